@@ -1,0 +1,34 @@
+// Every schema is imported statically so bundlers (esbuild for Lambda, Vite for the SPA) inline them:
+// no file system access is needed at run time. A test proves this list matches the schemas directory.
+import applyResult from '../schemas/apply-result.schema.json';
+import common from '../schemas/common.schema.json';
+import error from '../schemas/error.schema.json';
+import inventoryItem from '../schemas/inventory-item.schema.json';
+import job from '../schemas/job.schema.json';
+import parseResult from '../schemas/parse-result.schema.json';
+import applyJobRequest from '../schemas/api/apply-job-request.schema.json';
+import createJobRequest from '../schemas/api/create-job-request.schema.json';
+import createJobResponse from '../schemas/api/create-job-response.schema.json';
+import healthResponse from '../schemas/api/health-response.schema.json';
+import listInventoryResponse from '../schemas/api/list-inventory-response.schema.json';
+import listJobsQuery from '../schemas/api/list-jobs-query.schema.json';
+import listJobsResponse from '../schemas/api/list-jobs-response.schema.json';
+
+/** Schemas by their path below libs/contracts/schemas, without the `.schema.json` suffix. */
+export const schemasByName = {
+  'apply-result': applyResult,
+  common,
+  error,
+  'inventory-item': inventoryItem,
+  job,
+  'parse-result': parseResult,
+  'api/apply-job-request': applyJobRequest,
+  'api/create-job-request': createJobRequest,
+  'api/create-job-response': createJobResponse,
+  'api/health-response': healthResponse,
+  'api/list-inventory-response': listInventoryResponse,
+  'api/list-jobs-query': listJobsQuery,
+  'api/list-jobs-response': listJobsResponse,
+} as const;
+
+export type SchemaName = Exclude<keyof typeof schemasByName, 'common'>;
