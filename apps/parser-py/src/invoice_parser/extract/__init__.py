@@ -1,0 +1,1 @@
+"""Reading invoice content off the printed page: words, rows, the line-item table and header fields."""

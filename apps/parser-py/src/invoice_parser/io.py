@@ -1,0 +1,89 @@
+"""Reading the input document and writing result records, addressed by URI.
+
+Plain paths and file:// URIs are served by the local filesystem; other schemes get their own
+reader/writer pair in SCHEMES (s3:// is reserved for the ECS task and not wired yet).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import unquote, urlparse
+
+from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED, ParserError
+
+Reader = Callable[[str, int], bytes]
+Writer = Callable[[str, bytes], None]
+
+
+def read_bytes(uri: str, max_bytes: int) -> bytes:
+    """The whole input, refusing anything larger than max_bytes before reading it all."""
+    reader, _ = _scheme_of(uri)
+    return reader(uri, max_bytes)
+
+
+def write_atomic(uri: str, data: bytes) -> None:
+    """Write data so that a reader sees either nothing or the complete file."""
+    _, writer = _scheme_of(uri)
+    writer(uri, data)
+
+
+def _local_path(uri: str) -> Path:
+    if uri.startswith("file://"):
+        parsed = urlparse(uri)
+        return Path(unquote(parsed.path))
+    return Path(uri)
+
+
+def _read_local(uri: str, max_bytes: int) -> bytes:
+    path = _local_path(uri)
+    try:
+        with path.open("rb") as handle:
+            # One byte past the limit is enough to know the file is too large.
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise ParserError(INPUT_NOT_FOUND, f"cannot read input {uri}: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise ParserError(TOO_LARGE, f"input is larger than {max_bytes} bytes", {"maxBytes": max_bytes})
+    return data
+
+
+def _write_local(uri: str, data: bytes) -> None:
+    path = _local_path(uri)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The temporary file lives in the target directory so that the rename stays on one filesystem.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp_name).replace(path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _s3_not_wired(uri: str, _: object) -> NoReturn:
+    # The ECS task will read raw/ and write parsed/ in S3; until that reader exists, say so clearly.
+    raise ParserError(VALIDATION_FAILED, f"s3:// URIs are not supported by this build of the parser yet: {uri}")
+
+
+SCHEMES: dict[str, tuple[Reader, Writer]] = {
+    "file": (_read_local, _write_local),
+    "s3": (_s3_not_wired, _s3_not_wired),
+}
+
+
+def _scheme_of(uri: str) -> tuple[Reader, Writer]:
+    if not uri:
+        raise ParserError(VALIDATION_FAILED, "an empty URI was given")
+    scheme = urlparse(uri).scheme if "://" in uri else "file"
+    handlers = SCHEMES.get(scheme)
+    if handlers is None:
+        allowed = ", ".join(f"{name}://" for name in SCHEMES)
+        raise ParserError(VALIDATION_FAILED, f"unsupported URI scheme {scheme!r} (allowed: {allowed}, or a path)")
+    return handlers
