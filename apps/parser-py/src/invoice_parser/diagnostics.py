@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Final
 
 NO_LINES_FOUND: Final = "NO_LINES_FOUND"
@@ -35,7 +36,7 @@ class ParseWarning:
     page: int | None = None
     line_index: int | None = None
     field: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": self.code, "message": self.message}

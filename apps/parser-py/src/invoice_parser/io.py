@@ -69,7 +69,9 @@ def _write_local(uri: str, data: bytes) -> None:
 
 def _s3_not_wired(uri: str, _: object) -> NoReturn:
     # The ECS task will read raw/ and write parsed/ in S3; until that reader exists, say so clearly.
-    raise ParserError(VALIDATION_FAILED, f"s3:// URIs are not supported by this build of the parser yet: {uri}")
+    raise ParserError(
+        VALIDATION_FAILED, f"s3:// URIs are not supported by this build of the parser yet: {uri}"
+    )
 
 
 SCHEMES: dict[str, tuple[Reader, Writer]] = {
@@ -85,5 +87,7 @@ def _scheme_of(uri: str) -> tuple[Reader, Writer]:
     handlers = SCHEMES.get(scheme)
     if handlers is None:
         allowed = ", ".join(f"{name}://" for name in SCHEMES)
-        raise ParserError(VALIDATION_FAILED, f"unsupported URI scheme {scheme!r} (allowed: {allowed}, or a path)")
+        raise ParserError(
+            VALIDATION_FAILED, f"unsupported URI scheme {scheme!r} (allowed: {allowed}, or a path)"
+        )
     return handlers

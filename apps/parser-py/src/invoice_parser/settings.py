@@ -19,7 +19,7 @@ class Settings:
     # Resource limits: a document that needs more is rejected, not parsed slowly.
     max_pages: int = 200
     max_bytes: int = 50 * 1024 * 1024
-    time_limit_seconds: int = 60
+    time_limit_seconds: float = 60
     memory_limit_mib: int = 2048  # 0 disables the address-space limit
 
     # pdfplumber word extraction, in PDF points.
@@ -28,8 +28,6 @@ class Settings:
 
     # Words whose bottoms differ by less than this fraction of their height share a text row.
     row_baseline_tolerance_ratio: float = 0.45
-    # A gap wider than this many character heights splits a row into separate text segments.
-    segment_gap_ratio: float = 1.2
     # A text-only row further than this many median row pitches from an item is not its continuation.
     continuation_max_gap_ratio: float = 1.9
     # Pages with fewer text characters than this count as having no text layer.

@@ -5,7 +5,6 @@ negatives written -x, x- or (x). Which separator is the decimal one is decided p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal
 
@@ -14,11 +13,14 @@ DecimalSeparator = Literal[".", ","]
 # Spaces a typesetter may put between digit groups: normal, no-break, narrow no-break, thin.
 _GROUP_SPACES: Final = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 _MINUS_SIGNS: Final = str.maketrans({"\u2212": "-", "\u2013": "-"})
-CURRENCY_SYMBOLS: Final = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "CHF": "CHF"}
-_CURRENCY_MARK: Final = r"(?:[€$£¥₹]|[A-Z]{3}|Fr\.)"
+ISO_CURRENCIES: Final = frozenset(
+    "EUR USD GBP CHF JPY CNY CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN TRY INR ZAR BRL MXN SGD HKD".split()
+)
+CURRENCY_SYMBOLS: Final = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CURRENCY_MARK: Final = rf"(?:[€$£¥₹]|{'|'.join(sorted(ISO_CURRENCIES))}|Fr\.)"
 _AFFIX: Final = re.compile(rf"^(?:{_CURRENCY_MARK}\s*)?(?P<body>.*?)(?:\s*{_CURRENCY_MARK})?$")
 # Digits with optional group separators and one optional decimal part; validated further below.
-_NUMBER_BODY: Final = re.compile(r"^\d{1,3}(?:[ ,.'’]\d{3})+(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$")
+_NUMBER_BODY: Final = re.compile(r"^\d{1,3}(?:[ ,.'\u2019]\d{3})+(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$")
 
 
 def parse_number(text: str, decimal_separator: DecimalSeparator = ".") -> Decimal | None:
@@ -55,8 +57,10 @@ def separator_evidence(text: str) -> DecimalSeparator | None:
     if dots and commas:
         return "." if body.rfind(".") > body.rfind(",") else ","
     for mark, count in ((".", dots), (",", commas)):
-        if count == 1 and len(body.rpartition(mark)[2]) != 3:
-            return mark  # type: ignore[return-value]
+        before, _, after = body.rpartition(mark)
+        # A thousands group has exactly three digits after it and 1-3 non-zero-led digits before.
+        if count == 1 and (len(after) != 3 or before == "0" or len(before) > 3):
+            return "." if mark == "." else ","
         if count > 1:
             return "," if mark == "." else "."
     if ("'" in body or " " in body) and (dots or commas):
@@ -72,18 +76,6 @@ def is_ambiguous(text: str) -> bool:
         and bool(re.fullmatch(r"\d{1,3}[.,]\d{3}", body))
         and separator_evidence(text) is None
     )
-
-
-def decide_separator(samples: Iterable[str], default: DecimalSeparator = ".") -> DecimalSeparator:
-    """The decimal separator most numbers of a document prove; default when none proves anything."""
-    votes = {".": 0, ",": 0}
-    for sample in samples:
-        evidence = separator_evidence(sample)
-        if evidence is not None:
-            votes[evidence] += 1
-    if votes["."] == votes[","]:
-        return default
-    return "." if votes["."] > votes[","] else ","
 
 
 def parse_percent(text: str, decimal_separator: DecimalSeparator = ".") -> Decimal | None:
@@ -104,11 +96,6 @@ def currency_mark(text: str) -> str | None:
 def format_decimal(value: Decimal) -> str:
     """A Decimal as the plain string of the contract: printed precision, no exponent."""
     return format(value, "f")
-
-
-ISO_CURRENCIES: Final = frozenset(
-    "EUR USD GBP CHF JPY CNY CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN HRK TRY INR ZAR BRL MXN SGD HKD".split()
-)
 
 
 def _strip_sign_and_currency(text: str) -> tuple[str | None, bool]:
@@ -141,4 +128,4 @@ def _decimal_mark(body: str, preferred: DecimalSeparator) -> str | None:
 
 
 def _strip_groups(whole: str) -> str:
-    return re.sub(r"[ ,.'’]", "", whole)
+    return re.sub(r"[ ,.'\u2019]", "", whole)

@@ -1,0 +1,138 @@
+import { concurrentUpdate, DomainError, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
+import type { JobStatus } from '@invoice/contracts';
+import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
+import { decodeCursor, encodeCursor } from './job-cursor';
+import { translateSqliteErrors } from './sqlite-errors';
+
+interface JobRow {
+  job_id: string;
+  status: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  attempt: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  error_json: string | null;
+  summary_json: string | null;
+  applied_at: string | null;
+  object_key: string;
+  run_id: string | null;
+}
+
+const COLUMNS =
+  'job_id, status, file_name, content_type, size_bytes, attempt, version, created_at, updated_at, error_json, summary_json, applied_at, object_key, run_id';
+const PARAMS =
+  '@job_id, @status, @file_name, @content_type, @size_bytes, @attempt, @version, @created_at, @updated_at, @error_json, @summary_json, @applied_at, @object_key, @run_id';
+
+export class SqliteJobRepository implements JobRepository {
+  private readonly insertRow;
+  private readonly selectRow;
+  private readonly updateRow;
+  private readonly firstPage;
+  private readonly nextPage;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertRow = db.prepare(`INSERT INTO jobs (${COLUMNS}) VALUES (${PARAMS})`);
+    this.selectRow = db.prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE job_id = ?`);
+    this.updateRow = prepareJobUpdate(db);
+    this.firstPage = db.prepare<[number], JobRow>(`SELECT ${COLUMNS} FROM jobs ORDER BY created_at DESC, job_id DESC LIMIT ?`);
+    this.nextPage = db.prepare<[string, string, string, number], JobRow>(
+      `SELECT ${COLUMNS} FROM jobs WHERE created_at < ? OR (created_at = ? AND job_id < ?)
+       ORDER BY created_at DESC, job_id DESC LIMIT ?`,
+    );
+  }
+
+  async create(record: JobRecord): Promise<void> {
+    translateSqliteErrors(() => {
+      try {
+        this.insertRow.run(toRow(record));
+      } catch (error) {
+        if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new Error(`Job ${record.jobId} already exists`);
+        throw error;
+      }
+    });
+  }
+
+  async get(jobId: string): Promise<JobRecord | null> {
+    const row = translateSqliteErrors(() => this.selectRow.get(jobId));
+    return row ? fromRow(row) : null;
+  }
+
+  async update(next: JobRecord, expectedVersion: number): Promise<void> {
+    updateJobRow(this.updateRow, next, expectedVersion);
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<JobPage> {
+    const position = options.cursor === undefined ? null : decodeCursor(options.cursor);
+    // One extra row tells whether another page exists without a second query.
+    const rows = translateSqliteErrors(() =>
+      position
+        ? this.nextPage.all(position.createdAt, position.createdAt, position.jobId, options.limit + 1)
+        : this.firstPage.all(options.limit + 1),
+    );
+    const items = rows.slice(0, options.limit).map(fromRow);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null };
+  }
+}
+
+type UpdateStatement = ReturnType<SqliteDatabase['prepare']>;
+
+/** The version-guarded update, shared with the ledger's apply transaction. */
+export function updateJobRow(statement: UpdateStatement, next: JobRecord, expectedVersion: number): void {
+  if (next.version !== expectedVersion + 1) {
+    throw new DomainError('INTERNAL_ERROR', `Job ${next.jobId}: version must grow by one (${expectedVersion} -> ${next.version}).`);
+  }
+  const result = translateSqliteErrors(() => statement.run({ ...toRow(next), expected_version: expectedVersion }));
+  if (result.changes !== 1) throw concurrentUpdate(next.jobId, expectedVersion);
+}
+
+/** UPDATE … WHERE version = expected: the optimistic check and the write are one statement. */
+export function prepareJobUpdate(db: SqliteDatabase): UpdateStatement {
+  return db.prepare(
+    `UPDATE jobs SET status = @status, file_name = @file_name, content_type = @content_type, size_bytes = @size_bytes,
+       attempt = @attempt, version = @version, created_at = @created_at, updated_at = @updated_at, error_json = @error_json,
+       summary_json = @summary_json, applied_at = @applied_at, object_key = @object_key, run_id = @run_id
+     WHERE job_id = @job_id AND version = @expected_version`,
+  );
+}
+
+function toRow(record: JobRecord): JobRow {
+  return {
+    job_id: record.jobId,
+    status: record.status,
+    file_name: record.fileName,
+    content_type: record.contentType,
+    size_bytes: record.sizeBytes,
+    attempt: record.attempt,
+    version: record.version,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    error_json: record.error ? JSON.stringify(record.error) : null,
+    summary_json: record.summary ? JSON.stringify(record.summary) : null,
+    applied_at: record.appliedAt,
+    object_key: record.objectKey,
+    run_id: record.runId,
+  };
+}
+
+function fromRow(row: JobRow): JobRecord {
+  return {
+    jobId: row.job_id,
+    status: row.status as JobStatus,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    attempt: row.attempt,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    error: row.error_json ? JSON.parse(row.error_json) : null,
+    summary: row.summary_json ? JSON.parse(row.summary_json) : null,
+    appliedAt: row.applied_at,
+    objectKey: row.object_key,
+    runId: row.run_id,
+  };
+}

@@ -1,0 +1,37 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { AppContext } from './http/app-context';
+import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
+import { healthRoutes } from './http/health-routes';
+import { inventoryRoutes } from './http/inventory-routes';
+import { jobRoutes } from './http/job-routes';
+import { responder } from './http/validation';
+
+export interface AppOptions {
+  /** Check every response against its contract schema before sending; on in tests. */
+  validateResponses?: boolean;
+  /** Serves non-/api paths, e.g. the built SPA (main.ts); without it they are ROUTE_NOT_FOUND. */
+  site?: RequestHandler;
+  logError?: ErrorLogger;
+}
+
+/** Builds the Express app from the ports; it does not listen, so tests and a Lambda handler can use it. */
+export function createApp(context: AppContext, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  const send = responder(options.validateResponses ?? false);
+  app.use(healthRoutes(context, send));
+  app.use(jobRoutes(context, send));
+  app.use(inventoryRoutes(context, send));
+  for (const router of context.modeRouters) app.use(router);
+
+  if (options.site) {
+    const site = options.site;
+    app.use((req, res, next) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : site(req, res, next)));
+  }
+  app.use(routeNotFound);
+  app.use(errorMiddleware(options.logError ?? logToStderr));
+  return app;
+}

@@ -1,0 +1,77 @@
+import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
+import path from 'node:path';
+import packageJson from '../package.json';
+import { FsBlobStore } from './adapters/local/fs-blob-store';
+import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
+import { localUploadRoute } from './adapters/local/local-upload-route';
+import { openSqliteDatabase } from './adapters/local/sqlite-database';
+import { SqliteInventoryLedger } from './adapters/local/sqlite-inventory-ledger';
+import { SqliteJobRepository } from './adapters/local/sqlite-job-repository';
+import { SubprocessParserRunner } from './adapters/local/subprocess-parser-runner';
+import { loadOrCreateSigningSecret } from './adapters/local/upload-signing-secret';
+import { ConfigError, type Config } from './config';
+import type { AppContext } from './http/app-context';
+
+export const STORAGE_MODES = ['local'] as const;
+
+export interface Composition {
+  context: AppContext;
+  /** Stops parser runs and closes stores; call once on shutdown. */
+  close(): Promise<void>;
+}
+
+/** Tests replace time and ids; nothing else is swappable here, the adapters follow from the config. */
+export type CompositionOverrides = Partial<Pick<InventoryPorts, 'clock' | 'newId'>>;
+
+/** The one place that chooses adapters: a single switch on STORAGE. */
+export function compose(config: Config, overrides: CompositionOverrides = {}): Composition {
+  switch (config.storage) {
+    case 'local':
+      return composeLocal(config, overrides);
+    default:
+      throw new ConfigError(
+        'STORAGE',
+        `must be one of: ${STORAGE_MODES.join(', ')} (got "${config.storage}"; the aws adapters arrive in a later release)`,
+      );
+  }
+}
+
+/** Files under DATA_DIR */
+const DATABASE_FILE = 'invoice-pipeline.sqlite';
+const BLOBS_DIR = 'blobs';
+
+function composeLocal(config: Config, overrides: CompositionOverrides): Composition {
+  const clock = overrides.clock ?? systemClock;
+  const db = openSqliteDatabase(path.join(config.dataDir, DATABASE_FILE));
+  const signer = new HmacUploadSigner(loadOrCreateSigningSecret(config.dataDir, config.uploadSigningSecret), config.publicBaseUrl);
+  const jobs = new SqliteJobRepository(db);
+  const blobs = new FsBlobStore(path.join(config.dataDir, BLOBS_DIR), signer);
+  const runner = new SubprocessParserRunner({
+    command: config.parserCommand,
+    concurrency: config.parserConcurrency,
+    timeoutSeconds: config.parseTimeoutSeconds,
+    env: parserEnvironment(),
+  });
+  const ports: InventoryPorts = { jobs, ledger: new SqliteInventoryLedger(db), blobs, runner, clock, newId: overrides.newId ?? randomJobId };
+
+  return {
+    context: {
+      ports,
+      storage: 'local',
+      version: packageJson.version,
+      limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
+      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock })],
+    },
+    async close() {
+      await runner.close();
+      db.close();
+    },
+  };
+}
+
+/** The parser gets this process's environment minus the signing secret, which it has no use for. */
+function parserEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.UPLOAD_SIGNING_SECRET;
+  return env;
+}

@@ -1,0 +1,115 @@
+import path from 'node:path';
+
+/**
+ * The service's whole configuration, read once from the environment at start-up. Every variable has its
+ * local default written out here; a bad value stops the process with a message naming the variable.
+ */
+export interface Config {
+  /** Which adapters the composition root wires; validated there, the one place that switches on it. */
+  storage: string;
+  port: number;
+  /** Loopback by default; main.ts listens on both 127.0.0.1 and ::1 when HOST is not set. */
+  host: string | null;
+  dataDir: string;
+  uploadMaxBytes: number;
+  uploadUrlTtlSeconds: number;
+  parserConcurrency: number;
+  parseTimeoutSeconds: number;
+  /** argv of the parser, without the `run …` arguments; never passed through a shell. */
+  parserCommand: string[];
+  publicBaseUrl: string;
+  /** null: local mode generates one and keeps it under DATA_DIR. */
+  uploadSigningSecret: string | null;
+  webDistDir: string;
+}
+
+export const CONFIG_DEFAULTS = {
+  STORAGE: 'local',
+  PORT: 3000,
+  DATA_DIR: './.data',
+  UPLOAD_MAX_BYTES: 25 * 1024 * 1024,
+  UPLOAD_URL_TTL_SECONDS: 900,
+  PARSER_CONCURRENCY: 2,
+  PARSE_TIMEOUT_SECONDS: 120,
+  /** The workspace's virtual environment, created by `npm install` (tools/scripts/setup-python.mjs). */
+  PARSER_PYTHON: './.venv/bin/python',
+  /** PARSER_COMMAND, when set, is a JSON array of argv and replaces `${PARSER_PYTHON} -m invoice_parser`. */
+  PARSER_MODULE: 'invoice_parser',
+  WEB_DIST_DIR: 'dist/apps/web',
+} as const;
+
+const MIN_SECRET_LENGTH = 32;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Relative paths are resolved against `cwd` (the process's working directory by default). */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const port = integer(read, 'PORT', CONFIG_DEFAULTS.PORT, 0, 65_535);
+  const python = path.resolve(cwd, read('PARSER_PYTHON') ?? CONFIG_DEFAULTS.PARSER_PYTHON);
+
+  return {
+    storage: read('STORAGE') ?? CONFIG_DEFAULTS.STORAGE,
+    port,
+    host: read('HOST') ?? null,
+    dataDir: path.resolve(cwd, read('DATA_DIR') ?? CONFIG_DEFAULTS.DATA_DIR),
+    uploadMaxBytes: integer(read, 'UPLOAD_MAX_BYTES', CONFIG_DEFAULTS.UPLOAD_MAX_BYTES, 1),
+    uploadUrlTtlSeconds: integer(read, 'UPLOAD_URL_TTL_SECONDS', CONFIG_DEFAULTS.UPLOAD_URL_TTL_SECONDS, 1, 7 * 24 * 3600),
+    parserConcurrency: integer(read, 'PARSER_CONCURRENCY', CONFIG_DEFAULTS.PARSER_CONCURRENCY, 1, 64),
+    parseTimeoutSeconds: integer(read, 'PARSE_TIMEOUT_SECONDS', CONFIG_DEFAULTS.PARSE_TIMEOUT_SECONDS, 1),
+    parserCommand: parserCommand(read('PARSER_COMMAND'), python),
+    publicBaseUrl: baseUrl(read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
+    uploadSigningSecret: secret(read('UPLOAD_SIGNING_SECRET')),
+    webDistDir: path.resolve(cwd, read('WEB_DIST_DIR') ?? CONFIG_DEFAULTS.WEB_DIST_DIR),
+  };
+}
+
+function integer(read: (name: string) => string | undefined, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = read(name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function parserCommand(raw: string | undefined, python: string): string[] {
+  if (raw === undefined) return [python, '-m', CONFIG_DEFAULTS.PARSER_MODULE];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('PARSER_COMMAND', 'must be a JSON array of strings, e.g. ["/usr/bin/python3","-m","invoice_parser"]');
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((part) => typeof part === 'string' && part !== '')) {
+    throw new ConfigError('PARSER_COMMAND', 'must be a non-empty JSON array of non-empty strings');
+  }
+  return parsed as string[];
+}
+
+function baseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `must be an absolute URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('PUBLIC_BASE_URL', 'must use http or https');
+  return url.toString().replace(/\/+$/, '');
+}
+
+function secret(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.length < MIN_SECRET_LENGTH) throw new ConfigError('UPLOAD_SIGNING_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
+  return raw;
+}

@@ -1,0 +1,51 @@
+import type { ApplyJobRequest, CreateJobRequest, CreateJobResponse, ListJobsQuery, ListJobsResponse } from '@invoice/contracts';
+import { applyInvoice, createJob, getResult, listJobs, reconcileJob, startParse, toPublicJob } from '@invoice/inventory';
+import { Router } from 'express';
+import type { AppContext } from './app-context';
+import { jobIdParam } from './job-id';
+import { bodyOf, jsonBody, queryOf, requireJsonIfBody, type Send } from './validation';
+
+export function jobRoutes(context: AppContext, send: Send): Router {
+  const { ports } = context;
+  const router = Router();
+
+  router.post('/api/jobs', requireJsonIfBody, jsonBody, async (req, res) => {
+    const request = bodyOf<CreateJobRequest>(req, 'api/create-job-request');
+    const created = await createJob(ports, context.limits, request);
+    const body: CreateJobResponse = { job: toPublicJob(created.job), upload: created.upload };
+    res.location(`/api/jobs/${created.job.jobId}`);
+    send(res, 201, 'api/create-job-response', body);
+  });
+
+  router.get('/api/jobs', async (req, res) => {
+    const query = queryOf<ListJobsQuery>(req, 'api/list-jobs-query');
+    const page = await listJobs(ports, { limit: query.limit ? Number(query.limit) : undefined, cursor: query.cursor });
+    const body: ListJobsResponse = { items: page.items.map(toPublicJob), nextCursor: page.nextCursor };
+    send(res, 200, 'api/list-jobs-response', body);
+  });
+
+  router.get('/api/jobs/:jobId', async (req, res) => {
+    const job = await reconcileJob(ports, jobIdParam(req.params.jobId));
+    send(res, 200, 'job', toPublicJob(job));
+  });
+
+  router.get('/api/jobs/:jobId/result', async (req, res) => {
+    send(res, 200, 'parse-result', await getResult(ports, jobIdParam(req.params.jobId)));
+  });
+
+  // 202: the parse runs out of band; the client polls GET /api/jobs/{jobId}.
+  router.post('/api/jobs/:jobId/parse', async (req, res) => {
+    const job = await startParse(ports, jobIdParam(req.params.jobId));
+    res.location(`/api/jobs/${job.jobId}`);
+    send(res, 202, 'job', toPublicJob(job));
+  });
+
+  router.post('/api/jobs/:jobId/apply', requireJsonIfBody, jsonBody, async (req, res) => {
+    const jobId = jobIdParam(req.params.jobId);
+    bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
+    // 200 for both outcomes: a repeated apply is a success that changed nothing, not a conflict.
+    send(res, 200, 'apply-result', await applyInvoice(ports, jobId));
+  });
+
+  return router;
+}

@@ -1,0 +1,75 @@
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { compose } from './composition-root';
+import { loadConfig, type Config } from './config';
+import { staticSite } from './static-site';
+
+const log = (line: string): void => {
+  process.stderr.write(`[api] ${line}\n`);
+};
+
+/** Both loopback addresses, so http://localhost works whether the client resolves it to IPv4 or IPv6. */
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
+/** Connections still open this long after a shutdown signal are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const composition = compose(config);
+  const app = createApp(composition.context, { site: staticSite(config.webDistDir, log) ?? undefined });
+
+  const servers = await listenAll(app, config);
+  log(`storage=${config.storage} data=${config.dataDir} listening on ${servers.map(describeAddress).join(', ')}`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    const force = setTimeout(() => servers.forEach((server) => server.closeAllConnections()), SHUTDOWN_GRACE_MS);
+    force.unref();
+    Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))))
+      .then(() => composition.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function listenAll(app: ReturnType<typeof createApp>, config: Config): Promise<Server[]> {
+  if (config.host) return [await listen(app, config.port, config.host)];
+  const [ipv4, ipv6] = LOOPBACK_HOSTS;
+  const servers = [await listen(app, config.port, ipv4)];
+  try {
+    servers.push(await listen(app, config.port, ipv6));
+  } catch (error) {
+    // Hosts without IPv6 have no ::1; IPv4 alone is then the whole loopback.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRNOTAVAIL' && code !== 'EAFNOSUPPORT') throw error;
+    log(`::1 not available (${code}); listening on IPv4 only`);
+  }
+  return servers;
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function describeAddress(server: Server): string {
+  const address = server.address();
+  if (address === null || typeof address === 'string') return String(address);
+  return address.family === 'IPv6' ? `http://[${address.address}]:${address.port}` : `http://${address.address}:${address.port}`;
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compose } from '../src/composition-root';
+import { ConfigError, loadConfig } from '../src/config';
+import { makeDataDir } from './support/test-server';
+
+describe('loadConfig', () => {
+  it('uses the written-out local defaults', () => {
+    // Act
+    const config = loadConfig({}, '/srv/app');
+
+    // Assert
+    expect(config).toEqual({
+      storage: 'local',
+      port: 3000,
+      host: null,
+      dataDir: '/srv/app/.data',
+      uploadMaxBytes: 25 * 1024 * 1024,
+      uploadUrlTtlSeconds: 900,
+      parserConcurrency: 2,
+      parseTimeoutSeconds: 120,
+      parserCommand: ['/srv/app/.venv/bin/python', '-m', 'invoice_parser'],
+      publicBaseUrl: 'http://localhost:3000',
+      uploadSigningSecret: null,
+      webDistDir: '/srv/app/dist/apps/web',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        STORAGE: 'local',
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATA_DIR: 'var/data',
+        UPLOAD_MAX_BYTES: '1000',
+        UPLOAD_URL_TTL_SECONDS: '60',
+        PARSER_CONCURRENCY: '4',
+        PARSE_TIMEOUT_SECONDS: '30',
+        PARSER_PYTHON: '/usr/bin/python3',
+        PUBLIC_BASE_URL: 'https://invoices.example/',
+        UPLOAD_SIGNING_SECRET: 'k'.repeat(40),
+        WEB_DIST_DIR: '/opt/web',
+      },
+      '/srv/app',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.resolve('/srv/app', 'var/data'),
+      parserCommand: ['/usr/bin/python3', '-m', 'invoice_parser'],
+      publicBaseUrl: 'https://invoices.example',
+      uploadSigningSecret: 'k'.repeat(40),
+      webDistDir: '/opt/web',
+    });
+  });
+
+  it('takes PARSER_COMMAND as a JSON argv', () => {
+    expect(loadConfig({ PARSER_COMMAND: '["docker","run","parser"]' }).parserCommand).toEqual(['docker', 'run', 'parser']);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['UPLOAD_MAX_BYTES', '-5'],
+    ['PARSER_CONCURRENCY', '0'],
+    ['PARSE_TIMEOUT_SECONDS', '1.5'],
+    ['PUBLIC_BASE_URL', 'localhost:3000'],
+    ['UPLOAD_SIGNING_SECRET', 'short'],
+    ['PARSER_COMMAND', 'python -m invoice_parser'],
+    ['PARSER_COMMAND', '[]'],
+  ])('throws naming %s when it is %j', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+});
+
+describe('compose', () => {
+  it.each(['aws', 'dynamo', 'LOCAL'])('throws naming STORAGE and the allowed values for %j', (storage) => {
+    const dir = makeDataDir('compose');
+    expect(() => compose(loadConfig({ STORAGE: storage, DATA_DIR: dir.dataDir }))).toThrow(/STORAGE must be one of: local/);
+    dir.remove();
+  });
+});

@@ -1,0 +1,142 @@
+import type { JobRepository } from '@invoice/inventory';
+import { DomainError, nextVersion } from '@invoice/inventory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parsedJob, sampleJob } from './sample-records';
+
+export interface JobRepositoryFixture {
+  repository: JobRepository;
+  cleanup(): Promise<void>;
+}
+
+/** What every JobRepository must do, whatever stores it (SQLite now, DynamoDB later). */
+export function describeJobRepositoryContract(name: string, factory: () => Promise<JobRepositoryFixture>): void {
+  describe(`${name} (JobRepository contract)`, () => {
+    let fixture: JobRepositoryFixture;
+    let repository: JobRepository;
+
+    beforeEach(async () => {
+      fixture = await factory();
+      repository = fixture.repository;
+    });
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    describe('create / get', () => {
+      it('returns the record exactly as created, internal fields included', async () => {
+        // Arrange
+        const job = parsedJob({ error: null, appliedAt: null });
+
+        // Act
+        await repository.create(job);
+        const stored = await repository.get(job.jobId);
+
+        // Assert
+        expect(stored).toEqual(job);
+      });
+
+      it('returns null for an unknown id', async () => {
+        expect(await repository.get('00000000-0000-4000-8000-00000000dead')).toBeNull();
+      });
+
+      it('throws when the id already exists, keeping the first record', async () => {
+        // Arrange
+        const job = sampleJob();
+        await repository.create(job);
+
+        // Act & Assert
+        await expect(repository.create({ ...job, fileName: 'other.pdf' })).rejects.toThrow();
+        expect((await repository.get(job.jobId))?.fileName).toBe('invoice.pdf');
+      });
+    });
+
+    describe('update', () => {
+      it('replaces the record when the expected version matches', async () => {
+        // Arrange
+        const job = sampleJob();
+        await repository.create(job);
+        const failed = nextVersion(job, { status: 'QUEUED', attempt: 1, error: { code: 'X', message: 'y', details: { a: 1 } } }, new Date());
+
+        // Act
+        await repository.update(failed, job.version);
+
+        // Assert
+        expect(await repository.get(job.jobId)).toEqual(failed);
+      });
+
+      it('throws JOB_CONCURRENT_UPDATE when the stored version moved on, changing nothing', async () => {
+        // Arrange
+        const job = sampleJob();
+        await repository.create(job);
+        const first = nextVersion(job, { status: 'QUEUED', attempt: 1 }, new Date());
+        await repository.update(first, job.version);
+        const stale = nextVersion(job, { fileName: 'stale.pdf' }, new Date());
+
+        // Act
+        const attempt = repository.update(stale, job.version);
+
+        // Assert
+        await expect(attempt).rejects.toMatchObject({ code: 'JOB_CONCURRENT_UPDATE' });
+        await expect(attempt).rejects.toBeInstanceOf(DomainError);
+        expect(await repository.get(job.jobId)).toEqual(first);
+      });
+
+      it('lets exactly one of many concurrent updates from the same version win', async () => {
+        // Arrange
+        const job = sampleJob();
+        await repository.create(job);
+
+        // Act
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, n) => repository.update(nextVersion(job, { fileName: `v${n}.pdf` }, new Date()), job.version)),
+        );
+
+        // Assert
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        expect((await repository.get(job.jobId))?.version).toBe(2);
+      });
+
+      it('throws JOB_CONCURRENT_UPDATE for a job that does not exist', async () => {
+        const ghost = sampleJob();
+        await expect(repository.update(nextVersion(ghost, {}, new Date()), ghost.version)).rejects.toMatchObject({
+          code: 'JOB_CONCURRENT_UPDATE',
+        });
+      });
+    });
+
+    describe('list', () => {
+      it('pages through all jobs newest first without repeats', async () => {
+        // Arrange: same millisecond for some, so the tie-break matters too
+        const base = Date.parse('2026-01-01T00:00:00.000Z');
+        const jobs = [0, 1, 1, 2, 3, 3, 4].map((offset) => sampleJob({ createdAt: new Date(base + offset).toISOString() }));
+        for (const job of jobs) await repository.create(job);
+
+        // Act
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await repository.list({ limit: 3, cursor });
+          seen.push(...page.items.map((job) => job.jobId));
+          cursor = page.nextCursor ?? undefined;
+          pages += 1;
+        } while (cursor);
+
+        // Assert
+        const expected = [...jobs]
+          .sort((a, b) => (a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+          .map((job) => job.jobId);
+        expect(seen).toEqual(expected);
+        expect(pages).toBe(3);
+      });
+
+      it('returns an empty page with no cursor when there are no jobs', async () => {
+        expect(await repository.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
+      });
+
+      it('throws VALIDATION_FAILED for a cursor it did not issue', async () => {
+        await expect(repository.list({ limit: 10, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      });
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import { DomainError, type InventoryPorts } from '@invoice/inventory';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import type { AppContext } from '../../src/http/app-context';
+import { expectError } from '../support/test-server';
+
+/** Ports that fail in a chosen way, to see how the one error middleware answers. */
+function appFailingWith(failure: unknown, logged: unknown[]) {
+  const fail = async () => {
+    throw failure;
+  };
+  const ports = { ledger: { listStock: fail, applyOnce: fail, getLedgerRecord: fail } } as unknown as InventoryPorts;
+  const context: AppContext = { ports, storage: 'local', version: 'test', limits: { uploadMaxBytes: 1, uploadUrlTtlSeconds: 1 }, modeRouters: [] };
+  return createApp(context, { validateResponses: true, logError: (error) => logged.push(error) });
+}
+
+describe('errorMiddleware', () => {
+  it('answers an unexpected failure with 500 INTERNAL_ERROR, logging it and keeping the stack out of the body', async () => {
+    // Arrange
+    const logged: unknown[] = [];
+    const failure = new Error('disk on fire at /secret/path');
+
+    // Act
+    const response = await request(appFailingWith(failure, logged)).get('/api/inventory');
+
+    // Assert
+    expectError(response, 500, 'INTERNAL_ERROR');
+    expect(JSON.stringify(response.body)).not.toMatch(/secret|at |Error:/);
+    expect(logged).toEqual([failure]);
+  });
+
+  it('answers a coded failure with its catalogue status and does not log it', async () => {
+    const logged: unknown[] = [];
+    const response = await request(appFailingWith(new DomainError('STORAGE_UNAVAILABLE', 'The database did not answer.'), logged)).get(
+      '/api/inventory',
+    );
+    expectError(response, 503, 'STORAGE_UNAVAILABLE');
+    expect(logged).toEqual([]);
+  });
+});

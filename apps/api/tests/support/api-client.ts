@@ -1,0 +1,83 @@
+import type { CreateJobResponse, Job } from '@invoice/contracts';
+import request from 'supertest';
+import { expect } from 'vitest';
+import { expectContract } from './test-server';
+
+const POLL_INTERVAL_MS = 100;
+const POLL_LIMIT_MS = 45_000;
+
+/** A thin client over supertest for the job workflow, asserting every answer against its contract. */
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  get http() {
+    return request(this.baseUrl);
+  }
+
+  async create(fileName: string, contentType: string, sizeBytes: number): Promise<CreateJobResponse> {
+    const response = await this.http.post('/api/jobs').send({ fileName, contentType, sizeBytes });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return expectContract<CreateJobResponse>('api/create-job-response', response.body);
+  }
+
+  /** PUTs to the presigned URL as a browser would: the signed headers plus the body. */
+  put(url: string, body: Buffer, headers: Record<string, string>) {
+    const target = new URL(url);
+    let put = request(target.origin).put(`${target.pathname}${target.search}`);
+    for (const [name, value] of Object.entries(headers)) put = put.set(name, value);
+    return put.send(body);
+  }
+
+  /** Creates a job for `body` and uploads it. */
+  async createAndUpload(fileName: string, contentType: string, body: Buffer): Promise<Job> {
+    const created = await this.create(fileName, contentType, body.length);
+    const uploaded = await this.put(created.upload.url, body, created.upload.headers as Record<string, string>);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
+    return created.job;
+  }
+
+  async startParse(jobId: string): Promise<Job> {
+    const response = await this.http.post(`/api/jobs/${jobId}/parse`);
+    expect(response.status, JSON.stringify(response.body)).toBe(202);
+    return expectContract<Job>('job', response.body);
+  }
+
+  async job(jobId: string): Promise<Job> {
+    const response = await this.http.get(`/api/jobs/${jobId}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return expectContract<Job>('job', response.body);
+  }
+
+  /** Polls like the SPA does until the job leaves QUEUED/PARSING. */
+  async settled(jobId: string): Promise<Job> {
+    const deadline = Date.now() + POLL_LIMIT_MS;
+    for (;;) {
+      const job = await this.job(jobId);
+      if (job.status !== 'QUEUED' && job.status !== 'PARSING') return job;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} after ${POLL_LIMIT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+  }
+
+  async parsed(fileName: string, contentType: string, body: Buffer): Promise<Job> {
+    const job = await this.createAndUpload(fileName, contentType, body);
+    await this.startParse(job.jobId);
+    return this.settled(job.jobId);
+  }
+
+  async inventory(): Promise<Record<string, string>> {
+    const response = await this.http.get('/api/inventory');
+    expect(response.status).toBe(200);
+    const body = expectContract<{ items: { sku: string; quantity: string }[] }>('api/list-inventory-response', response.body);
+    return Object.fromEntries(body.items.map((item) => [item.sku, item.quantity]));
+  }
+}
+
+/** A document the fake parser turns into a ParseResult with these lines. */
+export function fakeInvoice(lines: object[], extra: object = {}): Buffer {
+  return Buffer.from(JSON.stringify({ fake: 'result', lines, ...extra }));
+}
+
+export function fakeScript(script: object): Buffer {
+  return Buffer.from(JSON.stringify(script));
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// A stand-in for `python -m invoice_parser run …` with the same command line and output files, for tests
+// of the runner and the routes that must not depend on PDF extraction. Its input document is a JSON
+// script: {"fake":"result","lines":[…]} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
+// | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+if (args[0] !== 'run') {
+  process.stderr.write('usage: fake-parser run --input URI --output URI --error-output URI --job-id ID --attempt N\n');
+  process.exit(2);
+}
+const option = (name) => args[args.indexOf(name) + 1];
+const toPath = (uri) => (uri.startsWith('file://') ? fileURLToPath(uri) : uri);
+const write = (uri, value) => {
+  const file = toPath(uri);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  renameSync(`${file}.tmp`, file);
+};
+
+const input = readFileSync(toPath(option('--input')));
+let script;
+try {
+  script = JSON.parse(input.toString('utf8'));
+} catch {
+  script = { fake: 'error', code: 'NOT_A_PDF', message: 'The document is not a PDF.' };
+}
+
+if (script.fake === 'sleep') await new Promise((resolve) => setTimeout(resolve, script.seconds * 1000));
+if (script.fake === 'crash') {
+  process.stderr.write('Traceback (most recent call last):\nRuntimeError: boom\n');
+  process.exit(3);
+}
+if (script.fake === 'garbage') {
+  mkdirSync(path.dirname(toPath(option('--output'))), { recursive: true });
+  writeFileSync(toPath(option('--output')), '{"not": "a parse result"}');
+  process.exit(0);
+}
+if (script.fake === 'error') {
+  write(option('--error-output'), { error: { code: script.code, message: script.message ?? script.code } });
+  process.exit(1);
+}
+
+const lines = (script.lines ?? []).map((line, index) => ({
+  index,
+  kind: line.kind ?? 'item',
+  sku: line.sku ?? null,
+  description: line.description ?? `Line ${index}`,
+  quantity: line.quantity ?? null,
+  unit: null,
+  unitPrice: null,
+  lineTotal: null,
+  page: 1,
+  bbox: [10, 10 + index * 12, 500, 20 + index * 12],
+}));
+write(option('--output'), {
+  schemaVersion: '1',
+  source: { sha256: createHash('sha256').update(input).digest('hex'), pages: 1, mediaType: 'application/pdf', sizeBytes: input.length },
+  parser: { name: 'fake-parser', version: `attempt-${option('--attempt')}` },
+  extraction: { method: 'printed-page' },
+  invoice: {
+    number: script.number ?? 'INV-1',
+    date: '2026-01-31',
+    currency: 'EUR',
+    supplier: { name: 'Fake Supplies Ltd' },
+    totals: { subtotal: null, tax: null, total: '10.00' },
+  },
+  lines,
+  warnings: [],
+});

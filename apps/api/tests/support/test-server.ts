@@ -1,0 +1,100 @@
+import type { SchemaName } from '@invoice/contracts';
+import { validate } from '@invoice/contracts';
+import type { Clock } from '@invoice/inventory';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { createApp } from '../../src/app';
+import { compose, type Composition } from '../../src/composition-root';
+import { loadConfig } from '../../src/config';
+import { FAKE_PARSER_COMMAND, REPO_ROOT } from './paths';
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  composition: Composition;
+  /** Errors the app logged as unexpected (500s); tests assert there are none. */
+  unexpectedErrors: unknown[];
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  dataDir: string;
+  env?: Record<string, string>;
+  /** 'fake' runs tests/support/fake-parser.mjs; 'real' the Python parser from the workspace venv. */
+  parser?: 'fake' | 'real';
+  clock?: Clock;
+}
+
+export function makeDataDir(label: string): { dataDir: string; remove(): void } {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `api-${label}-`));
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/**
+ * A real HTTP server on 127.0.0.1:0 with the app composed from the given config. It listens before the
+ * app is composed, because presigned upload URLs must carry the server's own address.
+ */
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig(
+    {
+      DATA_DIR: options.dataDir,
+      PUBLIC_BASE_URL: url,
+      ...(options.parser === 'real' ? {} : { PARSER_COMMAND: JSON.stringify(FAKE_PARSER_COMMAND) }),
+      ...options.env,
+    },
+    REPO_ROOT,
+  );
+  const composition = compose(config, options.clock ? { clock: options.clock } : {});
+  const unexpectedErrors: unknown[] = [];
+  const app = createApp(composition.context, {
+    validateResponses: true,
+    logError: (error) => {
+      unexpectedErrors.push(error);
+    },
+  });
+  server.on('request', app);
+  return {
+    url,
+    dataDir: options.dataDir,
+    composition,
+    unexpectedErrors,
+    close: () => closeServer(server, composition),
+  };
+}
+
+async function closeServer(server: Server, composition: Composition): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await composition.close();
+}
+
+/** Asserts that a response body matches its contract schema and returns it typed. */
+export function expectContract<T>(schema: SchemaName, body: unknown): T {
+  const outcome = validate<T>(schema, body);
+  expect(outcome.ok ? [] : outcome.issues, `${schema} violated`).toEqual([]);
+  return body as T;
+}
+
+/** Asserts the error envelope and code of a failed response. */
+export function expectError(response: { status: number; body: unknown }, status: number, code: string): void {
+  expectContract('error', response.body);
+  expect({ status: response.status, code: (response.body as { error: { code: string } }).error.code }).toEqual({ status, code });
+}
+
+/** A clock the test moves by hand, for expiry checks. */
+export class ManualClock implements Clock {
+  constructor(private current = new Date()) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}

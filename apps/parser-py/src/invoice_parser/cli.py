@@ -1,0 +1,155 @@
+"""Command line: `parse FILE` prints a ParseResult; `run --input --output --error-output` is the job
+runner's entry point (subprocess now, an ECS task later).
+
+stdout carries exactly one JSON document (parse) or at most one summary line (run); diagnostics go
+to stderr as one line, with the traceback only when INVOICE_PARSER_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from invoice_parser import errors
+from invoice_parser.errors import ParserError
+
+DEBUG_ENV = "INVOICE_PARSER_DEBUG"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+log = logging.getLogger("invoice_parser")
+
+
+class UsageError(Exception):
+    """Bad command-line arguments; reported as VALIDATION_FAILED with exit status 2."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_argument_parser() -> argparse.ArgumentParser:
+    parser = _ArgumentParser(prog="invoice-parser", description="Read a supplier invoice PDF.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_ArgumentParser)
+    parse = commands.add_parser("parse", help="print the ParseResult JSON of FILE on stdout")
+    parse.add_argument("file", metavar="FILE")
+    run = commands.add_parser("run", help="parse --input and write the result or the error record")
+    run.add_argument("--input", required=True, metavar="URI")
+    run.add_argument("--output", required=True, metavar="URI")
+    run.add_argument("--error-output", required=True, metavar="URI")
+    run.add_argument("--job-id", metavar="ID")
+    run.add_argument("--attempt", type=int, metavar="N")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    debug = os.environ.get(DEBUG_ENV) == "1"
+    logging.basicConfig(
+        stream=sys.stderr,
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="invoice-parser: %(message)s",
+    )
+    try:
+        args = build_argument_parser().parse_args(argv)
+    except UsageError as error:
+        _print_json(ParserError(errors.VALIDATION_FAILED, f"usage: {error}").to_record())
+        return EXIT_USAGE
+    if args.command == "parse":
+        return _guarded(lambda: _parse(args.file), on_error=_print_json, debug=debug)
+    return _guarded(
+        lambda: _run(args),
+        on_error=lambda record: _write_error_record(args.error_output, record),
+        debug=debug,
+    )
+
+
+def _parse(file: str) -> int:
+    result = _parse_uri(file)
+    _print_json(result)
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    from invoice_parser.io import write_atomic
+
+    result = _parse_uri(args.input)
+    write_atomic(args.output, _encode(result))
+    summary = {
+        "status": "parsed",
+        "jobId": args.job_id,
+        "attempt": args.attempt,
+        "lines": len(result["lines"]),
+    }
+    print(json.dumps(summary), flush=True)
+    return EXIT_OK
+
+
+def _parse_uri(uri: str) -> dict[str, Any]:
+    # Imported here so that even a broken installation fails with a coded error, not a traceback.
+    from invoice_parser import limits
+    from invoice_parser.io import read_bytes
+    from invoice_parser.parser import parse_document
+    from invoice_parser.settings import Settings
+
+    settings = Settings.from_env()
+    limits.install(settings.time_limit_seconds, settings.memory_limit_mib)
+    try:
+        data = read_bytes(uri, settings.max_bytes)
+        # Any library that prints must not corrupt the JSON on stdout.
+        with contextlib.redirect_stdout(sys.stderr):
+            result = parse_document(data, settings)
+    except BaseException:
+        limits.finish_quietly()
+        raise
+    limits.finish()
+    return result
+
+
+def _guarded(action: Callable[[], int], on_error: Callable[[dict[str, Any]], None], debug: bool) -> int:
+    """Run action; turn every failure (SystemExit aside) into a coded error record handed to on_error."""
+    try:
+        return action()
+    except SystemExit:
+        raise
+    except BaseException as caught:
+        failure, status = _coded(caught)
+        log.error("%s: %s", failure.code, failure.message, exc_info=caught if debug else None)
+    try:
+        on_error(failure.to_record())
+    except Exception as error:  # nowhere left to report but stderr
+        log.error("could not write the error record: %s", error, exc_info=error if debug else None)
+    return status
+
+
+def _coded(caught: BaseException) -> tuple[ParserError, int]:
+    if isinstance(caught, ParserError):
+        return caught, EXIT_FAILED
+    if isinstance(caught, MemoryError):
+        return ParserError(errors.TOO_LARGE, "the document needed more memory than allowed"), EXIT_FAILED
+    if isinstance(caught, KeyboardInterrupt):
+        return ParserError(errors.PARSER_INTERNAL, "interrupted"), EXIT_INTERRUPTED
+    if isinstance(caught, RecursionError):
+        return ParserError(errors.PARSER_INTERNAL, "the document nests too deeply to be read"), EXIT_FAILED
+    return ParserError(errors.PARSER_INTERNAL, f"unexpected {type(caught).__name__}: {caught}"), EXIT_FAILED
+
+
+def _write_error_record(uri: str, record: dict[str, Any]) -> None:
+    from invoice_parser.io import write_atomic
+
+    write_atomic(uri, _encode(record))
+    print(json.dumps({"status": "failed", "code": record["error"]["code"]}), flush=True)
+
+
+def _encode(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    sys.stdout.write(_encode(document).decode("utf-8"))
+    sys.stdout.flush()

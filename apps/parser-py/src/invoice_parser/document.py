@@ -1,0 +1,114 @@
+"""From input bytes to the text of each page, refusing what cannot or must not be parsed.
+
+pdfium checks the document first (it is fast, strict about passwords and tolerant of damage that
+it can repair); pdfplumber then reads the words. Each page is closed as soon as it is read.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+from invoice_parser.errors import (
+    CORRUPT,
+    EMPTY,
+    ENCRYPTED,
+    NO_TEXT_LAYER,
+    NOT_A_PDF,
+    TOO_LARGE,
+    TOO_MANY_PAGES,
+    ParserError,
+)
+from invoice_parser.extract.words import PageText, read_page
+from invoice_parser.settings import Settings
+
+PDF_MAGIC = b"%PDF-"
+# The PDF specification lets the header start late; readers accept it within the first kilobyte.
+MAGIC_WINDOW = 1024
+_PASSWORD_ERRORS = {pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY}
+
+log = logging.getLogger(__name__)
+
+
+def read_pages(data: bytes, settings: Settings) -> list[PageText]:
+    """The text of every page, or a ParserError saying why the document cannot be read."""
+    check_envelope(data, settings)
+    page_count = _checked_page_count(data, settings)
+    pages = _extract(data, settings)
+    if len(pages) != page_count:
+        log.info("pdfium counted %d pages, pdfplumber read %d", page_count, len(pages))
+    if sum(page.char_count for page in pages) < settings.min_text_chars:
+        raise ParserError(NO_TEXT_LAYER, f"none of the {len(pages)} pages has extractable text (a scan?)")
+    return pages
+
+
+def check_envelope(data: bytes, settings: Settings) -> None:
+    if not data:
+        raise ParserError(EMPTY, "the document is empty (0 bytes)")
+    if len(data) > settings.max_bytes:
+        raise ParserError(TOO_LARGE, f"the document is larger than {settings.max_bytes} bytes")
+    if PDF_MAGIC not in data[:MAGIC_WINDOW]:
+        raise ParserError(NOT_A_PDF, "the document is not a PDF (no %PDF- header in its first 1024 bytes)")
+
+
+def _checked_page_count(data: bytes, settings: Settings) -> int:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) in _PASSWORD_ERRORS:
+            raise ParserError(ENCRYPTED, "the PDF is password-protected") from None
+        raise ParserError(CORRUPT, f"the PDF cannot be opened: {error}") from None
+    try:
+        count = len(document)
+    finally:
+        document.close()
+    if count == 0:
+        raise ParserError(EMPTY, "the PDF has no pages")
+    if count > settings.max_pages:
+        raise ParserError(
+            TOO_MANY_PAGES,
+            f"the PDF has {count} pages; the limit is {settings.max_pages}",
+            {"pages": count, "maxPages": settings.max_pages},
+        )
+    return count
+
+
+def _extract(data: bytes, settings: Settings) -> list[PageText]:
+    pages: list[PageText] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    pages.append(read_page(page, number, settings))
+                finally:
+                    page.close()
+    except PDFPasswordIncorrect:
+        raise ParserError(ENCRYPTED, "the PDF is password-protected") from None
+    except (ParserError, MemoryError, RecursionError):
+        raise
+    except Exception as error:  # pdfminer raises many unrelated types for one broken file
+        # pdfplumber wraps what it catches, including our own TIMEOUT raised by the alarm signal.
+        wrapped = _wrapped_parser_error(error)
+        if wrapped is not None:
+            raise wrapped from None
+        raise ParserError(CORRUPT, f"the PDF cannot be read: {type(error).__name__}: {error}") from None
+    return pages
+
+
+def _wrapped_parser_error(error: BaseException) -> ParserError | None:
+    seen: set[int] = set()
+    pending: list[object] = [error]
+    while pending:
+        candidate = pending.pop()
+        if id(candidate) in seen or not isinstance(candidate, BaseException):
+            continue
+        seen.add(id(candidate))
+        if isinstance(candidate, ParserError):
+            return candidate
+        pending.extend([candidate.__cause__, candidate.__context__, *candidate.args])
+    return None

@@ -1,0 +1,110 @@
+"""compare_with_printed: where the embedded e-invoice and the printed page disagree.
+
+The XML is what the issuer meant and the page is what the operator sees; a disagreement is worth
+a warning on the e-invoice result, not a correction. A value the printed-page reader did not find
+is no disagreement: its absence is that reader's own concern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+
+EINVOICE_PRINTED_MISMATCH: Final = "EINVOICE_PRINTED_MISMATCH"
+
+Line = dict[str, Any]
+
+
+def compare_with_printed(
+    einvoice_result: dict[str, Any], printed_result: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """EINVOICE_PRINTED_MISMATCH warnings (ParseWarning JSON) for the invoice number, the total and
+    each item line's quantity and line total. Lines pair up by SKU first, then in order."""
+    xml_invoice, printed_invoice = einvoice_result["invoice"], printed_result["invoice"]
+    warnings: list[dict[str, Any]] = []
+    number, printed_number = xml_invoice.get("number"), printed_invoice.get("number")
+    if number is not None and printed_number is not None and _key(number) != _key(printed_number):
+        warnings.append(_warning("number", number, printed_number))
+    total = xml_invoice["totals"].get("total")
+    printed_total = printed_invoice["totals"].get("total")
+    if _differ(total, printed_total):
+        warnings.append(_warning("totals.total", total, printed_total))
+    xml_items, printed_items = _items(einvoice_result), _items(printed_result)
+    for xml_line, printed_line in _pairs(xml_items, printed_items):
+        for field in ("quantity", "lineTotal"):
+            if _differ(xml_line.get(field), printed_line.get(field)):
+                warnings.append(
+                    _warning(field, xml_line.get(field), printed_line.get(field), xml_line["index"])
+                )
+    if printed_items and len(printed_items) != len(xml_items):
+        warnings.append(
+            _warning("lines", len(xml_items), len(printed_items), message="item line counts differ")
+        )
+    return warnings
+
+
+def _items(result: dict[str, Any]) -> list[Line]:
+    return [line for line in result["lines"] if line["kind"] == "item"]
+
+
+def _pairs(xml_items: Sequence[Line], printed_items: Sequence[Line]) -> list[tuple[Line, Line]]:
+    unmatched_printed = list(printed_items)
+    by_sku: list[tuple[Line, Line]] = []
+    unmatched_xml: list[Line] = []
+    for xml_line in xml_items:
+        sku = xml_line.get("sku")
+        partner = next(
+            (
+                line
+                for line in unmatched_printed
+                if sku and line.get("sku") and _key(line["sku"]) == _key(sku)
+            ),
+            None,
+        )
+        if partner is None:
+            unmatched_xml.append(xml_line)
+        else:
+            unmatched_printed.remove(partner)
+            by_sku.append((xml_line, partner))
+    # What no SKU pairs is paired in reading order: both list the lines as the invoice does.
+    by_order = list(zip(unmatched_xml, unmatched_printed, strict=False))
+    return sorted(by_sku + by_order, key=lambda pair: int(pair[0]["index"]))
+
+
+def _key(text: str) -> str:
+    """Spacing and case are typesetting, not content: "RE 2024/17" equals "re2024/17"."""
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _differ(xml_value: str | None, printed_value: str | None) -> bool:
+    if xml_value is None or printed_value is None:
+        return False
+    return _decimal(xml_value) != _decimal(printed_value)
+
+
+def _decimal(text: str) -> Decimal | str:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return text
+
+
+def _warning(
+    field: str,
+    xml_value: object,
+    printed_value: object,
+    line_index: int | None = None,
+    message: str | None = None,
+) -> dict[str, Any]:
+    where = f"line {line_index} {field}" if line_index is not None else field
+    warning: dict[str, Any] = {
+        "code": EINVOICE_PRINTED_MISMATCH,
+        "message": message or f"{where}: the e-invoice says {xml_value}, the printed page {printed_value}",
+        "field": field,
+        "details": {"eInvoice": xml_value, "printed": printed_value},
+    }
+    if line_index is not None:
+        warning["lineIndex"] = line_index
+    return warning

@@ -1,0 +1,342 @@
+"""Header fields: invoice number, date, currency, supplier name and the printed totals, each with
+the place it was read (page and bounding box)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from invoice_parser.extract.dates import parse_date
+from invoice_parser.extract.keywords import (
+    BUYER_LABELS,
+    GENERIC_NUMBER_LABELS,
+    INVOICE_DATE_LABELS,
+    INVOICE_NUMBER_LABELS,
+    INVOICE_WORDS,
+    LEGAL_FORMS,
+    OTHER_DATE_LABELS,
+    OTHER_TOTAL_QUALIFIERS,
+    PARTY_NAME_LABELS,
+    SUBTOTAL_LABELS,
+    SUPPLIER_LABELS,
+    TAX_LABELS,
+    TOTAL_LABELS,
+    contains_phrase,
+    normalize,
+    starts_with_phrase,
+)
+from invoice_parser.extract.labels import SEGMENT_GAP_RATIO, find_labels, leading_label, value_below
+from invoice_parser.extract.numbers import (
+    ISO_CURRENCIES,
+    DecimalSeparator,
+    currency_mark,
+    format_decimal,
+    parse_number,
+)
+from invoice_parser.extract.rows import Row, bbox_of, join_words
+from invoice_parser.extract.table import PageRows, TableEnd
+from invoice_parser.extract.words import Word
+from invoice_parser.settings import Settings
+
+Box = tuple[float, float, float, float]
+_MAX_NAME_WORDS = 8
+# Rows under a "Seller" heading searched for its "Name:" field.
+_PARTY_BLOCK_ROWS = 6
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value and where it was printed."""
+
+    value: str
+    page: int
+    bbox: Box
+
+
+@dataclass
+class HeaderFields:
+    number: Located | None = None
+    date: Located | None = None
+    currency: Located | None = None
+    supplier: Located | None = None
+    subtotal: Located | None = None
+    tax: Located | None = None
+    total: Located | None = None
+    totals_values: dict[str, Decimal] = field(default_factory=dict)
+
+
+def read_header(
+    pages: Sequence[PageRows],
+    table_end: TableEnd | None,
+    separator: DecimalSeparator,
+    month_first: bool,
+    settings: Settings,
+) -> HeaderFields:
+    first = pages[0]
+    fields = HeaderFields(
+        number=_invoice_number(first),
+        date=_invoice_date(first, month_first),
+        currency=_currency(pages),
+        supplier=_supplier(first, settings),
+    )
+    _read_totals(fields, pages, table_end, separator)
+    return fields
+
+
+def _located(page: int, words: Sequence[Word], value: str) -> Located:
+    return Located(value=value, page=page, bbox=bbox_of(words))
+
+
+def _invoice_number(page_rows: PageRows) -> Located | None:
+    return (
+        _labelled_number(page_rows, INVOICE_NUMBER_LABELS)
+        or _number_in_title(page_rows)
+        or _labelled_number(page_rows, GENERIC_NUMBER_LABELS)
+    )
+
+
+def _labelled_number(page_rows: PageRows, labels: Sequence[str]) -> Located | None:
+    rows = page_rows.rows
+    for match in sorted(find_labels(rows, labels), key=lambda m: m.rank):
+        for words in [match.same_line_value, *value_below(rows, match)]:
+            token = _number_token(words)
+            if token is not None:
+                return _located(page_rows.page.number, [token], token.text.strip(":#.,"))
+    return None
+
+
+# "Handelsrechnung (380) Nr. 471102 vom 05.03.2018", "Tax Invoice No. A-17": a title naming its number.
+_TITLE_NUMBER = re.compile(
+    r"(?:invoice|rechnung|facture|gutschrift|avoir)\w*\b[^:]{0,30}?\b(?:nr|no|n°|number|nummer|#)\.?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _number_in_title(page_rows: PageRows) -> Located | None:
+    for row in page_rows.rows:
+        for position in range(1, len(row.words)):
+            if _TITLE_NUMBER.search(join_words(row.words[:position])):
+                token = _number_token(row.words[position:])
+                if token is not None:
+                    return _located(page_rows.page.number, [token], token.text.strip(":#.,"))
+    return None
+
+
+def _number_token(words: Sequence[Word]) -> Word | None:
+    """The invoice number is the first token of the value; it carries a digit and is not a date."""
+    if not words:
+        return None
+    token = words[0]
+    text = token.text.strip(":#.,")
+    if not any(char.isdigit() for char in text) or parse_date(text) is not None or len(text) > 40:
+        return None
+    return token
+
+
+def _invoice_date(page_rows: PageRows, month_first: bool) -> Located | None:
+    rows = page_rows.rows
+    matches = sorted(find_labels(rows, INVOICE_DATE_LABELS), key=lambda m: m.rank)
+    for match in matches:
+        for words in [match.same_line_value, *value_below(rows, match)]:
+            found = _date_in(words, month_first)
+            if found is not None:
+                return _located(page_rows.page.number, found[1], found[0])
+    # No label: the first date on a row naming the invoice, else on any row, that is not
+    # labelled as another kind of date.
+    titled = [row for row in rows if _INVOICE_STEM.search(row.text)]
+    for row in [*titled, *rows]:
+        for segment in row.segments(SEGMENT_GAP_RATIO):
+            if starts_with_phrase(normalize(join_words(segment)), OTHER_DATE_LABELS):
+                continue
+            found = _date_in(segment, month_first)
+            if found is not None:
+                return _located(page_rows.page.number, found[1], found[0])
+    return None
+
+
+_INVOICE_STEM = re.compile(r"invoice|rechnung|facture|gutschrift|avoir", re.IGNORECASE)
+
+
+def _date_in(words: Sequence[Word], month_first: bool) -> tuple[str, Sequence[Word]] | None:
+    """The first date in words, with the words it spans (long dates take up to four)."""
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + 4, len(words)) + 1):
+            iso = parse_date(join_words(words[start:end]), month_first)
+            if iso is not None:
+                return iso, words[start:end]
+    return None
+
+
+def _currency(pages: Sequence[PageRows]) -> Located | None:
+    """The currency named most often by codes and symbols on the page."""
+    seen: Counter[str] = Counter()
+    where: dict[str, Located] = {}
+    for page_rows in pages:
+        for word in page_rows.page.words:
+            code = currency_mark(word.text)
+            if code is None or code not in ISO_CURRENCIES:
+                continue
+            seen[code] += 1
+            where.setdefault(code, _located(page_rows.page.number, [word], code))
+    if not seen:
+        return None
+    return where[seen.most_common(1)[0][0]]
+
+
+def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:
+    labelled = _labelled_supplier(page_rows)
+    if labelled is not None:
+        return labelled
+    rows = page_rows.rows
+    limit = page_rows.page.height * settings.supplier_search_height_ratio
+    buyer_zones = _buyer_zones(rows)
+    candidates: list[tuple[float, tuple[Word, ...], str]] = []
+    for row_index, row in enumerate(rows):
+        if row.top > limit:
+            break
+        for segment in row.segments(SEGMENT_GAP_RATIO):
+            name = _name_in(segment)
+            if name is None or _in_zone(row_index, segment, buyer_zones):
+                continue
+            candidates.append((_prominence(segment, name, row.top, page_rows.page.height), segment, name))
+    if not candidates:
+        return None
+    _, segment, name = max(candidates, key=lambda candidate: candidate[0])
+    return _located(page_rows.page.number, segment, name)
+
+
+def _labelled_supplier(page_rows: PageRows) -> Located | None:
+    """The seller after "From:" / "Seller" / "Lieferant": beside the label, below it, or in the
+    block's "Name:" field when the label heads a form-like block."""
+    rows = page_rows.rows
+    for match in find_labels(rows, SUPPLIER_LABELS):
+        block = rows[match.row_index + 1 : match.row_index + 1 + _PARTY_BLOCK_ROWS]
+        named = [name for name in find_labels(block, PARTY_NAME_LABELS) if name.same_line_value]
+        candidates = [match.same_line_value, *(name.same_line_value for name in named[:1])]
+        candidates += value_below(rows, match)
+        for words in candidates:
+            name = _name_in(tuple(words))
+            if name is not None:
+                return _located(page_rows.page.number, words, name)
+    return None
+
+
+def _name_in(segment: Sequence[Word]) -> str | None:
+    """The segment as a company name, or None when it reads as a title, a label, an address or a figure."""
+    text = join_words(segment)
+    if len(segment) > _MAX_NAME_WORDS:
+        return None  # a sentence, not a name
+    # A sender line "ACME GmbH · Street 1 · City": the name is its first part.
+    first_part = re.split(r"\s[·•|]\s|\s-\s|,\s", text)[0].strip()
+    normalized = normalize(first_part)
+    if not normalized or len(normalized) < 2 or ":" in first_part:
+        return None
+    if contains_phrase(normalized, INVOICE_WORDS) and len(normalized.split()) <= 3:
+        return None
+    if starts_with_phrase(normalized, BUYER_LABELS + SUPPLIER_LABELS + INVOICE_DATE_LABELS):
+        return None
+    digits = sum(char.isdigit() for char in first_part)
+    if digits > 2 or parse_date(first_part) is not None or "@" in first_part or "www" in normalized:
+        return None
+    return first_part
+
+
+def _prominence(segment: Sequence[Word], name: str, top: float, page_height: float) -> float:
+    size = max(word.size for word in segment)
+    bold = all(word.bold for word in segment)
+    legal_form = contains_phrase(normalize(name), LEGAL_FORMS) is not None
+    return size + (2.0 if bold else 0.0) + (3.0 if legal_form else 0.0) - 4.0 * top / page_height
+
+
+def _buyer_zones(rows: Sequence[Row]) -> list[tuple[int, float, float]]:
+    """(row index, x0, x1) of each "Bill to"-style label: the block under it is the customer's."""
+    return [
+        (match.row_index, min(w.x0 for w in match.label_words), max(w.x1 for w in match.label_words))
+        for match in find_labels(rows, BUYER_LABELS)
+    ]
+
+
+def _in_zone(row_index: int, segment: Sequence[Word], zones: Sequence[tuple[int, float, float]]) -> bool:
+    x0 = segment[0].x0
+    for zone_row, zone_x0, _ in zones:
+        if zone_row <= row_index <= zone_row + 6 and zone_x0 - 10 <= x0 <= zone_x0 + 150:
+            return True
+    return False
+
+
+def _read_totals(
+    fields: HeaderFields, pages: Sequence[PageRows], table_end: TableEnd | None, separator: DecimalSeparator
+) -> None:
+    """Subtotal, tax and total from the labelled rows below the table (or anywhere when there is none).
+    Several plain tax rows (one per rate) add up, unless a "Total VAT" row states the sum."""
+    found: dict[str, tuple[int, Located, Decimal]] = {}
+    per_rate_tax: list[tuple[Located, Decimal]] = []
+    for page_rows in pages:
+        for row in _rows_below(page_rows, table_end):
+            labelled = _totals_row(row, separator)
+            if labelled is None:
+                continue
+            kind, label, rank, words, amount = labelled
+            located = _located(page_rows.page.number, words, format_decimal(amount))
+            if kind == "tax" and "total" not in label.split():
+                per_rate_tax.append((located, amount))
+            elif kind not in found or rank < found[kind][0]:
+                found[kind] = (rank, located, amount)
+    if "tax" not in found and per_rate_tax:
+        summed = sum((amount for _, amount in per_rate_tax), Decimal(0))
+        first = per_rate_tax[0][0]
+        found["tax"] = (0, Located(format_decimal(summed), first.page, first.bbox), summed)
+    for kind, (_, located, amount) in found.items():
+        setattr(fields, kind, located)
+        fields.totals_values[kind] = amount
+
+
+def _rows_below(page_rows: PageRows, table_end: TableEnd | None) -> list[Row]:
+    if table_end is None:
+        return page_rows.rows
+    if page_rows.page.number < table_end.page:
+        return []
+    if page_rows.page.number > table_end.page:
+        return page_rows.rows
+    return [row for row in page_rows.rows if row.top >= table_end.top - 1]
+
+
+_TOTALS_VOCABULARIES = (("subtotal", SUBTOTAL_LABELS), ("tax", TAX_LABELS), ("total", TOTAL_LABELS))
+
+
+def _totals_row(row: Row, separator: DecimalSeparator) -> tuple[str, str, int, list[Word], Decimal] | None:
+    """(kind, label, rank, amount words, amount) of a row such as "VAT 19%   190.00"."""
+    for segment in row.segments(SEGMENT_GAP_RATIO):
+        for kind, labels in _TOTALS_VOCABULARIES:
+            leading = leading_label(segment, labels)
+            if leading is None:
+                continue
+            label, consumed = leading
+            qualifier = normalize(join_words(segment[consumed:]))
+            if contains_phrase(qualifier, OTHER_TOTAL_QUALIFIERS):
+                return None  # "Total of discounts", "Gesamtbetrag der Zuschläge"
+            label_end = segment[consumed - 1].x1
+            amount = trailing_amount([word for word in row.words if word.x0 >= label_end], separator)
+            if amount is None:
+                return None
+            return kind, label, labels.index(label), amount[1], amount[0]
+    return None
+
+
+def trailing_amount(words: Sequence[Word], separator: DecimalSeparator) -> tuple[Decimal, list[Word]] | None:
+    """The amount printed last among words, joining digit groups split by spaces ("1 234,56 €")."""
+    for end in range(len(words), 0, -1):
+        best: tuple[Decimal, list[Word]] | None = None
+        for start in range(end - 1, max(end - 4, -1), -1):
+            text = join_words(words[start:end])
+            if "%" in text:
+                break
+            value = parse_number(text, separator)
+            if value is not None:
+                best = (value, list(words[start:end]))
+        if best is not None:
+            return best
+    return None

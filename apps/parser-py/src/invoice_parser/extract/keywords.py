@@ -1,0 +1,521 @@
+"""Vocabularies (English, German, French) and the text normalisation they are matched against."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Final
+
+
+class Role(StrEnum):
+    """What a line-item table column holds."""
+
+    POSITION = "position"
+    SKU = "sku"
+    DESCRIPTION = "description"
+    QUANTITY = "quantity"
+    UNIT = "unit"
+    UNIT_PRICE = "unit_price"
+    AMOUNT = "amount"
+    TAX_RATE = "tax_rate"
+    DISCOUNT = "discount"
+    # "Item" is the SKU when a description column exists, else the description.
+    ITEM = "item"
+    OTHER = "other"
+
+
+COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
+    Role.POSITION: ("pos", "position", "#", "line", "ln", "no", "nr", "n", "lfd nr", "item #"),
+    Role.SKU: (
+        "sku",
+        "item no",
+        "item number",
+        "item code",
+        "item id",
+        "art nr",
+        "artikelnummer",
+        "artikel nr",
+        "artikel",
+        "art",
+        "code",
+        "ref",
+        "reference",
+        "product code",
+        "product no",
+        "product id",
+        "part no",
+        "part number",
+        "part #",
+        "article no",
+        "article",
+        "code article",
+        "ref article",
+        "materialnummer",
+        "mat nr",
+        "model",
+        "catalog no",
+        "cat no",
+        "style",
+        "id",
+    ),
+    Role.DESCRIPTION: (
+        "description",
+        "beschreibung",
+        "bezeichnung",
+        "artikelbezeichnung",
+        "designation",
+        "libelle",
+        "product",
+        "produkt",
+        "produit",
+        "item description",
+        "product description",
+        "details",
+        "service",
+        "leistung",
+        "goods",
+        "description of goods",
+        "article description",
+        "text",
+    ),
+    Role.QUANTITY: ("qty", "quantity", "qnty", "menge", "anzahl", "qte", "quantite", "units", "pcs", "stk"),
+    Role.UNIT: ("unit", "uom", "einheit", "unite", "me", "u", "unit of measure", "mengeneinheit"),
+    Role.UNIT_PRICE: (
+        "unit price",
+        "price",
+        "preis",
+        "einzelpreis",
+        "e preis",
+        "stuckpreis",
+        "prix unitaire",
+        "prix",
+        "p u",
+        "pu",
+        "rate",
+        "unit cost",
+        "price per unit",
+        "net price",
+        "nettopreis",
+        "price each",
+        "each",
+        "prix u",
+        "prix unit",
+        "prix unitaire ht",
+        "pu ht",
+        "ep",
+        "unit price net",
+        "cost",
+    ),
+    Role.AMOUNT: (
+        "amount",
+        "total",
+        "line total",
+        "betrag",
+        "gesamt",
+        "gesamtpreis",
+        "montant",
+        "total ht",
+        "montant ht",
+        "net amount",
+        "sum",
+        "summe",
+        "gesamtbetrag",
+        "ext price",
+        "extended",
+        "extension",
+        "line amount",
+        "value",
+        "wert",
+        "nettobetrag",
+        "total price",
+        "total net",
+        "amount net",
+        "net total",
+        "montant total",
+        "prix total",
+        "total eur",
+        "line value",
+    ),
+    Role.TAX_RATE: (
+        "tax",
+        "vat",
+        "mwst",
+        "ust",
+        "tva",
+        "tax %",
+        "vat %",
+        "mwst %",
+        "ust %",
+        "tva %",
+        "taux tva",
+        "tax rate",
+        "vat rate",
+        "steuer",
+        "steuersatz",
+        "% mwst",
+        "% ust",
+        "% tva",
+        "% vat",
+    ),
+    Role.DISCOUNT: (
+        "discount",
+        "rabatt",
+        "remise",
+        "rem",
+        "disc",
+        "disc %",
+        "rabatt %",
+        "remise %",
+        "discount %",
+    ),
+    Role.ITEM: ("item",),
+}
+
+# Totals below the table, in the order they must be tried: "Total HT" is a subtotal, "Total TVA" a tax.
+SUBTOTAL_LABELS: Final = (
+    "subtotal",
+    "sub total",
+    "net total",
+    "total net",
+    "net amount",
+    "total excl",
+    "total excluding",
+    "total before tax",
+    "nettobetrag",
+    "netto",
+    "rechnungssumme ohne ust",
+    "summe ohne ust",
+    "summe netto",
+    "nettosumme",
+    "zwischensumme",
+    "gesamt netto",
+    "warenwert",
+    "total ht",
+    "montant ht",
+    "sous total",
+    "total hors taxes",
+    "total hors taxe",
+    "total net ht",
+    "merchandise total",
+    "goods total",
+    "items total",
+)
+TAX_LABELS: Final = (
+    "total tax",
+    "total vat",
+    "tax total",
+    "vat total",
+    "sales tax",
+    "tax",
+    "vat",
+    "gst",
+    "mwst",
+    "ust",
+    "umsatzsteuer",
+    "mehrwertsteuer",
+    "total tva",
+    "tva",
+    "montant tva",
+    "steuer",
+    "steuerbetrag",
+    "ust betrag",
+    "mwst betrag",
+)
+TOTAL_LABELS: Final = (
+    "grand total",
+    "amount due",
+    "total due",
+    "balance due",
+    "invoice total",
+    "total amount",
+    "total payable",
+    "amount payable",
+    "total incl",
+    "total including",
+    "gesamtbetrag",
+    "rechnungsbetrag",
+    "endbetrag",
+    "bruttobetrag",
+    "gesamtsumme",
+    "summe brutto",
+    "brutto",
+    "zu zahlen",
+    "total ttc",
+    "montant ttc",
+    "net a payer",
+    "montant total",
+    "total a payer",
+    "bruttosumme",
+    "rechnungssumme",
+    "total",
+    "summe",
+    "gesamt",
+    "zahlbetrag",
+)
+# Rows that repeat a running total at a page break; they are neither items nor the end of the table.
+CARRY_OVER_PHRASES: Final = (
+    "carried forward",
+    "brought forward",
+    "carry forward",
+    "continued",
+    "cont d",
+    "ubertrag",
+    "uebertrag",
+    "a reporter",
+    "report",
+    "suite",
+    "fortsetzung",
+    "page",
+    "seite",
+)
+CHARGE_WORDS: Final = (
+    "shipping",
+    "freight",
+    "delivery",
+    "handling",
+    "fee",
+    "fees",
+    "surcharge",
+    "discount",
+    "rebate",
+    "postage",
+    "carriage",
+    "packaging",
+    "packing",
+    "insurance",
+    "versand",
+    "versandkosten",
+    "fracht",
+    "frachtkosten",
+    "porto",
+    "verpackung",
+    "rabatt",
+    "nachlass",
+    "zuschlag",
+    "gebuhr",
+    "frais de port",
+    "frais",
+    "remise",
+    "livraison",
+    "transport",
+    "emballage",
+    "port",
+)
+INVOICE_WORDS: Final = (
+    "invoice",
+    "rechnung",
+    "facture",
+    "gutschrift",
+    "credit note",
+    "avoir",
+    "factura",
+    "fattura",
+    "bill",
+)
+INVOICE_NUMBER_LABELS: Final = (
+    "invoice number",
+    "invoice no",
+    "invoice nr",
+    "invoice #",
+    "invoice id",
+    "inv no",
+    "inv #",
+    "rechnungsnummer",
+    "rechnungs nr",
+    "rechnung nr",
+    "rechnungsnr",
+    "rechnung",
+    "facture n",
+    "facture no",
+    "numero de facture",
+    "n de facture",
+    "no de facture",
+    "n facture",
+    "facture",
+    "invoice",
+    "credit note no",
+    "gutschrift nr",
+    "avoir n",
+)
+# Bare "No." / "Number" labels, trusted only when no invoice-specific label or title names the number.
+GENERIC_NUMBER_LABELS: Final = (
+    "belegnummer",
+    "beleg nr",
+    "document no",
+    "document number",
+    "number",
+    "nummer",
+    "no",
+    "nr",
+)
+# Field labels inside a party block ("Seller / Name: ACME GmbH").
+PARTY_NAME_LABELS: Final = ("name", "firma", "company", "raison sociale", "nom", "company name")
+# Words after a totals label that make it some other total ("Gesamtbetrag der Zuschläge").
+OTHER_TOTAL_QUALIFIERS: Final = (
+    "zuschlag",
+    "zuschlage",
+    "abschlag",
+    "abschlage",
+    "allowance",
+    "allowances",
+    "charge",
+    "charges",
+    "discount",
+    "discounts",
+    "rabatt",
+    "rabatte",
+    "anzahlung",
+    "anzahlungen",
+    "prepaid",
+    "paid",
+    "remise",
+    "remises",
+    "acompte",
+    "acomptes",
+    "qty",
+    "quantity",
+    "menge",
+    "items",
+    "weight",
+    "gewicht",
+    "poids",
+)
+INVOICE_DATE_LABELS: Final = (
+    "invoice date",
+    "date of invoice",
+    "rechnungsdatum",
+    "date de facture",
+    "date facture",
+    "issue date",
+    "date of issue",
+    "issued",
+    "belegdatum",
+    "ausstellungsdatum",
+    "date d emission",
+    "datum",
+    "date",
+)
+# Dates that are printed near the invoice date but are not it.
+OTHER_DATE_LABELS: Final = (
+    "due",
+    "delivery",
+    "order",
+    "ship",
+    "shipping",
+    "faellig",
+    "fallig",
+    "falligkeit",
+    "liefer",
+    "leistung",
+    "echeance",
+    "livraison",
+    "commande",
+    "payment",
+    "zahlbar",
+    "period",
+    "zeitraum",
+)
+SUPPLIER_LABELS: Final = (
+    "from",
+    "seller",
+    "supplier",
+    "vendor",
+    "sold by",
+    "lieferant",
+    "verkaufer",
+    "absender",
+    "fournisseur",
+    "vendeur",
+    "emetteur",
+    "issued by",
+)
+BUYER_LABELS: Final = (
+    "bill to",
+    "billed to",
+    "ship to",
+    "sold to",
+    "deliver to",
+    "invoice to",
+    "customer",
+    "buyer",
+    "client",
+    "rechnungsempfanger",
+    "rechnungsadresse",
+    "lieferadresse",
+    "kunde",
+    "empfanger",
+    "an",
+    "to",
+    "facturer a",
+    "factured a",
+    "livrer a",
+    "adresse de livraison",
+    "adresse de facturation",
+    "acheteur",
+)
+LEGAL_FORMS: Final = (
+    "gmbh",
+    "ag",
+    "kg",
+    "ohg",
+    "ug",
+    "e k",
+    "ltd",
+    "limited",
+    "llc",
+    "inc",
+    "corp",
+    "co",
+    "plc",
+    "sarl",
+    "sas",
+    "sa",
+    "eurl",
+    "bv",
+    "nv",
+    "srl",
+    "spa",
+    "ab",
+    "oy",
+    "as",
+    "gbr",
+    "company",
+    "gmbh co kg",
+)
+
+
+def normalize(text: str) -> str:
+    """Lower case, accents folded, punctuation to spaces (but # and % kept): "Art.-Nr." -> "art nr"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char)).replace("ß", "ss")
+    spaced = re.sub(r"([#%])", r" \1 ", folded)
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#%]+", " ", spaced)).strip()
+
+
+def contains_phrase(normalized_text: str, phrases: Iterable[str]) -> str | None:
+    """The longest phrase that occurs in the text as whole words, or None."""
+    padded = f" {normalized_text} "
+    matches = [phrase for phrase in phrases if f" {phrase} " in padded]
+    return max(matches, key=len) if matches else None
+
+
+def starts_with_phrase(normalized_text: str, phrases: Iterable[str]) -> str | None:
+    """The longest phrase the text begins with (as whole words), or None."""
+    padded = f"{normalized_text} "
+    matches = [phrase for phrase in phrases if padded.startswith(f"{phrase} ")]
+    return max(matches, key=len) if matches else None
+
+
+def column_role(header_text: str) -> Role | None:
+    """The role named by a column heading, preferring the longest matching phrase."""
+    normalized = normalize(header_text)
+    if not normalized:
+        return Role.POSITION if "#" in header_text else None
+    best: tuple[int, Role] | None = None
+    for role, phrases in COLUMN_PHRASES.items():
+        phrase = contains_phrase(normalized, phrases)
+        if phrase is not None and (best is None or len(phrase) > best[0]):
+            best = (len(phrase), role)
+    return best[1] if best else None

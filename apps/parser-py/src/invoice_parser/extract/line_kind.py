@@ -1,0 +1,43 @@
+"""What a table line is (stock item or charge) and the SKU printed at the start of a description."""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize
+
+LineKind = Literal["item", "charge"]
+
+# A code: letters, digits and joiners, starting with a letter or digit.
+_CODE: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_./#]*[A-Za-z0-9]$")
+# A measurement ("2.5mm", "10kg", "4x") reads like a code but is part of the description.
+_MEASUREMENT: Final = re.compile(r"^\d+(?:[.,]\d+)?(?:x\d+(?:[.,]\d+)?)*[a-zA-Z]{0,3}$")
+_MIN_CODE_LENGTH: Final = 4
+
+
+def line_kind(description: str, has_quantity: bool) -> LineKind:
+    """Charges (shipping, fees, discounts...) never move stock; so is any priced row without a quantity."""
+    if contains_phrase(normalize(description), CHARGE_WORDS) is not None or not has_quantity:
+        return "charge"
+    return "item"
+
+
+def split_leading_code(description: str) -> tuple[str | None, str]:
+    """("AB-1234", "Widget") from "AB-1234 Widget"; (None, description) when the first word is no code."""
+    first, _, rest = description.partition(" ")
+    if not rest or not looks_like_code(first):
+        return None, description
+    return first, rest.strip()
+
+
+def looks_like_code(token: str) -> bool:
+    has_digit = any(char.isdigit() for char in token)
+    has_letter_or_joiner = any(char.isalpha() or char in "-_/." for char in token)
+    return (
+        len(token) >= _MIN_CODE_LENGTH
+        and has_digit
+        and has_letter_or_joiner
+        and bool(_CODE.match(token))
+        and not _MEASUREMENT.match(token)
+    )

@@ -1,0 +1,278 @@
+"""The line items: the table found under its header row, followed across pages until the totals.
+
+Each body row is an item row (a quantity and a price or amount), a text row (a wrapped description
+or a heading), a carried-over running total, or the totals that end the table.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from invoice_parser.extract.cells import NUMBER_ROLES, TEXT_ROLES, RowCells, RowValues, read_values, split_row
+from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
+from invoice_parser.extract.keywords import (
+    CARRY_OVER_PHRASES,
+    SUBTOTAL_LABELS,
+    TAX_LABELS,
+    TOTAL_LABELS,
+    Role,
+    contains_phrase,
+    normalize,
+    starts_with_phrase,
+)
+from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
+from invoice_parser.extract.line_kind import LineKind, line_kind, split_leading_code
+from invoice_parser.extract.numbers import DecimalSeparator, parse_number
+from invoice_parser.extract.rows import Row, join_words
+from invoice_parser.extract.words import HorizontalRule, PageText, Word
+from invoice_parser.settings import Settings
+
+_TOTALS_LABELS = SUBTOTAL_LABELS + TAX_LABELS + TOTAL_LABELS
+
+
+@dataclass(frozen=True)
+class PageRows:
+    page: PageText
+    rows: list[Row]
+
+
+@dataclass
+class TableLine:
+    kind: LineKind
+    sku: str | None
+    description: str
+    values: RowValues
+    page: int
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TableEnd:
+    """Where the totals below the table start: nothing at or below it is a line item."""
+
+    page: int
+    top: float
+
+
+@dataclass(frozen=True)
+class TableReading:
+    lines: list[TableLine]
+    end: TableEnd | None
+    pages_with_table: frozenset[int]
+
+
+def read_table(pages: Sequence[PageRows], separator: DecimalSeparator, settings: Settings) -> TableReading:
+    lines: list[TableLine] = []
+    header: TableHeader | None = None
+    pages_with_table: set[int] = set()
+    for page_rows in pages:
+        found = find_header(page_rows.rows, page_rows.page.vertical_rules)
+        if found is not None:
+            index, provisional = found
+            start = index + provisional.rows_used
+            header = fit_boundaries(provisional, [], page_rows.page.vertical_rules)
+        elif header is not None:
+            start = 0  # the table continues without repeating its header: reuse the last columns
+        else:
+            continue
+        body, end = _body_until_totals(page_rows, start, header, separator)
+        if found is not None:
+            header = fit_boundaries(
+                header, _item_like_words(body, header, separator), page_rows.page.vertical_rules
+            )
+        page_lines = _assemble(page_rows.page, body, header, separator, settings)
+        if page_lines:
+            pages_with_table.add(page_rows.page.number)
+        lines.extend(page_lines)
+        if end is not None:
+            return TableReading(lines, end, frozenset(pages_with_table))
+    return TableReading(lines, None, frozenset(pages_with_table))
+
+
+def _body_until_totals(
+    page_rows: PageRows, start: int, header: TableHeader, separator: DecimalSeparator
+) -> tuple[list[Row], TableEnd | None]:
+    body: list[Row] = []
+    for row in page_rows.rows[start:]:
+        if _is_totals_row(row, header, separator):
+            return body, TableEnd(page_rows.page.number, row.top)
+        body.append(row)
+    return body, None
+
+
+def _is_totals_row(row: Row, header: TableHeader, separator: DecimalSeparator) -> bool:
+    values = read_values(split_row(row, header), separator)
+    if values.quantity is not None:
+        return False
+    label_led = (
+        starts_with_phrase(normalize(join_words(segment)), _TOTALS_LABELS)
+        for segment in row.segments(SEGMENT_GAP_RATIO)
+    )
+    return any(label is not None for label in label_led) and not _is_carry_over(row)
+
+
+def _is_carry_over(row: Row) -> bool:
+    return contains_phrase(normalize(row.text), CARRY_OVER_PHRASES) is not None
+
+
+def _item_like_words(body: Sequence[Row], header: TableHeader, separator: DecimalSeparator) -> list[Word]:
+    """Words of rows that carry at least two numbers: the rows whose whitespace shows the columns."""
+    words: list[Word] = []
+    for row in body:
+        numbers = sum(parse_number(word.text, separator) is not None for word in row.words)
+        if numbers >= 2:
+            words.extend(row.words)
+    return words
+
+
+def _assemble(
+    page: PageText, body: Sequence[Row], header: TableHeader, separator: DecimalSeparator, settings: Settings
+) -> list[TableLine]:
+    cells = [split_row(row, header) for row in body]
+    values = [read_values(cell, separator) for cell in cells]
+    line_rows = [i for i, value in enumerate(values) if _is_line(cells[i], value)]
+    owner = _continuation_owners(page, body, cells, line_rows, header, settings)
+    lines: list[TableLine] = []
+    for i in line_rows:
+        extra_text = [j for j, owned_by in sorted(owner.items()) if owned_by == i]
+        lines.append(_build_line(page.number, i, cells, values[i], header, extra_text))
+    return lines
+
+
+def _is_line(cells: RowCells, values: RowValues) -> bool:
+    if _is_carry_over(cells.row) and values.quantity is None:
+        return False
+    has_money = values.line_total is not None or values.unit_price is not None
+    if values.quantity is not None:
+        return has_money
+    # A priced row without a quantity is a charge (freight, discount), if it says what it is.
+    return values.line_total is not None and bool(cells.text(Role.DESCRIPTION) or cells.text(Role.SKU))
+
+
+def _is_text_row(cells: RowCells) -> bool:
+    roles = cells.roles_present()
+    return (
+        bool(roles) and roles <= TEXT_ROLES and not (roles & NUMBER_ROLES) and not _is_carry_over(cells.row)
+    )
+
+
+def _continuation_owners(
+    page: PageText,
+    body: Sequence[Row],
+    cells: Sequence[RowCells],
+    line_rows: Sequence[int],
+    header: TableHeader,
+    settings: Settings,
+) -> dict[int, int]:
+    """Which line each text row continues (row index -> line row index)."""
+    if not line_rows:
+        return {}
+    text_rows = [
+        i for i, cell in enumerate(cells) if _is_text_row(cell) and not _is_heading(cell, cells, line_rows)
+    ]
+    bands = _ruled_bands(page.horizontal_rules, header, body, line_rows)
+    if bands is not None:
+        return {i: bands[i] for i in text_rows if i in bands}
+    return _owners_by_spacing(body, text_rows, line_rows, settings)
+
+
+def _is_heading(cell: RowCells, cells: Sequence[RowCells], line_rows: Sequence[int]) -> bool:
+    """A bold line among regular item descriptions, or a label ending in a colon, titles a group."""
+    words = cell.row.words
+    items_bold = all(word.bold for i in line_rows for word in cells[i].by_role.get(Role.DESCRIPTION, ()))
+    return (all(word.bold for word in words) and not items_bold) or cell.row.text.rstrip().endswith(":")
+
+
+def _ruled_bands(
+    rules: Sequence[HorizontalRule], header: TableHeader, body: Sequence[Row], line_rows: Sequence[int]
+) -> dict[int, int] | None:
+    """Row index -> line row index in the same ruled cell band, when rules separate every item row."""
+    table_x0, table_x1 = header.columns[0].header_x0, header.columns[-1].header_x1
+    ys = sorted(
+        {
+            round(rule.y, 1)
+            for rule in rules
+            if min(rule.x1, table_x1) - max(rule.x0, table_x0) > (table_x1 - table_x0) / 2
+        }
+    )
+    if len(ys) < 2:
+        return None
+
+    def band(row: Row) -> int:
+        middle = (row.top + row.bottom) / 2
+        return sum(y < middle for y in ys)
+
+    line_band = {band(body[i]): i for i in line_rows}
+    if len(line_band) < len(line_rows):
+        return None  # two item rows share a band: the rules are not per row
+    return {i: line_band[band(row)] for i, row in enumerate(body) if band(row) in line_band}
+
+
+def _owners_by_spacing(
+    body: Sequence[Row], text_rows: Sequence[int], line_rows: Sequence[int], settings: Settings
+) -> dict[int, int]:
+    """Give runs of text rows to the neighbouring item rows, cutting each run at its widest spacing:
+    top-aligned cells put the extra lines below the figures, bottom-aligned ones above them."""
+    owners: dict[int, int] = {}
+    text_set = set(text_rows)
+    line_set = set(line_rows)
+    i = 0
+    while i < len(body):
+        if i not in text_set:
+            i += 1
+            continue
+        run_start = i
+        while i < len(body) and i in text_set:
+            i += 1
+        run = list(range(run_start, i))
+        before = run_start - 1 if run_start - 1 in line_set else None
+        after = i if i in line_set else None
+        owners.update(_split_run(body, run, before, after, settings))
+    return owners
+
+
+def _split_run(
+    body: Sequence[Row], run: list[int], before: int | None, after: int | None, settings: Settings
+) -> dict[int, int]:
+    chain = ([before] if before is not None else []) + run + ([after] if after is not None else [])
+    gaps = [body[b].baseline - body[a].baseline for a, b in itertools.pairwise(chain)]
+    limit = settings.continuation_max_gap_ratio * max(body[i].char_height for i in chain)
+    if before is not None and after is not None:
+        # Ties go to the earlier item: the last widest gap is the cut.
+        widest = max(gaps)
+        cut = max(k for k, gap in enumerate(gaps) if gap >= widest - 0.5)
+        return {row: (before if position < cut else after) for position, row in enumerate(run)}
+    owners: dict[int, int] = {}
+    if before is not None:
+        for position, row in enumerate(run):
+            if gaps[position] > limit:
+                break
+            owners[row] = before
+    elif after is not None:
+        for position in range(len(run) - 1, -1, -1):
+            if gaps[position] > limit:
+                break
+            owners[run[position]] = after
+    return owners
+
+
+def _build_line(
+    page: int,
+    i: int,
+    cells: Sequence[RowCells],
+    values: RowValues,
+    header: TableHeader,
+    extra_rows: list[int],
+) -> TableLine:
+    own = cells[i]
+    description_parts = {i: own.text(Role.DESCRIPTION)}
+    description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows})
+    description = " ".join(text for _, text in sorted(description_parts.items()) if text)
+    kind = line_kind(description, values.quantity is not None)
+    sku: str | None = own.text(Role.SKU) or None
+    if sku is None and not header.has(Role.SKU) and kind == "item":
+        sku, description = split_leading_code(description)
+    words = list(own.row.words) + [word for j in extra_rows for word in cells[j].row.words]
+    return TableLine(kind=kind, sku=sku, description=description, values=values, page=page, words=words)

@@ -1,0 +1,110 @@
+"""One document in, one ParseResult out: the pipeline from bytes to a schema-valid dict."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from invoice_parser.contracts import validation_errors
+from invoice_parser.diagnostics import (
+    AMBIGUOUS_NUMBER_FORMAT,
+    HEADER_FIELD_MISSING,
+    NO_LINES_FOUND,
+    NOT_AN_INVOICE,
+    PAGE_WITHOUT_LINES,
+    ParseWarning,
+)
+from invoice_parser.document import read_pages
+from invoice_parser.errors import PARSER_OUTPUT_INVALID, ParserError
+from invoice_parser.extract.conventions import decide_conventions
+from invoice_parser.extract.header import HeaderFields, read_header
+from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, normalize
+from invoice_parser.extract.rows import group_rows
+from invoice_parser.extract.table import PageRows, TableReading, read_table
+from invoice_parser.reconcile import reconcile
+from invoice_parser.result import build_result
+from invoice_parser.settings import Settings
+
+# Header fields whose absence is reported, with the contract path named in the warning.
+_REQUIRED_HEADER_FIELDS = (
+    ("number", "number"),
+    ("date", "date"),
+    ("currency", "currency"),
+    ("supplier", "supplier.name"),
+    ("total", "totals.total"),
+)
+
+
+def parse_document(data: bytes, settings: Settings) -> dict[str, Any]:
+    """The ParseResult of a PDF, validated against the contract; ParserError when it cannot be read."""
+    pages = read_pages(data, settings)
+    page_rows = [
+        PageRows(page, group_rows(page.words, settings.row_baseline_tolerance_ratio)) for page in pages
+    ]
+    conventions = decide_conventions(pages)
+    table = read_table(page_rows, conventions.decimal_separator, settings)
+    header = read_header(
+        page_rows, table.end, conventions.decimal_separator, conventions.month_first, settings
+    )
+    checks, check_warnings = reconcile(table.lines, header.totals_values)
+    warnings = [
+        *_document_warnings(page_rows, table, header),
+        *([_ambiguity_warning()] if conventions.separator_guessed else []),
+        *check_warnings,
+    ]
+    result = build_result(
+        sha256=hashlib.sha256(data).hexdigest(),
+        size_bytes=len(data),
+        page_count=len(pages),
+        header=header,
+        lines=table.lines,
+        warnings=warnings,
+        checks=checks,
+    )
+    problems = validation_errors(result)
+    if problems:
+        raise ParserError(
+            PARSER_OUTPUT_INVALID, "the parse result does not match its schema", {"issues": problems}
+        )
+    return result
+
+
+def _document_warnings(
+    page_rows: Sequence[PageRows], table: TableReading, header: HeaderFields
+) -> list[ParseWarning]:
+    warnings: list[ParseWarning] = []
+    if not table.lines:
+        warnings.append(ParseWarning(NO_LINES_FOUND, "no line items were recognised"))
+        if not _looks_like_invoice(page_rows, header):
+            warnings.append(
+                ParseWarning(NOT_AN_INVOICE, "the document has no invoice keywords, number or totals")
+            )
+    warnings.extend(_pages_without_lines(table))
+    for attribute, path in _REQUIRED_HEADER_FIELDS:
+        if getattr(header, attribute) is None:
+            warnings.append(ParseWarning(HEADER_FIELD_MISSING, f"{path} was not found", field=path))
+    return warnings
+
+
+def _looks_like_invoice(page_rows: Sequence[PageRows], header: HeaderFields) -> bool:
+    text = normalize(" ".join(word.text for rows in page_rows for word in rows.page.words))
+    return contains_phrase(text, INVOICE_WORDS) is not None or header.total is not None
+
+
+def _pages_without_lines(table: TableReading) -> list[ParseWarning]:
+    if not table.pages_with_table:
+        return []
+    first, last = min(table.pages_with_table), max(table.pages_with_table)
+    return [
+        ParseWarning(PAGE_WITHOUT_LINES, f"page {page} carries no recognised line", page=page)
+        for page in range(first + 1, last)
+        if page not in table.pages_with_table
+    ]
+
+
+def _ambiguity_warning() -> ParseWarning:
+    return ParseWarning(
+        AMBIGUOUS_NUMBER_FORMAT,
+        "no figure showed which separator is the decimal one; the document's language decided",
+    )

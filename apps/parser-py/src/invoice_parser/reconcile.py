@@ -1,0 +1,100 @@
+"""Arithmetic checks of the printed figures. A failed check becomes a warning; values are never changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from invoice_parser.diagnostics import (
+    LINE_ARITHMETIC_MISMATCH,
+    SUBTOTAL_MISMATCH,
+    TOTAL_MISMATCH,
+    ParseWarning,
+)
+from invoice_parser.extract.numbers import format_decimal
+from invoice_parser.extract.table import TableLine
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: str  # pass | fail | skipped
+    line_index: int | None = None
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "status": self.status}
+        if self.line_index is not None:
+            out["lineIndex"] = self.line_index
+        if self.status != "skipped":
+            out["expected"] = None if self.expected is None else format_decimal(self.expected)
+            out["actual"] = None if self.actual is None else format_decimal(self.actual)
+        return out
+
+
+def reconcile(
+    lines: Sequence[TableLine], totals: dict[str, Decimal]
+) -> tuple[list[Check], list[ParseWarning]]:
+    checks = [check for index, line in enumerate(lines) if (check := _line_check(index, line)) is not None]
+    checks.append(_lines_sum_check(lines, totals))
+    checks.append(_total_check(totals))
+    return checks, [_warning_for(check) for check in checks if check.status == "fail"]
+
+
+def _unit(value: Decimal) -> Decimal:
+    """One unit in the last printed place: 12.50 -> 0.01."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def _line_check(index: int, line: TableLine) -> Check | None:
+    values = line.values
+    if values.quantity is None or values.unit_price is None or values.line_total is None:
+        return None
+    expected = values.quantity * values.unit_price
+    if values.discount is not None:
+        expected = (
+            expected * (100 - values.discount) / 100
+            if values.discount_is_percent
+            else expected - values.discount
+        )
+    # The unit price itself may be rounded to its printed places, and the total to its own.
+    tolerance = _unit(values.line_total) + abs(values.quantity) * _unit(values.unit_price) / 2
+    expected = expected.quantize(_unit(values.line_total))
+    status = "pass" if abs(expected - values.line_total) <= tolerance else "fail"
+    return Check("line-arithmetic", status, index, expected, values.line_total)
+
+
+def _lines_sum_check(lines: Sequence[TableLine], totals: dict[str, Decimal]) -> Check:
+    subtotal = totals.get("subtotal")
+    if subtotal is None or not lines:
+        return Check("lines-sum-subtotal", "skipped")
+    summed = sum((line.values.line_total or Decimal(0) for line in lines), Decimal(0))
+    return Check("lines-sum-subtotal", "pass" if summed == subtotal else "fail", None, subtotal, summed)
+
+
+def _total_check(totals: dict[str, Decimal]) -> Check:
+    subtotal, tax, total = totals.get("subtotal"), totals.get("tax"), totals.get("total")
+    if subtotal is None or total is None:
+        return Check("subtotal-tax-total", "skipped")
+    summed = subtotal + (tax or Decimal(0))
+    return Check("subtotal-tax-total", "pass" if summed == total else "fail", None, total, summed)
+
+
+_WARNINGS = {
+    "line-arithmetic": (LINE_ARITHMETIC_MISMATCH, "quantity x unit price differs from the line total"),
+    "lines-sum-subtotal": (SUBTOTAL_MISMATCH, "the line totals do not add up to the subtotal"),
+    "subtotal-tax-total": (TOTAL_MISMATCH, "subtotal + tax differs from the total"),
+}
+
+
+def _warning_for(check: Check) -> ParseWarning:
+    code, message = _WARNINGS[check.name]
+    details = {
+        "expected": None if check.expected is None else format_decimal(check.expected),
+        "actual": None if check.actual is None else format_decimal(check.actual),
+    }
+    return ParseWarning(code, message, line_index=check.line_index, details=details)

@@ -1,0 +1,107 @@
+"""The ParseResult document (parse-result.schema.json) assembled from what extraction found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from invoice_parser import __version__
+from invoice_parser.diagnostics import ParseWarning
+from invoice_parser.extract.header import Box, HeaderFields, Located
+from invoice_parser.extract.numbers import format_decimal
+from invoice_parser.extract.rows import bbox_of
+from invoice_parser.extract.table import TableLine
+from invoice_parser.reconcile import Check
+
+PARSER_NAME = "invoice-parser"
+SCHEMA_VERSION = "1"
+# Header fields in the contract's provenance keys, paired with their HeaderFields attribute.
+PROVENANCE_KEYS = (
+    ("number", "number"),
+    ("date", "date"),
+    ("currency", "currency"),
+    ("supplier.name", "supplier"),
+    ("totals.subtotal", "subtotal"),
+    ("totals.tax", "tax"),
+    ("totals.total", "total"),
+)
+
+
+def build_result(
+    *,
+    sha256: str,
+    size_bytes: int,
+    page_count: int,
+    header: HeaderFields,
+    lines: Sequence[TableLine],
+    warnings: Sequence[ParseWarning],
+    checks: Sequence[Check],
+) -> dict[str, Any]:
+    return {
+        "schemaVersion": SCHEMA_VERSION,
+        "source": {
+            "sha256": sha256,
+            "pages": page_count,
+            "mediaType": "application/pdf",
+            "sizeBytes": size_bytes,
+        },
+        "parser": {"name": PARSER_NAME, "version": __version__},
+        "extraction": {"method": "printed-page"},
+        "invoice": _invoice_json(header),
+        "lines": [_line_json(index, line) for index, line in enumerate(lines)],
+        "warnings": [warning.to_json() for warning in warnings],
+        "checks": [check.to_json() for check in checks],
+    }
+
+
+def _invoice_json(header: HeaderFields) -> dict[str, Any]:
+    provenance = {
+        key: {"page": located.page, "bbox": _bbox_json(located.bbox)}
+        for key, attribute in PROVENANCE_KEYS
+        if (located := getattr(header, attribute)) is not None
+    }
+    return {
+        "number": _value(header.number),
+        "date": _value(header.date),
+        "currency": _value(header.currency),
+        "supplier": {"name": _value(header.supplier)},
+        "totals": {
+            "subtotal": _money(header.totals_values.get("subtotal")),
+            "tax": _money(header.totals_values.get("tax")),
+            "total": _money(header.totals_values.get("total")),
+        },
+        "provenance": provenance,
+    }
+
+
+def _line_json(index: int, line: TableLine) -> dict[str, Any]:
+    values = line.values
+    out: dict[str, Any] = {
+        "index": index,
+        "kind": line.kind,
+        "sku": line.sku,
+        "description": line.description,
+        "quantity": _money(values.quantity),
+        "unit": values.unit,
+        "unitPrice": _money(values.unit_price),
+        "lineTotal": _money(values.line_total),
+        "page": line.page,
+        "bbox": _bbox_json(bbox_of(line.words)),
+    }
+    if values.tax_rate is not None:
+        out["taxRate"] = format_decimal(values.tax_rate)
+    return out
+
+
+def _value(located: Located | None) -> str | None:
+    return None if located is None else located.value
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def _bbox_json(box: Box) -> list[float]:
+    # Coordinates are never negative in the contract; text bleeding off the page edge is clamped.
+    return [max(0.0, round(coordinate, 2)) for coordinate in box]

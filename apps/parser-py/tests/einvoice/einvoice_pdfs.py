@@ -1,0 +1,77 @@
+"""PDFs made by the tests: a printed invoice with reportlab, attachments added with pypdfium2,
+or hand-assembled objects when a test needs a structure no library writes (/AF only, a deflate
+bomb, a cyclic name tree)."""
+
+from __future__ import annotations
+
+import io
+import zlib
+
+import pypdfium2
+from reportlab.pdfgen.canvas import Canvas
+
+
+def printed_invoice() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "Invoice RE-2025-001")
+    canvas.drawString(72, 700, "HAM-500  Hammer 500 g  2  12.50  25.00")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def with_attachment(pdf: bytes, name: str, data: bytes) -> bytes:
+    """pdf with data attached under name in its EmbeddedFiles name tree."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        document.new_attachment(name).set_data(data)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+    finally:
+        document.close()
+
+
+def assembled_pdf(catalog_entries: bytes, extra_objects: list[bytes]) -> bytes:
+    """A one-page PDF whose catalog (object 1) has catalog_entries; extra_objects are numbered
+    from 4 on (objects 2 and 3 are the page tree and the page)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog_entries + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *extra_objects,
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def file_spec(name: bytes, stream_ref: int, relationship: bytes = b"Alternative") -> bytes:
+    return (
+        b"<< /Type /Filespec /F ("
+        + name
+        + b") /UF ("
+        + name
+        + b") /AFRelationship /"
+        + relationship
+        + b" /EF << /F %d 0 R >> >>" % stream_ref
+    )
+
+
+def flate_stream(data: bytes) -> bytes:
+    compressed = zlib.compress(data, 9)
+    return (
+        b"<< /Type /EmbeddedFile /Subtype /text#2Fxml /Filter /FlateDecode /Length %d >>\nstream\n"
+        % len(compressed)
+        + compressed
+        + b"\nendstream"
+    )

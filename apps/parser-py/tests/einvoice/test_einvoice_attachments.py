@@ -1,0 +1,106 @@
+"""find_embedded_xml on PDFs generated here: the Factur-X attachment and its hostile variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from einvoice_pdfs import assembled_pdf, file_spec, flate_stream, printed_invoice, with_attachment
+from einvoice_samples import MINIMAL_CII, UBL_INVOICE
+
+from invoice_parser.einvoice import EInvoiceSettings, EmbeddedXml, find_embedded_xml, read_einvoice
+from invoice_parser.errors import TOO_LARGE, ParserError
+
+NOT_AN_INVOICE_XML = b"<?xml version='1.0'?><config><debug>true</debug></config>"
+
+
+def test_finds_factur_x_xml_in_a_reportlab_pdf_and_reads_it(tmp_path: Path) -> None:
+    pdf_path = tmp_path / "invoice.pdf"
+    pdf_path.write_bytes(with_attachment(printed_invoice(), "factur-x.xml", MINIMAL_CII))
+
+    found = find_embedded_xml(pdf_path)
+
+    assert found == EmbeddedXml(name="factur-x.xml", data=MINIMAL_CII, relationship=None)
+    assert read_einvoice(found.data).number == "RE-2025-001"
+
+
+def test_accepts_bytes_and_str_paths(tmp_path: Path) -> None:
+    pdf = with_attachment(printed_invoice(), "ZUGFeRD-invoice.xml", MINIMAL_CII)
+    (tmp_path / "invoice.pdf").write_bytes(pdf)
+
+    assert find_embedded_xml(pdf) == find_embedded_xml(str(tmp_path / "invoice.pdf"))
+
+
+def test_pdf_without_attachment_has_none() -> None:
+    assert find_embedded_xml(printed_invoice()) is None
+
+
+def test_bytes_that_are_not_a_pdf_have_none() -> None:
+    assert find_embedded_xml(MINIMAL_CII) is None
+
+
+def test_prefers_the_standard_name_over_another_invoice_xml() -> None:
+    pdf = with_attachment(printed_invoice(), "copy.xml", UBL_INVOICE)
+    pdf = with_attachment(pdf, "xrechnung.xml", MINIMAL_CII)
+
+    found = find_embedded_xml(pdf)
+
+    assert found is not None and (found.name, found.data) == ("xrechnung.xml", MINIMAL_CII)
+
+
+def test_any_xml_attachment_with_an_invoice_root_is_found() -> None:
+    pdf = with_attachment(printed_invoice(), "notes.xml", NOT_AN_INVOICE_XML)
+    pdf = with_attachment(pdf, "rechnung-4711.xml", UBL_INVOICE)
+
+    found = find_embedded_xml(pdf)
+
+    assert found is not None and (found.name, found.data) == ("rechnung-4711.xml", UBL_INVOICE)
+
+
+def test_an_xml_attachment_that_is_no_invoice_is_ignored() -> None:
+    assert find_embedded_xml(with_attachment(printed_invoice(), "notes.xml", NOT_AN_INVOICE_XML)) is None
+
+
+def test_finds_an_attachment_listed_only_in_the_associated_files() -> None:
+    pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"factur-x.xml", 5), flate_stream(MINIMAL_CII)])
+
+    assert find_embedded_xml(pdf) == EmbeddedXml("factur-x.xml", MINIMAL_CII, "Alternative")
+
+
+def test_a_file_listed_in_both_places_is_found_once_with_its_relationship() -> None:
+    pdf = assembled_pdf(
+        b"/AF [4 0 R] /Names << /EmbeddedFiles << /Names [(factur-x.xml) 4 0 R] >> >>",
+        [file_spec(b"factur-x.xml", 5, b"Data"), flate_stream(MINIMAL_CII)],
+    )
+
+    assert find_embedded_xml(pdf) == EmbeddedXml("factur-x.xml", MINIMAL_CII, "Data")
+
+
+def test_a_deflate_bomb_under_the_standard_name_is_too_large() -> None:
+    bomb = b"<a>" + b" " * (2 * 1024 * 1024) + b"</a>"
+    pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"factur-x.xml", 5), flate_stream(bomb)])
+
+    with pytest.raises(ParserError) as raised:
+        find_embedded_xml(pdf, EInvoiceSettings(max_attachment_bytes=1024 * 1024))
+
+    assert raised.value.code == TOO_LARGE
+
+
+def test_an_oversized_attachment_under_another_name_is_skipped() -> None:
+    pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"big.xml", 5), flate_stream(MINIMAL_CII)])
+
+    assert find_embedded_xml(pdf, EInvoiceSettings(max_attachment_bytes=100)) is None
+
+
+def test_a_cyclic_name_tree_ends() -> None:
+    pdf = assembled_pdf(
+        b"/Names << /EmbeddedFiles 4 0 R >>",
+        [
+            b"<< /Kids [4 0 R 5 0 R] >>",
+            b"<< /Kids [4 0 R] /Names [(factur-x.xml) 6 0 R] >>",
+            file_spec(b"factur-x.xml", 7),
+            flate_stream(MINIMAL_CII),
+        ],
+    )
+
+    assert find_embedded_xml(pdf) == EmbeddedXml("factur-x.xml", MINIMAL_CII, "Alternative")

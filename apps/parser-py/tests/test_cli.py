@@ -1,0 +1,142 @@
+"""The command line as the API runs it: a subprocess whose stdout is exactly one JSON document."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from invoice_parser.contracts import ERROR_SCHEMA, validation_errors
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "invoice_parser", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def _only_document(stdout: str) -> dict[str, Any]:
+    """stdout parsed as one JSON document (json.loads refuses trailing content)."""
+    document: dict[str, Any] = json.loads(stdout)
+    return document
+
+
+def test_parse_prints_the_result(fixtures_dir: Path) -> None:
+    completed = _cli("parse", str(fixtures_dir / "ruled_basic.pdf"))
+
+    assert completed.returncode == 0
+    result = _only_document(completed.stdout)
+    assert result["invoice"]["number"] == "INV-2026-0142"
+    assert validation_errors(result) == []
+
+
+def test_parse_failure_prints_a_coded_error_without_traceback(fixtures_dir: Path) -> None:
+    completed = _cli("parse", str(fixtures_dir / "not_a_pdf.txt"))
+
+    assert completed.returncode == 1
+    record = _only_document(completed.stdout)
+    assert record["error"]["code"] == "NOT_A_PDF"
+    assert validation_errors(record, ERROR_SCHEMA) == []
+    assert "Traceback" not in completed.stdout + completed.stderr
+    assert len(completed.stderr.strip().splitlines()) == 1
+
+
+def test_missing_input_is_reported(tmp_path: Path) -> None:
+    completed = _cli("parse", str(tmp_path / "absent.pdf"))
+
+    assert (completed.returncode, _only_document(completed.stdout)["error"]["code"]) == (1, "INPUT_NOT_FOUND")
+
+
+def test_usage_error_exits_2_with_a_coded_error() -> None:
+    completed = _cli("parse")
+
+    assert completed.returncode == 2
+    assert _only_document(completed.stdout)["error"]["code"] == "VALIDATION_FAILED"
+    assert "Traceback" not in completed.stdout + completed.stderr
+
+
+def test_time_limit_stops_parsing(fixtures_dir: Path) -> None:
+    completed = _cli(
+        "parse",
+        str(fixtures_dir / "multipage_repeated_header.pdf"),
+        env={"INVOICE_PARSER_TIME_LIMIT_SECONDS": "0.001"},
+    )
+
+    assert (completed.returncode, _only_document(completed.stdout)["error"]["code"]) == (1, "TIMEOUT")
+
+
+def test_debug_mode_logs_the_traceback_to_stderr_only(fixtures_dir: Path) -> None:
+    completed = _cli("parse", str(fixtures_dir / "not_a_pdf.txt"), env={"INVOICE_PARSER_DEBUG": "1"})
+
+    assert "Traceback" in completed.stderr
+    assert _only_document(completed.stdout)["error"]["code"] == "NOT_A_PDF"
+
+
+def test_run_writes_the_result_atomically(fixtures_dir: Path, tmp_path: Path) -> None:
+    output = tmp_path / "parsed" / "job" / "attempt-1.json"
+    error_output = tmp_path / "errors" / "job" / "attempt-1.json"
+
+    completed = _cli(
+        "run",
+        "--input",
+        (fixtures_dir / "unruled_basic.pdf").as_uri(),
+        "--output",
+        str(output),
+        "--error-output",
+        str(error_output),
+        "--job-id",
+        "job",
+        "--attempt",
+        "1",
+    )
+
+    assert completed.returncode == 0
+    assert len(completed.stdout.splitlines()) == 1
+    assert validation_errors(json.loads(output.read_text(encoding="utf-8"))) == []
+    assert not error_output.exists()
+    assert [path.name for path in output.parent.iterdir()] == ["attempt-1.json"]
+
+
+def test_run_writes_the_error_record_on_failure(fixtures_dir: Path, tmp_path: Path) -> None:
+    output, error_output = tmp_path / "out.json", tmp_path / "err" / "out.json"
+
+    completed = _cli(
+        "run",
+        "--input",
+        str(fixtures_dir / "shapes_only.pdf"),
+        "--output",
+        str(output),
+        "--error-output",
+        str(error_output),
+    )
+
+    assert completed.returncode == 1
+    record = json.loads(error_output.read_text(encoding="utf-8"))
+    assert record["error"]["code"] == "NO_TEXT_LAYER"
+    assert validation_errors(record, ERROR_SCHEMA) == []
+    assert not output.exists()
+
+
+def test_run_refuses_s3_until_it_is_wired(tmp_path: Path) -> None:
+    error_output = tmp_path / "err.json"
+
+    completed = _cli(
+        "run",
+        "--input",
+        "s3://bucket/raw/x.pdf",
+        "--output",
+        str(tmp_path / "o.json"),
+        "--error-output",
+        str(error_output),
+    )
+
+    assert completed.returncode == 1
+    error = json.loads(error_output.read_text(encoding="utf-8"))["error"]
+    assert (error["code"], "s3://" in error["message"]) == ("VALIDATION_FAILED", True)

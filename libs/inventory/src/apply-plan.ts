@@ -1,0 +1,44 @@
+import type { InvoiceLine, StockDelta } from '@invoice/contracts';
+import { ExactDecimal, formatDecimal } from './decimal';
+import { DomainError } from './errors';
+
+export interface RefusedLine {
+  index: number;
+  description: string;
+}
+
+/**
+ * Turns the item lines of a parse result into one stock delta per SKU, summed exactly (decimal.js, never
+ * binary floats), ordered by SKU so that the same invoice always yields the same ledger record.
+ * Charges (shipping, fees, discounts) never touch inventory. Item lines without a SKU or a quantity are
+ * refused as a whole, listing every such line, because applying part of an invoice cannot be undone cleanly.
+ */
+export function planApply(lines: readonly InvoiceLine[]): StockDelta[] {
+  const items = lines.filter((line) => line.kind === 'item');
+
+  const withoutSku = items.filter((line) => line.sku === null || line.sku.trim() === '');
+  if (withoutSku.length > 0) {
+    throw new DomainError('APPLY_MISSING_SKU', `${withoutSku.length} item line(s) have no SKU.`, {
+      lines: withoutSku.map(refused),
+    });
+  }
+  const withoutQuantity = items.filter((line) => line.quantity === null);
+  if (withoutQuantity.length > 0) {
+    throw new DomainError('APPLY_MISSING_QUANTITY', `${withoutQuantity.length} item line(s) have no quantity.`, {
+      lines: withoutQuantity.map(refused),
+    });
+  }
+
+  const totals = new Map<string, ExactDecimal>();
+  for (const line of items) {
+    const sku = line.sku as string;
+    totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(line.quantity as string));
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([sku, quantity]) => ({ sku, quantity: formatDecimal(quantity) }));
+}
+
+function refused(line: InvoiceLine): RefusedLine {
+  return { index: line.index, description: line.description };
+}

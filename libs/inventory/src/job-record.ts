@@ -1,0 +1,60 @@
+import type { ErrorDetail, Job, JobStatus, JobSummary, ParseResult } from '@invoice/contracts';
+
+/**
+ * The stored job: the public Job plus what only the service needs (where the upload lives, which parser
+ * run serves the current attempt). The public shape is derived with toPublicJob, so internal fields
+ * never leak into responses.
+ */
+export interface JobRecord {
+  jobId: string;
+  status: JobStatus;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  attempt: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  error: ErrorDetail | null;
+  summary: JobSummary | null;
+  appliedAt: string | null;
+  /** BlobStore key of the uploaded document, raw/{jobId}/{safeName}. */
+  objectKey: string;
+  /** Run id the ParserRunner returned for the current attempt; null until the run is started. */
+  runId: string | null;
+}
+
+export function toPublicJob(record: JobRecord): Job {
+  return {
+    jobId: record.jobId,
+    status: record.status,
+    fileName: record.fileName,
+    contentType: record.contentType,
+    sizeBytes: record.sizeBytes,
+    attempt: record.attempt,
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    error: record.error,
+    summary: record.summary,
+    appliedAt: record.appliedAt,
+  };
+}
+
+/** The next version of a record: every change bumps the version and the update time. */
+export function nextVersion(record: JobRecord, changes: Partial<JobRecord>, now: Date): JobRecord {
+  return { ...record, ...changes, version: record.version + 1, updatedAt: now.toISOString() };
+}
+
+export function summarize(result: ParseResult): JobSummary {
+  return {
+    supplierName: result.invoice.supplier.name,
+    invoiceNumber: result.invoice.number,
+    invoiceDate: result.invoice.date,
+    currency: result.invoice.currency,
+    total: result.invoice.totals.total,
+    lineCount: result.lines.length,
+    itemCount: result.lines.filter((line) => line.kind === 'item').length,
+    warningCount: result.warnings.length,
+  };
+}

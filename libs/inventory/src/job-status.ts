@@ -1,0 +1,43 @@
+import type { JobStatus } from '@invoice/contracts';
+import { DomainError } from './errors';
+
+export const JOB_STATUSES: readonly JobStatus[] = ['CREATED', 'QUEUED', 'PARSING', 'PARSED', 'FAILED', 'APPLIED'];
+
+/**
+ * Every allowed move. QUEUED may jump straight to PARSED/FAILED because reconciliation happens on read
+ * and a fast parse can finish between two polls. PARSED and FAILED go back to QUEUED for a re-parse.
+ * APPLIED is final: stock has moved, and a new parse could never be applied again.
+ */
+const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+  CREATED: ['QUEUED'],
+  QUEUED: ['PARSING', 'PARSED', 'FAILED'],
+  PARSING: ['PARSED', 'FAILED'],
+  PARSED: ['QUEUED', 'APPLIED'],
+  FAILED: ['QUEUED'],
+  APPLIED: [],
+};
+
+export function allowedTransitions(from: JobStatus): readonly JobStatus[] {
+  return TRANSITIONS[from];
+}
+
+export function canTransition(from: JobStatus, to: JobStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Throws JOB_INVALID_STATE (HTTP 409) when the job may not move from `from` to `to`. */
+export function assertTransition(from: JobStatus, to: JobStatus, jobId?: string): void {
+  if (canTransition(from, to)) return;
+  const subject = jobId ? `Job ${jobId}` : 'The job';
+  throw new DomainError('JOB_INVALID_STATE', `${subject} is ${from} and cannot become ${to}.`, {
+    ...(jobId ? { jobId } : {}),
+    status: from,
+    requested: to,
+    allowed: [...TRANSITIONS[from]],
+  });
+}
+
+/** Statuses in which a parser run may still produce an output for the current attempt. */
+export function isInFlight(status: JobStatus): boolean {
+  return status === 'QUEUED' || status === 'PARSING';
+}

@@ -1,0 +1,31 @@
+/**
+ * BlobStore keys. They are the same in S3 and under DATA_DIR, and each parse attempt has its own output
+ * keys so that a late write from an older attempt can never be mistaken for the current one.
+ */
+const MAX_SAFE_NAME_LENGTH = 100;
+const FALLBACK_NAME = 'upload';
+
+/** Key of the uploaded document. fileName is a display name; only a sanitised copy reaches the key. */
+export function rawKey(jobId: string, fileName: string): string {
+  return `raw/${jobId}/${safeName(fileName)}`;
+}
+
+export function parsedKey(jobId: string, attempt: number): string {
+  return `parsed/${jobId}/attempt-${attempt}.json`;
+}
+
+export function errorKey(jobId: string, attempt: number): string {
+  return `errors/${jobId}/attempt-${attempt}.json`;
+}
+
+/** Letters, digits, dot, dash and underscore only; no leading dots, so never "..", never hidden. */
+export function safeName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // drop the accents NFKD split off: "März" -> "Marz"
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(-MAX_SAFE_NAME_LENGTH);
+  return cleaned.replace(/^[._]+/, '') || FALLBACK_NAME;
+}

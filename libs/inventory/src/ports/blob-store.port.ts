@@ -1,0 +1,35 @@
+export interface BlobHead {
+  sizeBytes: number;
+}
+
+export interface PresignPutRequest {
+  key: string;
+  jobId: string;
+  contentType: string;
+  /** The exact byte count the upload must have. */
+  sizeBytes: number;
+  expiresAt: Date;
+}
+
+export interface PresignedPut {
+  url: string;
+  /** Headers the client must send as signed (Content-Type at least). */
+  headers: Record<string, string>;
+}
+
+/**
+ * Object storage addressed by keys such as raw/{jobId}/{name} (S3, or files under DATA_DIR). Clients upload
+ * directly through a presigned PUT bound to the content type and exact length, so large files never pass
+ * through the API process in the cloud.
+ */
+export interface BlobStore {
+  /** Metadata of an object, or null when it does not exist (S3 HeadObject). */
+  head(key: string): Promise<BlobHead | null>;
+  /** The whole object, or null when it does not exist. */
+  read(key: string): Promise<Buffer | null>;
+  /** Writes an object atomically: readers see nothing or all of it. */
+  write(key: string, data: Buffer | string): Promise<void>;
+  /** A URI the parser process can read or write (file:///… locally, s3://bucket/key in the cloud). */
+  uriOf(key: string): string;
+  presignPut(request: PresignPutRequest): Promise<PresignedPut>;
+}

@@ -1,0 +1,28 @@
+import type { InventoryItem, LedgerRecord } from '@invoice/contracts';
+import type { JobRecord } from '../job-record';
+
+export interface ApplyCommand {
+  /** The ledger record to write, keyed by jobId: its existence is what makes apply happen at most once. */
+  ledger: LedgerRecord;
+  /** The job as it must become (APPLIED, version + 1). */
+  job: JobRecord;
+  /** The version the stored job must still have; a mismatch aborts the whole transaction. */
+  expectedJobVersion: number;
+}
+
+export type ApplyOutcome = { outcome: 'APPLIED'; ledger: LedgerRecord } | { outcome: 'ALREADY_APPLIED'; ledger: LedgerRecord };
+
+/**
+ * Stock on hand and the ledger of applied jobs. applyOnce is one atomic transaction (SQLite transaction,
+ * DynamoDB TransactWriteItems): ledger record (insert-if-absent) + stock deltas + job status update.
+ */
+export interface InventoryLedger {
+  /**
+   * Applies all or nothing. A ledger record that already exists for the job yields ALREADY_APPLIED with
+   * that record and changes nothing; a job version mismatch throws DomainError JOB_CONCURRENT_UPDATE.
+   */
+  applyOnce(command: ApplyCommand): Promise<ApplyOutcome>;
+  getLedgerRecord(jobId: string): Promise<LedgerRecord | null>;
+  /** Every SKU with its quantity, ordered by SKU. */
+  listStock(): Promise<InventoryItem[]>;
+}

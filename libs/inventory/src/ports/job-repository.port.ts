@@ -1,0 +1,24 @@
+import type { JobRecord } from '../job-record';
+
+export interface JobPage {
+  items: JobRecord[];
+  /** Opaque; pass it back to get the next page. null when there is none. */
+  nextCursor: string | null;
+}
+
+/**
+ * Stores job records with optimistic concurrency. Shaped for a conditional-write store (DynamoDB
+ * ConditionExpression on version) as much as for SQLite.
+ */
+export interface JobRepository {
+  /** Inserts a new record; throws if the id already exists (never overwrites). */
+  create(record: JobRecord): Promise<void>;
+  get(jobId: string): Promise<JobRecord | null>;
+  /**
+   * Replaces the record only if the stored version is still `expectedVersion`; otherwise throws
+   * DomainError JOB_CONCURRENT_UPDATE (the caller re-reads). `next.version` must be expectedVersion + 1.
+   */
+  update(next: JobRecord, expectedVersion: number): Promise<void>;
+  /** Newest first. A cursor this repository did not issue throws DomainError VALIDATION_FAILED. */
+  list(options: { limit: number; cursor?: string }): Promise<JobPage>;
+}

@@ -1,0 +1,30 @@
+import type { ErrorCode } from '@invoice/contracts';
+
+export interface ParserRunRequest {
+  jobId: string;
+  attempt: number;
+  inputUri: string;
+  outputUri: string;
+  errorOutputUri: string;
+}
+
+/** ECS task states folded to three: PENDING (queued or provisioning), RUNNING, STOPPED. */
+export type ParserRunState = 'PENDING' | 'RUNNING' | 'STOPPED';
+
+export interface ParserRunStatus {
+  state: ParserRunState;
+  /** Why the run stopped (ECS stoppedReason, exit code or signal), when it did. */
+  stopReason?: string;
+  /** A catalogued code for a known cause of stopping, e.g. TIMEOUT; PARSER_CRASHED is assumed otherwise. */
+  stopCode?: ErrorCode;
+}
+
+/**
+ * Starts the parser out of band (ECS RunTask, or a local subprocess) and answers what a run is doing.
+ * The runner never changes job state: reconciliation reads the outputs and the run state on poll.
+ */
+export interface ParserRunner {
+  start(request: ParserRunRequest): Promise<{ runId: string }>;
+  /** An unknown run id (e.g. after a restart of a local runner) reads as STOPPED with a reason. */
+  describe(runId: string): Promise<ParserRunStatus>;
+}

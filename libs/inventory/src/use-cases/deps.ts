@@ -1,0 +1,18 @@
+import type { BlobStore } from '../ports/blob-store.port';
+import type { Clock, IdGenerator } from '../ports/clock.port';
+import type { InventoryLedger } from '../ports/inventory-ledger.port';
+import type { JobRepository } from '../ports/job-repository.port';
+import type { ParserRunner } from '../ports/parser-runner.port';
+
+/** Everything the use cases may need; each use case declares the subset it takes with Pick. */
+export interface InventoryPorts {
+  jobs: JobRepository;
+  ledger: InventoryLedger;
+  blobs: BlobStore;
+  runner: ParserRunner;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+/** How often a use case re-reads and retries after losing an optimistic-concurrency race. */
+export const MAX_CONFLICT_RETRIES = 8;

@@ -1,0 +1,124 @@
+import type { InvoiceLine } from '@invoice/contracts';
+import { describe, expect, it } from 'vitest';
+import { planApply } from '../src/apply-plan';
+import { DomainError } from '../src/errors';
+
+function line(index: number, overrides: Partial<InvoiceLine>): InvoiceLine {
+  return {
+    index,
+    kind: 'item',
+    sku: `SKU-${index}`,
+    description: `Line ${index}`,
+    quantity: '1',
+    unit: null,
+    unitPrice: null,
+    lineTotal: null,
+    page: 1,
+    bbox: [0, 0, 1, 1],
+    ...overrides,
+  };
+}
+
+function thrownBy(action: () => unknown): DomainError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('planApply', () => {
+  it('sums decimal quantities of the same SKU exactly', () => {
+    // Arrange
+    const lines = [line(0, { sku: 'A', quantity: '2.5' }), line(1, { sku: 'A', quantity: '0.25' }), line(2, { sku: 'A', quantity: '0.1' })];
+
+    // Act
+    const deltas = planApply(lines);
+
+    // Assert
+    expect(deltas).toEqual([{ sku: 'A', quantity: '2.85' }]);
+  });
+
+  it('keeps 0.1 + 0.2 exact, where binary floats would not', () => {
+    const deltas = planApply([line(0, { sku: 'X', quantity: '0.1' }), line(1, { sku: 'X', quantity: '0.2' })]);
+    expect(deltas).toEqual([{ sku: 'X', quantity: '0.3' }]);
+  });
+
+  it('returns one delta per SKU ordered by SKU', () => {
+    // Arrange
+    const lines = [line(0, { sku: 'B', quantity: '3' }), line(1, { sku: 'A', quantity: '1' }), line(2, { sku: 'B', quantity: '-1' })];
+
+    // Act
+    const deltas = planApply(lines);
+
+    // Assert
+    expect(deltas).toEqual([
+      { sku: 'A', quantity: '1' },
+      { sku: 'B', quantity: '2' },
+    ]);
+  });
+
+  it('keeps digits beyond the default 20 significant digits of decimal.js', () => {
+    const deltas = planApply([
+      line(0, { sku: 'A', quantity: '123456789012345678901234567890.5' }),
+      line(1, { sku: 'A', quantity: '0.25' }),
+    ]);
+    expect(deltas).toEqual([{ sku: 'A', quantity: '123456789012345678901234567890.75' }]);
+  });
+
+  it('ignores charges, even those with a SKU or without a quantity', () => {
+    // Arrange
+    const lines = [
+      line(0, { sku: 'A', quantity: '2' }),
+      line(1, { kind: 'charge', sku: null, quantity: null, description: 'Shipping' }),
+      line(2, { kind: 'charge', sku: 'A', quantity: '5', description: 'Handling' }),
+    ];
+
+    // Act
+    const deltas = planApply(lines);
+
+    // Assert
+    expect(deltas).toEqual([{ sku: 'A', quantity: '2' }]);
+  });
+
+  it('returns no deltas for an invoice with only charges', () => {
+    expect(planApply([line(0, { kind: 'charge', sku: null, quantity: null })])).toEqual([]);
+  });
+
+  it('throws APPLY_MISSING_SKU listing every item line without a SKU', () => {
+    // Arrange
+    const lines = [
+      line(0, { sku: 'A' }),
+      line(1, { sku: null, description: 'Widget, blue' }),
+      line(2, { kind: 'charge', sku: null, description: 'Freight' }),
+      line(3, { sku: '  ', description: 'Bolt M6' }),
+    ];
+
+    // Act
+    const error = thrownBy(() => planApply(lines));
+
+    // Assert
+    expect(error.code).toBe('APPLY_MISSING_SKU');
+    expect(error.httpStatus).toBe(422);
+    expect(error.details).toEqual({
+      lines: [
+        { index: 1, description: 'Widget, blue' },
+        { index: 3, description: 'Bolt M6' },
+      ],
+    });
+  });
+
+  it('throws APPLY_MISSING_QUANTITY listing every item line without a quantity', () => {
+    // Arrange
+    const lines = [line(0, { quantity: null, description: 'Nut' }), line(1, {})];
+
+    // Act
+    const error = thrownBy(() => planApply(lines));
+
+    // Assert
+    expect(error.code).toBe('APPLY_MISSING_QUANTITY');
+    expect(error.details).toEqual({ lines: [{ index: 0, description: 'Nut' }] });
+  });
+});

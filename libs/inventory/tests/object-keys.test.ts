@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { errorKey, parsedKey, rawKey, safeName } from '../src/object-keys';
+
+const JOB = '00000000-0000-4000-8000-000000000001';
+
+describe('object keys', () => {
+  it('names the outputs of each attempt separately', () => {
+    expect(parsedKey(JOB, 2)).toBe(`parsed/${JOB}/attempt-2.json`);
+    expect(errorKey(JOB, 2)).toBe(`errors/${JOB}/attempt-2.json`);
+  });
+
+  it.each([
+    ['invoice.pdf', 'invoice.pdf'],
+    ['../../etc/passwd', 'passwd'],
+    ['..', 'upload'],
+    ['C:\\Users\\me\\Rechnung März 2026.pdf', 'Rechnung_Marz_2026.pdf'],
+    ['.hidden', 'hidden'],
+    ['', 'upload'],
+  ])('turns the display name %j into a safe key segment', (fileName, expected) => {
+    // Act
+    const name = safeName(fileName);
+
+    // Assert
+    expect(name).toBe(expected);
+    expect(rawKey(JOB, fileName)).toBe(`raw/${JOB}/${expected}`);
+  });
+});
