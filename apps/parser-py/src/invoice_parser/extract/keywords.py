@@ -27,10 +27,11 @@ class Role(StrEnum):
 
 
 COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
-    Role.POSITION: ("pos", "position", "#", "line", "ln", "no", "nr", "n", "lfd nr", "item #"),
+    Role.POSITION: ("pos", "position", "#", "line", "ln", "no", "nr", "n", "lfd nr"),
     Role.SKU: (
         "sku",
         "item no",
+        "item #",  # US billing software prints the item number under "Item #"; "#" alone is a position
         "item number",
         "item code",
         "item id",
