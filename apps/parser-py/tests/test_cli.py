@@ -3,45 +3,27 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
+
+from helpers import only_document, run_cli
 
 from invoice_parser.contracts import ERROR_SCHEMA, validation_errors
 
 
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "invoice_parser", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-    )
-
-
-def _only_document(stdout: str) -> dict[str, Any]:
-    """stdout parsed as one JSON document (json.loads refuses trailing content)."""
-    document: dict[str, Any] = json.loads(stdout)
-    return document
-
-
 def test_parse_prints_the_result(fixtures_dir: Path) -> None:
-    completed = _cli("parse", str(fixtures_dir / "ruled_basic.pdf"))
+    completed = run_cli("parse", str(fixtures_dir / "ruled_basic.pdf"))
 
     assert completed.returncode == 0
-    result = _only_document(completed.stdout)
+    result = only_document(completed.stdout)
     assert result["invoice"]["number"] == "INV-2026-0142"
     assert validation_errors(result) == []
 
 
 def test_parse_failure_prints_a_coded_error_without_traceback(fixtures_dir: Path) -> None:
-    completed = _cli("parse", str(fixtures_dir / "not_a_pdf.txt"))
+    completed = run_cli("parse", str(fixtures_dir / "not_a_pdf.txt"))
 
     assert completed.returncode == 1
-    record = _only_document(completed.stdout)
+    record = only_document(completed.stdout)
     assert record["error"]["code"] == "NOT_A_PDF"
     assert validation_errors(record, ERROR_SCHEMA) == []
     assert "Traceback" not in completed.stdout + completed.stderr
@@ -49,41 +31,41 @@ def test_parse_failure_prints_a_coded_error_without_traceback(fixtures_dir: Path
 
 
 def test_missing_input_is_reported(tmp_path: Path) -> None:
-    completed = _cli("parse", str(tmp_path / "absent.pdf"))
+    completed = run_cli("parse", str(tmp_path / "absent.pdf"))
 
-    assert (completed.returncode, _only_document(completed.stdout)["error"]["code"]) == (1, "INPUT_NOT_FOUND")
+    assert (completed.returncode, only_document(completed.stdout)["error"]["code"]) == (1, "INPUT_NOT_FOUND")
 
 
 def test_usage_error_exits_2_with_a_coded_error() -> None:
-    completed = _cli("parse")
+    completed = run_cli("parse")
 
     assert completed.returncode == 2
-    assert _only_document(completed.stdout)["error"]["code"] == "VALIDATION_FAILED"
+    assert only_document(completed.stdout)["error"]["code"] == "VALIDATION_FAILED"
     assert "Traceback" not in completed.stdout + completed.stderr
 
 
 def test_time_limit_stops_parsing(fixtures_dir: Path) -> None:
-    completed = _cli(
+    completed = run_cli(
         "parse",
         str(fixtures_dir / "multipage_repeated_header.pdf"),
         env={"INVOICE_PARSER_TIME_LIMIT_SECONDS": "0.001"},
     )
 
-    assert (completed.returncode, _only_document(completed.stdout)["error"]["code"]) == (1, "TIMEOUT")
+    assert (completed.returncode, only_document(completed.stdout)["error"]["code"]) == (1, "TIMEOUT")
 
 
 def test_debug_mode_logs_the_traceback_to_stderr_only(fixtures_dir: Path) -> None:
-    completed = _cli("parse", str(fixtures_dir / "not_a_pdf.txt"), env={"INVOICE_PARSER_DEBUG": "1"})
+    completed = run_cli("parse", str(fixtures_dir / "not_a_pdf.txt"), env={"INVOICE_PARSER_DEBUG": "1"})
 
     assert "Traceback" in completed.stderr
-    assert _only_document(completed.stdout)["error"]["code"] == "NOT_A_PDF"
+    assert only_document(completed.stdout)["error"]["code"] == "NOT_A_PDF"
 
 
 def test_run_writes_the_result_atomically(fixtures_dir: Path, tmp_path: Path) -> None:
     output = tmp_path / "parsed" / "job" / "attempt-1.json"
     error_output = tmp_path / "errors" / "job" / "attempt-1.json"
 
-    completed = _cli(
+    completed = run_cli(
         "run",
         "--input",
         (fixtures_dir / "unruled_basic.pdf").as_uri(),
@@ -107,7 +89,7 @@ def test_run_writes_the_result_atomically(fixtures_dir: Path, tmp_path: Path) ->
 def test_run_writes_the_error_record_on_failure(fixtures_dir: Path, tmp_path: Path) -> None:
     output, error_output = tmp_path / "out.json", tmp_path / "err" / "out.json"
 
-    completed = _cli(
+    completed = run_cli(
         "run",
         "--input",
         str(fixtures_dir / "shapes_only.pdf"),
@@ -127,7 +109,7 @@ def test_run_writes_the_error_record_on_failure(fixtures_dir: Path, tmp_path: Pa
 def test_run_refuses_s3_until_it_is_wired(tmp_path: Path) -> None:
     error_output = tmp_path / "err.json"
 
-    completed = _cli(
+    completed = run_cli(
         "run",
         "--input",
         "s3://bucket/raw/x.pdf",

@@ -52,8 +52,9 @@ def test_text_file_is_not_a_pdf(fixtures_dir: Path) -> None:
     assert _code_of((fixtures_dir / "not_a_pdf.txt").read_bytes()) == errors.NOT_A_PDF
 
 
-def test_pdf_extension_does_not_make_a_pdf() -> None:
-    assert _code_of(b"<?xml version='1.0'?><Invoice/>") == errors.NOT_A_PDF
+def test_xml_content_is_read_as_xml_and_refused_when_no_e_invoice() -> None:
+    # Sniffed by content: XML is never taken for a PDF, and an unknown root is no CII or UBL invoice.
+    assert _code_of(b"<?xml version='1.0'?><Invoice/>") == errors.INVALID_XML
 
 
 def test_truncated_pdf_is_corrupt(fixtures_dir: Path) -> None:
@@ -92,6 +93,19 @@ def test_settings_read_limits_from_the_environment() -> None:
     )
 
     assert (settings.max_pages, settings.time_limit_seconds) == (3, 1.5)
+
+
+def test_settings_read_the_e_invoice_limits_and_switch_from_the_environment() -> None:
+    settings = Settings.from_env(
+        {"INVOICE_PARSER_MAX_XML_DEPTH": "12", "INVOICE_PARSER_IGNORE_EINVOICE": "1"}
+    )
+
+    assert (settings.max_xml_depth, settings.ignore_einvoice) == (12, True)
+
+
+def test_settings_refuse_a_switch_that_is_neither_on_nor_off() -> None:
+    with pytest.raises(ParserError, match="INVOICE_PARSER_IGNORE_EINVOICE must be a bool"):
+        Settings.from_env({"INVOICE_PARSER_IGNORE_EINVOICE": "maybe"})
 
 
 def test_settings_name_the_bad_variable() -> None:

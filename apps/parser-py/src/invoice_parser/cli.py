@@ -35,7 +35,9 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 
 def build_argument_parser() -> argparse.ArgumentParser:
-    parser = _ArgumentParser(prog="invoice-parser", description="Read a supplier invoice PDF.")
+    parser = _ArgumentParser(
+        prog="invoice-parser", description="Read a supplier invoice (PDF or e-invoice XML)."
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_ArgumentParser)
     parse = commands.add_parser("parse", help="print the ParseResult JSON of FILE on stdout")
     parse.add_argument("file", metavar="FILE")

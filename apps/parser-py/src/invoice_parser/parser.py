@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,8 @@ from invoice_parser.diagnostics import (
     ParseWarning,
 )
 from invoice_parser.document import read_pages
+from invoice_parser.einvoice import looks_like_xml
+from invoice_parser.einvoice_result import with_embedded_einvoice, xml_upload_result
 from invoice_parser.errors import PARSER_OUTPUT_INVALID, ParserError
 from invoice_parser.extract.conventions import decide_conventions
 from invoice_parser.extract.header import HeaderFields, read_header
@@ -23,21 +24,33 @@ from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, norm
 from invoice_parser.extract.rows import group_rows
 from invoice_parser.extract.table import PageRows, TableReading, read_table
 from invoice_parser.reconcile import reconcile
-from invoice_parser.result import build_result
+from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
 from invoice_parser.settings import Settings
-
-# Header fields whose absence is reported, with the contract path named in the warning.
-_REQUIRED_HEADER_FIELDS = (
-    ("number", "number"),
-    ("date", "date"),
-    ("currency", "currency"),
-    ("supplier", "supplier.name"),
-    ("total", "totals.total"),
-)
 
 
 def parse_document(data: bytes, settings: Settings) -> dict[str, Any]:
-    """The ParseResult of a PDF, validated against the contract; ParserError when it cannot be read."""
+    """The ParseResult of a PDF or a bare e-invoice XML, validated against the contract;
+    ParserError when it cannot be read."""
+    result = _read(data, settings)
+    problems = validation_errors(result)
+    if problems:
+        raise ParserError(
+            PARSER_OUTPUT_INVALID, "the parse result does not match its schema", {"issues": problems}
+        )
+    return result
+
+
+def _read(data: bytes, settings: Settings) -> dict[str, Any]:
+    # Sniffed by content: an upload's name and declared type are the sender's claim, not a fact.
+    if looks_like_xml(data):
+        return xml_upload_result(data, settings)
+    printed = _read_printed_page(data, settings)
+    if settings.ignore_einvoice:
+        return printed
+    return with_embedded_einvoice(data, printed, settings)
+
+
+def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
     pages = read_pages(data, settings)
     page_rows = [
         PageRows(page, group_rows(page.words, settings.row_baseline_tolerance_ratio)) for page in pages
@@ -53,21 +66,13 @@ def parse_document(data: bytes, settings: Settings) -> dict[str, Any]:
         *([_ambiguity_warning()] if conventions.separator_guessed else []),
         *check_warnings,
     ]
-    result = build_result(
-        sha256=hashlib.sha256(data).hexdigest(),
-        size_bytes=len(data),
-        page_count=len(pages),
+    return build_result(
+        source=source_json(data, len(pages), PDF_MEDIA_TYPE),
         header=header,
         lines=table.lines,
         warnings=warnings,
         checks=checks,
     )
-    problems = validation_errors(result)
-    if problems:
-        raise ParserError(
-            PARSER_OUTPUT_INVALID, "the parse result does not match its schema", {"issues": problems}
-        )
-    return result
 
 
 def _document_warnings(
@@ -81,7 +86,7 @@ def _document_warnings(
                 ParseWarning(NOT_AN_INVOICE, "the document has no invoice keywords, number or totals")
             )
     warnings.extend(_pages_without_lines(table))
-    for attribute, path in _REQUIRED_HEADER_FIELDS:
+    for attribute, path in REQUIRED_HEADER_FIELDS:
         if getattr(header, attribute) is None:
             warnings.append(ParseWarning(HEADER_FIELD_MISSING, f"{path} was not found", field=path))
     return warnings

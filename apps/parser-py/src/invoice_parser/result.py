@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,17 @@ from invoice_parser.reconcile import Check
 
 PARSER_NAME = "invoice-parser"
 SCHEMA_VERSION = "1"
+PDF_MEDIA_TYPE = "application/pdf"
+XML_MEDIA_TYPE = "application/xml"
+# Header fields whose absence is reported: the HeaderFields attribute, and the contract path
+# named in the warning.
+REQUIRED_HEADER_FIELDS = (
+    ("number", "number"),
+    ("date", "date"),
+    ("currency", "currency"),
+    ("supplier", "supplier.name"),
+    ("total", "totals.total"),
+)
 # Header fields in the contract's provenance keys, paired with their HeaderFields attribute.
 PROVENANCE_KEYS = (
     ("number", "number"),
@@ -30,9 +42,7 @@ PROVENANCE_KEYS = (
 
 def build_result(
     *,
-    sha256: str,
-    size_bytes: int,
-    page_count: int,
+    source: dict[str, Any],
     header: HeaderFields,
     lines: Sequence[TableLine],
     warnings: Sequence[ParseWarning],
@@ -40,19 +50,27 @@ def build_result(
 ) -> dict[str, Any]:
     return {
         "schemaVersion": SCHEMA_VERSION,
-        "source": {
-            "sha256": sha256,
-            "pages": page_count,
-            "mediaType": "application/pdf",
-            "sizeBytes": size_bytes,
-        },
-        "parser": {"name": PARSER_NAME, "version": __version__},
+        "source": source,
+        "parser": parser_json(),
         "extraction": {"method": "printed-page"},
         "invoice": _invoice_json(header),
         "lines": [_line_json(index, line) for index, line in enumerate(lines)],
         "warnings": [warning.to_json() for warning in warnings],
         "checks": [check.to_json() for check in checks],
     }
+
+
+def source_json(data: bytes, page_count: int, media_type: str) -> dict[str, Any]:
+    return {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "pages": page_count,
+        "mediaType": media_type,
+        "sizeBytes": len(data),
+    }
+
+
+def parser_json() -> dict[str, Any]:
+    return {"name": PARSER_NAME, "version": __version__}
 
 
 def _invoice_json(header: HeaderFields) -> dict[str, Any]:

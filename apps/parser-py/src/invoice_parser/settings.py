@@ -1,17 +1,22 @@
 """Every tunable of the parser, named and collected in one frozen object.
 
-Limits can be overridden through INVOICE_PARSER_* environment variables (read once, typed,
-failing fast with the variable's name); extraction tolerances are constants of the algorithm.
+Limits and switches can be overridden through INVOICE_PARSER_* environment variables (read once,
+typed, failing fast with the variable's name); extraction tolerances are constants of the algorithm.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from typing import Final
 
 from invoice_parser.errors import VALIDATION_FAILED, ParserError
 
 ENV_PREFIX = "INVOICE_PARSER_"
+MIB = 1024 * 1024
+# Spellings a boolean variable accepts; anything else fails fast rather than meaning "off".
+_FLAG_VALUES: Final = {"1": True, "true": True, "0": False, "false": False}
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,19 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     time_limit_seconds: float = 60
     memory_limit_mib: int = 2048  # 0 disables the address-space limit
+
+    # E-invoice limits. An embedded file is decompressed only up to this many bytes; a larger one
+    # is refused, so a small deflate bomb inside a PDF cannot exhaust memory.
+    max_attachment_bytes: int = 10 * MIB
+    # A bare XML upload or an attachment above this size is not parsed at all.
+    max_xml_bytes: int = 10 * MIB
+    # CII and UBL invoices nest about 10 levels deep; far deeper input is hostile, not an invoice.
+    max_xml_depth: int = 64
+    # Nodes visited in the PDF's EmbeddedFiles name tree, which may be cyclic in a hostile file.
+    max_name_tree_nodes: int = 10_000
+    # Read the printed page only, even when the PDF carries an e-invoice: the benchmark of the
+    # printed-page reader must not be flattered by the exact XML.
+    ignore_einvoice: bool = False
 
     # pdfplumber word extraction, in PDF points.
     word_x_tolerance: float = 1.5
@@ -37,18 +55,31 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults overridden by INVOICE_PARSER_MAX_PAGES, ..._MAX_BYTES, ..._TIME_LIMIT_SECONDS, ..."""
+        """Defaults overridden by INVOICE_PARSER_MAX_PAGES, ..._MAX_BYTES, ..._IGNORE_EINVOICE, ..."""
         env = os.environ if environ is None else environ
-        overrides: dict[str, int | float] = {}
+        overrides: dict[str, int | float | bool] = {}
         for spec in fields(cls):
             name = ENV_PREFIX + spec.name.upper()
             raw = env.get(name)
             if raw is None or raw == "":
                 continue
             try:
-                overrides[spec.name] = int(raw) if spec.type == "int" else float(raw)
+                overrides[spec.name] = _PARSERS[str(spec.type)](raw)
             except ValueError:
                 raise ParserError(
                     VALIDATION_FAILED, f"{name} must be a {spec.type}, got {raw!r}", {"variable": name}
                 ) from None
         return replace(cls(), **overrides)  # type: ignore[arg-type]
+
+
+def _flag(raw: str) -> bool:
+    try:
+        return _FLAG_VALUES[raw.strip().lower()]
+    except KeyError:
+        raise ValueError(raw) from None
+
+
+# Field annotations are strings here (postponed evaluation), so they key the parsers directly.
+_PARSERS: Final[dict[str, Callable[[str], int | float | bool]]] = {"int": int, "float": float, "bool": _flag}
+
+DEFAULT_SETTINGS: Final = Settings()

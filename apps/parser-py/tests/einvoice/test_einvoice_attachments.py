@@ -8,8 +8,9 @@ import pytest
 from einvoice_pdfs import assembled_pdf, file_spec, flate_stream, printed_invoice, with_attachment
 from einvoice_samples import MINIMAL_CII, UBL_INVOICE
 
-from invoice_parser.einvoice import EInvoiceSettings, EmbeddedXml, find_embedded_xml, read_einvoice
+from invoice_parser.einvoice import EmbeddedXml, find_embedded_xml, read_einvoice
 from invoice_parser.errors import TOO_LARGE, ParserError
+from invoice_parser.settings import Settings
 
 NOT_AN_INVOICE_XML = b"<?xml version='1.0'?><config><debug>true</debug></config>"
 
@@ -81,7 +82,7 @@ def test_a_deflate_bomb_under_the_standard_name_is_too_large() -> None:
     pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"factur-x.xml", 5), flate_stream(bomb)])
 
     with pytest.raises(ParserError) as raised:
-        find_embedded_xml(pdf, EInvoiceSettings(max_attachment_bytes=1024 * 1024))
+        find_embedded_xml(pdf, Settings(max_attachment_bytes=1024 * 1024))
 
     assert raised.value.code == TOO_LARGE
 
@@ -89,7 +90,7 @@ def test_a_deflate_bomb_under_the_standard_name_is_too_large() -> None:
 def test_an_oversized_attachment_under_another_name_is_skipped() -> None:
     pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"big.xml", 5), flate_stream(MINIMAL_CII)])
 
-    assert find_embedded_xml(pdf, EInvoiceSettings(max_attachment_bytes=100)) is None
+    assert find_embedded_xml(pdf, Settings(max_attachment_bytes=100)) is None
 
 
 def test_a_cyclic_name_tree_ends() -> None:

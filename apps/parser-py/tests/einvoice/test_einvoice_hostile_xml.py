@@ -6,8 +6,9 @@ import pytest
 from einvoice_samples import MINIMAL_CII
 
 from invoice_parser.contracts import error_catalogue
-from invoice_parser.einvoice import INVALID_XML, EInvoiceSettings, read_einvoice
+from invoice_parser.einvoice import INVALID_XML, read_einvoice
 from invoice_parser.errors import ParserError
+from invoice_parser.settings import Settings
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -29,9 +30,9 @@ PARAMETER_ENTITY = b"""<?xml version="1.0"?>
 <r/>"""
 
 
-def _refusal(data: bytes, settings: EInvoiceSettings | None = None) -> ParserError:
+def _refusal(data: bytes, settings: Settings | None = None) -> ParserError:
     with pytest.raises(ParserError) as raised:
-        read_einvoice(data, settings or EInvoiceSettings())
+        read_einvoice(data, settings or Settings())
     assert raised.value.code == INVALID_XML
     return raised.value
 
@@ -58,11 +59,11 @@ def test_any_doctype_is_refused(document: bytes) -> None:
 def test_deep_nesting_is_refused() -> None:
     deep = b"<a>" * 100 + b"</a>" * 100
 
-    assert _refusal(deep, EInvoiceSettings(max_xml_depth=64)).message == "XML nests deeper than 64 elements"
+    assert _refusal(deep, Settings(max_xml_depth=64)).message == "XML nests deeper than 64 elements"
 
 
 def test_oversize_xml_is_refused_before_parsing() -> None:
-    assert _refusal(MINIMAL_CII, EInvoiceSettings(max_xml_bytes=1000)).details == {"maxBytes": 1000}
+    assert _refusal(MINIMAL_CII, Settings(max_xml_bytes=1000)).details == {"maxBytes": 1000}
 
 
 def test_malformed_xml_is_refused() -> None:

@@ -2,23 +2,22 @@
 XRechnung) or uploaded bare (UN/CEFACT CII or UBL 2.1). Its values are exact, unlike a reading of
 the printed page, which is kept to cross-check them."""
 
+from invoice_parser.diagnostics import EINVOICE_PRINTED_MISMATCH
 from invoice_parser.einvoice.attachments import EmbeddedXml, find_embedded_xml
-from invoice_parser.einvoice.compare import EINVOICE_PRINTED_MISMATCH, compare_with_printed
-from invoice_parser.einvoice.errors import INVALID_XML, InvalidXmlError
+from invoice_parser.einvoice.compare import compare_with_printed, pair_lines
+from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
 from invoice_parser.einvoice.reader import is_einvoice, read_einvoice
 from invoice_parser.einvoice.result_pieces import parse_result_pieces
 from invoice_parser.einvoice.safe_xml import looks_like_xml
-from invoice_parser.einvoice.settings import DEFAULT_SETTINGS, EInvoiceSettings
+from invoice_parser.errors import INVALID_XML
 
 __all__ = [
-    "DEFAULT_SETTINGS",
     "EINVOICE_PRINTED_MISMATCH",
     "INVALID_XML",
     "DocumentCharge",
     "EInvoice",
     "EInvoiceLine",
-    "EInvoiceSettings",
     "EInvoiceTotals",
     "EmbeddedXml",
     "InvalidXmlError",
@@ -26,6 +25,7 @@ __all__ = [
     "find_embedded_xml",
     "is_einvoice",
     "looks_like_xml",
+    "pair_lines",
     "parse_result_pieces",
     "read_einvoice",
 ]

@@ -22,8 +22,8 @@ from pdfminer.utils import decode_text
 
 from invoice_parser.einvoice.pdf_streams import UnreadableStreamError, stream_bytes
 from invoice_parser.einvoice.reader import is_einvoice
-from invoice_parser.einvoice.settings import DEFAULT_SETTINGS, EInvoiceSettings
 from invoice_parser.errors import CORRUPT, ParserError
+from invoice_parser.settings import DEFAULT_SETTINGS, Settings
 
 # File names the standards prescribe, most specific first (compared without case:
 # ZUGFeRD 1 wrote "ZUGFeRD-invoice.xml", ZUGFeRD 2.0 "zugferd-invoice.xml").
@@ -45,9 +45,7 @@ class _Attachment:
     relationship: str | None
 
 
-def find_embedded_xml(
-    pdf: str | Path | bytes, settings: EInvoiceSettings = DEFAULT_SETTINGS
-) -> EmbeddedXml | None:
+def find_embedded_xml(pdf: str | Path | bytes, settings: Settings = DEFAULT_SETTINGS) -> EmbeddedXml | None:
     """The embedded e-invoice, or None when the PDF has none (or cannot be opened as a PDF: the
     printed-page reader reports that with its own code).
 
@@ -78,7 +76,7 @@ def _priority(attachment: _Attachment) -> int:
     return KNOWN_NAMES.index(name) if name in KNOWN_NAMES else len(KNOWN_NAMES)
 
 
-def _read_candidate(attachment: _Attachment, settings: EInvoiceSettings) -> EmbeddedXml | None:
+def _read_candidate(attachment: _Attachment, settings: Settings) -> EmbeddedXml | None:
     known = attachment.name.lower() in KNOWN_NAMES
     if not known and not attachment.name.lower().endswith(XML_SUFFIX):
         return None
@@ -97,7 +95,7 @@ def _read_candidate(attachment: _Attachment, settings: EInvoiceSettings) -> Embe
     return None
 
 
-def _attachments(document: PDFDocument, settings: EInvoiceSettings) -> Iterator[_Attachment]:
+def _attachments(document: PDFDocument, settings: Settings) -> Iterator[_Attachment]:
     catalog = document.catalog
     names = resolve1(catalog.get("Names"))
     embedded_files = resolve1(names.get("EmbeddedFiles")) if isinstance(names, dict) else None

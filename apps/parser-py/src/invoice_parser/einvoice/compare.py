@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any
 
-EINVOICE_PRINTED_MISMATCH: Final = "EINVOICE_PRINTED_MISMATCH"
+from invoice_parser.diagnostics import EINVOICE_PRINTED_MISMATCH
 
 Line = dict[str, Any]
 
@@ -32,7 +32,7 @@ def compare_with_printed(
     if _differ(total, printed_total):
         warnings.append(_warning("totals.total", total, printed_total))
     xml_items, printed_items = _items(einvoice_result), _items(printed_result)
-    for xml_line, printed_line in _pairs(xml_items, printed_items):
+    for xml_line, printed_line in pair_lines(xml_items, printed_items):
         for field in ("quantity", "lineTotal"):
             if _differ(xml_line.get(field), printed_line.get(field)):
                 warnings.append(
@@ -49,11 +49,12 @@ def _items(result: dict[str, Any]) -> list[Line]:
     return [line for line in result["lines"] if line["kind"] == "item"]
 
 
-def _pairs(xml_items: Sequence[Line], printed_items: Sequence[Line]) -> list[tuple[Line, Line]]:
-    unmatched_printed = list(printed_items)
+def pair_lines(xml_lines: Sequence[Line], printed_lines: Sequence[Line]) -> list[tuple[Line, Line]]:
+    """Each XML line with the printed line it stands for: by SKU first, then in order."""
+    unmatched_printed = list(printed_lines)
     by_sku: list[tuple[Line, Line]] = []
     unmatched_xml: list[Line] = []
-    for xml_line in xml_items:
+    for xml_line in xml_lines:
         sku = xml_line.get("sku")
         partner = next(
             (

@@ -7,11 +7,11 @@ from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.formats import syntax_of
 from invoice_parser.einvoice.model import EInvoice
 from invoice_parser.einvoice.safe_xml import parse_xml, root_tag
-from invoice_parser.einvoice.settings import DEFAULT_SETTINGS, EInvoiceSettings
 from invoice_parser.einvoice.ubl import read_ubl
+from invoice_parser.settings import DEFAULT_SETTINGS, Settings
 
 
-def read_einvoice(xml_bytes: bytes, settings: EInvoiceSettings = DEFAULT_SETTINGS) -> EInvoice:
+def read_einvoice(xml_bytes: bytes, settings: Settings = DEFAULT_SETTINGS) -> EInvoice:
     """The invoice in a CII or UBL document; InvalidXmlError (code INVALID_XML) when the XML is
     hostile, malformed, or not one of those standards."""
     root = parse_xml(xml_bytes, settings)
@@ -23,7 +23,7 @@ def read_einvoice(xml_bytes: bytes, settings: EInvoiceSettings = DEFAULT_SETTING
     return read_cii(root, syntax) if syntax.format == "CII" else read_ubl(root, syntax)
 
 
-def is_einvoice(xml_bytes: bytes, settings: EInvoiceSettings = DEFAULT_SETTINGS) -> bool:
+def is_einvoice(xml_bytes: bytes, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """True when the root element is a supported invoice; reads no further than that element."""
     tag = root_tag(xml_bytes, settings)
     return tag is not None and syntax_of(tag) is not None

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element, TreeBuilder
 from xml.parsers import expat
 
 from invoice_parser.einvoice.errors import InvalidXmlError
-from invoice_parser.einvoice.settings import DEFAULT_SETTINGS, EInvoiceSettings
+from invoice_parser.settings import DEFAULT_SETTINGS, Settings
 
 # expat reports a namespaced name as "uri}local"; ElementTree's convention is "{uri}local".
 _NAMESPACE_SEPARATOR = "}"
@@ -31,7 +31,7 @@ class _RootFoundSignal(Exception):  # noqa: N818 - a signal, not an error
         self.tag = tag
 
 
-def parse_xml(data: bytes, settings: EInvoiceSettings = DEFAULT_SETTINGS) -> Element:
+def parse_xml(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> Element:
     """The document's root element; InvalidXmlError when data is too large, hostile or malformed."""
     _check_size(data, settings)
     builder = TreeBuilder()
@@ -60,7 +60,7 @@ def parse_xml(data: bytes, settings: EInvoiceSettings = DEFAULT_SETTINGS) -> Ele
     return root
 
 
-def root_tag(data: bytes, settings: EInvoiceSettings = DEFAULT_SETTINGS) -> str | None:
+def root_tag(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> str | None:
     """The root element's "{namespace}local" name, or None when data is not acceptable XML."""
     if len(data) > settings.max_xml_bytes:
         return None
@@ -85,7 +85,7 @@ def looks_like_xml(data: bytes) -> bool:
     return head.removeprefix(_BYTE_ORDER_MARKS[0]).lstrip().startswith(b"<")
 
 
-def _check_size(data: bytes, settings: EInvoiceSettings) -> None:
+def _check_size(data: bytes, settings: Settings) -> None:
     if len(data) > settings.max_xml_bytes:
         raise InvalidXmlError(
             f"XML is larger than {settings.max_xml_bytes} bytes", {"maxBytes": settings.max_xml_bytes}

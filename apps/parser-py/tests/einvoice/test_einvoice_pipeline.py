@@ -1,0 +1,153 @@
+"""The e-invoice path through the whole parser: `python -m invoice_parser parse FILE` on a PDF
+carrying a CII, on a bare XML upload, on hostile XML, and with attachments switched off."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from conftest import GOLDEN_DIR
+from einvoice_expected import item_line
+from einvoice_pdfs import with_attachment
+from einvoice_samples import EN16931, MINIMAL_CII, cii_invoice, cii_line, summation
+from helpers import only_document, run_cli
+
+from invoice_parser.contracts import ERROR_SCHEMA, validation_errors
+
+# ruled_basic.pdf's printed lines (fixtures/generated/ruled_basic.truth.json) as an e-invoice.
+RULED_BASIC_LINES = (
+    ("SHF-1800", "Steel shelving unit 180 cm", "2", "149.00", "298.00"),
+    ("PJ-2500", "Pallet jack 2.5 t", "1", "389.50", "389.50"),
+    ("GL-L-044", "Safety gloves, size L", "12", "4.75", "57.00"),
+    ("BIN-40B", "Storage bin 40 l, blue", "8", "11.20", "89.60"),
+    ("TAPE-50Y", "Floor marking tape 50 m", "3", "17.99", "53.97"),
+)
+DOCTYPE_XML = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "x">]><r>&x;</r>'
+
+
+def _ruled_basic_cii(quantities: dict[str, str] | None = None) -> bytes:
+    """ruled_basic's invoice as a CII whose lines run in reverse, so that only the SKU can pair
+    them with the printed ones; quantities overrides a line's quantity by SKU."""
+    lines = "".join(
+        cii_line(str(position), name, (quantities or {}).get(sku, quantity), price, total, seller_id=sku)
+        for position, (sku, name, quantity, price, total) in enumerate(reversed(RULED_BASIC_LINES), 1)
+    )
+    return cii_invoice(
+        lines,
+        summation("888.07", "888.07", "177.61", "1065.68"),
+        number="INV-2026-0142",
+        currency="GBP",
+    )
+
+
+def _golden() -> dict[str, Any]:
+    golden: dict[str, Any] = json.loads((GOLDEN_DIR / "ruled_basic.json").read_text(encoding="utf-8"))
+    return golden
+
+
+def _printed_boxes() -> dict[str, list[float]]:
+    return {line["sku"]: line["bbox"] for line in _golden()["lines"]}
+
+
+def _parse(path: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
+    completed = run_cli("parse", str(path), env=env)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    result = only_document(completed.stdout)
+    assert validation_errors(result) == []
+    return result
+
+
+def _ruled_basic_with(tmp_path: Path, fixtures_dir: Path, xml: bytes) -> Path:
+    pdf = tmp_path / "ruled_basic_factur_x.pdf"
+    pdf.write_bytes(with_attachment((fixtures_dir / "ruled_basic.pdf").read_bytes(), "factur-x.xml", xml))
+    return pdf
+
+
+def test_a_pdf_with_an_embedded_cii_gives_the_xml_lines_placed_on_the_page(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    result = _parse(_ruled_basic_with(tmp_path, fixtures_dir, _ruled_basic_cii()))
+
+    boxes = _printed_boxes()
+    assert result["extraction"] == {
+        "method": "e-invoice",
+        "eInvoiceFormat": "CII",
+        "eInvoiceProfile": EN16931,
+    }
+    assert (result["source"]["mediaType"], result["source"]["pages"]) == ("application/pdf", 1)
+    assert result["lines"] == [
+        {**item_line(index, sku, name, quantity, "H87", price, total, "19.00"), "bbox": boxes[sku]}
+        for index, (sku, name, quantity, price, total) in enumerate(reversed(RULED_BASIC_LINES))
+    ]
+    assert result["invoice"]["provenance"] == _golden()["invoice"]["provenance"]
+    assert result["warnings"] == []
+    assert result["checks"] == [
+        {"name": "einvoice-printed-agreement", "status": "pass", "expected": None, "actual": None}
+    ]
+
+
+def test_a_printed_page_disagreeing_with_the_xml_is_reported(fixtures_dir: Path, tmp_path: Path) -> None:
+    result = _parse(_ruled_basic_with(tmp_path, fixtures_dir, _ruled_basic_cii({"GL-L-044": "10"})))
+
+    assert result["lines"][2]["quantity"] == "10"
+    assert result["warnings"] == [
+        {
+            "code": "EINVOICE_PRINTED_MISMATCH",
+            "message": "line 2 quantity: the e-invoice says 10, the printed page 12",
+            "field": "quantity",
+            "details": {"eInvoice": "10", "printed": "12"},
+            "lineIndex": 2,
+        }
+    ]
+    assert result["checks"][0]["status"] == "fail"
+
+
+def test_an_unreadable_attachment_falls_back_to_the_printed_page(fixtures_dir: Path, tmp_path: Path) -> None:
+    result = _parse(_ruled_basic_with(tmp_path, fixtures_dir, b"<rsm:CrossIndustryInvoice>"))
+
+    assert result["extraction"] == {"method": "printed-page"}
+    assert result["lines"] == _golden()["lines"]
+    [warning] = result["warnings"]
+    assert (warning["code"], warning["details"]["code"]) == ("EINVOICE_UNREADABLE", "INVALID_XML")
+
+
+def test_ignoring_attachments_returns_the_printed_reading(fixtures_dir: Path, tmp_path: Path) -> None:
+    pdf = _ruled_basic_with(tmp_path, fixtures_dir, _ruled_basic_cii({"GL-L-044": "10"}))
+
+    result = _parse(pdf, env={"INVOICE_PARSER_IGNORE_EINVOICE": "1"})
+
+    golden = _golden()
+    assert {**result, "source": None} == {**golden, "source": None}
+
+
+def test_a_bare_xml_upload_is_read_whatever_its_name(tmp_path: Path) -> None:
+    upload = tmp_path / "upload.pdf"
+    upload.write_bytes(MINIMAL_CII)
+
+    result = _parse(upload)
+
+    assert (result["source"]["mediaType"], result["source"]["pages"]) == ("application/xml", 0)
+    assert result["extraction"]["method"] == "e-invoice"
+    assert result["lines"] == [
+        item_line(0, "HAM-500", "Hammer 500 g", "2.0000", "H87", "12.50", "25.00", "19.00")
+    ]
+    assert result["warnings"] == []
+
+
+def test_hostile_xml_exits_1_with_invalid_xml(tmp_path: Path) -> None:
+    upload = tmp_path / "invoice.xml"
+    upload.write_bytes(DOCTYPE_XML)
+
+    completed = run_cli("parse", str(upload))
+
+    assert completed.returncode == 1
+    record = only_document(completed.stdout)
+    assert record == {
+        "error": {
+            "code": "INVALID_XML",
+            "message": "XML with a DOCTYPE declaration is refused",
+            "details": {"refused": "a DOCTYPE declaration"},
+        }
+    }
+    assert validation_errors(record, ERROR_SCHEMA) == []
