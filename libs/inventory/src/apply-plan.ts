@@ -31,7 +31,9 @@ export function planApply(lines: readonly InvoiceLine[]): StockDelta[] {
 
   const totals = new Map<string, ExactDecimal>();
   for (const line of items) {
-    const sku = line.sku as string;
+    // Whitespace around a SKU is layout, not identity (a blank SKU already counts as missing above), so
+    // "A" and "A " must move the same stock row.
+    const sku = (line.sku as string).trim();
     totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(line.quantity as string));
   }
   return [...totals.entries()]

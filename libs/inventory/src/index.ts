@@ -6,6 +6,7 @@ export { ExactDecimal, addDecimals, formatDecimal } from './decimal';
 export { toPublicJob, nextVersion, summarize } from './job-record';
 export type { JobRecord } from './job-record';
 export { rawKey, parsedKey, errorKey, safeName } from './object-keys';
+export { isJobId } from './job-id';
 
 export type { JobRepository, JobPage } from './ports/job-repository.port';
 export type { InventoryLedger, ApplyCommand, ApplyOutcome } from './ports/inventory-ledger.port';

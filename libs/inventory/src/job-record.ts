@@ -1,23 +1,11 @@
-import type { ErrorDetail, Job, JobStatus, JobSummary, ParseResult } from '@invoice/contracts';
+import type { Job, JobSummary, ParseResult } from '@invoice/contracts';
 
 /**
  * The stored job: the public Job plus what only the service needs (where the upload lives, which parser
  * run serves the current attempt). The public shape is derived with toPublicJob, so internal fields
  * never leak into responses.
  */
-export interface JobRecord {
-  jobId: string;
-  status: JobStatus;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  attempt: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  error: ErrorDetail | null;
-  summary: JobSummary | null;
-  appliedAt: string | null;
+export interface JobRecord extends Job {
   /** BlobStore key of the uploaded document, raw/{jobId}/{safeName}. */
   objectKey: string;
   /** Run id the ParserRunner returned for the current attempt; null until the run is started. */

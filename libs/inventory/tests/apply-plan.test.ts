@@ -83,6 +83,17 @@ describe('planApply', () => {
     expect(deltas).toEqual([{ sku: 'A', quantity: '2' }]);
   });
 
+  it('sums SKUs that differ only by surrounding whitespace into one delta (they made two stock rows)', () => {
+    // Arrange
+    const lines = [line(0, { sku: 'A', quantity: '1' }), line(1, { sku: ' A ', quantity: '2' }), line(2, { sku: 'A\t', quantity: '0.5' })];
+
+    // Act
+    const deltas = planApply(lines);
+
+    // Assert
+    expect(deltas).toEqual([{ sku: 'A', quantity: '3.5' }]);
+  });
+
   it('returns no deltas for an invoice with only charges', () => {
     expect(planApply([line(0, { kind: 'charge', sku: null, quantity: null })])).toEqual([]);
   });

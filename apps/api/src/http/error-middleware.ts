@@ -48,7 +48,6 @@ const BODY_PARSER_ERRORS: Record<string, ErrorCode> = {
   'entity.verify.failed': 'VALIDATION_FAILED',
   'request.size.invalid': 'VALIDATION_FAILED',
   'request.aborted': 'VALIDATION_FAILED',
-  'stream.encoding.set': 'INTERNAL_ERROR',
 };
 
 function toDomainError(error: unknown): DomainError | null {
@@ -56,7 +55,7 @@ function toDomainError(error: unknown): DomainError | null {
   if (typeof error === 'object' && error !== null) {
     const { type, status } = error as { type?: unknown; status?: unknown };
     const code = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
-    if (code && code !== 'INTERNAL_ERROR') return new DomainError(code, describeBodyError(code));
+    if (code) return new DomainError(code, describeBodyError(code));
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return new DomainError('VALIDATION_FAILED', 'The request could not be read.');
     }

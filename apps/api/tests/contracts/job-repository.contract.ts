@@ -137,6 +137,14 @@ export function describeJobRepositoryContract(name: string, factory: () => Promi
       it('throws VALIDATION_FAILED for a cursor it did not issue', async () => {
         await expect(repository.list({ limit: 10, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       });
+
+      it('throws VALIDATION_FAILED for a decodable cursor that holds no job position (foreign cursor was accepted)', async () => {
+        // Arrange: the shape of a real cursor, but values no job ever had
+        const forged = Buffer.from(JSON.stringify(['x', 'y']), 'utf8').toString('base64url');
+
+        // Act & Assert
+        await expect(repository.list({ limit: 10, cursor: forged })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      });
     });
   });
 }

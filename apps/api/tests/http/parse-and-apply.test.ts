@@ -1,7 +1,8 @@
 import type { ApplyResult, Job, ParseResult } from '@invoice/contracts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient, fakeInvoice, fakeScript } from '../support/api-client';
-import { expectContract, expectError, makeDataDir, startTestServer, type TestServer } from '../support/test-server';
+import { serverPerSuite } from '../support/server-per-suite';
+import { expectContract, expectError, makeDataDir, startTestServer } from '../support/test-server';
 
 /**
  * Parse, reconcile and apply through the HTTP API with a stand-in parser process, so that every outcome
@@ -9,32 +10,18 @@ import { expectContract, expectError, makeDataDir, startTestServer, type TestSer
  * workflow.test.ts.
  */
 describe('parse and apply', () => {
-  const dir = makeDataDir('apply');
-  let server: TestServer;
-  let api: ApiClient;
+  const suite = serverPerSuite('apply', { env: { PARSE_TIMEOUT_SECONDS: '1', PARSER_CONCURRENCY: '4' } });
 
-  beforeAll(async () => {
-    server = await startTestServer({ dataDir: dir.dataDir, env: { PARSE_TIMEOUT_SECONDS: '1', PARSER_CONCURRENCY: '4' } });
-    api = new ApiClient(server.url);
-  });
-  afterAll(async () => {
-    await server.close();
-    dir.remove();
-  });
-  afterEach(() => {
-    expect(server.unexpectedErrors).toEqual([]);
-  });
-
-  const apply = async (jobId: string) => api.http.post(`/api/jobs/${jobId}/apply`);
+  const apply = async (jobId: string) => suite.api.http.post(`/api/jobs/${jobId}/apply`);
 
   describe('POST /api/jobs/{jobId}/parse and polling', () => {
     it('queues attempt 1 and reconciles to PARSED with a summary', async () => {
       // Arrange
-      const job = await api.createAndUpload('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'S1', quantity: '1' }, { kind: 'charge', description: 'Freight' }]));
+      const job = await suite.api.createAndUpload('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'S1', quantity: '1' }, { kind: 'charge', description: 'Freight' }]));
 
       // Act
-      const queued = await api.startParse(job.jobId);
-      const settled = await api.settled(job.jobId);
+      const queued = await suite.api.startParse(job.jobId);
+      const settled = await suite.api.settled(job.jobId);
 
       // Assert
       expect(queued).toMatchObject({ status: 'QUEUED', attempt: 1, error: null, summary: null });
@@ -48,37 +35,37 @@ describe('parse and apply', () => {
     });
 
     it('ends FAILED with the code the parser wrote', async () => {
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'ENCRYPTED', message: 'The PDF is encrypted.' }));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'ENCRYPTED', message: 'The PDF is encrypted.' }));
       expect(job).toMatchObject({ status: 'FAILED', error: { code: 'ENCRYPTED', message: 'The PDF is encrypted.' } });
-      expectError(await api.http.get(`/api/jobs/${job.jobId}/result`), 409, 'RESULT_NOT_AVAILABLE');
+      expectError(await suite.api.http.get(`/api/jobs/${job.jobId}/result`), 409, 'RESULT_NOT_AVAILABLE');
     });
 
     it('ends FAILED PARSER_CRASHED with the stop reason when the parser dies without output', async () => {
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'crash' }));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'crash' }));
       expect(job.status).toBe('FAILED');
       expect(job.error?.code).toBe('PARSER_CRASHED');
       expect(job.error?.message).toMatch(/exited with code 3/);
     });
 
     it('ends FAILED PARSER_OUTPUT_INVALID when the result breaks the schema', async () => {
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'garbage' }));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'garbage' }));
       expect(job).toMatchObject({ status: 'FAILED', error: { code: 'PARSER_OUTPUT_INVALID' } });
     });
 
     it('ends FAILED TIMEOUT when the parser runs past PARSE_TIMEOUT_SECONDS', async () => {
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'sleep', seconds: 20 }));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'sleep', seconds: 20 }));
       expect(job).toMatchObject({ status: 'FAILED', error: { code: 'TIMEOUT' } });
     });
 
     it('re-parses into attempt 2 and never takes the output of attempt 1', async () => {
       // Arrange: attempt 1 failed; then plant a "late" result of attempt 1 before parsing again
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'CORRUPT' }));
-      const blobs = server.composition.context.ports.blobs;
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'CORRUPT' }));
+      const blobs = suite.server.composition.context.ports.blobs;
       await blobs.write(`parsed/${job.jobId}/attempt-1.json`, JSON.stringify({ stale: true }));
 
       // Act
-      const queued = await api.startParse(job.jobId);
-      const settled = await api.settled(job.jobId);
+      const queued = await suite.api.startParse(job.jobId);
+      const settled = await suite.api.settled(job.jobId);
 
       // Assert: the stand-in writes an error record for attempt 2 too, since the upload is the same
       expect(queued).toMatchObject({ status: 'QUEUED', attempt: 2, error: null });
@@ -88,12 +75,12 @@ describe('parse and apply', () => {
 
     it('serves the result of the latest successful attempt', async () => {
       // Arrange
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'R', quantity: '1' }]));
-      await api.startParse(job.jobId);
-      await api.settled(job.jobId);
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'R', quantity: '1' }]));
+      await suite.api.startParse(job.jobId);
+      await suite.api.settled(job.jobId);
 
       // Act
-      const response = await api.http.get(`/api/jobs/${job.jobId}/result`);
+      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/result`);
 
       // Assert
       expect(response.status).toBe(200);
@@ -104,8 +91,8 @@ describe('parse and apply', () => {
   describe('POST /api/jobs/{jobId}/apply', () => {
     it('adds the item quantities per SKU exactly, ignoring charges', async () => {
       // Arrange
-      const before = await api.inventory();
-      const job = await api.parsed(
+      const before = await suite.api.inventory();
+      const job = await suite.api.parsed(
         'a.pdf',
         'application/pdf',
         fakeInvoice([
@@ -126,12 +113,12 @@ describe('parse and apply', () => {
       expect(result.ledger).toMatchObject({ jobId: job.jobId, attempt: 1, deltas: [{ sku: 'DEC-A', quantity: '2.75' }, { sku: 'DEC-B', quantity: '1' }] });
       expect(result.job).toMatchObject({ status: 'APPLIED', appliedAt: result.ledger.appliedAt });
       expect(before['DEC-A']).toBeUndefined();
-      expect(await api.inventory()).toMatchObject({ 'DEC-A': '2.75', 'DEC-B': '1' });
+      expect(await suite.api.inventory()).toMatchObject({ 'DEC-A': '2.75', 'DEC-B': '1' });
     });
 
     it('answers ALREADY_APPLIED with the first ledger record and moves nothing on a repeat', async () => {
       // Arrange
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'REP', quantity: '3' }]));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'REP', quantity: '3' }]));
       const first = (await apply(job.jobId)).body as ApplyResult;
 
       // Act
@@ -140,12 +127,12 @@ describe('parse and apply', () => {
       // Assert
       expect(second.status).toBe(200);
       expect(expectContract<ApplyResult>('apply-result', second.body)).toMatchObject({ outcome: 'ALREADY_APPLIED', ledger: first.ledger });
-      expect((await api.inventory()).REP).toBe('3');
+      expect((await suite.api.inventory()).REP).toBe('3');
     });
 
     it('applies exactly once under 20 concurrent requests', async () => {
       // Arrange
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'RACE', quantity: '1.5' }]));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'RACE', quantity: '1.5' }]));
 
       // Act
       const responses = await Promise.all(Array.from({ length: 20 }, () => apply(job.jobId)));
@@ -155,12 +142,27 @@ describe('parse and apply', () => {
       const outcomes = responses.map((response) => expectContract<ApplyResult>('apply-result', response.body).outcome);
       expect(outcomes.filter((outcome) => outcome === 'APPLIED')).toHaveLength(1);
       expect(outcomes.filter((outcome) => outcome === 'ALREADY_APPLIED')).toHaveLength(19);
-      expect((await api.inventory()).RACE).toBe('1.5');
+      expect((await suite.api.inventory()).RACE).toBe('1.5');
+    });
+
+    it('applies a job whose parse finished since the last poll (it answered 409 JOB_INVALID_STATE while QUEUED)', async () => {
+      // Arrange: parse, then wait for the output file itself, so no GET reconciles the job before apply
+      const job = await suite.api.createAndUpload('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'UNPOLLED', quantity: '2' }]));
+      await suite.api.startParse(job.jobId);
+      await until(async () => (await suite.server.composition.context.ports.blobs.head(`parsed/${job.jobId}/attempt-1.json`)) !== null);
+
+      // Act
+      const response = await apply(job.jobId);
+
+      // Assert
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      expect(expectContract<ApplyResult>('apply-result', response.body)).toMatchObject({ outcome: 'APPLIED', job: { status: 'APPLIED' } });
+      expect((await suite.api.inventory()).UNPOLLED).toBe('2');
     });
 
     it('refuses item lines without SKU with 422 APPLY_MISSING_SKU listing them, and moves nothing', async () => {
       // Arrange
-      const job = await api.parsed(
+      const job = await suite.api.parsed(
         'a.pdf',
         'application/pdf',
         fakeInvoice([{ sku: 'NOSKU-OK', quantity: '1' }, { sku: null, quantity: '2', description: 'Mystery part' }]),
@@ -172,22 +174,31 @@ describe('parse and apply', () => {
       // Assert
       expectError(response, 422, 'APPLY_MISSING_SKU');
       expect(response.body.error.details).toEqual({ lines: [{ index: 1, description: 'Mystery part' }] });
-      expect((await api.job(job.jobId)).status).toBe('PARSED');
-      expect((await api.inventory())['NOSKU-OK']).toBeUndefined();
+      expect((await suite.api.job(job.jobId)).status).toBe('PARSED');
+      expect((await suite.api.inventory())['NOSKU-OK']).toBeUndefined();
     });
 
     it('refuses a re-parse after apply with 409 JOB_INVALID_STATE', async () => {
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'FINAL', quantity: '1' }]));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'FINAL', quantity: '1' }]));
       await apply(job.jobId);
-      expectError(await api.http.post(`/api/jobs/${job.jobId}/parse`), 409, 'JOB_INVALID_STATE');
+      expectError(await suite.api.http.post(`/api/jobs/${job.jobId}/parse`), 409, 'JOB_INVALID_STATE');
     });
 
     it('refuses a FAILED job with 409 JOB_INVALID_STATE', async () => {
-      const job = await api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'EMPTY' }));
+      const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'EMPTY' }));
       expectError(await apply(job.jobId), 409, 'JOB_INVALID_STATE');
     });
   });
 });
+
+/** Polls a condition that no API call may help along. */
+async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${limitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 describe('restart', () => {
   it('keeps jobs and stock, and fails a run that the restart cut short', async () => {

@@ -1,36 +1,23 @@
 import type { CreateJobResponse } from '@invoice/contracts';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { rawPut } from '../support/raw-put';
-import { expectError, makeDataDir, ManualClock, startTestServer, type TestServer } from '../support/test-server';
+import { serverPerSuite } from '../support/server-per-suite';
+import { expectError, makeDataDir, ManualClock, startTestServer } from '../support/test-server';
 
 const BODY = Buffer.from('%PDF-1.7 not really, but ten bytes and more');
 
 describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
-  const dir = makeDataDir('uploads');
   const clock = new ManualClock();
-  let server: TestServer;
-  let api: ApiClient;
+  const suite = serverPerSuite('uploads', { clock });
 
-  beforeAll(async () => {
-    server = await startTestServer({ dataDir: dir.dataDir, clock });
-    api = new ApiClient(server.url);
-  });
-  afterAll(async () => {
-    await server.close();
-    dir.remove();
-  });
-  afterEach(() => {
-    expect(server.unexpectedErrors).toEqual([]);
-  });
-
-  const newJob = () => api.create('invoice.pdf', 'application/pdf', BODY.length);
+  const newJob = () => suite.api.create('invoice.pdf', 'application/pdf', BODY.length);
 
   /** Refused uploads store nothing: no object, no leftover temp file, and parse still finds no upload. */
   async function expectNothingStored(created: CreateJobResponse): Promise<void> {
-    const jobDir = path.join(server.dataDir, 'blobs', 'raw', created.job.jobId);
+    const jobDir = path.join(suite.server.dataDir, 'blobs', 'raw', created.job.jobId);
     let entries: string[] = [];
     try {
       entries = readdirSync(jobDir);
@@ -38,7 +25,7 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
       entries = [];
     }
     expect(entries).toEqual([]);
-    expectError(await api.http.post(`/api/jobs/${created.job.jobId}/parse`), 409, 'UPLOAD_NOT_FOUND');
+    expectError(await suite.api.http.post(`/api/jobs/${created.job.jobId}/parse`), 409, 'UPLOAD_NOT_FOUND');
   }
 
   it('stores exactly the signed bytes, and refuses a second PUT with 409 UPLOAD_ALREADY_RECEIVED', async () => {
@@ -46,13 +33,13 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
     const created = await newJob();
 
     // Act
-    const first = await api.put(created.upload.url, BODY, { 'Content-Type': 'application/pdf' });
-    const second = await api.put(created.upload.url, BODY, { 'Content-Type': 'application/pdf' });
+    const first = await suite.api.put(created.upload.url, BODY, { 'Content-Type': 'application/pdf' });
+    const second = await suite.api.put(created.upload.url, BODY, { 'Content-Type': 'application/pdf' });
 
     // Assert
     expect(first.status).toBe(200);
     expectError(second, 409, 'UPLOAD_ALREADY_RECEIVED');
-    const stored = await server.composition.context.ports.blobs.read(`raw/${created.job.jobId}/invoice.pdf`);
+    const stored = await suite.server.composition.context.ports.blobs.read(`raw/${created.job.jobId}/invoice.pdf`);
     expect(stored).toEqual(BODY);
   });
 
@@ -81,7 +68,7 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
 
   it('refuses another Content-Type with 415 UPLOAD_CONTENT_TYPE_MISMATCH', async () => {
     const created = await newJob();
-    const response = await api.put(created.upload.url, BODY, { 'Content-Type': 'text/plain' });
+    const response = await suite.api.put(created.upload.url, BODY, { 'Content-Type': 'text/plain' });
     expectError(response, 415, 'UPLOAD_CONTENT_TYPE_MISMATCH');
     await expectNothingStored(created);
   });
@@ -92,7 +79,7 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
     clock.advance(901);
 
     // Act
-    const response = await api.put(created.upload.url, BODY, { 'Content-Type': 'application/pdf' });
+    const response = await suite.api.put(created.upload.url, BODY, { 'Content-Type': 'application/pdf' });
 
     // Assert
     expectError(response, 403, 'UPLOAD_URL_EXPIRED');
@@ -110,10 +97,28 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
     tamper(url);
 
     // Act
-    const response = await api.put(url.toString(), BODY, { 'Content-Type': 'application/pdf' });
+    const response = await suite.api.put(url.toString(), BODY, { 'Content-Type': 'application/pdf' });
 
     // Assert
     expectError(response, 403, 'UPLOAD_SIGNATURE_INVALID');
+    await expectNothingStored(created);
+  });
+
+  it('refuses an upload path that is not a job id with 403 UPLOAD_SIGNATURE_INVALID, storing nothing', async () => {
+    // Arrange: a valid signature of a real job, sent to a traversal path
+    const created = await newJob();
+    const url = new URL(created.upload.url);
+
+    // Act
+    const response = await rawPut(
+      `${suite.server.url}/api/uploads/..%2F..%2F${created.job.jobId}${url.search}`,
+      { 'Content-Type': 'application/pdf', 'Content-Length': String(BODY.length) },
+      [BODY],
+    );
+
+    // Assert
+    expectError(response, 403, 'UPLOAD_SIGNATURE_INVALID');
+    expect(readdirSync(suite.server.dataDir)).not.toContain('raw');
     await expectNothingStored(created);
   });
 
@@ -125,7 +130,7 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
     url.pathname = `/api/uploads/${victim.job.jobId}`;
 
     // Act
-    const response = await api.put(url.toString(), BODY, { 'Content-Type': 'application/pdf' });
+    const response = await suite.api.put(url.toString(), BODY, { 'Content-Type': 'application/pdf' });
 
     // Assert
     expectError(response, 403, 'UPLOAD_SIGNATURE_INVALID');
@@ -133,7 +138,7 @@ describe('presigned uploads (PUT /api/uploads/{jobId})', () => {
   });
 
   it('keeps a generated signing secret in DATA_DIR, readable by the owner only', () => {
-    const info = statSync(path.join(server.dataDir, 'upload-signing-secret'));
+    const info = statSync(path.join(suite.server.dataDir, 'upload-signing-secret'));
     expect(info.mode & 0o777).toBe(0o600);
   });
 });

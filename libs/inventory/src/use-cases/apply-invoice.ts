@@ -6,6 +6,7 @@ import { assertTransition } from '../job-status';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
 import { getJobOrThrow } from './get-job';
 import { readParseResult } from './read-outputs';
+import { reconcileJob } from './reconcile-job';
 
 /**
  * Moves stock by the parsed item lines, at most once per job however often and however concurrently it is
@@ -13,11 +14,12 @@ import { readParseResult } from './read-outputs';
  * APPLIED status, so a repeat finds the record and answers ALREADY_APPLIED with it.
  */
 export async function applyInvoice(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'clock'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock'>,
   jobId: string,
 ): Promise<ApplyResult> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
-    const job = await getJobOrThrow(deps.jobs, jobId);
+    // Reconciled first: a parse that finished since the last poll makes the job PARSED, not "still QUEUED".
+    const job = await reconcileJob(deps, jobId);
     if (job.status === 'APPLIED') {
       const ledger = await deps.ledger.getLedgerRecord(jobId);
       if (!ledger) throw new Error(`Job ${jobId} is APPLIED but has no ledger record`);

@@ -75,7 +75,7 @@ export class FsBlobStore implements BlobStore {
         await link(temp, target);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new DomainError('UPLOAD_ALREADY_RECEIVED', 'The file of this job has already been uploaded.');
+          throw uploadAlreadyReceived(key);
         }
         throw error;
       }
@@ -138,6 +138,11 @@ async function copyCounting(body: Readable, file: string, exactBytes: number): P
   } finally {
     await handle.close();
   }
+}
+
+/** Refused by the route's early check and, for two uploads racing past it, by link() here. */
+export function uploadAlreadyReceived(key: string): DomainError {
+  return new DomainError('UPLOAD_ALREADY_RECEIVED', 'The file of this job has already been uploaded.', { key });
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,6 +1,6 @@
-import { DomainError, type Clock, type JobRepository } from '@invoice/inventory';
+import { DomainError, isJobId, type Clock, type JobRepository } from '@invoice/inventory';
 import { Router, type Response } from 'express';
-import type { FsBlobStore } from './fs-blob-store';
+import { uploadAlreadyReceived, type FsBlobStore } from './fs-blob-store';
 import type { HmacUploadSigner } from './hmac-upload-signer';
 
 export interface LocalUploadRouteDeps {
@@ -27,7 +27,8 @@ export function localUploadRoute(deps: LocalUploadRouteDeps): Router {
     const jobId = req.params.jobId;
     const expires = Number(typeof req.query.expires === 'string' ? req.query.expires : NaN);
     const signature = typeof req.query.sig === 'string' ? req.query.sig : '';
-    const job = await deps.jobs.get(jobId);
+    // A path that cannot be a job id never reaches the store, as on the job routes.
+    const job = isJobId(jobId) ? await deps.jobs.get(jobId) : null;
     const signed = job && Number.isInteger(expires)
       ? { jobId, key: job.objectKey, contentType: job.contentType, sizeBytes: job.sizeBytes, expires }
       : null;
@@ -38,7 +39,7 @@ export function localUploadRoute(deps: LocalUploadRouteDeps): Router {
       return refuse(new DomainError('UPLOAD_URL_EXPIRED', 'The upload URL has expired; create a new job.', { expiredAt: new Date(expires * 1000).toISOString() }));
     }
     if (await deps.blobs.head(job.objectKey)) {
-      return refuse(new DomainError('UPLOAD_ALREADY_RECEIVED', 'The file of this job has already been uploaded.', { jobId }));
+      return refuse(uploadAlreadyReceived(job.objectKey));
     }
     const contentType = req.headers['content-type'];
     if (contentType !== job.contentType) {

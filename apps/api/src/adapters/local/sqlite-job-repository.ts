@@ -21,10 +21,14 @@ interface JobRow {
   run_id: string | null;
 }
 
-const COLUMNS =
-  'job_id, status, file_name, content_type, size_bytes, attempt, version, created_at, updated_at, error_json, summary_json, applied_at, object_key, run_id';
-const PARAMS =
-  '@job_id, @status, @file_name, @content_type, @size_bytes, @attempt, @version, @created_at, @updated_at, @error_json, @summary_json, @applied_at, @object_key, @run_id';
+/** Written once here; the SELECT, INSERT and UPDATE statements below are derived from it. */
+const COLUMN_NAMES: readonly (keyof JobRow)[] = [
+  'job_id', 'status', 'file_name', 'content_type', 'size_bytes', 'attempt', 'version',
+  'created_at', 'updated_at', 'error_json', 'summary_json', 'applied_at', 'object_key', 'run_id',
+];
+const COLUMNS = COLUMN_NAMES.join(', ');
+const PARAMS = COLUMN_NAMES.map((column) => `@${column}`).join(', ');
+const ASSIGNMENTS = COLUMN_NAMES.filter((column) => column !== 'job_id').map((column) => `${column} = @${column}`).join(', ');
 
 export class SqliteJobRepository implements JobRepository {
   private readonly insertRow;
@@ -91,12 +95,7 @@ export function updateJobRow(statement: UpdateStatement, next: JobRecord, expect
 
 /** UPDATE … WHERE version = expected: the optimistic check and the write are one statement. */
 export function prepareJobUpdate(db: SqliteDatabase): UpdateStatement {
-  return db.prepare(
-    `UPDATE jobs SET status = @status, file_name = @file_name, content_type = @content_type, size_bytes = @size_bytes,
-       attempt = @attempt, version = @version, created_at = @created_at, updated_at = @updated_at, error_json = @error_json,
-       summary_json = @summary_json, applied_at = @applied_at, object_key = @object_key, run_id = @run_id
-     WHERE job_id = @job_id AND version = @expected_version`,
-  );
+  return db.prepare(`UPDATE jobs SET ${ASSIGNMENTS} WHERE job_id = @job_id AND version = @expected_version`);
 }
 
 function toRow(record: JobRecord): JobRow {
