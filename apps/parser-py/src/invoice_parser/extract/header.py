@@ -140,6 +140,8 @@ def _invoice_date(page_rows: PageRows, month_first: bool) -> Located | None:
     rows = page_rows.rows
     matches = sorted(find_labels(rows, INVOICE_DATE_LABELS), key=lambda m: m.rank)
     for match in matches:
+        if _extends_label(match.same_line_value):
+            continue
         for words in [match.same_line_value, *value_below(rows, match)]:
             found = _date_in(words, month_first)
             if found is not None:
@@ -155,6 +157,16 @@ def _invoice_date(page_rows: PageRows, month_first: bool) -> Located | None:
             if found is not None:
                 return _located(page_rows.page.number, found[1], found[0])
     return None
+
+
+def _extends_label(value: Sequence[Word]) -> bool:
+    """True when the words after a label end in their own colon ("Date de facture associée : ...",
+    "Date of delivery: ..."): the label was only the start of a longer label naming another date."""
+    return any(word.text.endswith(":") or word.text == ":" for word in value if not _has_digit(word.text))
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 _INVOICE_STEM = re.compile(r"invoice|rechnung|facture|gutschrift|avoir", re.IGNORECASE)
@@ -213,6 +225,8 @@ def _labelled_supplier(page_rows: PageRows) -> Located | None:
     block's "Name:" field when the label heads a form-like block."""
     rows = page_rows.rows
     for match in find_labels(rows, SUPPLIER_LABELS):
+        if _is_legal_form(match.same_line_value):
+            continue  # "Lieferant GmbH", "Vendor Ltd": a company named like the label, not a label
         block = rows[match.row_index + 1 : match.row_index + 1 + _PARTY_BLOCK_ROWS]
         named = [name for name in find_labels(block, PARTY_NAME_LABELS) if name.same_line_value]
         candidates = [match.same_line_value, *(name.same_line_value for name in named[:1])]
@@ -227,28 +241,41 @@ def _labelled_supplier(page_rows: PageRows) -> Located | None:
 def _name_in(segment: Sequence[Word]) -> str | None:
     """The segment as a company name, or None when it reads as a title, a label, an address or a figure."""
     text = join_words(segment)
-    if len(segment) > _MAX_NAME_WORDS:
-        return None  # a sentence, not a name
-    # A sender line "ACME GmbH · Street 1 · City": the name is its first part.
+    # A sender line "ACME GmbH · Street 1 · City": the name is its first part, however long the line.
     first_part = re.split(r"\s[·•|]\s|\s-\s|,\s", text)[0].strip()
+    if len(first_part.split()) > _MAX_NAME_WORDS:
+        return None  # a sentence, not a name
     normalized = normalize(first_part)
     if not normalized or len(normalized) < 2 or ":" in first_part:
         return None
     if contains_phrase(normalized, INVOICE_WORDS) and len(normalized.split()) <= 3:
         return None
-    if starts_with_phrase(normalized, BUYER_LABELS + SUPPLIER_LABELS + INVOICE_DATE_LABELS):
+    label = starts_with_phrase(normalized, BUYER_LABELS + SUPPLIER_LABELS + INVOICE_DATE_LABELS)
+    if label is not None and not _is_legal_form_text(normalized[len(label) :]):
         return None
+    if _is_legal_form_text(normalized) or normalized in PARTY_NAME_LABELS:
+        return None  # a bare "GmbH" or a "Trade name" caption names no one
     digits = sum(char.isdigit() for char in first_part)
     if digits > 2 or parse_date(first_part) is not None or "@" in first_part or "www" in normalized:
         return None
     return first_part
 
 
+def _is_legal_form(words: Sequence[Word]) -> bool:
+    return bool(words) and _is_legal_form_text(normalize(join_words(words)))
+
+
+def _is_legal_form_text(normalized: str) -> bool:
+    """True when the text is nothing but legal forms ("GmbH", "GmbH & Co. KG")."""
+    remaining = normalized.split()
+    return bool(remaining) and all(contains_phrase(word, LEGAL_FORMS) is not None for word in remaining)
+
+
 def _prominence(segment: Sequence[Word], name: str, top: float, page_height: float) -> float:
     size = max(word.size for word in segment)
     bold = all(word.bold for word in segment)
     legal_form = contains_phrase(normalize(name), LEGAL_FORMS) is not None
-    return size + (2.0 if bold else 0.0) + (3.0 if legal_form else 0.0) - 4.0 * top / page_height
+    return size + (2.0 if bold else 0.0) + (5.0 if legal_form else 0.0) - 4.0 * top / page_height
 
 
 def _buyer_zones(rows: Sequence[Row]) -> list[tuple[int, float, float]]:

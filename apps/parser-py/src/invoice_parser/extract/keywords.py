@@ -352,7 +352,29 @@ GENERIC_NUMBER_LABELS: Final = (
     "nr",
 )
 # Field labels inside a party block ("Seller / Name: ACME GmbH").
-PARTY_NAME_LABELS: Final = ("name", "firma", "company", "raison sociale", "nom", "company name")
+PARTY_NAME_LABELS: Final = (
+    "name",
+    "firma",
+    "company",
+    "raison sociale",
+    "nom",
+    "company name",
+    "trade name",
+    "nom commercial",
+)
+# A table row whose description starts so sums the lines above it (a group or section total), even
+# when it prints a quantity of 1 and a unit price like an item.
+INTERIM_TOTAL_LABELS: Final = (
+    "subtotal",
+    "sub total",
+    "zwischensumme",
+    "summe",
+    "sous total",
+    "group total",
+    "section total",
+    "total",
+    "gesamt",
+)
 # Words after a totals label that make it some other total ("Gesamtbetrag der Zuschläge").
 OTHER_TOTAL_QUALIFIERS: Final = (
     "zuschlag",

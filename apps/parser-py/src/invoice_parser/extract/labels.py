@@ -32,13 +32,12 @@ def find_labels(rows: Sequence[Row], labels: Sequence[str]) -> list[LabelMatch]:
             if match is None:
                 continue
             label, consumed = match
-            value = segment[consumed:]
+            # Fillers go first: "Date :" with its value in the next segment has nothing of its own.
+            value = _strip_fillers(segment[consumed:])
             if not value and position + 1 < len(segments):
-                value = segments[position + 1]
+                value = _strip_fillers(segments[position + 1])
             matches.append(
-                LabelMatch(
-                    label, labels.index(label), row_index, segment[:consumed], tuple(_strip_fillers(value))
-                )
+                LabelMatch(label, labels.index(label), row_index, segment[:consumed], tuple(value))
             )
     return matches
 

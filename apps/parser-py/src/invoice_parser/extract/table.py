@@ -14,6 +14,7 @@ from invoice_parser.extract.cells import NUMBER_ROLES, TEXT_ROLES, RowCells, Row
 from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
 from invoice_parser.extract.keywords import (
     CARRY_OVER_PHRASES,
+    INTERIM_TOTAL_LABELS,
     SUBTOTAL_LABELS,
     TAX_LABELS,
     TOTAL_LABELS,
@@ -23,6 +24,7 @@ from invoice_parser.extract.keywords import (
     starts_with_phrase,
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
+from invoice_parser.extract.line_code import is_code_text, labelled_code
 from invoice_parser.extract.line_kind import LineKind, line_kind, split_leading_code
 from invoice_parser.extract.numbers import DecimalSeparator, parse_number
 from invoice_parser.extract.rows import Row, join_words
@@ -144,6 +146,8 @@ def _assemble(
 def _is_line(cells: RowCells, values: RowValues) -> bool:
     if _is_carry_over(cells.row) and values.quantity is None:
         return False
+    if starts_with_phrase(normalize(cells.text(Role.DESCRIPTION)), INTERIM_TOTAL_LABELS) is not None:
+        return False  # "Subtotal hardware  1  1050.00": the group's sum, not goods
     has_money = values.line_total is not None or values.unit_price is not None
     if values.quantity is not None:
         return has_money
@@ -182,6 +186,8 @@ def _is_heading(cell: RowCells, cells: Sequence[RowCells], line_rows: Sequence[i
     """A bold line among regular item descriptions, or a label ending in a colon, titles a group."""
     words = cell.row.words
     items_bold = all(word.bold for i in line_rows for word in cells[i].by_role.get(Role.DESCRIPTION, ()))
+    if is_code_text(cell.row.text):
+        return False  # "Art-Nr:" over its value belongs to the line above
     return (all(word.bold for word in words) and not items_bold) or cell.row.text.rstrip().endswith(":")
 
 
@@ -268,11 +274,27 @@ def _build_line(
 ) -> TableLine:
     own = cells[i]
     description_parts = {i: own.text(Role.DESCRIPTION)}
-    description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows})
+    # Article-number rows name the SKU, read below; they are not part of the description.
+    code_rows = _code_rows(cells, [i, *extra_rows])
+    description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows if j not in code_rows})
     description = " ".join(text for _, text in sorted(description_parts.items()) if text)
     kind = line_kind(description, values.quantity is not None)
     sku: str | None = own.text(Role.SKU) or None
+    if sku is None and kind == "item":
+        sku = labelled_code([own, *(cells[j] for j in extra_rows)])
     if sku is None and not header.has(Role.SKU) and kind == "item":
         sku, description = split_leading_code(description)
     words = list(own.row.words) + [word for j in extra_rows for word in cells[j].row.words]
     return TableLine(kind=kind, sku=sku, description=description, values=values, page=page, words=words)
+
+
+def _code_rows(cells: Sequence[RowCells], rows: Sequence[int]) -> set[int]:
+    """Rows whose description cell is an article-number label, with the value row under a bare label."""
+    found: set[int] = set()
+    for j in sorted(rows):
+        text = cells[j].text(Role.DESCRIPTION)
+        if is_code_text(text):
+            found.add(j)
+            if text.rstrip().endswith(":"):
+                found.add(j + 1)
+    return found

@@ -1,0 +1,69 @@
+"""The SKU printed as "Art-Nr: X" on a line's own or continuation rows, rather than in a column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from invoice_parser.extract.cells import RowCells
+from invoice_parser.extract.keywords import normalize, starts_with_phrase
+from invoice_parser.extract.words import Word
+
+# Labels that introduce an article number inside a description cell.
+CODE_LABELS: Final = (
+    "sku",
+    "art nr",
+    "artikelnummer",
+    "artikel nr",
+    "item no",
+    "item number",
+    "item code",
+    "product code",
+    "product no",
+    "part no",
+    "part number",
+    "ref",  # French "Réf. :"; "Reference" alone more often names an order
+    "code article",
+)
+# The buyer's own number for the article is not the seller's SKU ("Art-Nr-Kunde", "Customer item no").
+_BUYER_QUALIFIERS: Final = ("kunde", "kunden", "customer", "buyer", "client", "acheteur", "kaufer")
+
+
+def labelled_code(cells: Sequence[RowCells]) -> str | None:
+    """The first seller article number labelled in a line's cells (its rows, top to bottom). The
+    value is read within the label's column: a narrow cell's text runs on into the next column."""
+    for index, row_cells in enumerate(cells):
+        for role, words in row_cells.by_role.items():
+            after_label = _labelled_value(words)
+            if after_label is None:
+                continue
+            below = cells[index + 1].by_role.get(role, ()) if index + 1 < len(cells) else ()
+            value = after_label or " ".join(word.text for word in below)
+            if value:
+                return value
+    return None
+
+
+def _labelled_value(segment: Sequence[Word]) -> str | None:
+    """None when the segment is no code label; "" when the label stands alone; else its value."""
+    for end, word in enumerate(segment):
+        if ":" not in word.text:
+            continue
+        label_text, _, rest = word.text.partition(":")
+        label = normalize(" ".join([*(w.text for w in segment[:end]), label_text]))
+        if not _is_code_label(label):
+            return None
+        # The whole rest of the segment: codes print with spaces ("595810 25").
+        return " ".join(text for text in [rest.strip(), *(w.text for w in segment[end + 1 :])] if text)
+    return None
+
+
+def is_code_text(text: str) -> bool:
+    """True when text is an article-number label ("Art-Nr-Kunde: K-1", "SKU:"), not description."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and starts_with_phrase(normalize(label), CODE_LABELS) is not None
+
+
+def _is_code_label(label: str) -> bool:
+    words = set(label.split())
+    return starts_with_phrase(label, CODE_LABELS) is not None and not words & set(_BUYER_QUALIFIERS)
