@@ -85,6 +85,7 @@ function aResultWith(line: Record<string, unknown>) {
     parser: { name: 'invoice-parser', version: '0.1.0' },
     extraction: { method: 'printed-page' },
     invoice: {
+      documentType: 'invoice',
       number: 'INV-1',
       date: '2026-06-14',
       currency: 'EUR',

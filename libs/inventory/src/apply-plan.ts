@@ -1,4 +1,4 @@
-import type { InvoiceLine, StockDelta } from '@invoice/contracts';
+import type { DocumentType, InvoiceLine, StockDelta } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from './decimal';
 import { DomainError } from './errors';
 
@@ -12,8 +12,9 @@ export interface RefusedLine {
  * binary floats), ordered by SKU so that the same invoice always yields the same ledger record.
  * Charges (shipping, fees, discounts) never touch inventory. Item lines without a SKU or a quantity are
  * refused as a whole, listing every such line, because applying part of an invoice cannot be undone cleanly.
+ * A credit note sends goods back, so each of its items leaves stock whatever sign its page or XML prints.
  */
-export function planApply(lines: readonly InvoiceLine[]): StockDelta[] {
+export function planApply(lines: readonly InvoiceLine[], documentType: DocumentType = 'invoice'): StockDelta[] {
   const items = lines.filter((line) => line.kind === 'item');
 
   const withoutSku = items.filter((line) => line.sku === null || line.sku.trim() === '');
@@ -34,7 +35,9 @@ export function planApply(lines: readonly InvoiceLine[]): StockDelta[] {
     // Whitespace around a SKU is layout, not identity (a blank SKU already counts as missing above), so
     // "A" and "A " must move the same stock row.
     const sku = (line.sku as string).trim();
-    totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(line.quantity as string));
+    const quantity = new ExactDecimal(line.quantity as string);
+    const movement = documentType === 'credit-note' ? quantity.abs().negated() : quantity;
+    totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(movement));
   }
   return [...totals.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

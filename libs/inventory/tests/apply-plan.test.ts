@@ -94,6 +94,24 @@ describe('planApply', () => {
     expect(deltas).toEqual([{ sku: 'A', quantity: '3.5' }]);
   });
 
+  it('takes the items of a credit note out of stock, whether printed positive or negative', () => {
+    // Arrange: a type-381 credit note keeps positive quantities; some printed notes show them negative.
+    const lines = [line(0, { sku: 'A', quantity: '2' }), line(1, { sku: 'B', quantity: '-1.5' })];
+
+    // Act
+    const deltas = planApply(lines, 'credit-note');
+
+    // Assert
+    expect(deltas).toEqual([
+      { sku: 'A', quantity: '-2' },
+      { sku: 'B', quantity: '-1.5' },
+    ]);
+  });
+
+  it('keeps the printed sign of an invoice line (a negative quantity on an invoice is a return)', () => {
+    expect(planApply([line(0, { sku: 'A', quantity: '-3' })], 'invoice')).toEqual([{ sku: 'A', quantity: '-3' }]);
+  });
+
   it('returns no deltas for an invoice with only charges', () => {
     expect(planApply([line(0, { kind: 'charge', sku: null, quantity: null })])).toEqual([]);
   });

@@ -178,6 +178,24 @@ describe('parse and apply', () => {
       expect((await suite.api.inventory())['NOSKU-OK']).toBeUndefined();
     });
 
+    it('takes the items of a credit note out of stock', async () => {
+      // Arrange: stock first comes in on an invoice, then part of it goes back on a credit note.
+      const invoice = await suite.api.parsed('in.pdf', 'application/pdf', fakeInvoice([{ sku: 'RETURNED', quantity: '5' }]));
+      await apply(invoice.jobId);
+      const creditNote = await suite.api.parsed(
+        'credit.pdf',
+        'application/pdf',
+        fakeInvoice([{ sku: 'RETURNED', quantity: '2' }], { documentType: 'credit-note' }),
+      );
+
+      // Act
+      const response = await apply(creditNote.jobId);
+
+      // Assert
+      expect(expectContract<ApplyResult>('apply-result', response.body).ledger.deltas).toEqual([{ sku: 'RETURNED', quantity: '-2' }]);
+      expect((await suite.api.inventory()).RETURNED).toBe('3');
+    });
+
     it('refuses a re-parse after apply with 409 JOB_INVALID_STATE', async () => {
       const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'FINAL', quantity: '1' }]));
       await apply(job.jobId);

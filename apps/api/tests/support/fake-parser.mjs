@@ -63,6 +63,7 @@ write(option('--output'), {
   parser: { name: 'fake-parser', version: `attempt-${option('--attempt')}` },
   extraction: { method: 'printed-page' },
   invoice: {
+    documentType: script.documentType ?? 'invoice',
     number: script.number ?? 'INV-1',
     date: '2026-01-31',
     currency: 'EUR',

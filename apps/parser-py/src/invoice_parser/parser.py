@@ -19,6 +19,7 @@ from invoice_parser.einvoice import looks_like_xml
 from invoice_parser.einvoice_result import with_embedded_einvoice, xml_upload_result
 from invoice_parser.errors import PARSER_OUTPUT_INVALID, ParserError
 from invoice_parser.extract.conventions import decide_conventions
+from invoice_parser.extract.document_type import read_document_type
 from invoice_parser.extract.header import HeaderFields, read_header
 from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, normalize
 from invoice_parser.extract.rows import group_rows
@@ -68,6 +69,7 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
     ]
     return build_result(
         source=source_json(data, len(pages), PDF_MEDIA_TYPE),
+        document_type=read_document_type(page_rows),
         header=header,
         lines=table.lines,
         warnings=warnings,

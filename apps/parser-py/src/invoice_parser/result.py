@@ -43,6 +43,7 @@ PROVENANCE_KEYS = (
 def build_result(
     *,
     source: dict[str, Any],
+    document_type: str,
     header: HeaderFields,
     lines: Sequence[TableLine],
     warnings: Sequence[ParseWarning],
@@ -53,7 +54,7 @@ def build_result(
         "source": source,
         "parser": parser_json(),
         "extraction": {"method": "printed-page"},
-        "invoice": _invoice_json(header),
+        "invoice": _invoice_json(document_type, header),
         "lines": [_line_json(index, line) for index, line in enumerate(lines)],
         "warnings": [warning.to_json() for warning in warnings],
         "checks": [check.to_json() for check in checks],
@@ -73,13 +74,14 @@ def parser_json() -> dict[str, Any]:
     return {"name": PARSER_NAME, "version": __version__}
 
 
-def _invoice_json(header: HeaderFields) -> dict[str, Any]:
+def _invoice_json(document_type: str, header: HeaderFields) -> dict[str, Any]:
     provenance = {
         key: {"page": located.page, "bbox": _bbox_json(located.bbox)}
         for key, attribute in PROVENANCE_KEYS
         if (located := getattr(header, attribute)) is not None
     }
     return {
+        "documentType": document_type,
         "number": _value(header.number),
         "date": _value(header.date),
         "currency": _value(header.currency),

@@ -49,9 +49,17 @@ def charge_line(index: int, description: str, line_total: str, tax_rate: str | N
 
 
 def header(
-    number: str, date: str, supplier: str, subtotal: str, tax: str, total: str, currency: str = "EUR"
+    number: str,
+    date: str,
+    supplier: str,
+    subtotal: str,
+    tax: str,
+    total: str,
+    currency: str = "EUR",
+    document_type: str = "invoice",
 ) -> dict[str, Any]:
     return {
+        "documentType": document_type,
         "number": number,
         "date": date,
         "currency": currency,

@@ -77,7 +77,9 @@ def test_credit_note_keeps_the_xml_signs_and_says_it_is_a_credit_note() -> None:
     assert (einvoice.type_code, einvoice.is_credit_note) == ("381", True)
     assert parse_result_pieces(einvoice) == {
         "extraction": CII_EN16931,
-        "invoice": header("GS-2025-007", "2025-03-14", SELLER, "12.50", "2.38", "14.88"),
+        "invoice": header(
+            "GS-2025-007", "2025-03-14", SELLER, "12.50", "2.38", "14.88", document_type="credit-note"
+        ),
         "lines": [item_line(0, "HAM-500", "Hammer 500 g (Rücknahme)", "1", "H87", "12.50", "12.50", "19.00")],
     }
 

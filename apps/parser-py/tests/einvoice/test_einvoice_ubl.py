@@ -38,4 +38,5 @@ def test_ubl_credit_note_reads_credited_quantities_and_keeps_their_signs() -> No
     einvoice = read_einvoice(UBL_CREDIT_NOTE)
 
     assert (einvoice.syntax, einvoice.type_code, einvoice.is_credit_note) == ("UBL CreditNote", "381", True)
-    assert parse_result_pieces(einvoice) == EXPECTED_UBL
+    credit_note_header = {**EXPECTED_UBL["invoice"], "documentType": "credit-note"}
+    assert parse_result_pieces(einvoice) == {**EXPECTED_UBL, "invoice": credit_note_header}

@@ -28,6 +28,10 @@ export type Sku = string;
  */
 export type Quantity = string;
 /**
+ * A credit note sends goods back to the supplier: applying it takes each item's quantity out of stock.
+ */
+export type DocumentType = "invoice" | "credit-note";
+/**
  * 1-based page number.
  */
 export type PageNumber = number;
@@ -217,6 +221,7 @@ export interface Extraction {
   eInvoiceProfile?: string | null;
 }
 export interface InvoiceHeader {
+  documentType: DocumentType;
   number: string | null;
   date: IsoDate | null;
   currency: CurrencyCode | null;

@@ -29,7 +29,7 @@ export async function applyInvoice(
 
     const result = await readParseResult(deps.blobs, jobId, job.attempt);
     if (!result) throw new Error(`Job ${jobId} is PARSED but parsed output of attempt ${job.attempt} is missing`);
-    const deltas = planApply(result.lines);
+    const deltas = planApply(result.lines, result.invoice.documentType);
 
     const now = deps.clock.now();
     const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString() }, now);

@@ -51,6 +51,7 @@ def extraction_json(einvoice: EInvoice) -> dict[str, Any]:
 def invoice_json(einvoice: EInvoice) -> dict[str, Any]:
     totals = einvoice.totals
     return {
+        "documentType": "credit-note" if einvoice.is_credit_note else "invoice",
         "number": _bounded(einvoice.number, "number"),
         "date": einvoice.issue_date,
         "currency": einvoice.currency,
