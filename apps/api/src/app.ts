@@ -3,7 +3,10 @@ import type { AppContext } from './http/app-context';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
+import { jobFileRoute } from './http/job-file-route';
 import { jobRoutes } from './http/job-routes';
+import { reviewRoutes } from './http/review-routes';
+import { skuMappingRoutes } from './http/sku-mapping-routes';
 import { responder } from './http/validation';
 
 export interface AppOptions {
@@ -24,6 +27,9 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   const send = responder(options.validateResponses ?? false);
   app.use(healthRoutes(context, send));
   app.use(jobRoutes(context, send));
+  app.use(jobFileRoute(context));
+  app.use(reviewRoutes(context, send));
+  app.use(skuMappingRoutes(context, send));
   app.use(inventoryRoutes(context, send));
   for (const router of context.modeRouters) app.use(router);
 

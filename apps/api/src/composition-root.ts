@@ -1,18 +1,20 @@
 import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
 import path from 'node:path';
-import packageJson from '../package.json';
+import { version as apiVersion } from '../package.json';
 import { FsBlobStore } from './adapters/local/fs-blob-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
 import { openSqliteDatabase } from './adapters/local/sqlite-database';
 import { SqliteInventoryLedger } from './adapters/local/sqlite-inventory-ledger';
 import { SqliteJobRepository } from './adapters/local/sqlite-job-repository';
+import { SqliteSkuMappingRepository } from './adapters/local/sqlite-sku-mapping-repository';
 import { SubprocessParserRunner } from './adapters/local/subprocess-parser-runner';
 import { loadOrCreateSigningSecret } from './adapters/local/upload-signing-secret';
+import { composeAws } from './compose-aws';
 import { ConfigError, type Config } from './config';
 import type { AppContext } from './http/app-context';
 
-export const STORAGE_MODES = ['local'] as const;
+export const STORAGE_MODES = ['local', 'aws'] as const;
 
 export interface Composition {
   context: AppContext;
@@ -28,11 +30,10 @@ export function compose(config: Config, overrides: CompositionOverrides = {}): C
   switch (config.storage) {
     case 'local':
       return composeLocal(config, overrides);
+    case 'aws':
+      return composeAws(config, overrides);
     default:
-      throw new ConfigError(
-        'STORAGE',
-        `must be one of: ${STORAGE_MODES.join(', ')} (got "${config.storage}"; the aws adapters arrive in a later release)`,
-      );
+      throw new ConfigError('STORAGE', `must be one of: ${STORAGE_MODES.join(', ')} (got "${config.storage}")`);
   }
 }
 
@@ -52,13 +53,21 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
     timeoutSeconds: config.parseTimeoutSeconds,
     env: parserEnvironment(),
   });
-  const ports: InventoryPorts = { jobs, ledger: new SqliteInventoryLedger(db), blobs, runner, clock, newId: overrides.newId ?? randomJobId };
+  const ports: InventoryPorts = {
+    jobs,
+    ledger: new SqliteInventoryLedger(db),
+    skuMappings: new SqliteSkuMappingRepository(db),
+    blobs,
+    runner,
+    clock,
+    newId: overrides.newId ?? randomJobId,
+  };
 
   return {
     context: {
       ports,
       storage: 'local',
-      version: packageJson.version,
+      version: apiVersion,
       limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
       modeRouters: [localUploadRoute({ jobs, blobs, signer, clock })],
     },

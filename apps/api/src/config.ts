@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AwsSettings } from './adapters/aws/aws-settings';
 
 /**
  * The service's whole configuration, read once from the environment at start-up. Every variable has its
@@ -21,7 +22,32 @@ export interface Config {
   /** null: local mode generates one and keeps it under DATA_DIR. */
   uploadSigningSecret: string | null;
   webDistDir: string;
+  /** The AWS mode's variables as given; checked by resolveAwsSettings when STORAGE=aws. */
+  aws: AwsEnvironment;
 }
+
+/** Raw AWS-mode variables (undefined when unset); only the aws branch of the composition root needs them. */
+export type AwsEnvironment = Readonly<Record<(typeof AWS_VARIABLES)[number], string | undefined>>;
+
+export const AWS_VARIABLES = [
+  'AWS_REGION',
+  'JOBS_TABLE',
+  'INVENTORY_TABLE',
+  'LEDGER_TABLE',
+  'SKU_MAPPINGS_TABLE',
+  'UPLOADS_BUCKET',
+  'ECS_CLUSTER',
+  'PARSER_TASK_DEFINITION',
+  'PARSER_CONTAINER_NAME',
+  'PARSER_SUBNETS',
+  'PARSER_SECURITY_GROUPS',
+  'PARSER_ASSIGN_PUBLIC_IP',
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_ECS',
+  'S3_FORCE_PATH_STYLE',
+] as const;
 
 export const CONFIG_DEFAULTS = {
   STORAGE: 'local',
@@ -71,7 +97,54 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicBaseUrl: baseUrl(read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
     uploadSigningSecret: secret(read('UPLOAD_SIGNING_SECRET')),
     webDistDir: path.resolve(cwd, read('WEB_DIST_DIR') ?? CONFIG_DEFAULTS.WEB_DIST_DIR),
+    aws: Object.fromEntries(AWS_VARIABLES.map((name) => [name, read(name)])) as AwsEnvironment,
   };
+}
+
+export const AWS_DEFAULTS = { PARSER_CONTAINER_NAME: 'parser', PARSER_ASSIGN_PUBLIC_IP: 'DISABLED' } as const;
+
+/** The AWS adapters' settings; throws ConfigError naming the first missing or malformed variable. */
+export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
+  const required = (name: keyof AwsEnvironment): string => {
+    const value = env[name];
+    if (value === undefined) throw new ConfigError(name, 'must be set when STORAGE=aws');
+    return value;
+  };
+  const list = (name: keyof AwsEnvironment): string[] => (env[name] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const publicIp = env.PARSER_ASSIGN_PUBLIC_IP ?? AWS_DEFAULTS.PARSER_ASSIGN_PUBLIC_IP;
+  if (publicIp !== 'ENABLED' && publicIp !== 'DISABLED') throw new ConfigError('PARSER_ASSIGN_PUBLIC_IP', `must be ENABLED or DISABLED, got "${publicIp}"`);
+  const subnets = list('PARSER_SUBNETS');
+  if (subnets.length === 0) throw new ConfigError('PARSER_SUBNETS', 'must list at least one subnet id (comma-separated) when STORAGE=aws');
+  const endpoint = (name: keyof AwsEnvironment): string | undefined => {
+    const value = env[name] ?? env.AWS_ENDPOINT_URL;
+    return value === undefined ? undefined : baseUrl(value, name);
+  };
+  return {
+    region: required('AWS_REGION'),
+    tables: {
+      jobs: required('JOBS_TABLE'),
+      inventory: required('INVENTORY_TABLE'),
+      ledger: required('LEDGER_TABLE'),
+      skuMappings: required('SKU_MAPPINGS_TABLE'),
+    },
+    uploadsBucket: required('UPLOADS_BUCKET'),
+    ecs: {
+      cluster: required('ECS_CLUSTER'),
+      taskDefinition: required('PARSER_TASK_DEFINITION'),
+      containerName: env.PARSER_CONTAINER_NAME ?? AWS_DEFAULTS.PARSER_CONTAINER_NAME,
+      subnets,
+      securityGroups: list('PARSER_SECURITY_GROUPS'),
+      assignPublicIp: publicIp === 'ENABLED',
+    },
+    endpoints: { dynamodb: endpoint('AWS_ENDPOINT_URL_DYNAMODB'), s3: endpoint('AWS_ENDPOINT_URL_S3'), ecs: endpoint('AWS_ENDPOINT_URL_ECS') },
+    s3ForcePathStyle: flag(env.S3_FORCE_PATH_STYLE, 'S3_FORCE_PATH_STYLE'),
+  };
+}
+
+function flag(raw: string | undefined, name: string): boolean {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
 function integer(read: (name: string) => string | undefined, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -97,14 +170,14 @@ function parserCommand(raw: string | undefined, python: string): string[] {
   return parsed as string[];
 }
 
-function baseUrl(raw: string): string {
+function baseUrl(raw: string, name = 'PUBLIC_BASE_URL'): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('PUBLIC_BASE_URL', `must be an absolute URL, got "${raw}"`);
+    throw new ConfigError(name, `must be an absolute URL, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('PUBLIC_BASE_URL', 'must use http or https');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must use http or https');
   return url.toString().replace(/\/+$/, '');
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../src/composition-root';
-import { ConfigError, loadConfig } from '../src/config';
+import { AWS_VARIABLES, ConfigError, loadConfig } from '../src/config';
 import { makeDataDir } from './support/test-server';
 
 describe('loadConfig', () => {
@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:3000',
       uploadSigningSecret: null,
       webDistDir: '/srv/app/dist/apps/web',
+      aws: Object.fromEntries(AWS_VARIABLES.map((name) => [name, undefined])),
     });
   });
 
@@ -76,9 +77,9 @@ describe('loadConfig', () => {
 });
 
 describe('compose', () => {
-  it.each(['aws', 'dynamo', 'LOCAL'])('throws naming STORAGE and the allowed values for %j', (storage) => {
+  it.each(['dynamo', 'LOCAL', 'AWS'])('throws naming STORAGE and the allowed values for %j', (storage) => {
     const dir = makeDataDir('compose');
-    expect(() => compose(loadConfig({ STORAGE: storage, DATA_DIR: dir.dataDir }))).toThrow(/STORAGE must be one of: local/);
+    expect(() => compose(loadConfig({ STORAGE: storage, DATA_DIR: dir.dataDir }))).toThrow(/STORAGE must be one of: local, aws/);
     dir.remove();
   });
 });

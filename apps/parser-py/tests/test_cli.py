@@ -104,21 +104,3 @@ def test_run_writes_the_error_record_on_failure(fixtures_dir: Path, tmp_path: Pa
     assert record["error"]["code"] == "NO_TEXT_LAYER"
     assert validation_errors(record, ERROR_SCHEMA) == []
     assert not output.exists()
-
-
-def test_run_refuses_s3_until_it_is_wired(tmp_path: Path) -> None:
-    error_output = tmp_path / "err.json"
-
-    completed = run_cli(
-        "run",
-        "--input",
-        "s3://bucket/raw/x.pdf",
-        "--output",
-        str(tmp_path / "o.json"),
-        "--error-output",
-        str(error_output),
-    )
-
-    assert completed.returncode == 1
-    error = json.loads(error_output.read_text(encoding="utf-8"))["error"]
-    assert (error["code"], "s3://" in error["message"]) == ("VALIDATION_FAILED", True)

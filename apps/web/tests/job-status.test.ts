@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInFlight, nextPollDelayMs, statusLabel } from '../src/job-status';
+import { canReparse, canReview, isInFlight, nextPollDelayMs, statusLabel } from '../src/jobs/job-status';
 
 describe('isInFlight', () => {
   it('keeps polling for jobs the server is still working on', () => {
@@ -25,6 +25,14 @@ describe('nextPollDelayMs', () => {
 
 describe('statusLabel', () => {
   it('says in words what a status means', () => {
-    expect(statusLabel('PARSED')).toBe('Parsed: ready for review');
+    expect(['PARSED', 'APPLIED', 'FAILED'].map((s) => statusLabel(s as never))).toEqual(['Parsed', 'Applied', 'Failed']);
+  });
+});
+
+describe('canReview / canReparse', () => {
+  it('offers review once the parser has read the document, re-parse only before apply', () => {
+    const statuses = ['CREATED', 'QUEUED', 'PARSING', 'PARSED', 'FAILED', 'APPLIED'] as const;
+    expect(statuses.filter((status) => canReview({ status }))).toEqual(['PARSED', 'APPLIED']);
+    expect(statuses.filter((status) => canReparse({ status }))).toEqual(['PARSED', 'FAILED']);
   });
 });

@@ -24,7 +24,21 @@ function validatorFor(name: SchemaName): ValidateFunction {
   return validator;
 }
 
+/**
+ * Ajv reports a failed pattern as the regular expression itself, which means nothing to the operator who
+ * typed the value; the contracts' own patterns are said in words instead.
+ */
+const PATTERNS_IN_WORDS: Readonly<Record<string, string>> = {
+  '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$': 'must be a decimal number written as a string, such as "12.50" or "-3"',
+  '^(0|[1-9][0-9]*)(\\.[0-9]+)?$': 'must be a decimal number of zero or more written as a string, such as "2" or "2.5"',
+  '\\S': 'must contain something other than spaces',
+};
+
 function toIssue(error: ErrorObject): ValidationIssue {
+  if (error.keyword === 'pattern') {
+    const words = PATTERNS_IN_WORDS[(error.params as { pattern: string }).pattern];
+    if (words) return { path: error.instancePath, message: words };
+  }
   const extra =
     error.keyword === 'additionalProperties'
       ? `: ${String((error.params as { additionalProperty: string }).additionalProperty)}`

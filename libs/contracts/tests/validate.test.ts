@@ -16,6 +16,7 @@ function aJob(overrides: Partial<Job> = {}): Job {
     error: null,
     summary: null,
     appliedAt: null,
+    reviewRevision: 0,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { DocumentType, InvoiceLine, StockDelta } from '@invoice/contracts';
+import type { ApplyBlocker, DocumentType, InvoiceLine, StockDelta } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from './decimal';
 import { DomainError } from './errors';
 
@@ -7,43 +7,57 @@ export interface RefusedLine {
   description: string;
 }
 
+/** The fields of a line that apply reads: a parsed InvoiceLine, or a reviewed line with its effective values. */
+export type ApplicableLine = Pick<InvoiceLine, 'index' | 'kind' | 'sku' | 'quantity' | 'description'>;
+
+export interface ApplyAssessment {
+  /** One delta per SKU, summed exactly, ordered by SKU, from the item lines that can be applied. */
+  deltas: StockDelta[];
+  /** Item lines that stop the apply, one entry per missing field. */
+  blockers: ApplyBlocker[];
+}
+
 /**
- * Turns the item lines of a parse result into one stock delta per SKU, summed exactly (decimal.js, never
- * binary floats), ordered by SKU so that the same invoice always yields the same ledger record.
- * Charges (shipping, fees, discounts) never touch inventory. Item lines without a SKU or a quantity are
- * refused as a whole, listing every such line, because applying part of an invoice cannot be undone cleanly.
- * A credit note sends goods back, so each of its items leaves stock whatever sign its page or XML prints.
+ * What an apply of these lines would do, without refusing anything: the review screen shows the stock
+ * changes and the lines still in the way side by side. Charges (shipping, fees, discounts) never touch
+ * inventory. A credit note sends goods back, so each of its items leaves stock whatever sign is printed.
  */
-export function planApply(lines: readonly InvoiceLine[], documentType: DocumentType = 'invoice'): StockDelta[] {
-  const items = lines.filter((line) => line.kind === 'item');
-
-  const withoutSku = items.filter((line) => line.sku === null || line.sku.trim() === '');
-  if (withoutSku.length > 0) {
-    throw new DomainError('APPLY_MISSING_SKU', `${withoutSku.length} item line(s) have no SKU.`, {
-      lines: withoutSku.map(refused),
-    });
-  }
-  const withoutQuantity = items.filter((line) => line.quantity === null);
-  if (withoutQuantity.length > 0) {
-    throw new DomainError('APPLY_MISSING_QUANTITY', `${withoutQuantity.length} item line(s) have no quantity.`, {
-      lines: withoutQuantity.map(refused),
-    });
-  }
-
+export function assessApply(lines: readonly ApplicableLine[], documentType: DocumentType = 'invoice'): ApplyAssessment {
+  const blockers: ApplyBlocker[] = [];
   const totals = new Map<string, ExactDecimal>();
-  for (const line of items) {
-    // Whitespace around a SKU is layout, not identity (a blank SKU already counts as missing above), so
-    // "A" and "A " must move the same stock row.
-    const sku = (line.sku as string).trim();
-    const quantity = new ExactDecimal(line.quantity as string);
+  for (const line of lines) {
+    if (line.kind !== 'item') continue;
+    // Whitespace around a SKU is layout, not identity, so "A" and "A " move the same stock row.
+    const sku = line.sku?.trim() ?? '';
+    if (sku === '') blockers.push({ lineIndex: line.index, code: 'APPLY_MISSING_SKU' });
+    if (line.quantity === null) blockers.push({ lineIndex: line.index, code: 'APPLY_MISSING_QUANTITY' });
+    if (sku === '' || line.quantity === null) continue;
+    const quantity = new ExactDecimal(line.quantity);
     const movement = documentType === 'credit-note' ? quantity.abs().negated() : quantity;
     totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(movement));
   }
-  return [...totals.entries()]
+  const deltas = [...totals.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([sku, quantity]) => ({ sku, quantity: formatDecimal(quantity) }));
+  return { deltas, blockers };
 }
 
-function refused(line: InvoiceLine): RefusedLine {
-  return { index: line.index, description: line.description };
+/**
+ * The stock deltas of an apply, so that the same lines always yield the same ledger record. Item lines
+ * without a SKU or a quantity are refused as a whole, listing every such line, because applying part of
+ * an invoice cannot be undone cleanly.
+ */
+export function planApply(lines: readonly ApplicableLine[], documentType: DocumentType = 'invoice'): StockDelta[] {
+  const { deltas, blockers } = assessApply(lines, documentType);
+  if (blockers.length === 0) return deltas;
+  const descriptions = new Map(lines.map((line) => [line.index, line.description]));
+  for (const code of ['APPLY_MISSING_SKU', 'APPLY_MISSING_QUANTITY'] as const) {
+    const refused: RefusedLine[] = blockers
+      .filter((blocker) => blocker.code === code)
+      .map((blocker) => ({ index: blocker.lineIndex, description: descriptions.get(blocker.lineIndex) ?? '' }));
+    if (refused.length === 0) continue;
+    const what = code === 'APPLY_MISSING_SKU' ? 'SKU' : 'quantity';
+    throw new DomainError(code, `${refused.length} item line(s) have no ${what}.`, { lines: refused });
+  }
+  return deltas;
 }

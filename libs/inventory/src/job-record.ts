@@ -1,4 +1,4 @@
-import type { Job, JobSummary, ParseResult } from '@invoice/contracts';
+import type { Job, JobSummary, LineCorrection, ParseResult } from '@invoice/contracts';
 
 /**
  * The stored job: the public Job plus what only the service needs (where the upload lives, which parser
@@ -10,6 +10,19 @@ export interface JobRecord extends Job {
   objectKey: string;
   /** Run id the ParserRunner returned for the current attempt; null until the run is started. */
   runId: string | null;
+  /**
+   * The operator's corrections of revision `reviewRevision` of the current attempt; null when that
+   * revision holds none (never reviewed, or reset by a re-parse). Kept on the job so that saving a review
+   * is guarded by the same optimistic version as every other change of the job.
+   */
+  review: StoredReview | null;
+}
+
+export interface StoredReview {
+  /** The full set of corrections of this revision, in the order the operator sent them. */
+  corrections: LineCorrection[];
+  /** When this revision was saved. */
+  updatedAt: string;
 }
 
 export function toPublicJob(record: JobRecord): Job {
@@ -26,6 +39,7 @@ export function toPublicJob(record: JobRecord): Job {
     error: record.error,
     summary: record.summary,
     appliedAt: record.appliedAt,
+    reviewRevision: record.reviewRevision,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { InvoiceLine } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
-import { planApply } from '../src/apply-plan';
+import { assessApply, planApply } from '../src/apply-plan';
 import { DomainError } from '../src/errors';
 
 function line(index: number, overrides: Partial<InvoiceLine>): InvoiceLine {
@@ -149,5 +149,37 @@ describe('planApply', () => {
     // Assert
     expect(error.code).toBe('APPLY_MISSING_QUANTITY');
     expect(error.details).toEqual({ lines: [{ index: 0, description: 'Nut' }] });
+  });
+});
+
+describe('assessApply', () => {
+  it('lists every blocker, one per missing field, while still summing the lines that can be applied', () => {
+    // Arrange
+    const lines = [
+      line(0, { sku: 'A', quantity: '1.5' }),
+      line(1, { sku: null, quantity: null }),
+      line(2, { sku: 'B', quantity: null }),
+      line(3, { sku: ' ', quantity: '2' }),
+      line(4, { sku: 'A', quantity: '1' }),
+    ];
+
+    // Act
+    const assessment = assessApply(lines);
+
+    // Assert
+    expect(assessment).toEqual({
+      deltas: [{ sku: 'A', quantity: '2.5' }],
+      blockers: [
+        { lineIndex: 1, code: 'APPLY_MISSING_SKU' },
+        { lineIndex: 1, code: 'APPLY_MISSING_QUANTITY' },
+        { lineIndex: 2, code: 'APPLY_MISSING_QUANTITY' },
+        { lineIndex: 3, code: 'APPLY_MISSING_SKU' },
+      ],
+    });
+  });
+
+  it('gives the same deltas as planApply when nothing blocks', () => {
+    const lines = [line(0, { sku: 'B', quantity: '3' }), line(1, { sku: 'A', quantity: '0.1' })];
+    expect(assessApply(lines, 'credit-note')).toEqual({ deltas: planApply(lines, 'credit-note'), blockers: [] });
   });
 });

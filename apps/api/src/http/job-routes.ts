@@ -42,9 +42,9 @@ export function jobRoutes(context: AppContext, send: Send): Router {
 
   router.post('/api/jobs/:jobId/apply', requireJsonIfBody, jsonBody, async (req, res) => {
     const jobId = jobIdParam(req.params.jobId);
-    bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
+    const request = bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
     // 200 for both outcomes: a repeated apply is a success that changed nothing, not a conflict.
-    send(res, 200, 'apply-result', await applyInvoice(ports, jobId));
+    send(res, 200, 'apply-result', await applyInvoice(ports, jobId, { reviewRevision: request.reviewRevision }));
   });
 
   return router;

@@ -1,4 +1,4 @@
-import type { BlobStore } from '@invoice/inventory';
+import type { BlobDownload, BlobStore } from '@invoice/inventory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 export interface BlobStoreFixture {
@@ -32,7 +32,7 @@ export function describeBlobStoreContract(name: string, factory: () => Promise<B
 
       // Assert
       expect(await store.read(key)).toEqual(data);
-      expect(await store.head(key)).toEqual({ sizeBytes: data.length });
+      expect(await store.head(key)).toMatchObject({ sizeBytes: data.length });
     });
 
     it('replaces an object on a second write', async () => {
@@ -55,6 +55,33 @@ export function describeBlobStoreContract(name: string, factory: () => Promise<B
       },
     );
 
+    describe('openDownload', () => {
+      const expiresAt = () => new Date(Date.now() + 60_000);
+
+      it('gives the exact bytes of an object, streamed or behind a URL', async () => {
+        // Arrange: binary content with every byte value, larger than one stream chunk
+        const key = `raw/${JOB}/invoice.pdf`;
+        const data = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200_000, 0), Buffer.from(Array.from({ length: 256 }, (_, n) => n))]);
+        await store.write(key, data);
+
+        // Act
+        const download = await store.openDownload(key, { expiresAt: expiresAt() });
+
+        // Assert
+        expect(download).not.toBeNull();
+        expect(await bytesOf(download)).toEqual(data);
+        if (download?.kind === 'stream') expect(download.sizeBytes).toBe(data.length);
+      });
+
+      it('answers null for a missing object', async () => {
+        expect(await store.openDownload(`raw/${JOB}/missing.pdf`, { expiresAt: expiresAt() })).toBeNull();
+      });
+
+      it('throws for a key that could escape the store', async () => {
+        await expect(store.openDownload('../escape.txt', { expiresAt: expiresAt() })).rejects.toThrow();
+      });
+    });
+
     it('gives a URI for a key that the parser can address', () => {
       expect(store.uriOf(`raw/${JOB}/invoice.pdf`)).toMatch(/^(file|s3):\/\/.+\/raw\/00000000-0000-4000-8000-000000000001\/invoice\.pdf$/);
     });
@@ -74,4 +101,17 @@ export function describeBlobStoreContract(name: string, factory: () => Promise<B
       expect(presigned.headers['Content-Type']).toBe('application/pdf');
     });
   });
+}
+
+/** The bytes behind a download, read from its stream or fetched from its URL as a browser would. */
+async function bytesOf(download: BlobDownload | null): Promise<Buffer> {
+  if (download === null) throw new Error('no download');
+  if (download.kind === 'redirect') {
+    const response = await fetch(download.url);
+    if (!response.ok) throw new Error(`GET ${download.url} answered ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of download.body) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }

@@ -28,10 +28,9 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
       return job;
     }
 
-    function command(job: JobRecord, deltas: { sku: string; quantity: string }[]) {
-      const appliedAt = new Date().toISOString();
+    function command(job: JobRecord, deltas: { sku: string; quantity: string }[], appliedAt = new Date().toISOString()) {
       return {
-        ledger: { jobId: job.jobId, attempt: job.attempt, appliedAt, deltas },
+        ledger: { jobId: job.jobId, attempt: job.attempt, reviewRevision: job.reviewRevision, appliedAt, deltas },
         job: nextVersion(job, { status: 'APPLIED', appliedAt }, new Date(appliedAt)),
         expectedJobVersion: job.version,
       };
@@ -43,7 +42,8 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
     describe('applyOnce', () => {
       it('writes the ledger record, adds the deltas exactly and marks the job APPLIED', async () => {
         // Arrange
-        const job = await storedParsedJob();
+        const job = parsedJob({ reviewRevision: 4 });
+        await fixture.jobs.create(job);
         const apply = command(job, [
           { sku: 'A', quantity: '2.5' },
           { sku: 'B', quantity: '0.1' },
@@ -56,6 +56,7 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
 
         // Assert
         expect(outcome).toEqual({ outcome: 'APPLIED', ledger: apply.ledger });
+        expect(apply.ledger.reviewRevision).toBe(4);
         expect(await fixture.ledger.getLedgerRecord(job.jobId)).toEqual(apply.ledger);
         expect(await fixture.jobs.get(job.jobId)).toEqual(apply.job);
         expect(await stock()).toEqual({ A: '2.75', B: '0.3' });
@@ -127,6 +128,87 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
         // Assert
         expect(items.map((item) => item.sku)).toEqual(['A', 'b']);
         expect(items.every((item) => /^\d{4}-\d\d-\d\dT/.test(item.updatedAt))).toBe(true);
+      });
+    });
+
+    describe('getStock', () => {
+      it('answers one SKU with its exact quantity, and null for a SKU never moved', async () => {
+        // Arrange
+        const job = await storedParsedJob();
+        await fixture.ledger.applyOnce(command(job, [{ sku: 'G-1', quantity: '0.1' }, { sku: 'g-1', quantity: '2' }]));
+        const more = await storedParsedJob();
+        await fixture.ledger.applyOnce(command(more, [{ sku: 'G-1', quantity: '0.2' }]));
+
+        // Act
+        const item = await fixture.ledger.getStock('G-1');
+
+        // Assert
+        expect(item).toMatchObject({ sku: 'G-1', quantity: '0.3' });
+        expect(item?.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+        expect((await fixture.ledger.getStock('g-1'))?.quantity).toBe('2');
+        expect(await fixture.ledger.getStock('G-')).toBeNull();
+        expect(await fixture.ledger.getStock('never-moved')).toBeNull();
+      });
+    });
+
+    describe('listMovements', () => {
+      it('lists what each applied job did to the SKU, newest first, with its review revision', async () => {
+        // Arrange: three jobs; the second does not touch M-1; the third credits part back
+        const first = await storedParsedJob();
+        await fixture.ledger.applyOnce(command(first, [{ sku: 'M-1', quantity: '5' }, { sku: 'M-2', quantity: '1' }], '2026-03-01T10:00:00.000Z'));
+        const second = await storedParsedJob();
+        await fixture.ledger.applyOnce(command(second, [{ sku: 'M-2', quantity: '4' }], '2026-03-02T10:00:00.000Z'));
+        const third = parsedJob({ reviewRevision: 2 });
+        await fixture.jobs.create(third);
+        await fixture.ledger.applyOnce(command(third, [{ sku: 'M-1', quantity: '-1.5' }], '2026-03-03T10:00:00.000Z'));
+
+        // Act
+        const movements = await fixture.ledger.listMovements('M-1');
+
+        // Assert
+        expect(movements).toEqual([
+          { jobId: third.jobId, sku: 'M-1', quantity: '-1.5', appliedAt: '2026-03-03T10:00:00.000Z', reviewRevision: 2 },
+          { jobId: first.jobId, sku: 'M-1', quantity: '5', appliedAt: '2026-03-01T10:00:00.000Z', reviewRevision: 0 },
+        ]);
+        expect((await fixture.ledger.listMovements('M-2')).map((movement) => movement.jobId)).toEqual([second.jobId, first.jobId]);
+      });
+
+      it('orders movements of the same instant by jobId, descending', async () => {
+        // Arrange
+        const at = '2026-04-01T00:00:00.000Z';
+        const jobs = [parsedJob(), parsedJob(), parsedJob()];
+        for (const job of jobs) {
+          await fixture.jobs.create(job);
+          await fixture.ledger.applyOnce(command(job, [{ sku: 'SAME', quantity: '1' }], at));
+        }
+
+        // Act
+        const ids = (await fixture.ledger.listMovements('SAME')).map((movement) => movement.jobId);
+
+        // Assert
+        expect(ids).toEqual(jobs.map((job) => job.jobId).sort().reverse());
+      });
+
+      it('records nothing for an apply that was refused or repeated', async () => {
+        // Arrange: a repeat of an applied job, and an apply whose job version moved on
+        const job = await storedParsedJob();
+        await fixture.ledger.applyOnce(command(job, [{ sku: 'ONCE', quantity: '1' }]));
+        await fixture.ledger.applyOnce(command(job, [{ sku: 'ONCE', quantity: '9' }]));
+        const moved = await storedParsedJob();
+        await fixture.jobs.update(nextVersion(moved, { status: 'QUEUED', attempt: 2 }, new Date()), moved.version);
+        await expect(fixture.ledger.applyOnce(command(moved, [{ sku: 'ONCE', quantity: '7' }]))).rejects.toMatchObject({
+          code: 'JOB_CONCURRENT_UPDATE',
+        });
+
+        // Act
+        const movements = await fixture.ledger.listMovements('ONCE');
+
+        // Assert
+        expect(movements.map((movement) => [movement.jobId, movement.quantity])).toEqual([[job.jobId, '1']]);
+      });
+
+      it('answers an empty list for a SKU never moved', async () => {
+        expect(await fixture.ledger.listMovements('nothing-here')).toEqual([]);
       });
     });
 

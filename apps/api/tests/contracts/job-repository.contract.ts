@@ -35,6 +35,30 @@ export function describeJobRepositoryContract(name: string, factory: () => Promi
         expect(stored).toEqual(job);
       });
 
+      it('keeps a saved review exactly: absent fields absent, a removed SKU null, decimals as strings', async () => {
+        // Arrange
+        const job = parsedJob({
+          reviewRevision: 3,
+          review: {
+            corrections: [
+              { lineIndex: 2, sku: null },
+              { lineIndex: 0, quantity: '2.50', notStock: false },
+              { lineIndex: 1, sku: 'INV-9', notStock: true },
+            ],
+            updatedAt: '2026-02-01T10:00:00.000Z',
+          },
+        });
+
+        // Act
+        await repository.create(job);
+        const stored = await repository.get(job.jobId);
+
+        // Assert
+        expect(stored).toEqual(job);
+        expect(stored?.review?.corrections[0]).toStrictEqual({ lineIndex: 2, sku: null });
+        expect(Object.keys(stored?.review?.corrections[1] ?? {}).sort()).toEqual(['lineIndex', 'notStock', 'quantity']);
+      });
+
       it('returns null for an unknown id', async () => {
         expect(await repository.get('00000000-0000-4000-8000-00000000dead')).toBeNull();
       });
@@ -62,6 +86,27 @@ export function describeJobRepositoryContract(name: string, factory: () => Promi
 
         // Assert
         expect(await repository.get(job.jobId)).toEqual(failed);
+      });
+
+      it('saves a new review revision and clears it again (a re-parse resets the corrections)', async () => {
+        // Arrange
+        const job = parsedJob();
+        await repository.create(job);
+        const reviewed = nextVersion(
+          job,
+          { reviewRevision: 1, review: { corrections: [{ lineIndex: 0, sku: 'X-1' }], updatedAt: '2026-02-01T10:00:00.000Z' } },
+          new Date(),
+        );
+        const reset = nextVersion(reviewed, { status: 'QUEUED', attempt: 2, reviewRevision: 2, review: null }, new Date());
+
+        // Act
+        await repository.update(reviewed, job.version);
+        const afterReview = await repository.get(job.jobId);
+        await repository.update(reset, reviewed.version);
+
+        // Assert
+        expect(afterReview).toEqual(reviewed);
+        expect(await repository.get(job.jobId)).toEqual(reset);
       });
 
       it('throws JOB_CONCURRENT_UPDATE when the stored version moved on, changing nothing', async () => {

@@ -20,6 +20,8 @@ export function sampleJob(overrides: Partial<JobRecord> = {}): JobRecord {
     appliedAt: null,
     objectKey: `raw/${jobId}/invoice.pdf`,
     runId: null,
+    reviewRevision: 0,
+    review: null,
     ...overrides,
   };
 }

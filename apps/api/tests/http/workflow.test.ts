@@ -1,4 +1,4 @@
-import type { ApplyResult, ParseResult } from '@invoice/contracts';
+import type { ApplyResult, JobReview, ParseResult } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from '@invoice/inventory';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -130,6 +130,51 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
     const result = expectContract<ParseResult>('parse-result', response.body);
     expect(result).toEqual(JSON.parse(String(await blobs.read(`parsed/${job.jobId}/attempt-2.json`))));
     expect(result.invoice.number).not.toBe('STALE-ATTEMPT-1');
+  });
+
+  it('reviews a real invoice beside its file: corrects a line, marks one not stock, applies that revision', async () => {
+    // Arrange
+    const pdf = fixture('ruled_basic.pdf');
+    const job = await api.parsed('ruled_basic.pdf', 'application/pdf', pdf);
+    expect(job.status, JSON.stringify(job.error)).toBe('PARSED');
+
+    // Act: what the review screen loads
+    const review = expectContract<JobReview>('job-review', (await api.http.get(`/api/jobs/${job.jobId}/review`)).body);
+    const file = await api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+
+    // Assert: the lines are the truth's, and the page to render is the uploaded file
+    expect(itemPairs(review.lines)).toEqual(itemPairs(truth('ruled_basic').lines));
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(file.body as Buffer, pdf)).toBe(0);
+
+    // Act: correct the first item, take the last item out of stock, apply the saved revision
+    const items = review.lines.filter((line) => line.kind === 'item');
+    const [first, last] = [items[0], items.at(-1)];
+    if (!first || !last || first === last) throw new Error('ruled_basic needs two item lines');
+    const saved = await api.http.put(`/api/jobs/${job.jobId}/review`).send({
+      baseRevision: review.revision,
+      corrections: [
+        { lineIndex: first.index, sku: 'REVIEWED-REAL-1', quantity: '1.5' },
+        { lineIndex: last.index, notStock: true },
+      ],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const revised = expectContract<JobReview>('job-review', saved.body);
+    const applied = await api.http.post(`/api/jobs/${job.jobId}/apply`).send({ reviewRevision: revised.revision });
+
+    // Assert: the ledger moved exactly the reviewed stock changes, and the history names the revision
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    const result = expectContract<ApplyResult>('apply-result', applied.body);
+    expect(result.ledger).toMatchObject({ reviewRevision: 1, deltas: revised.stockChanges });
+    const truthItems = truth('ruled_basic').lines.filter((line) => line.kind === 'item');
+    const reviewedTruth = [{ sku: 'REVIEWED-REAL-1', quantity: '1.5', kind: 'item' as const }, ...truthItems.slice(1, -1)];
+    expect(Object.fromEntries(result.ledger.deltas.map((delta) => [delta.sku, delta.quantity]))).toEqual(expectedDeltas(reviewedTruth));
+    const history = await api.http.get('/api/inventory/REVIEWED-REAL-1/movements');
+    expect(history.body).toMatchObject({ quantity: '1.5', items: [{ jobId: job.jobId, delta: '1.5', reviewRevision: 1, fileName: 'ruled_basic.pdf' }] });
   });
 
   it('keeps jobs and stock across a restart on the same DATA_DIR', async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A stand-in for `python -m invoice_parser run …` with the same command line and output files, for tests
 // of the runner and the routes that must not depend on PDF extraction. Its input document is a JSON
-// script: {"fake":"result","lines":[…]} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
+// script: {"fake":"result","lines":[…],"supplier"?,"number"?,"documentType"?} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
 // | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -67,7 +67,7 @@ write(option('--output'), {
     number: script.number ?? 'INV-1',
     date: '2026-01-31',
     currency: 'EUR',
-    supplier: { name: 'Fake Supplies Ltd' },
+    supplier: { name: script.supplier === undefined ? 'Fake Supplies Ltd' : script.supplier },
     totals: { subtotal: null, tax: null, total: '10.00' },
   },
   lines,

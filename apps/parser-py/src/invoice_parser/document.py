@@ -96,11 +96,24 @@ def _extract(data: bytes, settings: Settings) -> list[PageText]:
         wrapped = _wrapped_parser_error(error)
         if wrapped is not None:
             raise wrapped from None
+        if _caused_by(error, MemoryError):
+            # A stream that inflates beyond the memory limit (a deflate bomb), wrapped by pdfminer.
+            raise ParserError(TOO_LARGE, "the PDF needs more memory to read than allowed") from None
         raise ParserError(CORRUPT, f"the PDF cannot be read: {type(error).__name__}: {error}") from None
     return pages
 
 
 def _wrapped_parser_error(error: BaseException) -> ParserError | None:
+    found = _chained(error, ParserError)
+    return found if isinstance(found, ParserError) else None
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    return _chained(error, kind) is not None
+
+
+def _chained(error: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of kind among error, its causes, contexts and wrapped arguments."""
     seen: set[int] = set()
     pending: list[object] = [error]
     while pending:
@@ -108,7 +121,7 @@ def _wrapped_parser_error(error: BaseException) -> ParserError | None:
         if id(candidate) in seen or not isinstance(candidate, BaseException):
             continue
         seen.add(id(candidate))
-        if isinstance(candidate, ParserError):
+        if isinstance(candidate, kind):
             return candidate
         pending.extend([candidate.__cause__, candidate.__context__, *candidate.args])
     return None

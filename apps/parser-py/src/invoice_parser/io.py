@@ -1,7 +1,7 @@
 """Reading the input document and writing result records, addressed by URI.
 
-Plain paths and file:// URIs are served by the local filesystem; other schemes get their own
-reader/writer pair in SCHEMES (s3:// is reserved for the ECS task and not wired yet).
+Plain paths and file:// URIs are served by the local filesystem; s3:// (the ECS task's input and
+outputs) by boto3 in s3_objects, imported only when such a URI is used, so local runs never load boto3.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 from urllib.parse import unquote, urlparse
 
 from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED, ParserError
@@ -67,16 +66,21 @@ def _write_local(uri: str, data: bytes) -> None:
         raise
 
 
-def _s3_not_wired(uri: str, _: object) -> NoReturn:
-    # The ECS task will read raw/ and write parsed/ in S3; until that reader exists, say so clearly.
-    raise ParserError(
-        VALIDATION_FAILED, f"s3:// URIs are not supported by this build of the parser yet: {uri}"
-    )
+def _read_s3(uri: str, max_bytes: int) -> bytes:
+    from invoice_parser.s3_objects import read_object
+
+    return read_object(uri, max_bytes)
+
+
+def _write_s3(uri: str, data: bytes) -> None:
+    from invoice_parser.s3_objects import write_object
+
+    write_object(uri, data)
 
 
 SCHEMES: dict[str, tuple[Reader, Writer]] = {
     "file": (_read_local, _write_local),
-    "s3": (_s3_not_wired, _s3_not_wired),
+    "s3": (_read_s3, _write_s3),
 }
 
 

@@ -19,6 +19,7 @@ from invoice_parser.einvoice import looks_like_xml
 from invoice_parser.einvoice_result import with_embedded_einvoice, xml_upload_result
 from invoice_parser.errors import PARSER_OUTPUT_INVALID, ParserError
 from invoice_parser.extract.conventions import decide_conventions
+from invoice_parser.extract.credit_signs import credit_note_as_positive
 from invoice_parser.extract.document_type import read_document_type
 from invoice_parser.extract.header import HeaderFields, read_header
 from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, normalize
@@ -61,7 +62,9 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
     header = read_header(
         page_rows, table.end, conventions.decimal_separator, conventions.month_first, settings
     )
-    checks, check_warnings = reconcile(table.lines, header.totals_values)
+    document_type = read_document_type(page_rows)
+    lines = credit_note_as_positive(table.lines, header) if document_type == "credit-note" else table.lines
+    checks, check_warnings = reconcile(lines, header.totals_values)
     warnings = [
         *_document_warnings(page_rows, table, header),
         *([_ambiguity_warning()] if conventions.separator_guessed else []),
@@ -69,9 +72,9 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
     ]
     return build_result(
         source=source_json(data, len(pages), PDF_MEDIA_TYPE),
-        document_type=read_document_type(page_rows),
+        document_type=document_type,
         header=header,
-        lines=table.lines,
+        lines=lines,
         warnings=warnings,
         checks=checks,
     )

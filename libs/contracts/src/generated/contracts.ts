@@ -27,6 +27,15 @@ export type Sku = string;
  * A quantity of stock, as a decimal string; negative on credit notes.
  */
 export type Quantity = string;
+export type SupplierKey = string;
+/**
+ * A SKU typed by the operator: 1 to 128 characters, not only spaces; surrounding spaces are dropped.
+ */
+export type EnteredSku = string;
+/**
+ * A quantity typed by the operator: a non-negative decimal string such as "2" or "2.5".
+ */
+export type EnteredQuantity = string;
 /**
  * A credit note sends goods back to the supplier: applying it takes each item's quantity out of stock.
  */
@@ -42,15 +51,18 @@ export type PageNumber = number;
  * @maxItems 4
  */
 export type BoundingBox = [number, number, number, number];
+export type ReviewField = "sku" | "quantity" | "notStock";
 /**
  * A base-10 number written as a string, e.g. "12.50", "-3", "2.5". No exponent, no thousands separators.
  */
 export type Decimal = string;
 
 /**
- * Body of POST /api/jobs/{jobId}/apply; may be empty.
+ * Body of POST /api/jobs/{jobId}/apply; may be empty. With reviewRevision, the apply is refused with 409 REVIEW_CONFLICT unless that revision is still the current one, so the operator applies exactly what was confirmed.
  */
-export interface ApplyJobRequest {}
+export interface ApplyJobRequest {
+  reviewRevision?: number;
+}
 /**
  * Body of POST /api/jobs. fileName is a display name only and never used as a path.
  */
@@ -88,6 +100,10 @@ export interface Job {
   error: ErrorDetail | null;
   summary: JobSummary | null;
   appliedAt: Timestamp | null;
+  /**
+   * Number of the operator's latest saved review (corrections) of this job; 0 when never reviewed. A re-parse starts a new, empty revision.
+   */
+  reviewRevision: number;
 }
 export interface ErrorDetail {
   code: StableCode;
@@ -157,6 +173,77 @@ export interface ListJobsResponse {
   nextCursor: string | null;
 }
 /**
+ * Answer of GET /api/inventory/{sku}/movements: the SKU's stock now and every applied job that moved it, newest first.
+ */
+export interface ListMovementsResponse {
+  sku: Sku;
+  quantity: Quantity;
+  items: StockMovement[];
+}
+/**
+ * What one applied job did to one SKU's stock, with enough of the job to recognise it.
+ */
+export interface StockMovement {
+  jobId: JobId;
+  appliedAt: Timestamp;
+  delta: Quantity;
+  reviewRevision: number;
+  fileName: string;
+  invoiceNumber: string | null;
+  supplierName: string | null;
+}
+/**
+ * Query string of GET /api/sku-mappings: the supplier (a supplierKey, or a supplier name, which is normalised the same way).
+ */
+export interface ListSkuMappingsQuery {
+  supplier: string;
+}
+/**
+ * Answer of GET /api/sku-mappings?supplier=: the supplier's remembered mappings, ordered by supplierSku.
+ */
+export interface ListSkuMappingsResponse {
+  items: SkuMapping[];
+}
+/**
+ * A remembered translation of one supplier's SKU into the inventory's SKU, saved through a review and applied to the next invoices of the same supplier.
+ */
+export interface SkuMapping {
+  supplierKey: SupplierKey;
+  supplierSku: Sku;
+  inventorySku: Sku;
+  updatedAt: Timestamp;
+}
+/**
+ * Body of PUT /api/jobs/{jobId}/review. corrections is the full set of the new revision (it replaces the previous one); skuMappings are remembered for the job's supplier. A baseRevision that is no longer current is refused with 409 REVIEW_CONFLICT.
+ */
+export interface ReviewUpdateRequest {
+  /**
+   * The revision the operator edited (JobReview.revision).
+   */
+  baseRevision: number;
+  /**
+   * @maxItems 20000
+   */
+  corrections: LineCorrection[];
+  /**
+   * @maxItems 1000
+   */
+  skuMappings?: SkuMappingInput[];
+}
+/**
+ * The operator's correction of one line; a field left out keeps the parsed (or mapped) value. sku null removes the SKU. quantity is never negative (a credit note's items leave stock by themselves).
+ */
+export interface LineCorrection {
+  lineIndex: number;
+  sku?: EnteredSku | null;
+  quantity?: EnteredQuantity;
+  notStock?: boolean;
+}
+export interface SkuMappingInput {
+  supplierSku: EnteredSku;
+  inventorySku: EnteredSku;
+}
+/**
  * Answer to an apply. APPLIED: this call moved the stock. ALREADY_APPLIED: an earlier call did, and this is its ledger record; nothing moved now.
  */
 export interface ApplyResult {
@@ -173,6 +260,10 @@ export interface LedgerRecord {
    * The parse attempt whose result was applied.
    */
   attempt: number;
+  /**
+   * The review revision whose effective lines were applied; 0 when applied unreviewed.
+   */
+  reviewRevision: number;
   appliedAt: Timestamp;
   deltas: StockDelta[];
 }
@@ -185,6 +276,78 @@ export interface StockDelta {
  */
 export interface ErrorResponse {
   error: ErrorDetail;
+}
+/**
+ * Answer of GET and PUT /api/jobs/{jobId}/review: the parsed lines with the operator's corrections of the current revision and the remembered SKU mappings of the supplier folded in, and the stock changes an apply would make now (for an APPLIED job, the ones it made).
+ */
+export interface JobReview {
+  jobId: JobId;
+  status: JobStatus;
+  /**
+   * The parse attempt whose lines are reviewed.
+   */
+  attempt: number;
+  /**
+   * The job's reviewRevision; send it back as baseRevision when saving.
+   */
+  revision: number;
+  /**
+   * When this revision was saved; null while never reviewed.
+   */
+  updatedAt: Timestamp | null;
+  documentType: DocumentType;
+  /**
+   * The supplier's name normalised (case, accents, punctuation and spacing folded); SKU mappings are remembered under it. null when no supplier name was read.
+   */
+  supplierKey: SupplierKey | null;
+  lines: ReviewedLine[];
+  /**
+   * One signed delta per SKU, ordered by SKU, from the item lines that have a SKU and a quantity and are not marked notStock.
+   */
+  stockChanges: StockDelta[];
+  /**
+   * Item lines that make an apply fail now (no SKU or no quantity); empty when apply can go ahead.
+   */
+  applyBlockers: ApplyBlocker[];
+}
+/**
+ * One parsed line as apply will use it. sku, quantity and notStock are the effective values: the operator's correction, else (sku only) the supplier's remembered mapping, else what the parser read.
+ */
+export interface ReviewedLine {
+  index: number;
+  kind: "item" | "charge";
+  description: string;
+  unit: string | null;
+  unitPrice: Money | null;
+  lineTotal: Money | null;
+  page: PageNumber;
+  bbox: BoundingBox;
+  parsed: ParsedValues;
+  sku: Sku | null;
+  quantity: Quantity | null;
+  /**
+   * The operator marked this line as not moving stock.
+   */
+  notStock: boolean;
+  /**
+   * Fields whose effective value comes from the operator's correction and differs from what it would be without it.
+   */
+  changed: ReviewField[];
+  /**
+   * The supplier's SKU, when the effective sku came from a remembered SKU mapping.
+   */
+  mappedFrom: Sku | null;
+}
+/**
+ * The values as the parser read them.
+ */
+export interface ParsedValues {
+  sku: Sku | null;
+  quantity: Quantity | null;
+}
+export interface ApplyBlocker {
+  lineIndex: number;
+  code: "APPLY_MISSING_SKU" | "APPLY_MISSING_QUANTITY";
 }
 /**
  * What the parser read from one document. Written by the parser, never changed afterwards; corrections live in review revisions.

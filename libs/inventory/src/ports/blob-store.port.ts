@@ -1,6 +1,16 @@
 export interface BlobHead {
   sizeBytes: number;
+  /** The stored Content-Type, where the store keeps one (S3); checked against the job before a parse. */
+  contentType?: string | null;
 }
+
+/**
+ * How a client gets an object's bytes: streamed through the API (local files), or from a short-lived URL
+ * of the store itself (S3 presigned GET), since a Lambda response cannot carry a 25 MiB PDF.
+ */
+export type BlobDownload =
+  | { kind: 'stream'; body: AsyncIterable<Uint8Array>; sizeBytes: number }
+  | { kind: 'redirect'; url: string };
 
 export interface PresignPutRequest {
   key: string;
@@ -32,4 +42,9 @@ export interface BlobStore {
   /** A URI the parser process can read or write (file:///… locally, s3://bucket/key in the cloud). */
   uriOf(key: string): string;
   presignPut(request: PresignPutRequest): Promise<PresignedPut>;
+  /**
+   * The object's bytes for a download, or null when it does not exist (a redirecting store checks that
+   * first, e.g. with HeadObject). A redirect URL must stop working at `expiresAt`.
+   */
+  openDownload(key: string, options: { expiresAt: Date }): Promise<BlobDownload | null>;
 }

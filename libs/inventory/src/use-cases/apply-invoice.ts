@@ -5,17 +5,27 @@ import { nextVersion, toPublicJob } from '../job-record';
 import { assertTransition } from '../job-status';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
 import { getJobOrThrow } from './get-job';
-import { readParseResult } from './read-outputs';
 import { reconcileJob } from './reconcile-job';
+import { reviewedInvoice } from './reviewed-invoice';
+import { stockLinesOf } from '../review/reviewed-lines';
+import { assertCurrentRevision } from '../review/current-revision';
+
+export interface ApplyOptions {
+  /** The review revision the operator confirmed; when given, any other current revision is REVIEW_CONFLICT. */
+  reviewRevision?: number;
+}
 
 /**
- * Moves stock by the parsed item lines, at most once per job however often and however concurrently it is
+ * Moves stock by the item lines as reviewed (corrections, then remembered SKU mappings, then the parse;
+ * lines marked not stock left out), at most once per job however often and however concurrently it is
  * called: the ledger record keyed by jobId is written in the same transaction as the deltas and the job's
- * APPLIED status, so a repeat finds the record and answers ALREADY_APPLIED with it.
+ * APPLIED status, so a repeat finds the record and answers ALREADY_APPLIED with it. The record names the
+ * review revision applied; a review saved meanwhile moves the job's version and makes this round retry.
  */
 export async function applyInvoice(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings'>,
   jobId: string,
+  options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
     // Reconciled first: a parse that finished since the last poll makes the job PARSED, not "still QUEUED".
@@ -25,17 +35,18 @@ export async function applyInvoice(
       if (!ledger) throw new Error(`Job ${jobId} is APPLIED but has no ledger record`);
       return { outcome: 'ALREADY_APPLIED', ledger, job: toPublicJob(job) };
     }
+    // A repeat answers ALREADY_APPLIED above whatever revision it names: the operator's intent was done once.
     assertTransition(job.status, 'APPLIED', jobId);
+    if (options.reviewRevision !== undefined) assertCurrentRevision(job, options.reviewRevision);
 
-    const result = await readParseResult(deps.blobs, jobId, job.attempt);
-    if (!result) throw new Error(`Job ${jobId} is PARSED but parsed output of attempt ${job.attempt} is missing`);
-    const deltas = planApply(result.lines, result.invoice.documentType);
+    const reviewed = await reviewedInvoice(deps, job);
+    const deltas = planApply(stockLinesOf(reviewed.lines), reviewed.documentType);
 
     const now = deps.clock.now();
     const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString() }, now);
     try {
       const outcome = await deps.ledger.applyOnce({
-        ledger: { jobId, attempt: job.attempt, appliedAt: now.toISOString(), deltas },
+        ledger: { jobId, attempt: job.attempt, reviewRevision: job.reviewRevision, appliedAt: now.toISOString(), deltas },
         job: applied,
         expectedJobVersion: job.version,
       });

@@ -43,6 +43,8 @@ export async function createJob(
     appliedAt: null,
     objectKey: rawKey(jobId, request.fileName),
     runId: null,
+    reviewRevision: 0,
+    review: null,
   };
   await deps.jobs.create(job);
 

@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from '../ports/clock.port';
 import type { InventoryLedger } from '../ports/inventory-ledger.port';
 import type { JobRepository } from '../ports/job-repository.port';
 import type { ParserRunner } from '../ports/parser-runner.port';
+import type { SkuMappingRepository } from '../ports/sku-mapping-repository.port';
 
 /** Everything the use cases may need; each use case declares the subset it takes with Pick. */
 export interface InventoryPorts {
@@ -10,6 +11,7 @@ export interface InventoryPorts {
   ledger: InventoryLedger;
   blobs: BlobStore;
   runner: ParserRunner;
+  skuMappings: SkuMappingRepository;
   clock: Clock;
   newId: IdGenerator;
 }

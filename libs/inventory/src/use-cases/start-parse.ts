@@ -3,6 +3,7 @@ import { nextVersion, type JobRecord } from '../job-record';
 import { assertTransition } from '../job-status';
 import { errorKey, parsedKey } from '../object-keys';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
+import { assertUploadAsSigned } from './check-upload';
 import { getJobOrThrow } from './get-job';
 
 /**
@@ -16,12 +17,29 @@ export async function startParse(
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
     const job = await getJobOrThrow(deps.jobs, jobId);
     assertTransition(job.status, 'QUEUED', jobId);
-    if (!(await deps.blobs.head(job.objectKey))) {
+    const upload = await deps.blobs.head(job.objectKey);
+    if (!upload) {
       throw new DomainError('UPLOAD_NOT_FOUND', `Nothing has been uploaded for job ${jobId} yet.`, { jobId });
     }
+    assertUploadAsSigned(job, upload);
 
     const attempt = job.attempt + 1;
-    const queued = nextVersion(job, { status: 'QUEUED', attempt, runId: null, error: null, summary: null }, deps.clock.now());
+    // Corrections name lines of the old attempt's result, which the new parse may number differently, so
+    // the new attempt starts unreviewed. The revision still moves on, so a screen holding the old one is
+    // refused (REVIEW_CONFLICT) rather than saving corrections onto lines it never showed.
+    const queued = nextVersion(
+      job,
+      {
+        status: 'QUEUED',
+        attempt,
+        runId: null,
+        error: null,
+        summary: null,
+        review: null,
+        reviewRevision: job.review ? job.reviewRevision + 1 : job.reviewRevision,
+      },
+      deps.clock.now(),
+    );
     try {
       await deps.jobs.update(queued, job.version);
     } catch (error) {

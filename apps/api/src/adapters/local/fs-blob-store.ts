@@ -1,4 +1,4 @@
-import { DomainError, type BlobHead, type BlobStore, type PresignPutRequest, type PresignedPut } from '@invoice/inventory';
+import { DomainError, type BlobDownload, type BlobHead, type BlobStore, type PresignPutRequest, type PresignedPut } from '@invoice/inventory';
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -81,6 +81,32 @@ export class FsBlobStore implements BlobStore {
       }
     } finally {
       await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Streams the file through the API. The handle is opened first and its size taken from it, so a file
+   * replaced in between cannot be reported with one size and sent with another.
+   */
+  async openDownload(key: string): Promise<BlobDownload | null> {
+    const file = this.pathOf(key);
+    let handle;
+    try {
+      handle = await open(file, 'r');
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        await handle.close();
+        return null;
+      }
+      return { kind: 'stream', body: handle.createReadStream({ autoClose: true }), sizeBytes: info.size };
+    } catch (error) {
+      await handle.close();
+      throw error;
     }
   }
 

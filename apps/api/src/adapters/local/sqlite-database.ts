@@ -7,11 +7,15 @@ export type SqliteDatabase = Database.Database;
 /** Waits this long for another connection's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** A schema change: SQL, or a function for a change that must look at the schema it finds first. */
+type Migration = string | ((db: SqliteDatabase) => void);
+
 /**
  * Schema changes in order; each runs once, in its own transaction, recorded in schema_migrations.
- * Quantities are TEXT decimal strings: SQLite's REAL would round them.
+ * Quantities are TEXT decimal strings: SQLite's REAL would round them. A database written by an earlier
+ * release (DATA_DIR kept across an upgrade) is brought forward by the migrations it has not seen.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE jobs (
      job_id        TEXT PRIMARY KEY,
      status        TEXT NOT NULL,
@@ -40,7 +44,47 @@ const MIGRATIONS: readonly string[] = [
      quantity    TEXT NOT NULL,
      updated_at  TEXT NOT NULL
    ) STRICT;`,
+  addReviewsMappingsAndMovements,
 ];
+
+/**
+ * Review revisions on jobs and ledger records, remembered SKU mappings, and one movement row per SKU and
+ * applied job (back-filled from the ledger records already written), so that a SKU's history is an index
+ * lookup rather than a scan of every ledger record. Every step checks what exists, so a half-upgraded file
+ * is finished rather than refused.
+ */
+function addReviewsMappingsAndMovements(db: SqliteDatabase): void {
+  addColumnIfMissing(db, 'jobs', 'review_revision', 'INTEGER NOT NULL DEFAULT 0');
+  addColumnIfMissing(db, 'jobs', 'review_json', 'TEXT');
+  // Records applied before reviews existed applied the parsed lines as they were: revision 0.
+  addColumnIfMissing(db, 'ledger', 'review_revision', 'INTEGER NOT NULL DEFAULT 0');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS sku_mappings (
+      supplier_key   TEXT NOT NULL,
+      supplier_sku   TEXT NOT NULL,
+      inventory_sku  TEXT NOT NULL,
+      updated_at     TEXT NOT NULL,
+      PRIMARY KEY (supplier_key, supplier_sku)
+    ) STRICT;
+    CREATE TABLE IF NOT EXISTS stock_movements (
+      sku              TEXT NOT NULL,
+      job_id           TEXT NOT NULL,
+      quantity         TEXT NOT NULL,
+      applied_at       TEXT NOT NULL,
+      review_revision  INTEGER NOT NULL,
+      PRIMARY KEY (sku, job_id)
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS stock_movements_newest_first ON stock_movements (sku, applied_at DESC, job_id DESC);
+    INSERT OR IGNORE INTO stock_movements (sku, job_id, quantity, applied_at, review_revision)
+      SELECT json_extract(delta.value, '$.sku'), ledger.job_id, json_extract(delta.value, '$.quantity'), ledger.applied_at, ledger.review_revision
+      FROM ledger, json_each(ledger.deltas_json) AS delta;
+  `);
+}
+
+function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, definition: string): void {
+  const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table);
+  if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+}
 
 /** Opens (creating if needed) the database file with durable settings and an up-to-date schema. */
 export function openSqliteDatabase(file: string): SqliteDatabase {
@@ -58,14 +102,15 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
 
 function migrate(db: SqliteDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
-  );
-  MIGRATIONS.forEach((sql, index) => {
+  const isApplied = db.prepare<[number], { version: number }>('SELECT version FROM schema_migrations WHERE version = ?');
+  MIGRATIONS.forEach((migration, index) => {
     const version = index + 1;
-    if (applied.has(version)) return;
+    // Checked inside the IMMEDIATE transaction: a second process opening the same file at the same moment
+    // waits for the first one's migration and then skips it.
     db.transaction(() => {
-      db.exec(sql);
+      if (isApplied.get(version)) return;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
     }).immediate();
   });

@@ -1,4 +1,4 @@
-import { concurrentUpdate, DomainError, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
+import { concurrentUpdate, DomainError, type JobPage, type JobRecord, type JobRepository, type StoredReview } from '@invoice/inventory';
 import type { JobStatus } from '@invoice/contracts';
 import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
 import { decodeCursor, encodeCursor } from './job-cursor';
@@ -19,12 +19,15 @@ interface JobRow {
   applied_at: string | null;
   object_key: string;
   run_id: string | null;
+  review_revision: number;
+  review_json: string | null;
 }
 
 /** Written once here; the SELECT, INSERT and UPDATE statements below are derived from it. */
 const COLUMN_NAMES: readonly (keyof JobRow)[] = [
   'job_id', 'status', 'file_name', 'content_type', 'size_bytes', 'attempt', 'version',
   'created_at', 'updated_at', 'error_json', 'summary_json', 'applied_at', 'object_key', 'run_id',
+  'review_revision', 'review_json',
 ];
 const COLUMNS = COLUMN_NAMES.join(', ');
 const PARAMS = COLUMN_NAMES.map((column) => `@${column}`).join(', ');
@@ -114,6 +117,8 @@ function toRow(record: JobRecord): JobRow {
     applied_at: record.appliedAt,
     object_key: record.objectKey,
     run_id: record.runId,
+    review_revision: record.reviewRevision,
+    review_json: record.review ? JSON.stringify(record.review) : null,
   };
 }
 
@@ -133,5 +138,7 @@ function fromRow(row: JobRow): JobRecord {
     appliedAt: row.applied_at,
     objectKey: row.object_key,
     runId: row.run_id,
+    reviewRevision: row.review_revision,
+    review: row.review_json ? (JSON.parse(row.review_json) as StoredReview) : null,
   };
 }

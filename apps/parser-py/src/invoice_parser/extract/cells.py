@@ -73,7 +73,8 @@ def _money(text: str, separator: DecimalSeparator) -> Decimal | None:
     if not text:
         return None
     value = parse_number(text, separator)
-    if value is None and " " in text:
+    # A labelled figure ("Disc.: 10 %", "Net: 9.50") is read by the price breakdown, not taken as is.
+    if value is None and " " in text and ":" not in text and "%" not in text:
         # A currency word or footnote mark beside the figure: "12.50 EUR*" -> the figure alone.
         value = next((v for part in text.split() if (v := parse_number(part, separator)) is not None), None)
     return value

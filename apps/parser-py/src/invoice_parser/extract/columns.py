@@ -20,7 +20,8 @@ from invoice_parser.extract.words import VerticalRule, Word
 _HEADING_WORD_GAP_RATIO = 0.9
 # A further header line sits within this many character heights below the one before.
 _STACKED_HEADER_GAP_RATIO = 1.6
-_MAX_HEADER_LINES = 3
+# Dense tables stack headings up to seven lines ("NOM & DESIGNATION / Objet / Attributs / Note").
+_MAX_HEADER_LINES = 8
 # A vertical rule counts as a column separator when it reaches this close to the header row.
 _RULE_REACH = 3.0
 _MIN_ROLES = 3
@@ -69,8 +70,37 @@ def find_header(rows: Sequence[Row], rules: Sequence[VerticalRule]) -> tuple[int
         ]
         best = max((h for h in headers if h), key=_known_role_count, default=None)
         if best is not None:
-            return index, best
+            return index, _with_heading_tails(best, headers, stacks)
     return None
+
+
+# Roles whose body cells always carry digits: a digit-free line under their heading is more heading.
+_FIGURE_ROLES = frozenset({Role.QUANTITY, Role.UNIT_PRICE, Role.AMOUNT, Role.DISCOUNT, Role.TAX_RATE})
+
+
+def _with_heading_tails(
+    best: TableHeader, headers: Sequence[TableHeader | None], stacks: Sequence[Sequence[Row]]
+) -> TableHeader:
+    """The deepest header that still names as many roles as best and whose extra lines only continue
+    the headings of figure columns ("Price w/o" over "Tax"): such a line cannot be an item's text,
+    while a digit-free line under the description heading may be a wrapped first item."""
+    chosen = best
+    for header, stack in zip(headers, stacks, strict=True):
+        if header is None or header.rows_used <= chosen.rows_used:
+            continue
+        if _known_role_count(header) < _known_role_count(best):
+            continue
+        extra = [word for row in stack[chosen.rows_used :] for word in row.words]
+        if all(_under_figure_heading(word, best) for word in extra):
+            chosen = header
+    return chosen
+
+
+def _under_figure_heading(word: Word, header: TableHeader) -> bool:
+    return any(
+        column.role in _FIGURE_ROLES and word.x0 < column.header_x1 and word.x1 > column.header_x0
+        for column in header.columns
+    )
 
 
 def fit_boundaries(
@@ -134,7 +164,11 @@ def _heading_cells(words: Sequence[Word], crossing_rules: Sequence[VerticalRule]
             cell = cells[-1]
             cell_x1 = max(w.x1 for w in cell)
             overlaps = word.x0 < cell_x1  # stacked on two lines
-            near = word.x0 - cell_x1 <= _HEADING_WORD_GAP_RATIO * word.height
+            # Close words continue a heading only on the same line: in a tall header band the
+            # next column's heading may start just right of this one, a line higher or lower.
+            near = word.x0 - cell_x1 <= _HEADING_WORD_GAP_RATIO * word.height and any(
+                abs(word.bottom - other.bottom) < word.height / 2 for other in cell
+            )
             if overlaps or near:
                 cell.append(word)
                 continue

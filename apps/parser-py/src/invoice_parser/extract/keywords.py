@@ -339,6 +339,12 @@ INVOICE_NUMBER_LABELS: Final = (
     "credit note no",
     "gutschrift nr",
     "avoir n",
+    # A credit note's title followed by its number, as "Invoice INV-1" is an invoice's.
+    "credit note",
+    "credit memo",
+    "gutschrift",
+    "avoir",
+    "note de credit",
 )
 # Bare "No." / "Number" labels, trusted only when no invoice-specific label or title names the number.
 GENERIC_NUMBER_LABELS: Final = (

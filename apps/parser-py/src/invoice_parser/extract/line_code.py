@@ -58,6 +58,16 @@ def _labelled_value(segment: Sequence[Word]) -> str | None:
     return None
 
 
+def sku_cell_value(text: str) -> str | None:
+    """The SKU printed in a SKU column's cell. A cell that reads "label: value" names its value: a
+    seller's article-number label gives the SKU, any other label (an order line, a buyer's code)
+    says the value is some other reference, so the SKU stays unknown."""
+    label, colon, value = text.partition(": ")
+    if not colon or not label.strip() or not value.strip():
+        return text or None
+    return value.strip() if _is_code_label(normalize(label)) else None
+
+
 def is_code_text(text: str) -> bool:
     """True when text is an article-number label ("Art-Nr-Kunde: K-1", "SKU:"), not description."""
     label, colon, _ = text.partition(":")

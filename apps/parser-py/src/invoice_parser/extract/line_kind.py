@@ -14,6 +14,8 @@ _CODE: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_./#]*[A-Za-z0-9]$")
 # A measurement ("2.5mm", "10kg", "4x") reads like a code but is part of the description.
 _MEASUREMENT: Final = re.compile(r"^\d+(?:[.,]\d+)?(?:x\d+(?:[.,]\d+)?)*[a-zA-Z]{0,3}$")
 _MIN_CODE_LENGTH: Final = 4
+# A run of lower-case letters this long is a word ("4-Fahrten-Karte", "2-Wege-Ventil"), not a code.
+_WORD_RUN: Final = re.compile(r"[a-zà-ÿß]{4,}")
 
 
 def line_kind(description: str, has_quantity: bool) -> LineKind:
@@ -40,4 +42,5 @@ def looks_like_code(token: str) -> bool:
         and has_letter_or_joiner
         and bool(_CODE.match(token))
         and not _MEASUREMENT.match(token)
+        and not _WORD_RUN.search(token)
     )

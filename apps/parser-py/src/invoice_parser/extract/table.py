@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from invoice_parser.extract.cells import NUMBER_ROLES, TEXT_ROLES, RowCells, RowValues, read_values, split_row
+from invoice_parser.extract.cells import TEXT_ROLES, RowCells, RowValues, read_values, split_row
 from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
 from invoice_parser.extract.keywords import (
     CARRY_OVER_PHRASES,
@@ -24,14 +24,17 @@ from invoice_parser.extract.keywords import (
     starts_with_phrase,
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
-from invoice_parser.extract.line_code import is_code_text, labelled_code
+from invoice_parser.extract.line_code import is_code_text, labelled_code, sku_cell_value
 from invoice_parser.extract.line_kind import LineKind, line_kind, split_leading_code
 from invoice_parser.extract.numbers import DecimalSeparator, parse_number
+from invoice_parser.extract.price_breakdown import breakdown_prices
 from invoice_parser.extract.rows import Row, join_words
 from invoice_parser.extract.words import HorizontalRule, PageText, Word
 from invoice_parser.settings import Settings
 
 _TOTALS_LABELS = SUBTOTAL_LABELS + TAX_LABELS + TOTAL_LABELS
+# A row with a figure in these columns is an item (or a total), never the continuation of one.
+_ITEM_FIGURE_ROLES = frozenset({Role.QUANTITY, Role.AMOUNT})
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,11 @@ def _assemble(
     cells = [split_row(row, header) for row in body]
     values = [read_values(cell, separator) for cell in cells]
     line_rows = [i for i, value in enumerate(values) if _is_line(cells[i], value)]
+    if line_rows:
+        stacked = breakdown_prices(body, cells, line_rows, separator, settings.continuation_max_gap_ratio)
+        for i, price in stacked.items():
+            if values[i].unit_price is None:
+                values[i] = replace(values[i], unit_price=price)
     owner = _continuation_owners(page, body, cells, line_rows, header, settings)
     lines: list[TableLine] = []
     for i in line_rows:
@@ -150,16 +158,37 @@ def _is_line(cells: RowCells, values: RowValues) -> bool:
         return False  # "Subtotal hardware  1  1050.00": the group's sum, not goods
     has_money = values.line_total is not None or values.unit_price is not None
     if values.quantity is not None:
-        return has_money
+        return has_money and not _figures_run_on_from_text(cells, values)
     # A priced row without a quantity is a charge (freight, discount), if it says what it is.
     return values.line_total is not None and bool(cells.text(Role.DESCRIPTION) or cells.text(Role.SKU))
 
 
-def _is_text_row(cells: RowCells) -> bool:
-    roles = cells.roles_present()
-    return (
-        bool(roles) and roles <= TEXT_ROLES and not (roles & NUMBER_ROLES) and not _is_carry_over(cells.row)
+# Words closer than this many character heights are one run of text (a word space, not a column gap).
+_RUN_ON_GAP_RATIO = 0.6
+
+
+def _figures_run_on_from_text(cells: RowCells, values: RowValues) -> bool:
+    """A detail line whose text runs past the description column ("Meter reading: 543210 - 544420"):
+    no line total although the table has an amount column, and its figures follow the description's
+    words at a word space rather than across a column gap."""
+    if values.line_total is not None or Role.AMOUNT not in cells.headings:
+        return False
+    description = set(cells.by_role.get(Role.DESCRIPTION, ()))
+    figures = set(cells.by_role.get(Role.QUANTITY, ())) | set(cells.by_role.get(Role.UNIT_PRICE, ()))
+    words = cells.row.words
+    return any(
+        left in description and right in figures and right.x0 - left.x1 <= _RUN_ON_GAP_RATIO * left.height
+        for left, right in itertools.pairwise(words)
     )
+
+
+def _is_text_row(cells: RowCells) -> bool:
+    """A row that cannot stand as an item: text only, or description text beside side figures (a
+    list price, a discount, a tax note) that detail the item it belongs to."""
+    roles = cells.roles_present()
+    if not roles or roles & _ITEM_FIGURE_ROLES or _is_carry_over(cells.row):
+        return False
+    return roles <= TEXT_ROLES or Role.DESCRIPTION in roles
 
 
 def _continuation_owners(
@@ -279,7 +308,7 @@ def _build_line(
     description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows if j not in code_rows})
     description = " ".join(text for _, text in sorted(description_parts.items()) if text)
     kind = line_kind(description, values.quantity is not None)
-    sku: str | None = own.text(Role.SKU) or None
+    sku = sku_cell_value(own.text(Role.SKU))
     if sku is None and kind == "item":
         sku = labelled_code([own, *(cells[j] for j in extra_rows)])
     if sku is None and not header.has(Role.SKU) and kind == "item":

@@ -1,4 +1,4 @@
-import type { JobStatus } from '@invoice/contracts';
+import type { Job, JobStatus } from '@invoice/contracts';
 
 const IN_FLIGHT: ReadonlySet<JobStatus> = new Set(['CREATED', 'QUEUED', 'PARSING']);
 
@@ -11,13 +11,23 @@ const LABELS: Record<JobStatus, string> = {
   CREATED: 'Waiting for upload',
   QUEUED: 'Queued',
   PARSING: 'Parsing',
-  PARSED: 'Parsed: ready for review',
+  PARSED: 'Parsed',
   FAILED: 'Failed',
-  APPLIED: 'Applied to stock',
+  APPLIED: 'Applied',
 };
 
 export function statusLabel(status: JobStatus): string {
   return LABELS[status];
+}
+
+/** A review exists once the parser has read the document; before that there is nothing to look at. */
+export function canReview(job: Pick<Job, 'status'>): boolean {
+  return job.status === 'PARSED' || job.status === 'APPLIED';
+}
+
+/** The parser may be run again on a finished, unapplied job (a failed one in particular). */
+export function canReparse(job: Pick<Job, 'status'>): boolean {
+  return job.status === 'FAILED' || job.status === 'PARSED';
 }
 
 /** Poll quickly while work is fresh, then back off, so an idle page does not hammer the API. */

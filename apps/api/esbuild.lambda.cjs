@@ -1,0 +1,65 @@
+// esbuild settings of `nx run api:bundle` (the Lambda bundle). Two jobs beyond the executor's options:
+// 1. The Lambda runs only STORAGE=aws, so every module under src/adapters/local/ (SQLite, files, the
+//    subprocess runner, better-sqlite3 behind them) is replaced by a stub that throws if it is ever used.
+//    The composition root stays the one place that chooses adapters; the bundle merely lacks the local ones.
+// 2. iconv-lite and mime-db, 1 MB between them, are replaced by the small stand-ins in esbuild-shims/
+//    (UTF-8 JSON bodies only; the few media types a JSON API answers with).
+// 3. ESM builds of the AWS SDK (mainFields module first), so only the commands used are bundled.
+// 4. Print the size of the output folder, which must stay under 1 MB (goal: 500 KB).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const LOCAL_ADAPTERS = /[\\/]adapters[\\/]local[\\/][^\\/]+$/;
+const SIZE_LIMIT_BYTES = 1024 * 1024;
+
+const withoutLocalAdapters = {
+  name: 'without-local-adapters',
+  setup(build) {
+    build.onResolve({ filter: /adapters\/local\// }, (args) => {
+      const resolved = path.resolve(args.resolveDir, args.path);
+      if (!LOCAL_ADAPTERS.test(resolved)) return undefined;
+      return { path: resolved, namespace: 'local-adapter-stub' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'local-adapter-stub' }, (args) => {
+      const source = fs.readFileSync(`${args.path}.ts`, 'utf8');
+      const names = [...source.matchAll(/export\s+(?:async\s+)?(?:class|function|const|let)\s+([A-Za-z_$][\w$]*)/g)].map((match) => match[1]);
+      const stub = `function unavailable() { throw new Error('STORAGE=local is not part of the Lambda bundle (${path.basename(args.path)})'); }`;
+      const exports = names.map((name) => `export const ${name} = unavailable;`).join('\n');
+      return { contents: `${stub}\n${exports}\n`, loader: 'js' };
+    });
+  },
+};
+
+const SHIMS = { 'iconv-lite': 'iconv-lite.cjs', 'mime-db': 'mime-db.cjs' };
+
+const smallerDependencies = {
+  name: 'smaller-dependencies',
+  setup(build) {
+    build.onResolve({ filter: /^(iconv-lite|mime-db)$/ }, (args) => ({ path: path.join(__dirname, 'esbuild-shims', SHIMS[args.path]) }));
+  },
+};
+
+const reportSize = {
+  name: 'report-size',
+  setup(build) {
+    build.onEnd(() => {
+      const dir = build.initialOptions.outdir ?? path.dirname(build.initialOptions.outfile ?? '.');
+      if (!fs.existsSync(dir)) return;
+      const files = fs.readdirSync(dir, { recursive: true }).map((name) => path.join(dir, String(name))).filter((file) => fs.statSync(file).isFile());
+      const total = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+      const verdict = total <= SIZE_LIMIT_BYTES ? 'under the 1 MB limit' : 'OVER the 1 MB limit';
+      console.log(`Lambda bundle ${dir}: ${(total / 1024).toFixed(1)} KiB in ${files.length} file(s), ${verdict}`);
+      if (total > SIZE_LIMIT_BYTES) throw new Error('The Lambda bundle is larger than 1 MB');
+    });
+  },
+};
+
+module.exports = {
+  plugins: [withoutLocalAdapters, smallerDependencies, reportSize],
+  mainFields: ['module', 'main'],
+  // ESM: the runtime imports index.js (the package.json beside it says "type": "module") and calls the
+  // exported handler. CommonJS dependencies inside still call require() for Node built-ins, hence the banner.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+};

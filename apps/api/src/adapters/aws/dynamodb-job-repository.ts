@@ -1,0 +1,98 @@
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { concurrentUpdate, DomainError, isJobId, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
+import { JOBS_BY_CREATED_INDEX } from './dynamodb-tables';
+import { createdKey, fromJobItem, JOB_LIST_PARTITION, toJobItem, versionCondition } from './dynamodb-job-item';
+
+/** The shape createdAt always has; a cursor holding anything else was not issued here. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/**
+ * Jobs in DynamoDB. Every write is conditional: create on attribute_not_exists, update on the stored
+ * version, so a lost race surfaces as JOB_CONCURRENT_UPDATE exactly as with SQLite.
+ */
+export class DynamoDbJobRepository implements JobRepository {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(record: JobRecord): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: toJobItem(record), ConditionExpression: 'attribute_not_exists(jobId)' }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new Error(`Job ${record.jobId} already exists`);
+      throw error;
+    }
+  }
+
+  async get(jobId: string): Promise<JobRecord | null> {
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { jobId: { S: jobId } }, ConsistentRead: true }));
+    return Item ? fromJobItem(Item) : null;
+  }
+
+  async update(next: JobRecord, expectedVersion: number): Promise<void> {
+    assertNextVersion(next, expectedVersion);
+    try {
+      await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toJobItem(next), ...versionCondition(expectedVersion) }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw concurrentUpdate(next.jobId, expectedVersion);
+      throw error;
+    }
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<JobPage> {
+    const after = options.cursor === undefined ? null : decodeCursor(options.cursor);
+    // One item more than asked tells whether another page exists. The index is eventually consistent in
+    // AWS: a job created a moment ago may show up on the next poll of the list, never in a wrong order.
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: JOBS_BY_CREATED_INDEX,
+        KeyConditionExpression: after ? 'listPartition = :partition AND createdKey < :after' : 'listPartition = :partition',
+        ExpressionAttributeValues: {
+          ':partition': { S: JOB_LIST_PARTITION },
+          ...(after ? { ':after': { S: createdKey(after) } } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: options.limit + 1,
+      }),
+    );
+    const items = Items.slice(0, options.limit).map(fromJobItem);
+    const last = items.at(-1);
+    return { items, nextCursor: Items.length > options.limit && last ? encodeCursor(last) : null };
+  }
+}
+
+/** Shared with the ledger's apply transaction, which writes the job in the same TransactWriteItems. */
+export function assertNextVersion(next: JobRecord, expectedVersion: number): void {
+  if (next.version !== expectedVersion + 1) {
+    throw new DomainError('INTERNAL_ERROR', `Job ${next.jobId}: version must grow by one (${expectedVersion} -> ${next.version}).`);
+  }
+}
+
+/** Opaque to clients: base64url of the last item's (createdAt, jobId). */
+function encodeCursor(job: Pick<JobRecord, 'createdAt' | 'jobId'>): string {
+  return Buffer.from(JSON.stringify([job.createdAt, job.jobId]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): Pick<JobRecord, 'createdAt' | 'jobId'> {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && TIMESTAMP.test(parsed[0]) && isJobId(parsed[1])) {
+      return { createdAt: parsed[0], jobId: parsed[1] as string };
+    }
+  } catch {
+    // Falls through to the same answer as a well-formed but foreign cursor.
+  }
+  throw new DomainError('VALIDATION_FAILED', 'The cursor is not one this service issued.', {
+    issues: [{ path: '/cursor', message: 'is not a valid cursor' }],
+  });
+}

@@ -1,0 +1,43 @@
+import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
+import { version as apiVersion } from '../package.json';
+import { createAwsClients, destroyAwsClients } from './adapters/aws/aws-clients';
+import { DynamoDbInventoryLedger } from './adapters/aws/dynamodb-inventory-ledger';
+import { DynamoDbJobRepository } from './adapters/aws/dynamodb-job-repository';
+import { DynamoDbSkuMappingRepository } from './adapters/aws/dynamodb-sku-mapping-repository';
+import { EcsParserRunner } from './adapters/aws/ecs-parser-runner';
+import { S3BlobStore } from './adapters/aws/s3-blob-store';
+import type { Composition, CompositionOverrides } from './composition-root';
+import { resolveAwsSettings, type Config } from './config';
+
+/**
+ * The AWS adapters, wired for STORAGE=aws by the composition root: DynamoDB for jobs, stock, ledger and SKU
+ * mappings, S3 for documents and parse outputs, ECS RunTask for the parser. Clients are made once here,
+ * which in Lambda means once per container, outside the handler.
+ */
+export function composeAws(config: Config, overrides: CompositionOverrides = {}): Composition {
+  const settings = resolveAwsSettings(config.aws);
+  const clients = createAwsClients(settings);
+  const clock = overrides.clock ?? systemClock;
+  const ports: InventoryPorts = {
+    jobs: new DynamoDbJobRepository(clients.dynamodb, settings.tables.jobs),
+    ledger: new DynamoDbInventoryLedger(clients.dynamodb, settings.tables),
+    skuMappings: new DynamoDbSkuMappingRepository(clients.dynamodb, settings.tables.skuMappings),
+    blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
+    runner: new EcsParserRunner(clients.ecs, settings.ecs),
+    clock,
+    newId: overrides.newId ?? randomJobId,
+  };
+  return {
+    context: {
+      ports,
+      storage: 'aws',
+      version: apiVersion,
+      limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
+      // S3 receives the uploads itself; there is no upload route in this mode.
+      modeRouters: [],
+    },
+    async close() {
+      destroyAwsClients(clients);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { openJobFile, safeName } from '@invoice/inventory';
+import { Router, type Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AppContext } from './app-context';
+import { jobIdParam } from './job-id';
+
+/**
+ * GET /api/jobs/{jobId}/file: the uploaded document, for the review screen's pdf.js. The content type and
+ * name come from the client that created the job, so only a PDF is served inline as a PDF; anything else
+ * is an opaque, sandboxed attachment and can never run as a page of this origin.
+ */
+export function jobFileRoute(context: AppContext): Router {
+  const router = Router();
+  router.get('/api/jobs/:jobId/file', async (req, res) => {
+    const { job, download } = await openJobFile(context.ports, jobIdParam(req.params.jobId));
+    res.set('Cache-Control', 'private, no-store');
+    res.set('X-Content-Type-Options', 'nosniff');
+    if (download.kind === 'redirect') {
+      res.redirect(302, download.url);
+      return;
+    }
+
+    const isPdf = job.contentType.toLowerCase() === 'application/pdf';
+    res.status(200);
+    res.set('Content-Type', isPdf ? 'application/pdf' : 'application/octet-stream');
+    res.set('Content-Length', String(download.sizeBytes));
+    res.set('Content-Disposition', `${isPdf ? 'inline' : 'attachment'}; filename="${safeName(job.fileName)}"`);
+    if (!isPdf) res.set('Content-Security-Policy', "sandbox; default-src 'none'");
+    await send(res, download.body);
+  });
+  return router;
+}
+
+async function send(res: Response, body: AsyncIterable<Uint8Array>): Promise<void> {
+  try {
+    await pipeline(Readable.from(body), res);
+  } catch (error) {
+    // Once bytes are on the way the status cannot change; a client that went away is not a server fault.
+    if (!res.headersSent) throw error;
+  }
+}

@@ -1,0 +1,18 @@
+import serverless from 'serverless-http';
+import { createApp } from './app';
+import { compose } from './composition-root';
+import { loadConfig } from './config';
+
+// Composed once per Lambda container, at init, so warm invocations reuse the SDK clients; a bad setting
+// fails the init with a message naming the variable.
+const composition = compose(loadConfig());
+
+/** API Gateway HTTP API (payload 2.0) events in, the same Express app as the local server behind. */
+export const handler = serverless(createApp(composition.context), {
+  request(request: { body?: unknown }) {
+    // serverless-http pre-sets req.body to the raw Buffer. Express's JSON parser replaces it when a JSON
+    // body arrives, but leaves it for a bodiless POST (apply, parse), where the routes, as behind a plain
+    // HTTP server, must see no body at all rather than a Buffer to validate.
+    delete request.body;
+  },
+});

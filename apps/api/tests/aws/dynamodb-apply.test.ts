@@ -1,0 +1,157 @@
+import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { InvoiceLine, LedgerRecord, StockDelta } from '@invoice/contracts';
+import { nextVersion, planApply, type JobRecord } from '@invoice/inventory';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoDbInventoryLedger, SKUS_PER_TRANSACTION } from '../../src/adapters/aws/dynamodb-inventory-ledger';
+import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
+import { parsedJob } from '../contracts/sample-records';
+import { createAwsResources, type AwsTestResources } from './support/aws-resources';
+
+/** DynamoDB specifics of apply, against DynamoDB Local, whose limits and errors are the real ones. */
+describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
+  const opened: AwsTestResources[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((resources) => resources.cleanup()));
+  });
+
+  async function setup() {
+    const resources = await createAwsResources();
+    opened.push(resources);
+    const { dynamodb } = resources.clients;
+    const jobs = new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs);
+    const job = parsedJob();
+    await jobs.create(job);
+    return { resources, dynamodb, jobs, job, ledger: new DynamoDbInventoryLedger(dynamodb, resources.settings.tables) };
+  }
+
+  function command(job: JobRecord, deltas: StockDelta[]) {
+    const appliedAt = new Date().toISOString();
+    const ledger: LedgerRecord = { jobId: job.jobId, attempt: job.attempt, reviewRevision: 0, appliedAt, deltas };
+    return { ledger, job: nextVersion(job, { status: 'APPLIED', appliedAt }, new Date(appliedAt)), expectedJobVersion: job.version };
+  }
+
+  /** n distinct SKUs, quantities with decimals so that every one is checked exactly. */
+  function manySkus(count: number): StockDelta[] {
+    return Array.from({ length: count }, (_, n) => ({ sku: `SKU-${String(n).padStart(4, '0')}`, quantity: `${n + 1}.25` }));
+  }
+
+  async function stockOf(ledger: DynamoDbInventoryLedger): Promise<Record<string, string>> {
+    return Object.fromEntries((await ledger.listStock()).map((item) => [item.sku, item.quantity]));
+  }
+
+  it(`applies more distinct SKUs than one transaction holds (${SKUS_PER_TRANSACTION} per chunk) exactly once`, async () => {
+    // Arrange: 3 chunks
+    const { ledger, jobs, job } = await setup();
+    const deltas = manySkus(SKUS_PER_TRANSACTION * 2 + 7);
+    const apply = command(job, deltas);
+
+    // Act
+    const first = await ledger.applyOnce(apply);
+    const repeat = await ledger.applyOnce(apply);
+
+    // Assert
+    expect(first.outcome).toBe('APPLIED');
+    expect(repeat).toEqual({ outcome: 'ALREADY_APPLIED', ledger: apply.ledger });
+    expect(await stockOf(ledger)).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
+    expect((await jobs.get(job.jobId))?.status).toBe('APPLIED');
+    expect(await ledger.listMovements('SKU-0100')).toEqual([
+      { jobId: job.jobId, sku: 'SKU-0100', quantity: '101.25', appliedAt: apply.ledger.appliedAt, reviewRevision: 0 },
+    ]);
+  });
+
+  it('finishes a chunked apply interrupted after its first transaction, moving each SKU once', async () => {
+    // Arrange: a client that dies after the first TransactWriteItems, as a Lambda that times out would
+    const { ledger, resources, dynamodb, job } = await setup();
+    const deltas = manySkus(SKUS_PER_TRANSACTION * 3);
+    const apply = command(job, deltas);
+    const crashing = new DynamoDbInventoryLedger(failAfterTransactions(dynamodb, 1), resources.settings.tables);
+    await expect(crashing.applyOnce(apply)).rejects.toThrow('simulated crash');
+    const partial = await stockOf(ledger);
+
+    // Act: two finishers at once (a repeated apply, and the ledger lookup of the APPLIED job)
+    const [resumed, record] = await Promise.all([ledger.applyOnce(apply), ledger.getLedgerRecord(job.jobId)]);
+
+    // Assert
+    expect(Object.keys(partial)).toHaveLength(SKUS_PER_TRANSACTION);
+    expect(resumed.outcome).toBe('ALREADY_APPLIED');
+    expect(record).toEqual(apply.ledger);
+    expect(await stockOf(ledger)).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
+    expect(await ledger.listMovements('SKU-0000')).toHaveLength(1);
+  });
+
+  it('adds the same SKU on two lines as one ADD, since DynamoDB refuses two actions on one item', async () => {
+    // Arrange
+    const { ledger, job, dynamodb, resources } = await setup();
+    const lines = [line(0, 'BOLT-M8', '2.5'), line(1, 'BOLT-M8', '0.75'), line(2, 'NUT-M8', '4')];
+    const inventory = resources.settings.tables.inventory;
+    const add = (sku: string, quantity: string) => ({
+      Update: { TableName: inventory, Key: { sku: { S: sku } }, UpdateExpression: 'ADD quantity :q', ExpressionAttributeValues: { ':q': { N: quantity } } },
+    });
+
+    // Act
+    const outcome = await ledger.applyOnce(command(job, planApply(lines)));
+    const unaggregated = await dynamodb
+      .send(new TransactWriteItemsCommand({ TransactItems: [add('BOLT-M8', '2.5'), add('BOLT-M8', '0.75')] }))
+      .then(() => 'accepted', (error: Error) => error.message);
+
+    // Assert
+    expect(outcome.ledger.deltas).toEqual([
+      { sku: 'BOLT-M8', quantity: '3.25' },
+      { sku: 'NUT-M8', quantity: '4' },
+    ]);
+    expect(await stockOf(ledger)).toEqual({ 'BOLT-M8': '3.25', 'NUT-M8': '4' });
+    expect(unaggregated).toMatch(/multiple operations on one item/i);
+  });
+
+  it('answers ALREADY_APPLIED, not an error, when the transaction is cancelled by the ledger condition after the job moved on', async () => {
+    // Arrange: the first apply bumped the job's version, so a late second apply fails BOTH conditions
+    const { ledger, job } = await setup();
+    const first = command(job, [{ sku: 'A', quantity: '1' }]);
+    await ledger.applyOnce(first);
+
+    // Act
+    const late = await ledger.applyOnce(command(job, [{ sku: 'A', quantity: '1' }]));
+
+    // Assert
+    expect(late).toEqual({ outcome: 'ALREADY_APPLIED', ledger: first.ledger });
+    expect(await stockOf(ledger)).toEqual({ A: '1' });
+  });
+
+  it('keeps 37 significant digits exact and refuses a sum past the 38 DynamoDB holds with a coded error, changing nothing', async () => {
+    // Arrange
+    const { ledger, jobs, job } = await setup();
+    await ledger.applyOnce(command(job, [{ sku: 'A', quantity: '1234567890123456789012345.123456789012' }]));
+    const second = parsedJob();
+    await jobs.create(second);
+
+    // Act
+    const overflow = await ledger.applyOnce(command(second, [{ sku: 'A', quantity: '0.00000000000001' }])).catch((error: unknown) => error);
+
+    // Assert
+    expect(await stockOf(ledger)).toEqual({ A: '1234567890123456789012345.123456789012' });
+    expect(overflow).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await stockOf(ledger)).toEqual({ A: '1234567890123456789012345.123456789012' });
+    expect(await ledger.getLedgerRecord(second.jobId)).toBeNull();
+  });
+});
+
+function line(index: number, sku: string, quantity: string): InvoiceLine {
+  return { index, kind: 'item', sku, description: sku, quantity, unit: null, unitPrice: null, lineTotal: null, page: 1, bbox: null } as unknown as InvoiceLine;
+}
+
+/** The same client, except that every TransactWriteItems after the first `allowed` throws before it is sent. */
+function failAfterTransactions(client: DynamoDBClient, allowed: number): DynamoDBClient {
+  let transactions = 0;
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'send') return Reflect.get(target, property, receiver);
+      return (commandToSend: unknown) => {
+        if (commandToSend instanceof TransactWriteItemsCommand) {
+          transactions += 1;
+          if (transactions > allowed) return Promise.reject(new Error('simulated crash'));
+        }
+        return target.send(commandToSend as TransactWriteItemsCommand);
+      };
+    },
+  });
+}

@@ -1,0 +1,162 @@
+import type { ApplyResult, InventoryItem, Job, ParseResult } from '@invoice/contracts';
+import { ExactDecimal, formatDecimal } from '@invoice/inventory';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsResources, type AwsTestResources } from './support/aws-resources';
+import { invoke, type LambdaHandler } from './support/http-api-event';
+import { TaskLauncher } from './support/task-launcher';
+
+const fixturesDir = inject('fixturesDir');
+const POLL_LIMIT_MS = 60_000;
+
+interface Truth {
+  lines: { sku: string | null; quantity: string | null; kind: 'item' | 'charge' }[];
+}
+
+function fixture(name: string): Buffer {
+  return readFileSync(path.join(fixturesDir as string, name));
+}
+
+/** SKU -> summed quantity of the truth file's item lines: what one apply must add to stock. */
+function expectedStock(name: string): Record<string, string> {
+  const truth = JSON.parse(readFileSync(path.join(fixturesDir as string, `${name}.truth.json`), 'utf8')) as Truth;
+  const sums = new Map<string, InstanceType<typeof ExactDecimal>>();
+  for (const line of truth.lines.filter((candidate) => candidate.kind === 'item')) {
+    sums.set(line.sku as string, (sums.get(line.sku as string) ?? new ExactDecimal(0)).plus(line.quantity as string));
+  }
+  return Object.fromEntries([...sums].map(([sku, sum]) => [sku, formatDecimal(sum)]));
+}
+
+/**
+ * The whole workflow in AWS mode through the Lambda handler, with API Gateway HTTP API events: DynamoDB
+ * Local for state, moto for S3 (the browser's presigned PUT goes there directly) and ECS (RunTask, whose
+ * task the launcher runs with the real parser container entrypoint against moto's S3).
+ */
+describe.skipIf(fixturesDir === null)('AWS mode through the Lambda handler', () => {
+  let resources: AwsTestResources;
+  let launcher: TaskLauncher;
+  let handler: LambdaHandler;
+
+  beforeAll(async () => {
+    resources = await createAwsResources();
+    launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
+    launcher.start();
+    Object.assign(process.env, resources.env);
+    // Imported after the environment is set: the module composes its adapters once, at load, as in Lambda.
+    ({ handler } = (await import('../../src/lambda')) as unknown as { handler: LambdaHandler });
+  });
+  afterAll(async () => {
+    await launcher?.stop();
+    await resources?.cleanup();
+  });
+
+  async function createAndUpload(name: string, contentType: string, body: Buffer, declaredSize = body.length): Promise<Job> {
+    const created = await invoke(handler, 'POST', '/api/jobs', { fileName: name, contentType, sizeBytes: declaredSize });
+    expect(created.statusCode).toBe(201);
+    const { job, upload } = created.body as { job: Job; upload: { url: string; headers: Record<string, string> } };
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body });
+    expect(put.status).toBe(200);
+    return job;
+  }
+
+  async function settled(jobId: string): Promise<Job> {
+    const deadline = Date.now() + POLL_LIMIT_MS;
+    for (;;) {
+      const polled = await invoke(handler, 'GET', `/api/jobs/${jobId}`);
+      const job = polled.body as Job;
+      if (job.status === 'PARSED' || job.status === 'FAILED') return job;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function stock(): Promise<Record<string, string>> {
+    const listed = await invoke(handler, 'GET', '/api/inventory');
+    return Object.fromEntries((listed.body as { items: InventoryItem[] }).items.map((item) => [item.sku, item.quantity]));
+  }
+
+  it('creates, uploads to S3, parses in an ECS task, applies once, and moves stock exactly', async () => {
+    // Arrange
+    const expected = expectedStock('ruled_basic');
+
+    // Act: create -> presigned PUT to S3 -> parse (RunTask) -> poll (DescribeTasks + S3 outputs)
+    const job = await createAndUpload('ruled_basic.pdf', 'application/pdf', fixture('ruled_basic.pdf'));
+    const started = await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+    const parsed = await settled(job.jobId);
+    const result = await invoke(handler, 'GET', `/api/jobs/${job.jobId}/result`);
+    const applied = await invoke(handler, 'POST', `/api/jobs/${job.jobId}/apply`);
+    const repeated = await invoke(handler, 'POST', `/api/jobs/${job.jobId}/apply`);
+
+    // Assert
+    expect(started).toMatchObject({ statusCode: 202, body: { status: 'QUEUED', attempt: 1 } });
+    expect(parsed.status).toBe('PARSED');
+    expect(launcher.launched.map((task) => task.overrides?.containerOverrides?.[0]?.command?.[2])).toContain(
+      `s3://${resources.settings.uploadsBucket}/raw/${job.jobId}/ruled_basic.pdf`,
+    );
+    expect((result.body as ParseResult).invoice.number).toBe('INV-2026-0142');
+    expect(applied).toMatchObject({ statusCode: 200, body: { outcome: 'APPLIED', job: { status: 'APPLIED' } } });
+    expect(repeated).toMatchObject({ statusCode: 200, body: { outcome: 'ALREADY_APPLIED' } });
+    expect((repeated.body as ApplyResult).ledger).toEqual((applied.body as ApplyResult).ledger);
+    expect(await stock()).toEqual(expected);
+  });
+
+  it('applies once when 20 apply requests arrive at the same time', async () => {
+    // Arrange
+    const before = await stock();
+    const job = await createAndUpload('ruled_basic.pdf', 'application/pdf', fixture('ruled_basic.pdf'));
+    await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+    expect((await settled(job.jobId)).status).toBe('PARSED');
+
+    // Act
+    const answers = await Promise.all(Array.from({ length: 20 }, () => invoke(handler, 'POST', `/api/jobs/${job.jobId}/apply`)));
+
+    // Assert
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(20).fill(200));
+    expect(answers.filter((answer) => (answer.body as ApplyResult).outcome === 'APPLIED')).toHaveLength(1);
+    const once = expectedStock('ruled_basic');
+    const after = await stock();
+    for (const [sku, quantity] of Object.entries(once)) {
+      expect(after[sku]).toBe(formatDecimal(new ExactDecimal(before[sku] ?? '0').plus(quantity)));
+    }
+  });
+
+  it('ends FAILED with the parser code when the task writes an error record', async () => {
+    const job = await createAndUpload('notes.pdf', 'application/pdf', fixture('not_a_pdf.txt'));
+    await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+
+    const failed = await settled(job.jobId);
+
+    expect(failed).toMatchObject({ status: 'FAILED', error: { code: 'NOT_A_PDF' } });
+  });
+
+  it('ends FAILED with the stop reason when the task stops without writing anything', async () => {
+    // Arrange
+    const job = await createAndUpload('ruled_basic.pdf', 'application/pdf', fixture('ruled_basic.pdf'));
+    launcher.behaviour = { kind: 'crash', reason: 'OutOfMemoryError: Container killed due to memory usage' };
+
+    try {
+      // Act
+      await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+      const failed = await settled(job.jobId);
+
+      // Assert
+      expect(failed.status).toBe('FAILED');
+      expect(failed.error?.code).toBe('PARSER_CRASHED');
+      expect(failed.error?.message).toContain('OutOfMemoryError: Container killed due to memory usage');
+    } finally {
+      launcher.behaviour = { kind: 'run' };
+    }
+  });
+
+  it('refuses to start a parse when the stored object is not the size that was signed (HeadObject check)', async () => {
+    // moto does not verify presigned signatures, so it stores a body of another length; S3 would refuse the PUT.
+    const body = fixture('ruled_basic.pdf');
+    const job = await createAndUpload('ruled_basic.pdf', 'application/pdf', body, body.length + 10);
+
+    const refused = await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+
+    expect(refused).toMatchObject({ statusCode: 400, body: { error: { code: 'UPLOAD_SIZE_MISMATCH' } } });
+    expect(launcher.launched.some((task) => task.overrides?.containerOverrides?.[0]?.command?.includes(job.jobId))).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { EcsParserRunner } from '../../src/adapters/aws/ecs-parser-runner';
+import { S3BlobStore } from '../../src/adapters/aws/s3-blob-store';
+import { describeBlobStoreContract } from '../contracts/blob-store.contract';
+import { describeParserRunnerContract } from '../contracts/parser-runner.contract';
+import { createAwsResources } from './support/aws-resources';
+import { TaskLauncher } from './support/task-launcher';
+
+const fixturesDir = inject('fixturesDir');
+
+describeBlobStoreContract('S3BlobStore', async () => {
+  const resources = await createAwsResources();
+  return { store: new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket), cleanup: resources.cleanup };
+});
+
+describe.skipIf(fixturesDir === null)('with the real Python parser as the ECS task', () => {
+  describeParserRunnerContract(
+    'EcsParserRunner',
+    async () => {
+      const resources = await createAwsResources();
+      const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
+      launcher.start();
+      return {
+        runner: new EcsParserRunner(resources.clients.ecs, resources.settings.ecs),
+        blobs: new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket),
+        cleanup: async () => {
+          await launcher.stop();
+          await resources.cleanup();
+        },
+      };
+    },
+    () => ({
+      invoicePdf: readFileSync(path.join(fixturesDir as string, 'ruled_basic.pdf')),
+      notAPdf: readFileSync(path.join(fixturesDir as string, 'not_a_pdf.txt')),
+    }),
+  );
+});
+
+describe('EcsParserRunner', () => {
+  it('starts a Fargate task whose overrides carry the job, the attempt and the S3 URIs', async () => {
+    // Arrange
+    const resources = await createAwsResources();
+    const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
+    launcher.behaviour = { kind: 'crash', reason: 'test' };
+    launcher.start();
+    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs);
+    const bucket = resources.settings.uploadsBucket;
+
+    try {
+      // Act
+      const { runId } = await runner.start({
+        jobId: '00000000-0000-4000-8000-0000000000a1',
+        attempt: 3,
+        inputUri: `s3://${bucket}/raw/00000000-0000-4000-8000-0000000000a1/x.pdf`,
+        outputUri: `s3://${bucket}/parsed/00000000-0000-4000-8000-0000000000a1/attempt-3.json`,
+        errorOutputUri: `s3://${bucket}/errors/00000000-0000-4000-8000-0000000000a1/attempt-3.json`,
+      });
+      await until(async () => launcher.launched.length === 1);
+
+      // Assert
+      const task = launcher.launched[0];
+      expect(task?.taskArn).toBe(runId);
+      expect(task?.launchType).toBe('FARGATE');
+      expect(task?.overrides?.containerOverrides).toEqual([
+        {
+          name: 'parser',
+          command: [
+            'run',
+            '--input',
+            `s3://${bucket}/raw/00000000-0000-4000-8000-0000000000a1/x.pdf`,
+            '--output',
+            `s3://${bucket}/parsed/00000000-0000-4000-8000-0000000000a1/attempt-3.json`,
+            '--error-output',
+            `s3://${bucket}/errors/00000000-0000-4000-8000-0000000000a1/attempt-3.json`,
+            '--job-id',
+            '00000000-0000-4000-8000-0000000000a1',
+            '--attempt',
+            '3',
+          ],
+          environment: [
+            { name: 'INVOICE_JOB_ID', value: '00000000-0000-4000-8000-0000000000a1' },
+            { name: 'INVOICE_ATTEMPT', value: '3' },
+          ],
+        },
+      ]);
+    } finally {
+      await launcher.stop();
+      await resources.cleanup();
+    }
+  });
+
+  it('reports a stopped task with the stop reason ECS gives', async () => {
+    // Arrange
+    const resources = await createAwsResources();
+    const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
+    launcher.behaviour = { kind: 'crash', reason: 'OutOfMemoryError: Container killed due to memory usage' };
+    launcher.start();
+    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs);
+
+    try {
+      // Act
+      const { runId } = await runner.start({ jobId: '00000000-0000-4000-8000-0000000000a2', attempt: 1, inputUri: 's3://b/k', outputUri: 's3://b/o', errorOutputUri: 's3://b/e' });
+      await until(async () => (await runner.describe(runId)).state === 'STOPPED');
+
+      // Assert
+      expect((await runner.describe(runId)).stopReason).toContain('OutOfMemoryError: Container killed due to memory usage');
+    } finally {
+      await launcher.stop();
+      await resources.cleanup();
+    }
+  });
+});
+
+async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,65 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface HttpApiResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** An API Gateway HTTP API (payload format 2.0) event, as API Gateway sends one to the Lambda. */
+export function httpApiEvent(method: string, pathWithQuery: string, body?: unknown): APIGatewayProxyEventV2 {
+  const [rawPath = '/', rawQueryString = ''] = pathWithQuery.split('?');
+  const headers: Record<string, string> = { host: 'api.example.test', 'user-agent': 'aws-tests' };
+  const encoded = body === undefined ? undefined : Buffer.from(JSON.stringify(body)).toString('base64');
+  if (encoded !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.from(encoded, 'base64').length);
+  }
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers,
+    queryStringParameters: rawQueryString ? Object.fromEntries(new URLSearchParams(rawQueryString)) : undefined,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.test',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'aws-tests' },
+      requestId: `req-${Math.random().toString(36).slice(2)}`,
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body: encoded,
+    isBase64Encoded: encoded !== undefined,
+  };
+}
+
+const lambdaContext = {
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'invoice-api',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:invoice-api',
+  memoryLimitInMB: '512',
+  awsRequestId: 'test',
+  logGroupName: '/aws/lambda/invoice-api',
+  logStreamName: 'test',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+} as Context;
+
+/** Calls the handler with an HTTP API event and decodes the JSON answer. */
+export async function invoke(handler: LambdaHandler, method: string, pathWithQuery: string, body?: unknown): Promise<HttpApiResponse> {
+  const result = await handler(httpApiEvent(method, pathWithQuery, body), lambdaContext);
+  const raw = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64').toString('utf8') : result.body;
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  return { statusCode: result.statusCode ?? 0, headers, body: raw && headers['content-type']?.includes('json') ? JSON.parse(raw) : raw };
+}

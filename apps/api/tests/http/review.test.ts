@@ -1,0 +1,515 @@
+import type { ApplyResult, Job, JobReview, ListMovementsResponse, ListSkuMappingsResponse } from '@invoice/contracts';
+import type { Response } from 'superagent';
+import { describe, expect, it } from 'vitest';
+import { fakeInvoice, fakeScript } from '../support/api-client';
+import { serverPerSuite } from '../support/server-per-suite';
+import { expectContract, expectError } from '../support/test-server';
+
+/**
+ * Review, SKU mappings, apply of the reviewed lines and stock history through the HTTP API, with the
+ * stand-in parser so that each test chooses its lines and supplier.
+ */
+describe('review', () => {
+  const suite = serverPerSuite('review', { env: { PARSER_CONCURRENCY: '4' } });
+
+  const getReview = async (jobId: string) => suite.api.http.get(`/api/jobs/${jobId}/review`);
+  const putReview = async (jobId: string, body: object) => suite.api.http.put(`/api/jobs/${jobId}/review`).send(body);
+  const apply = async (jobId: string, body?: object) =>
+    body === undefined ? suite.api.http.post(`/api/jobs/${jobId}/apply`) : suite.api.http.post(`/api/jobs/${jobId}/apply`).send(body);
+
+  async function review(jobId: string): Promise<JobReview> {
+    const response = await getReview(jobId);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return expectContract<JobReview>('job-review', response.body);
+  }
+
+  async function saved(jobId: string, body: object): Promise<JobReview> {
+    const response = await putReview(jobId, body);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return expectContract<JobReview>('job-review', response.body);
+  }
+
+  /** A parsed job whose lines carry SKUs unique to the test, so stock assertions do not collide. */
+  async function parsedJob(lines: object[], extra: object = {}): Promise<Job> {
+    const job = await suite.api.parsed('invoice.pdf', 'application/pdf', fakeInvoice(lines, extra));
+    expect(job.status).toBe('PARSED');
+    return job;
+  }
+
+  describe('GET /api/jobs/{jobId}/review', () => {
+    it('shows a never-reviewed job as parsed, with its stock changes and what blocks apply', async () => {
+      // Arrange
+      const job = await parsedJob([
+        { sku: 'G-A', quantity: '2.5' },
+        { sku: null, quantity: '1', description: 'Mystery part' },
+        { kind: 'charge', description: 'Freight' },
+        { sku: 'G-A', quantity: '0.5' },
+      ]);
+
+      // Act
+      const body = await review(job.jobId);
+
+      // Assert
+      expect(body).toMatchObject({
+        jobId: job.jobId,
+        status: 'PARSED',
+        attempt: 1,
+        revision: 0,
+        updatedAt: null,
+        documentType: 'invoice',
+        supplierKey: 'fake supplies ltd',
+        stockChanges: [{ sku: 'G-A', quantity: '3' }],
+        applyBlockers: [{ lineIndex: 1, code: 'APPLY_MISSING_SKU' }],
+      });
+      expect(body.lines.map((line) => [line.index, line.kind, line.sku, line.quantity, line.notStock, line.changed, line.mappedFrom])).toEqual([
+        [0, 'item', 'G-A', '2.5', false, [], null],
+        [1, 'item', null, '1', false, [], null],
+        [2, 'charge', null, null, false, [], null],
+        [3, 'item', 'G-A', '0.5', false, [], null],
+      ]);
+      expect(body.lines[0]).toMatchObject({ parsed: { sku: 'G-A', quantity: '2.5' }, page: 1, bbox: [10, 10, 500, 20] });
+    });
+
+    it('answers 409 RESULT_NOT_AVAILABLE for a failed job and 404 for an unknown one', async () => {
+      const failed = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'ENCRYPTED' }));
+      expectError(await getReview(failed.jobId), 409, 'RESULT_NOT_AVAILABLE');
+      expectError(await getReview('00000000-0000-4000-8000-00000000dead'), 404, 'JOB_NOT_FOUND');
+      expectError(await getReview('not-a-job'), 404, 'JOB_NOT_FOUND');
+    });
+
+    it('answers 409 RESULT_NOT_AVAILABLE for a job that is not uploaded or parsed yet', async () => {
+      const created = await suite.api.create('a.pdf', 'application/pdf', 10);
+      expectError(await getReview(created.job.jobId), 409, 'RESULT_NOT_AVAILABLE');
+    });
+  });
+
+  describe('PUT /api/jobs/{jobId}/review', () => {
+    it('saves corrections as revision 1 and shows them as changed, in the answer and afterwards', async () => {
+      // Arrange
+      const job = await parsedJob([
+        { sku: 'P-A', quantity: '1' },
+        { sku: 'P-B', quantity: '2' },
+        { sku: null, quantity: '3' },
+        { sku: 'P-D', quantity: '4' },
+      ]);
+
+      // Act
+      const answer = await saved(job.jobId, {
+        baseRevision: 0,
+        corrections: [
+          { lineIndex: 0, quantity: '1.25' },
+          { lineIndex: 1, sku: '  P-B2 ' },
+          { lineIndex: 2, notStock: true },
+          { lineIndex: 3, sku: 'P-D', quantity: '4.0' },
+        ],
+      });
+      const reread = await review(job.jobId);
+      const jobAfter = await suite.api.job(job.jobId);
+
+      // Assert
+      expect(answer).toEqual(reread);
+      expect(answer.revision).toBe(1);
+      expect(answer.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(answer.lines.map((line) => [line.sku, line.quantity, line.notStock, line.changed])).toEqual([
+        ['P-A', '1.25', false, ['quantity']],
+        ['P-B2', '2', false, ['sku']],
+        [null, '3', true, ['notStock']],
+        ['P-D', '4.0', false, []],
+      ]);
+      expect(answer.stockChanges).toEqual([
+        { sku: 'P-A', quantity: '1.25' },
+        { sku: 'P-B2', quantity: '2' },
+        { sku: 'P-D', quantity: '4' },
+      ]);
+      expect(answer.applyBlockers).toEqual([]);
+      expect(jobAfter).toMatchObject({ reviewRevision: 1, status: 'PARSED' });
+    });
+
+    it('replaces the previous revision with the full set sent', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'R-A', quantity: '1' }, { sku: 'R-B', quantity: '1' }]);
+      await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '9' }] });
+
+      // Act
+      const second = await saved(job.jobId, { baseRevision: 1, corrections: [{ lineIndex: 1, notStock: true }] });
+
+      // Assert
+      expect(second.revision).toBe(2);
+      expect(second.lines.map((line) => [line.quantity, line.notStock])).toEqual([
+        ['1', false],
+        ['1', true],
+      ]);
+      expect(second.stockChanges).toEqual([{ sku: 'R-A', quantity: '1' }]);
+    });
+
+    it('refuses a stale baseRevision with 409 REVIEW_CONFLICT naming the current one, and keeps the saved revision', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'C-A', quantity: '1' }]);
+      await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '2' }] });
+
+      // Act
+      const stale = await putReview(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '7' }] });
+
+      // Assert
+      expectError(stale, 409, 'REVIEW_CONFLICT');
+      expect(stale.body.error.details).toMatchObject({ currentRevision: 1, requestedRevision: 0 });
+      expect((await review(job.jobId)).lines[0]?.quantity).toBe('2');
+    });
+
+    it('lets exactly one of concurrent saves from the same revision win', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'CC-A', quantity: '1' }]);
+
+      // Act
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, (_, n) => putReview(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: String(n + 10) }] })),
+      );
+
+      // Assert
+      const statuses = responses.map((response) => response.status).sort();
+      expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+      for (const response of responses.filter((candidate) => candidate.status === 409)) expectError(response, 409, 'REVIEW_CONFLICT');
+      const winner = responses.find((response) => response.status === 200)?.body as JobReview;
+      expect(await review(job.jobId)).toMatchObject({ revision: 1, lines: [{ quantity: winner.lines[0]?.quantity }] });
+    });
+
+    it.each([
+      ['an unknown line index', '/corrections/0/lineIndex', { baseRevision: 0, corrections: [{ lineIndex: 5, sku: 'X' }] }],
+      ['a line corrected twice', '/corrections/1/lineIndex', { baseRevision: 0, corrections: [{ lineIndex: 0, sku: 'X' }, { lineIndex: 0, notStock: true }] }],
+      ['a negative quantity', '/corrections/0/quantity', { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '-1' }] }],
+      ['a quantity that is not a decimal', '/corrections/0/quantity', { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '1,5' }] }],
+      ['a quantity sent as a number', '/corrections/0/quantity', { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: 1.5 }] }],
+      ['a blank SKU', '/corrections/0/sku', { baseRevision: 0, corrections: [{ lineIndex: 0, sku: '   ' }] }],
+      ['a correction of nothing', '/corrections/0', { baseRevision: 0, corrections: [{ lineIndex: 0 }] }],
+      ['no baseRevision', '', { corrections: [] }],
+    ])('answers 400 VALIDATION_FAILED for %s at %j, and saves nothing', async (_label, path, body) => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'V-A', quantity: '1' }, { sku: 'V-B', quantity: '1' }]);
+
+      // Act
+      const response = await putReview(job.jobId, body);
+
+      // Assert
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.error.details.issues.map((issue: { path: string }) => issue.path)).toContain(path);
+      expect((await suite.api.job(job.jobId)).reviewRevision).toBe(0);
+    });
+
+    it('answers 400 for an empty body, 415 for a body that is not JSON and 400 for malformed JSON', async () => {
+      const job = await parsedJob([{ sku: 'B-A', quantity: '1' }]);
+      expectError(await suite.api.http.put(`/api/jobs/${job.jobId}/review`), 400, 'VALIDATION_FAILED');
+      expectError(await suite.api.http.put(`/api/jobs/${job.jobId}/review`).set('content-type', 'text/plain').send('x'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectError(
+        await suite.api.http.put(`/api/jobs/${job.jobId}/review`).set('content-type', 'application/json').send('{"baseRevision":'),
+        400,
+        'MALFORMED_JSON',
+      );
+    });
+
+    it('accepts the corrections of a long invoice (1 000 lines)', async () => {
+      // Arrange
+      const lines = Array.from({ length: 1000 }, (_, n) => ({ sku: `LONG-${n}`, quantity: '1' }));
+      const job = await parsedJob(lines);
+      const corrections = lines.map((_, n) => ({ lineIndex: n, sku: `LONG-INVENTORY-${n}`, quantity: '2.000' }));
+
+      // Act
+      const answer = await saved(job.jobId, { baseRevision: 0, corrections });
+
+      // Assert
+      expect(answer.stockChanges).toHaveLength(1000);
+      expect(answer.lines.every((line) => line.changed.join() === 'sku,quantity')).toBe(true);
+    });
+
+    it('refuses to change the review of an applied job with 409 JOB_INVALID_STATE', async () => {
+      const job = await parsedJob([{ sku: 'AP-A', quantity: '1' }]);
+      expect((await apply(job.jobId)).status).toBe(200);
+      expectError(await putReview(job.jobId, { baseRevision: 0, corrections: [] }), 409, 'JOB_INVALID_STATE');
+    });
+
+    it('refuses to review a failed job with 409 JOB_INVALID_STATE', async () => {
+      const failed = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'CORRUPT' }));
+      expectError(await putReview(failed.jobId, { baseRevision: 0, corrections: [] }), 409, 'JOB_INVALID_STATE');
+    });
+  });
+
+  describe('POST /api/jobs/{jobId}/apply after review', () => {
+    it('moves the corrected quantities and SKUs, leaves out not-stock lines, and records the revision', async () => {
+      // Arrange: without review this invoice cannot even be applied (line 2 has no SKU)
+      const job = await parsedJob([
+        { sku: 'AR-A', quantity: '1' },
+        { sku: 'AR-WRONG', quantity: '2' },
+        { sku: null, quantity: '5', description: 'Pallet' },
+        { kind: 'charge', sku: 'AR-A', quantity: '9', description: 'Handling' },
+      ]);
+      expectError(await apply(job.jobId), 422, 'APPLY_MISSING_SKU');
+      const reviewed = await saved(job.jobId, {
+        baseRevision: 0,
+        corrections: [
+          { lineIndex: 0, quantity: '1.5' },
+          { lineIndex: 1, sku: 'AR-RIGHT' },
+          { lineIndex: 2, notStock: true },
+        ],
+      });
+
+      // Act
+      const response = await apply(job.jobId, { reviewRevision: reviewed.revision });
+
+      // Assert
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const result = expectContract<ApplyResult>('apply-result', response.body);
+      expect(result.ledger).toMatchObject({
+        reviewRevision: 1,
+        deltas: [
+          { sku: 'AR-A', quantity: '1.5' },
+          { sku: 'AR-RIGHT', quantity: '2' },
+        ],
+      });
+      expect(result.ledger.deltas).toEqual(reviewed.stockChanges);
+      const stock = await suite.api.inventory();
+      expect([stock['AR-A'], stock['AR-RIGHT'], stock['AR-WRONG']]).toEqual(['1.5', '2', undefined]);
+    });
+
+    it('refuses a stale reviewRevision with 409 REVIEW_CONFLICT and moves nothing', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'AS-A', quantity: '1' }]);
+      await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '3' }] });
+
+      // Act
+      const response = await apply(job.jobId, { reviewRevision: 0 });
+
+      // Assert
+      expectError(response, 409, 'REVIEW_CONFLICT');
+      expect(response.body.error.details).toMatchObject({ currentRevision: 1 });
+      expect((await suite.api.job(job.jobId)).status).toBe('PARSED');
+      expect((await suite.api.inventory())['AS-A']).toBeUndefined();
+    });
+
+    it('answers a repeated apply with ALREADY_APPLIED even when it names an older revision', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'AA-A', quantity: '1' }]);
+      await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '2' }] });
+      const first = await apply(job.jobId, { reviewRevision: 1 });
+
+      // Act
+      const repeats = await Promise.all([apply(job.jobId, { reviewRevision: 1 }), apply(job.jobId, { reviewRevision: 0 }), apply(job.jobId)]);
+
+      // Assert
+      expect(first.body.outcome).toBe('APPLIED');
+      expect(repeats.map((response) => [response.status, response.body.outcome])).toEqual([
+        [200, 'ALREADY_APPLIED'],
+        [200, 'ALREADY_APPLIED'],
+        [200, 'ALREADY_APPLIED'],
+      ]);
+      expect((await suite.api.inventory())['AA-A']).toBe('2');
+    });
+
+    it('refuses a reviewRevision that is not a non-negative integer with 400', async () => {
+      const job = await parsedJob([{ sku: 'AV-A', quantity: '1' }]);
+      expectError(await apply(job.jobId, { reviewRevision: '1' }), 400, 'VALIDATION_FAILED');
+      expectError(await apply(job.jobId, { reviewRevision: -1 }), 400, 'VALIDATION_FAILED');
+    });
+
+    it('shows an applied job with the stock changes its ledger record holds', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'SHOW-A', quantity: '4' }]);
+      await apply(job.jobId);
+
+      // Act
+      const body = await review(job.jobId);
+
+      // Assert
+      expect(body).toMatchObject({ status: 'APPLIED', revision: 0, stockChanges: [{ sku: 'SHOW-A', quantity: '4' }], applyBlockers: [] });
+    });
+
+    it('takes a credit note out of stock by the corrected quantity', async () => {
+      // Arrange
+      const invoice = await parsedJob([{ sku: 'CN-A', quantity: '10' }]);
+      await apply(invoice.jobId);
+      const credit = await parsedJob([{ sku: 'CN-A', quantity: '4' }], { documentType: 'credit-note' });
+      await saved(credit.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '3' }] });
+
+      // Act
+      const result = (await apply(credit.jobId)).body as ApplyResult;
+
+      // Assert
+      expect(result.ledger.deltas).toEqual([{ sku: 'CN-A', quantity: '-3' }]);
+      expect((await suite.api.inventory())['CN-A']).toBe('7');
+    });
+  });
+
+  describe('re-parse after review', () => {
+    it('starts the new attempt unreviewed at the next revision, so an editor of the old lines gets 409', async () => {
+      // Arrange
+      const job = await parsedJob([{ sku: 'RP-A', quantity: '1' }]);
+      await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '5' }] });
+
+      // Act
+      const queued = await suite.api.startParse(job.jobId);
+      await suite.api.settled(job.jobId);
+      const body = await review(job.jobId);
+
+      // Assert
+      expect(queued).toMatchObject({ attempt: 2, reviewRevision: 2 });
+      expect(body).toMatchObject({ attempt: 2, revision: 2, updatedAt: null, lines: [{ quantity: '1', changed: [] }] });
+      expectError(await putReview(job.jobId, { baseRevision: 1, corrections: [] }), 409, 'REVIEW_CONFLICT');
+    });
+  });
+
+  describe('SKU mappings', () => {
+    it('remembers mappings per supplier and pre-fills the next invoice of that supplier only', async () => {
+      // Arrange: the first invoice of "Map Supplier GmbH" teaches SUP-1 -> INV-1
+      const first = await parsedJob([{ sku: 'MAP-SUP-1', quantity: '1' }, { sku: 'MAP-SUP-2', quantity: '1' }], { supplier: 'Map Supplier GmbH' });
+      const answer = await saved(first.jobId, {
+        baseRevision: 0,
+        corrections: [],
+        skuMappings: [{ supplierSku: 'MAP-SUP-1', inventorySku: ' MAP-INV-1 ' }],
+      });
+
+      // Act
+      const next = await parsedJob([{ sku: 'MAP-SUP-1', quantity: '3' }, { sku: 'MAP-SUP-2', quantity: '1' }], { supplier: 'MAP SUPPLIER GMBH.' });
+      const other = await parsedJob([{ sku: 'MAP-SUP-1', quantity: '3' }], { supplier: 'Another Supplier' });
+      const nextReview = await review(next.jobId);
+      const otherReview = await review(other.jobId);
+      const listed = await suite.api.http.get('/api/sku-mappings').query({ supplier: 'map supplier gmbh' });
+
+      // Assert: the saving review already uses the mapping; the next one of the same supplier too
+      expect(answer.lines[0]).toMatchObject({ sku: 'MAP-INV-1', mappedFrom: 'MAP-SUP-1', changed: [] });
+      expect(nextReview.supplierKey).toBe('map supplier gmbh');
+      expect(nextReview.lines.map((line) => [line.sku, line.mappedFrom])).toEqual([
+        ['MAP-INV-1', 'MAP-SUP-1'],
+        ['MAP-SUP-2', null],
+      ]);
+      expect(nextReview.stockChanges).toEqual([
+        { sku: 'MAP-INV-1', quantity: '3' },
+        { sku: 'MAP-SUP-2', quantity: '1' },
+      ]);
+      expect(otherReview.lines[0]).toMatchObject({ sku: 'MAP-SUP-1', mappedFrom: null });
+      expect(listed.status).toBe(200);
+      expect(expectContract<ListSkuMappingsResponse>('api/list-sku-mappings-response', listed.body).items).toEqual([
+        { supplierKey: 'map supplier gmbh', supplierSku: 'MAP-SUP-1', inventorySku: 'MAP-INV-1', updatedAt: answer.updatedAt },
+      ]);
+    });
+
+    it('applies a mapped SKU, and a correction wins over the mapping', async () => {
+      // Arrange
+      const teach = await parsedJob([{ sku: 'MA-SUP', quantity: '1' }], { supplier: 'Mapping Apply Co' });
+      await saved(teach.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'MA-SUP', inventorySku: 'MA-INV' }] });
+      const job = await parsedJob([{ sku: 'MA-SUP', quantity: '2' }, { sku: 'MA-SUP', quantity: '5' }], { supplier: 'Mapping Apply Co' });
+      await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 1, sku: 'MA-OTHER' }] });
+
+      // Act
+      const result = (await apply(job.jobId)).body as ApplyResult;
+
+      // Assert
+      expect(result.ledger.deltas).toEqual([
+        { sku: 'MA-INV', quantity: '2' },
+        { sku: 'MA-OTHER', quantity: '5' },
+      ]);
+    });
+
+    it('refuses mappings for an invoice without a supplier name with 400 and saves nothing', async () => {
+      const job = await parsedJob([{ sku: 'NS-A', quantity: '1' }], { supplier: null });
+      const response = await putReview(job.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'NS-A', inventorySku: 'X' }] });
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.error.details.issues[0].path).toBe('/skuMappings');
+      expect((await review(job.jobId)).supplierKey).toBeNull();
+    });
+
+    it('answers an empty list for an unknown supplier and 400 without a supplier', async () => {
+      const unknown = await suite.api.http.get('/api/sku-mappings').query({ supplier: 'nobody at all' });
+      expect(unknown.status).toBe(200);
+      expect(unknown.body).toEqual({ items: [] });
+      expectError(await suite.api.http.get('/api/sku-mappings'), 400, 'VALIDATION_FAILED');
+      expectError(await suite.api.http.get('/api/sku-mappings').query({ supplier: 'a', extra: '1' }), 400, 'VALIDATION_FAILED');
+    });
+  });
+
+  describe('GET /api/inventory/{sku}/movements', () => {
+    it('lists every applied job that moved the SKU, newest first, with the revision and the job it came from', async () => {
+      // Arrange
+      const first = await parsedJob([{ sku: 'HIST-A', quantity: '5' }], { number: 'H-1' });
+      await apply(first.jobId);
+      const untouched = await parsedJob([{ sku: 'HIST-B', quantity: '1' }]);
+      await apply(untouched.jobId);
+      const second = await parsedJob([{ sku: 'HIST-A', quantity: '1' }], { number: 'H-2', supplier: 'History Ltd' });
+      await saved(second.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '2.5' }] });
+      await apply(second.jobId);
+
+      // Act
+      const response = await suite.api.http.get('/api/inventory/HIST-A/movements');
+
+      // Assert
+      expect(response.status).toBe(200);
+      const body = expectContract<ListMovementsResponse>('api/list-movements-response', response.body);
+      expect(body.sku).toBe('HIST-A');
+      expect(body.quantity).toBe('7.5');
+      expect(body.items.map(({ appliedAt: _at, ...rest }) => rest)).toEqual([
+        { jobId: second.jobId, delta: '2.5', reviewRevision: 1, fileName: 'invoice.pdf', invoiceNumber: 'H-2', supplierName: 'History Ltd' },
+        { jobId: first.jobId, delta: '5', reviewRevision: 0, fileName: 'invoice.pdf', invoiceNumber: 'H-1', supplierName: 'Fake Supplies Ltd' },
+      ]);
+    });
+
+    it('finds a SKU holding a slash and spaces when it is percent-encoded as one segment', async () => {
+      const job = await parsedJob([{ sku: 'M6 x 20/DIN 912', quantity: '100' }]);
+      await apply(job.jobId);
+      const response = await suite.api.http.get(`/api/inventory/${encodeURIComponent('M6 x 20/DIN 912')}/movements`);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      expect(response.body).toMatchObject({ sku: 'M6 x 20/DIN 912', quantity: '100', items: [{ jobId: job.jobId }] });
+    });
+
+    it('answers 400, not 500, for a path segment that is not valid percent-encoding', async () => {
+      expectError(await suite.api.http.get('/api/inventory/%E0%A4%A/movements'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('answers 404 SKU_NOT_FOUND for a SKU never moved', async () => {
+      expectError(await suite.api.http.get('/api/inventory/NEVER-MOVED/movements'), 404, 'SKU_NOT_FOUND');
+      expectError(await suite.api.http.get(`/api/inventory/${'x'.repeat(200)}/movements`), 404, 'SKU_NOT_FOUND');
+    });
+  });
+
+  describe('GET /api/jobs/{jobId}/file', () => {
+    it('streams the uploaded PDF byte for byte, inline, as application/pdf', async () => {
+      // Arrange
+      const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 256 }, (_, n) => n)), Buffer.alloc(300_000, 7)]);
+      const job = await suite.api.createAndUpload('Rechnung März.pdf', 'application/pdf', bytes);
+
+      // Act
+      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(binary);
+
+      // Assert
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-length']).toBe(String(bytes.length));
+      expect(response.headers['content-disposition']).toBe('inline; filename="Rechnung_Marz.pdf"');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(Buffer.compare(response.body as Buffer, bytes)).toBe(0);
+
+      // A HEAD (pdf.js and browsers may probe first) answers the same headers without the body.
+      const head = await suite.api.http.head(`/api/jobs/${job.jobId}/file`);
+      expect([head.status, head.headers['content-length'], head.headers['content-type']]).toEqual([200, String(bytes.length), 'application/pdf']);
+    });
+
+    it('serves any other declared type as a sandboxed attachment, never as a page', async () => {
+      const job = await suite.api.createAndUpload('x.html', 'text/html', Buffer.from('<script>alert(1)</script>'));
+      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(binary);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/octet-stream');
+      expect(response.headers['content-disposition']).toMatch(/^attachment;/);
+      expect(response.headers['content-security-policy']).toMatch(/sandbox/);
+    });
+
+    it('answers 409 UPLOAD_NOT_FOUND before the upload and 404 for an unknown job', async () => {
+      const created = await suite.api.create('a.pdf', 'application/pdf', 10);
+      expectError(await suite.api.http.get(`/api/jobs/${created.job.jobId}/file`), 409, 'UPLOAD_NOT_FOUND');
+      expectError(await suite.api.http.get('/api/jobs/00000000-0000-4000-8000-00000000dead/file'), 404, 'JOB_NOT_FOUND');
+    });
+  });
+});
+
+/** Collects a response body as bytes whatever its content type (supertest only buffers text by default). */
+function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  res.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
+}

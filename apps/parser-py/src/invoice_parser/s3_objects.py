@@ -1,0 +1,72 @@
+"""s3:// input and outputs for the ECS task, through boto3.
+
+The endpoint comes from boto3's own settings (AWS_ENDPOINT_URL_S3, then AWS_ENDPOINT_URL), so the same
+code reads real S3 in the task and the moto emulator in tests. Emulators on 127.0.0.1 need path-style
+addressing (a bucket cannot be a subdomain of an IP address): AWS_S3_FORCE_PATH_STYLE=true asks for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED, ParserError
+
+# Statuses and codes S3 answers for an object or bucket that is not there, or not readable by this task.
+_MISSING_CODES = frozenset({"404", "NoSuchKey", "NoSuchBucket", "NotFound", "403", "AccessDenied"})
+_JSON_TYPE = "application/json"
+
+
+def read_object(uri: str, max_bytes: int) -> bytes:
+    bucket, key = _bucket_and_key(uri)
+    client = _client()
+    try:
+        response = client.get_object(Bucket=bucket, Key=key)
+    except Exception as error:  # botocore's ClientError, imported lazily with boto3
+        raise _as_parser_error(error, uri) from None
+    body = response["Body"]
+    try:
+        # The declared length refuses an oversized object before a byte of it is read.
+        if int(response.get("ContentLength", 0)) > max_bytes:
+            raise ParserError(TOO_LARGE, f"input is larger than {max_bytes} bytes", {"maxBytes": max_bytes})
+        data: bytes = body.read(max_bytes + 1)
+    finally:
+        body.close()
+    if len(data) > max_bytes:
+        raise ParserError(TOO_LARGE, f"input is larger than {max_bytes} bytes", {"maxBytes": max_bytes})
+    return data
+
+
+def write_object(uri: str, data: bytes) -> None:
+    """One PutObject: S3 stores an object whole or not at all, so readers never see a partial record."""
+    bucket, key = _bucket_and_key(uri)
+    _client().put_object(Bucket=bucket, Key=key, Body=data, ContentType=_JSON_TYPE)
+
+
+def _bucket_and_key(uri: str) -> tuple[str, str]:
+    parsed = urlparse(uri)
+    key = unquote(parsed.path.lstrip("/"))
+    if not parsed.netloc or not key:
+        raise ParserError(VALIDATION_FAILED, f"an s3:// URI needs a bucket and a key: {uri}")
+    return parsed.netloc, key
+
+
+def _as_parser_error(error: Exception, uri: str) -> Exception:
+    response: dict[str, Any] = getattr(error, "response", None) or {}
+    code = str(response.get("Error", {}).get("Code", ""))
+    if code in _MISSING_CODES:
+        return ParserError(INPUT_NOT_FOUND, f"cannot read input {uri}: {code}")
+    return error
+
+
+@functools.cache
+def _client() -> Any:
+    # One client per process: the task parses one document, but tests call this module many times.
+    import boto3
+    from botocore.config import Config
+
+    path_style = os.environ.get("AWS_S3_FORCE_PATH_STYLE", "").lower() == "true"
+    config = Config(s3={"addressing_style": "path" if path_style else "auto"}, retries={"mode": "standard"})
+    return boto3.client("s3", config=config)

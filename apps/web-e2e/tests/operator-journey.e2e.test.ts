@@ -1,0 +1,209 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchChromium } from '../src/browser';
+import { startLocalStack, type LocalStack } from '../src/local-stack';
+import { screenshot, seriousAccessibilityViolations, watchForPageErrors } from '../src/page-checks';
+
+/** Long enough for a real parse on a busy 2-core machine. */
+const PARSE_TIMEOUT_MS = 60_000;
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 400, height: 860 };
+
+/**
+ * The outline of line 1 lies inside the drawn page, in its upper half, across most of its width: the bbox
+ * (PDF points, top-left origin) was scaled like the page. Polled, since the page may still be re-fitting.
+ */
+async function expectOutlineOnFirstLine(page: Page): Promise<void> {
+  const canvas = page.getByRole('img', { name: /^Page 1 of / });
+  let last = '';
+  for (let attempt = 0; attempt < 25; attempt += 1) {
+    const pageBox = await canvas.boundingBox();
+    const outline = await page.getByTestId('line-highlight').boundingBox();
+    if (pageBox && outline) {
+      const inside =
+        outline.x >= pageBox.x - 4 &&
+        outline.x + outline.width <= pageBox.x + pageBox.width + 4 &&
+        outline.y > pageBox.y &&
+        outline.y + outline.height < pageBox.y + pageBox.height / 2 &&
+        outline.width > pageBox.width / 2;
+      if (inside) return;
+      last = `page ${JSON.stringify(pageBox)}, outline ${JSON.stringify(outline)}`;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the outline of line 1 is not on the first line of the page: ${last}`);
+}
+
+describe('an operator takes an invoice from upload to stock in the browser', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const a11y: Record<string, string[]> = {};
+
+  async function checkScreen(name: string): Promise<void> {
+    a11y[name] = await seriousAccessibilityViolations(page);
+    await screenshot(page, name);
+  }
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: WIDE });
+    watchForPageErrors(page, 'main tab', pageErrors);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('uploads, parses, reviews, corrects, applies exactly once and shows the stock', async () => {
+    onTestFailed(async () => {
+      await screenshot(page, 'failure').catch(() => undefined);
+      process.stderr.write(`\n[web-e2e] page errors: ${JSON.stringify(pageErrors)}\n[web-e2e] server log:\n${stack.log()}\n`);
+    });
+    const invoice = path.join(stack.fixturesDir, 'ruled_basic.pdf');
+    const broken = path.join(stack.fixturesDir, 'broken.pdf');
+    writeFileSync(broken, 'This is a text file that only pretends to be a PDF.\n');
+
+    // Jobs: empty, then two files dropped in at once through the labelled file input.
+    await page.goto(stack.baseUrl);
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+    await checkScreen('01-jobs-empty');
+
+    await page.getByLabel('Choose invoice PDFs').setInputFiles([invoice, broken]);
+    const invoiceRow = page.getByRole('row', { name: /ruled_basic\.pdf/ });
+    await invoiceRow.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
+    const brokenRow = page.getByRole('row', { name: /broken\.pdf/ });
+    await brokenRow.getByText('Failed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
+    expect(await page.getByRole('progressbar', { name: 'Upload progress of ruled_basic.pdf' }).getAttribute('value')).toBe('1');
+    expect(await invoiceRow.textContent()).toContain('Acme Industrial Supply Ltd');
+    expect(await invoiceRow.textContent()).toContain('INV-2026-0142');
+    expect(await brokenRow.textContent()).toContain('This file is neither a PDF nor a supported e-invoice (XML). (NOT_A_PDF)');
+    await brokenRow.getByRole('button', { name: 'Re-parse broken.pdf' }).waitFor();
+    await checkScreen('02-jobs-parsed-and-failed');
+
+    // Review: the invoice's SKUs beside the rendered page, with the selected line outlined on it.
+    await page.getByRole('link', { name: 'Review ruled_basic.pdf' }).click();
+    await page.getByRole('heading', { name: 'Review: ruled_basic.pdf' }).waitFor();
+    for (const sku of ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y'])
+      await page.getByRole('cell', { name: sku, exact: true }).waitFor();
+    const canvas = page.getByRole('img', { name: 'Page 1 of ruled_basic.pdf' });
+    await canvas.waitFor();
+    await page.getByRole('button', { name: 'Line 1: show on the page and correct' }).click();
+    await page.getByText('line 1 outlined').waitFor();
+    await checkScreen('03-review');
+    await expectOutlineOnFirstLine(page);
+
+    // Keyboard only: a line's button, Enter, then Tab lands in that line's SKU field with a visible focus ring.
+    await page.getByRole('button', { name: 'Line 5: show on the page and correct' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Correct line 5' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skuField = page.getByLabel('SKU for line 5');
+    expect(await skuField.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await skuField.evaluate((field) => getComputedStyle(field).outlineStyle)).not.toBe('none');
+    await screenshot(page, '03b-review-keyboard');
+    await page.getByRole('button', { name: 'Line 1: show on the page and correct' }).click();
+
+    // A second tab opens the same review now; it will try to apply after the first tab did.
+    const staleTab = await browser.newPage({ viewport: WIDE });
+    watchForPageErrors(staleTab, 'stale tab', pageErrors);
+    await staleTab.goto(page.url());
+    await staleTab.getByRole('button', { name: 'Apply to stock…' }).waitFor();
+
+    // Correct line 1's quantity, and give line 4 our own SKU, remembered for this supplier.
+    await page.getByLabel('Quantity for line 1').fill('3');
+    await page.getByRole('cell', { name: /3 edited, not saved/ }).waitFor();
+    await page.getByRole('button', { name: 'Line 4: show on the page and correct' }).click();
+    await page.getByLabel('SKU for line 4').fill('BIN-40-BLUE');
+    await page.getByLabel(/Remember for this supplier/).check();
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.getByText('Saved review revision 1.').waitFor();
+    await page.getByRole('cell', { name: '3 changed was 2' }).waitFor();
+    await page.getByRole('cell', { name: /^BIN-40-BLUE / }).waitFor();
+    await checkScreen('04-review-corrected');
+
+    // Apply through the confirmation, which lists the stock changes per SKU; a double click applies once.
+    // The confirmation is a modal dialog: Escape leaves it without applying and gives the focus back.
+    const applyButton = page.getByRole('button', { name: 'Apply to stock…' });
+    await applyButton.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await applyButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await applyButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Apply invoice INV-2026-0142 to stock?' });
+    await dialog.waitFor();
+    const changes = await dialog.getByRole('row').allTextContents();
+    expect(changes.slice(1)).toEqual(['BIN-40-BLUE+8', 'GL-L-044+12', 'PJ-2500+1', 'SHF-1800+3', 'TAPE-50Y+3']);
+    await checkScreen('05-apply-dialog');
+    await dialog.getByRole('button', { name: 'Confirm and apply' }).dblclick();
+    await page.getByText('Applied: stock changed for 5 SKUs.').waitFor();
+    await page.getByText('Applying again changes nothing.').waitFor();
+    await checkScreen('06-review-applied');
+
+    // The stale tab's retry is answered, and said, as already applied.
+    await staleTab.getByRole('button', { name: 'Apply to stock…' }).click();
+    await staleTab.getByRole('dialog').getByRole('button', { name: 'Confirm and apply' }).click();
+    await staleTab.getByText('Already applied: this invoice changed stock before, so nothing was changed this time.').waitFor();
+    await screenshot(staleTab, '07-review-already-applied');
+    await staleTab.close();
+
+    // Inventory: the new stock, searchable, with each SKU's history linked to its job.
+    await page.getByRole('link', { name: 'Inventory' }).click();
+    await page.getByRole('heading', { name: 'Inventory', level: 1 }).waitFor();
+    const stock = page.getByRole('row', { name: /^SHF-1800 / });
+    await stock.waitFor();
+    expect(await stock.getByRole('cell').first().textContent()).toBe('3');
+    await page.getByLabel('Search SKUs').fill('bin');
+    await page.getByText('1 of 5 SKUs match “bin”').waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /^BIN-40-BLUE / })
+        .getByRole('cell')
+        .first()
+        .textContent(),
+    ).toBe('8');
+    await checkScreen('08-inventory');
+    await page.getByLabel('Search SKUs').fill('');
+    await page.getByRole('link', { name: 'History of SHF-1800' }).click();
+    await page.getByRole('heading', { name: 'History of SHF-1800' }).waitFor();
+    const movement = page
+      .getByRole('table', { name: /Stock movements of SHF-1800/ })
+      .getByRole('row')
+      .nth(1);
+    expect(await movement.textContent()).toMatch(/\+3Invoice INV-2026-0142 ruled_basic\.pdfAcme Industrial Supply Ltd1$/);
+    await checkScreen('09-sku-history');
+    await movement.getByRole('link', { name: 'Invoice INV-2026-0142' }).click();
+    await page.getByRole('heading', { name: 'Review: ruled_basic.pdf' }).waitFor();
+
+    // The next invoice from the same supplier arrives with the remembered SKU filled in.
+    const again = path.join(stack.fixturesDir, 'ruled_basic-again.pdf');
+    copyFileSync(invoice, again);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByLabel('Choose invoice PDFs').setInputFiles(again);
+    const againRow = page.getByRole('row', { name: /ruled_basic-again\.pdf/ });
+    await againRow.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
+    await page.getByRole('link', { name: 'Review ruled_basic-again.pdf' }).click();
+    await page.getByRole('cell', { name: 'BIN-40-BLUE from SKU mapping printed BIN-40B' }).waitFor();
+    await page.getByRole('img', { name: 'Page 1 of ruled_basic-again.pdf' }).waitFor();
+    await checkScreen('10-review-mapping-prefilled');
+
+    // A narrow window: the page moves under the lines, nothing is cut off.
+    await page.setViewportSize(NARROW);
+    await page.getByRole('button', { name: 'Line 2: show on the page and correct' }).click();
+    await page.getByText('line 2 outlined').waitFor();
+    await checkScreen('11-review-narrow');
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+    await checkScreen('12-jobs-narrow');
+
+    expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((name) => [name, []])));
+    expect(pageErrors).toEqual([]);
+  });
+});

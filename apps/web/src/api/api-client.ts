@@ -1,0 +1,58 @@
+import type {
+  ApplyJobRequest,
+  ApplyResult,
+  CreateJobRequest,
+  CreateJobResponse,
+  Job,
+  JobReview,
+  ListInventoryResponse,
+  ListJobsResponse,
+  ListMovementsResponse,
+  ParseResult,
+  ReviewUpdateRequest,
+} from '@invoice/contracts';
+import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Joins the configured API base ('' = this origin) and an absolute API path without doubling slashes. */
+export function apiUrl(baseUrl: string, path: string): string {
+  return baseUrl.replace(/\/+$/, '') + path;
+}
+
+/** Every call the SPA makes to the API, against one base URL read from the runtime config. */
+export function createApiClient(baseUrl: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)) {
+  async function request<T>(path: string, init?: RequestInit): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(apiUrl(baseUrl, path), {
+        ...init,
+        headers: { ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers },
+      });
+    } catch (cause) {
+      throw new ApiError(CLIENT_ERROR_CODES.network, `The API at ${baseUrl || 'this site'} could not be reached (${String(cause)}).`, 0);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return (await response.json()) as T;
+  }
+  const json = (body: unknown): RequestInit => ({ body: JSON.stringify(body) });
+  const job = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}`;
+
+  return {
+    listJobs: (limit = 50) => request<ListJobsResponse>(`/api/jobs?limit=${limit}`),
+    getJob: (jobId: string) => request<Job>(job(jobId)),
+    createJob: (body: CreateJobRequest) => request<CreateJobResponse>('/api/jobs', { method: 'POST', ...json(body) }),
+    startParse: (jobId: string) => request<Job>(`${job(jobId)}/parse`, { method: 'POST' }),
+    getResult: (jobId: string) => request<ParseResult>(`${job(jobId)}/result`),
+    getReview: (jobId: string) => request<JobReview>(`${job(jobId)}/review`),
+    saveReview: (jobId: string, update: ReviewUpdateRequest) =>
+      request<JobReview>(`${job(jobId)}/review`, { method: 'PUT', ...json(update) }),
+    apply: (jobId: string, body: ApplyJobRequest) => request<ApplyResult>(`${job(jobId)}/apply`, { method: 'POST', ...json(body) }),
+    listInventory: () => request<ListInventoryResponse>('/api/inventory'),
+    skuMovements: (sku: string) => request<ListMovementsResponse>(`/api/inventory/${encodeURIComponent(sku)}/movements`),
+    /** The uploaded PDF itself, for pdf.js. */
+    fileUrl: (jobId: string) => apiUrl(baseUrl, `${job(jobId)}/file`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { InventoryScreen } from '../inventory/InventoryScreen';
+import { JobsScreen } from '../jobs/JobsScreen';
+import { ReviewScreen } from '../review/ReviewScreen';
+import { routeHref, type Route } from './routes';
+import { useHashRoute } from './use-hash-route';
+
+function titleOf(route: Route): string {
+  switch (route.screen) {
+    case 'jobs':
+      return 'Jobs';
+    case 'review':
+      return 'Review';
+    case 'inventory':
+      return route.sku ? `History of ${route.sku}` : 'Inventory';
+    case 'not-found':
+      return 'Not found';
+  }
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'jobs':
+      return <JobsScreen />;
+    case 'review':
+      return <ReviewScreen key={route.jobId} jobId={route.jobId} />;
+    case 'inventory':
+      return <InventoryScreen sku={route.sku} />;
+    case 'not-found':
+      return (
+        <>
+          <h1 tabIndex={-1}>Page not found</h1>
+          <p>
+            Nothing lives at “{route.path}”. <a href={routeHref({ screen: 'jobs' })}>Go to the jobs</a>.
+          </p>
+        </>
+      );
+  }
+}
+
+export function App() {
+  const route = useHashRoute();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // A route change is a new page to a screen-reader user: say so by moving focus to its heading.
+  useEffect(() => {
+    document.title = `${titleOf(route)} · Invoice intake`;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const target = route.screen === 'inventory' && route.sku ? main.current?.querySelector<HTMLElement>('#history-heading') : null;
+    (target ?? main.current?.querySelector<HTMLElement>('h1'))?.focus();
+  }, [route]);
+
+  const current = route.screen === 'review' ? 'jobs' : route.screen;
+  return (
+    <>
+      <header className="app-header">
+        <span className="app-name">Invoice intake</span>
+        <nav aria-label="Main">
+          <a href={routeHref({ screen: 'jobs' })} aria-current={current === 'jobs' ? 'page' : undefined}>
+            Jobs
+          </a>
+          <a href={routeHref({ screen: 'inventory', sku: null })} aria-current={current === 'inventory' ? 'page' : undefined}>
+            Inventory
+          </a>
+        </nav>
+      </header>
+      <main ref={main} className={`screen screen-${route.screen}`}>
+        <Screen route={route} />
+      </main>
+    </>
+  );
+}

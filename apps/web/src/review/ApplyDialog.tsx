@@ -1,0 +1,82 @@
+import type { StockDelta } from '@invoice/contracts';
+import { useEffect, useRef } from 'react';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { signed } from '../shared/decimal-text';
+
+export interface ApplyDialogProps {
+  open: boolean;
+  fileName: string;
+  invoiceNumber: string | null;
+  revision: number;
+  stockChanges: readonly StockDelta[];
+  applying: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * The last look before stock moves: every SKU with its change. A native modal <dialog> keeps focus inside,
+ * closes on Escape and gives the page behind it back its focus afterwards.
+ */
+export function ApplyDialog(props: ApplyDialogProps) {
+  const { open, fileName, invoiceNumber, revision, stockChanges, applying, error, onConfirm, onCancel } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="apply-dialog"
+      aria-labelledby="apply-title"
+      aria-describedby="apply-summary"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!applying) onCancel();
+      }}
+    >
+      <h2 id="apply-title">Apply {invoiceNumber ? `invoice ${invoiceNumber}` : fileName} to stock?</h2>
+      <p id="apply-summary">
+        {stockChanges.length === 0
+          ? 'No line moves stock: applying records the invoice as applied and changes no quantity.'
+          : `These ${stockChanges.length} stock change${stockChanges.length === 1 ? '' : 's'} will be made once (review revision ${revision}).`}
+      </p>
+      {stockChanges.length > 0 && (
+        <table className="stock-changes">
+          <caption className="visually-hidden">Stock changes per SKU</caption>
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col" className="num">
+                Change
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stockChanges.map((change) => (
+              <tr key={change.sku}>
+                <th scope="row">{change.sku}</th>
+                <td className="num">{signed(change.quantity)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error !== null && error !== undefined && <ErrorNotice error={error} context="Apply failed" />}
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onConfirm} disabled={applying} autoFocus>
+          {applying ? 'Applying…' : 'Confirm and apply'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel} disabled={applying}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

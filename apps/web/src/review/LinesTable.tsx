@@ -1,0 +1,126 @@
+import type { JobReview, ReviewedLine } from '@invoice/contracts';
+import { cellState, shownNotStock, shownQuantity, shownSku, type CellState, type ReviewDraft } from './review-draft';
+
+export interface LinesTableProps {
+  review: JobReview;
+  draft: ReviewDraft;
+  warnings: ReadonlyMap<number, string[]>;
+  /** Quantity problems from the last save attempt, by line index. */
+  problems: Readonly<Record<number, string>>;
+  selected: number | null;
+  onSelect: (lineIndex: number) => void;
+}
+
+const STATE_WORDS: Record<CellState, string | null> = {
+  edited: 'edited, not saved',
+  changed: 'changed',
+  mapped: 'from SKU mapping',
+  parsed: null,
+};
+
+function StateTag({ state }: { state: CellState }) {
+  const words = STATE_WORDS[state];
+  return words ? <span className={`tag tag-${state}`}>{words}</span> : null;
+}
+
+/** "was X": what the parser read, next to a corrected value. */
+function WasParsed({ value, state }: { value: string | null; state: CellState }) {
+  if (state !== 'changed' && state !== 'edited') return null;
+  return <span className="was">was {value ?? 'empty'}</span>;
+}
+
+function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }) {
+  const { draft, warnings, problems, selected, onSelect } = props;
+  const n = line.index + 1;
+  const skuState = cellState(line, draft, 'sku');
+  const quantityState = cellState(line, draft, 'quantity');
+  const notStockState = cellState(line, draft, 'notStock');
+  const lineWarnings = warnings.get(line.index) ?? [];
+  const problem = problems[line.index];
+  const isItem = line.kind === 'item';
+  const classes = ['line', `line-${line.kind}`];
+  if (lineWarnings.length > 0) classes.push('line-warning');
+  if (selected === line.index) classes.push('line-selected');
+  if (shownNotStock(line, draft)) classes.push('line-not-stock');
+
+  return (
+    <tr className={classes.join(' ')} onFocus={() => onSelect(line.index)} onClick={() => onSelect(line.index)}>
+      <th scope="row">
+        <button
+          type="button"
+          className="line-number"
+          aria-pressed={selected === line.index}
+          aria-label={`Line ${n}: show on the page and correct`}
+          onClick={() => onSelect(line.index)}
+        >
+          {n}
+        </button>
+      </th>
+      <td>{isItem ? 'Item' : 'Charge'}</td>
+      <td className={`cell-${skuState} sku`}>
+        {shownSku(line, draft)}
+        <StateTag state={skuState} />
+        <WasParsed value={line.parsed.sku} state={skuState} />
+        {skuState === 'mapped' && <span className="was">printed {line.mappedFrom}</span>}
+      </td>
+      <td className="description">{line.description}</td>
+      <td className={`cell-${quantityState} num`}>
+        {shownQuantity(line, draft)}
+        <StateTag state={quantityState} />
+        <WasParsed value={line.parsed.quantity} state={quantityState} />
+        {problem && <span className="field-problem">{problem}</span>}
+      </td>
+      <td>{line.unit ?? ''}</td>
+      <td className="num">{line.unitPrice ?? ''}</td>
+      <td className="num">{line.lineTotal ?? ''}</td>
+      <td className={`cell-${notStockState}`}>
+        {isItem ? (shownNotStock(line, draft) ? 'Not stock' : 'Stock') : 'Never stock'}
+        <StateTag state={notStockState} />
+      </td>
+      {props.warnings.size > 0 && (
+        <td className="notes">
+          {lineWarnings.map((warning) => (
+            <span key={warning} className="warning-text">
+              <span aria-hidden="true">⚠ </span>
+              {warning}
+            </span>
+          ))}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** The invoice's lines as apply will use them, with the operator's changes marked and the parser's warnings beside them. */
+export function LinesTable(props: LinesTableProps) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="lines-caption" tabIndex={0}>
+      <table className="lines-table">
+        <caption id="lines-caption">Invoice lines</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Kind</th>
+            <th scope="col">SKU</th>
+            <th scope="col">Description</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Unit</th>
+            <th scope="col" className="num">
+              Unit price
+            </th>
+            <th scope="col" className="num">
+              Line total
+            </th>
+            <th scope="col">Stock?</th>
+            {props.warnings.size > 0 && <th scope="col">Warnings</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {props.review.lines.map((line) => (
+            <LineRow key={line.index} line={line} props={props} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

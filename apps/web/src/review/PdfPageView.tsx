@@ -1,0 +1,144 @@
+import type { BoundingBox } from '@invoice/contracts';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useEffect, useRef, useState } from 'react';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { bboxToCss, fitScale } from './bbox';
+import { loadPdfJs } from './pdf-loader';
+
+export interface PdfPageViewProps {
+  fileUrl: string;
+  fileName: string;
+  page: number;
+  onPageChange: (page: number) => void;
+  /** The selected line's box on `page`, or null. */
+  highlight: BoundingBox | null;
+  highlightLabel: string | null;
+}
+
+/** One page of the uploaded PDF rendered by pdf.js, with the selected line outlined. */
+export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, highlightLabel }: PdfPageViewProps) {
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [scale, setScale] = useState<number | null>(null);
+  const [width, setWidth] = useState(0);
+  const frame = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let destroy: (() => void) | null = null;
+    setDoc(null);
+    setError(null);
+    loadPdfJs()
+      .then((pdfjs) => {
+        if (cancelled) return null;
+        // One plain GET: no range requests, so a cross-origin file (S3 behind a redirect in AWS mode) needs
+        // no CORS allowance for the Range header.
+        const task = pdfjs.getDocument({ url: fileUrl, disableRange: true, disableStream: true });
+        destroy = () => void task.destroy();
+        return task.promise;
+      })
+      .then((loaded) => {
+        if (!cancelled && loaded) setDoc(loaded);
+      })
+      .catch((cause: unknown) => {
+        if (!cancelled)
+          setError({ code: 'PDF_UNREADABLE', message: `The page could not be shown: ${String((cause as Error)?.message ?? cause)}` });
+      });
+    return () => {
+      cancelled = true;
+      destroy?.();
+    };
+  }, [fileUrl]);
+
+  // Follow the width of the pane, so the page fits both a wide screen and a narrow window.
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const measure = () => setWidth(Math.floor(element.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!doc || !canvas.current || width === 0) return;
+    let cancelled = false;
+    let cancelRender: (() => void) | null = null;
+    const target = canvas.current;
+    void (async () => {
+      try {
+        const pdfPage = await doc.getPage(Math.min(Math.max(1, page), doc.numPages));
+        if (cancelled) return;
+        const fitted = fitScale(pdfPage.getViewport({ scale: 1 }).width, width);
+        const viewport = pdfPage.getViewport({ scale: fitted });
+        const pixelRatio = window.devicePixelRatio || 1;
+        target.width = Math.floor(viewport.width * pixelRatio);
+        target.height = Math.floor(viewport.height * pixelRatio);
+        target.style.width = `${Math.floor(viewport.width)}px`;
+        target.style.height = `${Math.floor(viewport.height)}px`;
+        // The outline follows the canvas size at once; the drawing catches up a moment later.
+        setScale(fitted);
+        const task = pdfPage.render({
+          canvas: target,
+          viewport,
+          transform: pixelRatio === 1 ? undefined : [pixelRatio, 0, 0, pixelRatio, 0, 0],
+        });
+        cancelRender = () => task.cancel();
+        await task.promise;
+      } catch (cause) {
+        if (!cancelled && (cause as Error)?.name !== 'RenderingCancelledException') {
+          setError({ code: 'PDF_UNREADABLE', message: `Page ${page} could not be drawn: ${String((cause as Error)?.message ?? cause)}` });
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+      cancelRender?.();
+    };
+  }, [doc, page, width]);
+
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [highlight, scale]);
+
+  const pages = doc?.numPages ?? 0;
+  const css = highlight && scale ? bboxToCss(highlight, scale) : null;
+  return (
+    <figure className="pdf-pane" aria-labelledby="pdf-caption">
+      <figcaption id="pdf-caption" className="pdf-toolbar">
+        <span>
+          Page {page}
+          {pages > 0 && ` of ${pages}`}
+          {highlightLabel && <span className="muted">, {highlightLabel} outlined</span>}
+        </span>
+        <span className="pdf-nav">
+          <button type="button" className="secondary" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
+            Previous page
+          </button>
+          <button type="button" className="secondary" onClick={() => onPageChange(page + 1)} disabled={pages === 0 || page >= pages}>
+            Next page
+          </button>
+        </span>
+      </figcaption>
+      {error !== null && <ErrorNotice error={error} />}
+      <div className="pdf-frame" ref={frame}>
+        {!doc && error === null && <p className="muted">Loading the invoice page…</p>}
+        <div className="pdf-stage">
+          <canvas ref={canvas} role="img" aria-label={`Page ${page} of ${fileName}`} />
+          {css && (
+            <div
+              ref={box}
+              className="pdf-highlight"
+              data-testid="line-highlight"
+              aria-hidden="true"
+              style={{ left: css.left, top: css.top, width: css.width, height: css.height }}
+            />
+          )}
+        </div>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,30 @@
+import { errorInWords } from './error-words';
+
+/** An API or client failure in words, with its stable code, so nothing fails silently. */
+export function ErrorNotice({
+  error,
+  context,
+  onRetry,
+  retryLabel = 'Try again',
+}: {
+  error: unknown;
+  context?: string;
+  onRetry?: () => void;
+  retryLabel?: string;
+}) {
+  const words = errorInWords(error);
+  return (
+    <div role="alert" className="notice notice-error">
+      <p>
+        {context && <>{context}: </>}
+        <strong>{words.summary}</strong> <span className="code">({words.code})</span>
+      </p>
+      {words.detail && <p className="notice-detail">{words.detail}</p>}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {retryLabel}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/** The contracts' decimal string: no exponent, no thousands separators, no leading zeros. */
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+export function isDecimalText(value: string): boolean {
+  return DECIMAL.test(value);
+}
+
+/**
+ * What the operator typed, as a contract decimal, or why not. Accepts a decimal comma and surrounding
+ * spaces, since people type "2,5"; refuses negatives, because a correction states how many arrived.
+ */
+export function readQuantity(typed: string): { ok: true; value: string } | { ok: false; problem: string } {
+  const trimmed = typed.trim().replace(',', '.');
+  if (trimmed === '') return { ok: false, problem: 'Enter a quantity, or mark the line as not stock.' };
+  const normalised = trimmed.replace(/^(-?)0+(?=\d)/, '$1');
+  if (!isDecimalText(normalised)) return { ok: false, problem: `"${typed}" is not a number like 2 or 2.5.` };
+  if (normalised.startsWith('-')) return { ok: false, problem: 'A quantity cannot be negative.' };
+  return { ok: true, value: normalised };
+}
+
+/** "+2", "-1.5": a stock change with its direction spelled out. */
+export function signed(quantity: string): string {
+  return quantity.startsWith('-') ? quantity.replace('-', '−') : `+${quantity}`;
+}

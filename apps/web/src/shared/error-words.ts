@@ -1,0 +1,79 @@
+import { ApiError } from '../api/api-error';
+
+/**
+ * What each stable code means to the operator, and what to do about it. The server's own message is kept
+ * as the detail; this sentence is written for a person at the review desk, not for a developer.
+ */
+const SENTENCES: Readonly<Record<string, string>> = {
+  VALIDATION_FAILED: 'Some of the values sent are not acceptable; check the highlighted fields.',
+  MALFORMED_JSON: 'The request was garbled on its way to the server; try again.',
+  PAYLOAD_TOO_LARGE: 'The request is too large for the server.',
+  UNSUPPORTED_MEDIA_TYPE: 'The server did not understand the request format.',
+  ROUTE_NOT_FOUND: 'The server does not offer this action (is the API up to date?).',
+  JOB_NOT_FOUND: 'There is no job with this id; it may have been typed wrongly.',
+  JOB_INVALID_STATE: 'The job is not in a state that allows this action; reload to see where it is.',
+  JOB_CONCURRENT_UPDATE: 'Someone else changed this job at the same moment; reload and try again.',
+  RESULT_NOT_AVAILABLE: 'This job has no parse result yet, or its latest parse failed.',
+  REVIEW_CONFLICT: 'The review was changed elsewhere since you opened it; reload to see the latest revision.',
+  SKU_NOT_FOUND: 'There is no stock record for this SKU.',
+  UPLOAD_NOT_FOUND: 'The file has not arrived yet; upload it again.',
+  UPLOAD_ALREADY_RECEIVED: 'This job already has its file; upload the new file as a new job.',
+  UPLOAD_TOO_LARGE: 'The file is larger than the upload limit.',
+  UPLOAD_SIZE_MISMATCH: 'The file changed size during the upload; upload it again.',
+  UPLOAD_CONTENT_TYPE_MISMATCH: 'The file type changed during the upload; upload it again.',
+  UPLOAD_SIGNATURE_INVALID: 'The upload link was refused; upload the file again.',
+  UPLOAD_URL_EXPIRED: 'The upload link expired before the file was sent; upload it again.',
+  UPLOAD_LENGTH_REQUIRED: 'The upload was sent without its size; upload it again.',
+  APPLY_MISSING_SKU: 'Some item lines have no SKU. Give each one a SKU, or mark it as not stock, then save.',
+  APPLY_MISSING_QUANTITY: 'Some item lines have no quantity. Enter one, or mark the line as not stock, then save.',
+  INTERNAL_ERROR: 'The server hit an unexpected problem; nothing was changed. Try again.',
+  STORAGE_UNAVAILABLE: 'The storage behind the server is not answering; try again in a moment.',
+  NOT_A_PDF: 'This file is neither a PDF nor a supported e-invoice (XML).',
+  EMPTY: 'The file is empty: it has no bytes or no pages.',
+  ENCRYPTED: 'The PDF is password-protected; upload an unprotected copy.',
+  CORRUPT: 'The PDF is damaged beyond repair; ask the supplier for a new copy.',
+  TOO_MANY_PAGES: 'The document has more pages than the parser accepts.',
+  TOO_LARGE: 'The document is larger than the parser accepts.',
+  NO_TEXT_LAYER: 'The PDF is a scan with no text in it; scanned pages cannot be read.',
+  TIMEOUT: 'Reading the document took too long and was stopped.',
+  INVALID_XML: 'The XML is not a well-formed CII or UBL e-invoice.',
+  INPUT_NOT_FOUND: 'The parser could not find the uploaded file.',
+  PARSER_CRASHED: 'The parser stopped unexpectedly; re-parse to try again.',
+  PARSER_OUTPUT_INVALID: 'The parser produced an unusable result; re-parse, and report it if it happens again.',
+  PARSER_INTERNAL: 'The parser hit an unexpected problem; re-parse to try again.',
+  NETWORK_UNREACHABLE: 'The server could not be reached; check the connection and try again.',
+  CONFIG_INVALID: 'The app is misconfigured (config.json).',
+};
+
+export function sentenceFor(code: string): string | null {
+  return SENTENCES[code] ?? null;
+}
+
+/** Codes with a sentence, for the test that keeps this table in step with the contracts catalogue. */
+export function knownCodes(): string[] {
+  return Object.keys(SENTENCES);
+}
+
+export interface ErrorInWords {
+  /** The operator's sentence, or the server's message when the code is new to this app. */
+  summary: string;
+  /** The server's own words when they add something to the summary. */
+  detail: string | null;
+  code: string;
+}
+
+export function errorInWords(error: unknown): ErrorInWords {
+  if (error instanceof ApiError) return fromCode(error.code, error.message);
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    const { code, message } = error as { code: unknown; message: unknown };
+    if (typeof code === 'string' && typeof message === 'string') return fromCode(code, message);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { summary: message, detail: null, code: 'CLIENT_ERROR' };
+}
+
+function fromCode(code: string, message: string): ErrorInWords {
+  const sentence = sentenceFor(code);
+  if (!sentence) return { summary: message, detail: null, code };
+  return { summary: sentence, detail: message && message !== sentence ? message : null, code };
+}

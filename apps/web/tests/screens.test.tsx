@@ -1,0 +1,125 @@
+import type { Job } from '@invoice/contracts';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { JobsTable } from '../src/jobs/JobsTable';
+import { ApplyDialog } from '../src/review/ApplyDialog';
+import { LinesTable } from '../src/review/LinesTable';
+import { editLine, EMPTY_DRAFT } from '../src/review/review-draft';
+import { itemLine, reviewOf } from './support/review-fixture';
+
+/** The server-rendered markup: node has no DOM, and the markup of these components is what the browser gets. */
+const render = (element: React.ReactElement): string => renderToStaticMarkup(element);
+const html = (markup: string) => markup;
+/** The text a reader sees, tags replaced by spaces. */
+const text = (markup: string) => markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+function job(overrides: Partial<Job>): Job {
+  return {
+    jobId: '01J0000000000000000000000A',
+    status: 'PARSED',
+    fileName: 'acme.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: 1000,
+    attempt: 1,
+    version: 3,
+    createdAt: '2026-11-25T09:00:00.000Z',
+    updatedAt: '2026-11-25T09:00:01.000Z',
+    error: null,
+    summary: {
+      supplierName: 'Acme',
+      invoiceNumber: 'INV-7',
+      invoiceDate: '2026-11-01',
+      currency: 'EUR',
+      total: '12.50',
+      lineCount: 3,
+      itemCount: 2,
+      warningCount: 1,
+    },
+    appliedAt: null,
+    reviewRevision: 0,
+    ...overrides,
+  };
+}
+
+describe('JobsTable', () => {
+  it("shows a failed job's error in words with its code, and offers a re-parse", () => {
+    const failed = job({ fileName: 'scan.pdf', status: 'FAILED', summary: null, error: { code: 'NO_TEXT_LAYER', message: 'no text' } });
+
+    const markup = render(<JobsTable jobs={[failed]} reparsing={new Set()} onReparse={() => undefined} />);
+
+    expect(text(markup)).toContain('Failed The PDF is a scan with no text in it; scanned pages cannot be read. (NO_TEXT_LAYER)');
+    expect(html(markup)).toContain('aria-label="Re-parse scan.pdf"');
+    expect(html(markup)).not.toContain('Review scan.pdf');
+  });
+
+  it('shows supplier, number, total, lines and warnings of a parsed job, with a link to its review', () => {
+    const markup = render(<JobsTable jobs={[job({})]} reparsing={new Set()} onReparse={() => undefined} />);
+
+    expect(text(markup)).toMatch(/acme\.pdf .* Parsed Review Acme INV-7 12\.50 EUR 3 1/);
+    expect(html(markup)).toContain('href="#/jobs/01J0000000000000000000000A" aria-label="Review acme.pdf"');
+  });
+
+  it('disables the re-parse button while its request is on the way', () => {
+    const failed = job({ status: 'FAILED', error: { code: 'TIMEOUT', message: 't' } });
+    const markup = render(<JobsTable jobs={[failed]} reparsing={new Set([failed.jobId])} onReparse={() => undefined} />);
+    expect(html(markup)).toMatch(/<button[^>]*disabled=""[^>]*aria-label="Re-parse acme.pdf">Starting…<\/button>/);
+  });
+});
+
+describe('LinesTable', () => {
+  const review = reviewOf([
+    itemLine(0, { quantity: '3', changed: ['quantity'] }),
+    itemLine(1),
+    itemLine(2, { sku: 'OURS-3', mappedFrom: 'SKU-3' }),
+  ]);
+
+  it('marks a saved correction as changed with the printed value, and a mapped SKU as such', () => {
+    const markup = render(
+      <LinesTable review={review} draft={EMPTY_DRAFT} warnings={new Map()} problems={{}} selected={null} onSelect={() => undefined} />,
+    );
+
+    expect(text(markup)).toContain('3 changed was 2');
+    expect(text(markup)).toContain('OURS-3 from SKU mapping printed SKU-3');
+  });
+
+  it('shows unsaved edits as edited and highlights the lines the parser warned about', () => {
+    const draft = editLine(EMPTY_DRAFT, 1, { sku: 'NEW-2' });
+    const warnings = new Map([[1, ['Line 2: 2 x 2.50 is not 6.00.']]]);
+
+    const markup = render(
+      <LinesTable review={review} draft={draft} warnings={warnings} problems={{}} selected={1} onSelect={() => undefined} />,
+    );
+
+    expect(text(markup)).toContain('NEW-2 edited, not saved was SKU-2');
+    expect(html(markup)).toMatch(/<tr class="line line-item line-warning line-selected">/);
+    expect(text(markup)).toContain('Line 2: 2 x 2.50 is not 6.00.');
+  });
+});
+
+describe('ApplyDialog', () => {
+  const props = {
+    open: true,
+    fileName: 'acme.pdf',
+    invoiceNumber: 'INV-7',
+    revision: 2,
+    stockChanges: [
+      { sku: 'BIN-40', quantity: '8' },
+      { sku: 'GL-L', quantity: '-12' },
+    ],
+    error: null,
+    onConfirm: () => undefined,
+    onCancel: () => undefined,
+  };
+
+  it('lists every stock change per SKU with its direction before anything moves', () => {
+    const markup = render(<ApplyDialog {...props} applying={false} />);
+    expect(text(markup)).toContain('Apply invoice INV-7 to stock?');
+    expect(text(markup)).toContain('These 2 stock changes will be made once (review revision 2).');
+    expect(text(markup)).toMatch(/BIN-40 \+8 GL-L −12/);
+  });
+
+  it('cannot be confirmed twice while the apply is on its way', () => {
+    const markup = render(<ApplyDialog {...props} applying={true} />);
+    expect(html(markup)).toMatch(/<button type="button" class="primary" disabled="" autofocus="">Applying…<\/button>/);
+  });
+});

@@ -1,0 +1,55 @@
+import type { InvoiceLine, LineCorrection, SkuMappingInput, ValidationIssue } from '@invoice/contracts';
+import { DomainError } from '../errors';
+
+/**
+ * What the schema cannot know: that each correction names a line of this invoice, once. Returns the
+ * corrections with SKUs trimmed; throws VALIDATION_FAILED listing every problem with its JSON Pointer.
+ */
+export function checkCorrections(corrections: readonly LineCorrection[], lines: readonly InvoiceLine[]): LineCorrection[] {
+  const known = new Set(lines.map((line) => line.index));
+  const seen = new Set<number>();
+  const issues: ValidationIssue[] = [];
+  corrections.forEach((correction, position) => {
+    const path = `/corrections/${position}/lineIndex`;
+    if (!known.has(correction.lineIndex)) {
+      issues.push({ path, message: `names no line of this invoice (line indexes are ${describeIndexes(lines)})` });
+    } else if (seen.has(correction.lineIndex)) {
+      issues.push({ path, message: `corrects line ${correction.lineIndex} a second time` });
+    }
+    seen.add(correction.lineIndex);
+  });
+  if (issues.length > 0) throw invalid(issues);
+  return corrections.map((correction) =>
+    typeof correction.sku === 'string' ? { ...correction, sku: correction.sku.trim() } : { ...correction },
+  );
+}
+
+/** Mappings with SKUs trimmed; one per supplier SKU, and only for an invoice whose supplier is known. */
+export function checkSkuMappings(mappings: readonly SkuMappingInput[], supplierKey: string | null): SkuMappingInput[] {
+  if (mappings.length === 0) return [];
+  if (supplierKey === null) {
+    throw invalid([{ path: '/skuMappings', message: 'cannot be remembered: no supplier name was read from this invoice' }]);
+  }
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  const trimmed = mappings.map((mapping, position) => {
+    const supplierSku = mapping.supplierSku.trim();
+    if (seen.has(supplierSku)) issues.push({ path: `/skuMappings/${position}/supplierSku`, message: `maps ${supplierSku} a second time` });
+    seen.add(supplierSku);
+    return { supplierSku, inventorySku: mapping.inventorySku.trim() };
+  });
+  if (issues.length > 0) throw invalid(issues);
+  return trimmed;
+}
+
+function invalid(issues: ValidationIssue[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'The review does not fit this invoice.', { issues });
+}
+
+function describeIndexes(lines: readonly InvoiceLine[]): string {
+  if (lines.length === 0) return 'none: it has no lines';
+  const indexes = lines.map((line) => line.index);
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  return last - first + 1 === indexes.length ? `${first} to ${last}` : indexes.join(', ');
+}

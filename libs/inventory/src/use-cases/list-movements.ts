@@ -1,0 +1,33 @@
+import type { ListMovementsResponse, StockMovement } from '@invoice/contracts';
+import { DomainError } from '../errors';
+import type { JobRecord } from '../job-record';
+import type { InventoryPorts } from './deps';
+
+/** A SKU's stock now and its history from the ledger, newest first, each movement with the job behind it. */
+export async function listMovements(deps: Pick<InventoryPorts, 'ledger' | 'jobs'>, sku: string): Promise<ListMovementsResponse> {
+  const item = await deps.ledger.getStock(sku);
+  if (!item) throw new DomainError('SKU_NOT_FOUND', `No stock has ever been recorded for SKU ${sku}.`, { sku });
+  const movements = await deps.ledger.listMovements(sku);
+
+  const jobIds = [...new Set(movements.map((movement) => movement.jobId))];
+  const jobs = new Map<string, JobRecord>();
+  for (const job of await Promise.all(jobIds.map((jobId) => deps.jobs.get(jobId)))) {
+    if (job) jobs.set(job.jobId, job);
+  }
+
+  const items = movements.map((movement): StockMovement => {
+    // Jobs are never deleted, and a ledger record is written in the same transaction as its job's APPLIED state.
+    const job = jobs.get(movement.jobId);
+    if (!job) throw new Error(`Ledger names job ${movement.jobId}, which does not exist`);
+    return {
+      jobId: movement.jobId,
+      appliedAt: movement.appliedAt,
+      delta: movement.quantity,
+      reviewRevision: movement.reviewRevision,
+      fileName: job.fileName,
+      invoiceNumber: job.summary?.invoiceNumber ?? null,
+      supplierName: job.summary?.supplierName ?? null,
+    };
+  });
+  return { sku: item.sku, quantity: item.quantity, items };
+}

@@ -1,0 +1,43 @@
+import type { DocumentType, ParseResult, ReviewedLine, SkuMapping } from '@invoice/contracts';
+import type { JobRecord } from '../job-record';
+import { reviewLines } from '../review/reviewed-lines';
+import { supplierKeyOf } from '../supplier-key';
+import type { InventoryPorts } from './deps';
+import { readParseResult } from './read-outputs';
+
+export interface ReviewedInvoice {
+  result: ParseResult;
+  documentType: DocumentType;
+  supplierKey: string | null;
+  /** The effective lines of the job's current review revision. */
+  lines: ReviewedLine[];
+}
+
+/**
+ * The job's parsed lines with its current corrections and its supplier's remembered mappings folded in:
+ * the single definition of "what apply will use", shared by the review screen and apply itself.
+ */
+export async function reviewedInvoice(deps: Pick<InventoryPorts, 'blobs' | 'skuMappings'>, job: JobRecord): Promise<ReviewedInvoice> {
+  const result = await readParseResult(deps.blobs, job.jobId, job.attempt);
+  if (!result) throw new Error(`Job ${job.jobId} is ${job.status} but parsed output of attempt ${job.attempt} is missing`);
+  return reviewedFrom(deps, job, result);
+}
+
+export async function reviewedFrom(
+  deps: Pick<InventoryPorts, 'skuMappings'>,
+  job: JobRecord,
+  result: ParseResult,
+): Promise<ReviewedInvoice> {
+  const supplierKey = supplierKeyOf(result.invoice.supplier.name);
+  const mappings = supplierKey === null ? [] : await deps.skuMappings.listBySupplier(supplierKey);
+  return {
+    result,
+    documentType: result.invoice.documentType,
+    supplierKey,
+    lines: reviewLines(result.lines, job.review?.corrections ?? [], skuMapOf(mappings)),
+  };
+}
+
+function skuMapOf(mappings: readonly SkuMapping[]): Map<string, string> {
+  return new Map(mappings.map((mapping) => [mapping.supplierSku, mapping.inventorySku]));
+}

@@ -1,0 +1,55 @@
+import type { JobReview, ReviewUpdateRequest } from '@invoice/contracts';
+import { DomainError, isDomainError } from '../errors';
+import { nextVersion } from '../job-record';
+import { assertCurrentRevision } from '../review/current-revision';
+import { checkCorrections, checkSkuMappings } from '../review/check-corrections';
+import { MAX_CONFLICT_RETRIES } from './deps';
+import { toJobReview, type ReviewPorts } from './get-review';
+import { readParseResult } from './read-outputs';
+import { reconcileJob } from './reconcile-job';
+import { reviewedFrom } from './reviewed-invoice';
+import { supplierKeyOf } from '../supplier-key';
+
+/**
+ * Saves the operator's corrections as revision baseRevision + 1, only while the job is PARSED and only if
+ * nobody saved another revision since baseRevision (409 REVIEW_CONFLICT otherwise): the revision check and
+ * the write are one version-guarded update of the job. The supplier's SKU mappings are stored first, so a
+ * failure in between leaves the job's review unchanged and the request can simply be repeated.
+ */
+export async function saveReview(deps: ReviewPorts, jobId: string, request: ReviewUpdateRequest): Promise<JobReview> {
+  for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
+    const job = await reconcileJob(deps, jobId);
+    if (job.status !== 'PARSED') {
+      throw new DomainError('JOB_INVALID_STATE', `Job ${jobId} is ${job.status}; only a PARSED job can be reviewed.`, {
+        jobId,
+        status: job.status,
+      });
+    }
+    assertCurrentRevision(job, request.baseRevision);
+
+    const result = await readParseResult(deps.blobs, jobId, job.attempt);
+    if (!result) throw new Error(`Job ${jobId} is PARSED but parsed output of attempt ${job.attempt} is missing`);
+    const corrections = checkCorrections(request.corrections, result.lines);
+    const supplierKey = supplierKeyOf(result.invoice.supplier.name);
+    const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);
+
+    const now = deps.clock.now();
+    if (supplierKey !== null && mappings.length > 0) {
+      await deps.skuMappings.saveAll(mappings.map((mapping) => ({ supplierKey, ...mapping, updatedAt: now.toISOString() })));
+    }
+    const reviewed = nextVersion(
+      job,
+      { reviewRevision: job.reviewRevision + 1, review: { corrections, updatedAt: now.toISOString() } },
+      now,
+    );
+    try {
+      await deps.jobs.update(reviewed, job.version);
+    } catch (error) {
+      // Another change of the job (a save, an apply, a re-parse) won the race; the next round says which.
+      if (isDomainError(error, 'JOB_CONCURRENT_UPDATE')) continue;
+      throw error;
+    }
+    return toJobReview(deps, reviewed, await reviewedFrom(deps, reviewed, result));
+  }
+  throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while saving its review; retry.`, { jobId });
+}

@@ -1,0 +1,96 @@
+import type { InvoiceLine } from '@invoice/contracts';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../src/errors';
+import { checkCorrections, checkSkuMappings } from '../src/review/check-corrections';
+
+const lines = [0, 1, 2].map(
+  (index): InvoiceLine => ({
+    index,
+    kind: 'item',
+    sku: `S-${index}`,
+    description: `Line ${index}`,
+    quantity: '1',
+    unit: null,
+    unitPrice: null,
+    lineTotal: null,
+    page: 1,
+    bbox: [0, 0, 1, 1],
+  }),
+);
+
+function thrownBy(action: () => unknown): DomainError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('checkCorrections', () => {
+  it('returns the corrections with SKUs trimmed and everything else kept', () => {
+    expect(checkCorrections([{ lineIndex: 2, sku: '  A-1 ' }, { lineIndex: 0, sku: null, quantity: '2' }], lines)).toEqual([
+      { lineIndex: 2, sku: 'A-1' },
+      { lineIndex: 0, sku: null, quantity: '2' },
+    ]);
+  });
+
+  it('refuses every unknown and every repeated line index at once, with their paths', () => {
+    // Act
+    const error = thrownBy(() =>
+      checkCorrections(
+        [
+          { lineIndex: 3, notStock: true },
+          { lineIndex: 1, quantity: '2' },
+          { lineIndex: 1, sku: 'B' },
+          { lineIndex: 40, notStock: true },
+        ],
+        lines,
+      ),
+    );
+
+    // Assert
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual({
+      issues: [
+        { path: '/corrections/0/lineIndex', message: 'names no line of this invoice (line indexes are 0 to 2)' },
+        { path: '/corrections/2/lineIndex', message: 'corrects line 1 a second time' },
+        { path: '/corrections/3/lineIndex', message: 'names no line of this invoice (line indexes are 0 to 2)' },
+      ],
+    });
+  });
+
+  it('says so when the invoice has no lines at all', () => {
+    const error = thrownBy(() => checkCorrections([{ lineIndex: 0, notStock: true }], []));
+    expect(error.details?.issues).toEqual([{ path: '/corrections/0/lineIndex', message: 'names no line of this invoice (line indexes are none: it has no lines)' }]);
+  });
+});
+
+describe('checkSkuMappings', () => {
+  it('trims both SKUs', () => {
+    expect(checkSkuMappings([{ supplierSku: ' S-1', inventorySku: 'I-1 ' }], 'acme')).toEqual([{ supplierSku: 'S-1', inventorySku: 'I-1' }]);
+  });
+
+  it('refuses mappings for an invoice without a supplier name', () => {
+    const error = thrownBy(() => checkSkuMappings([{ supplierSku: 'S-1', inventorySku: 'I-1' }], null));
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: '/skuMappings' }] } });
+  });
+
+  it('accepts no mappings for an invoice without a supplier name', () => {
+    expect(checkSkuMappings([], null)).toEqual([]);
+  });
+
+  it('refuses two mappings of the same supplier SKU', () => {
+    const error = thrownBy(() =>
+      checkSkuMappings(
+        [
+          { supplierSku: 'S-1', inventorySku: 'I-1' },
+          { supplierSku: 'S-1 ', inventorySku: 'I-2' },
+        ],
+        'acme',
+      ),
+    );
+    expect(error.details?.issues).toEqual([{ path: '/skuMappings/1/supplierSku', message: 'maps S-1 a second time' }]);
+  });
+});

@@ -1,0 +1,158 @@
+import type { InvoiceLine, LineCorrection } from '@invoice/contracts';
+import { describe, expect, it } from 'vitest';
+import { assessApply } from '../src/apply-plan';
+import { reviewLines, stockLinesOf } from '../src/review/reviewed-lines';
+
+function line(index: number, overrides: Partial<InvoiceLine> = {}): InvoiceLine {
+  return {
+    index,
+    kind: 'item',
+    sku: `S-${index}`,
+    description: `Line ${index}`,
+    quantity: '1',
+    unit: 'pc',
+    unitPrice: '2.00',
+    lineTotal: '2.00',
+    page: 1,
+    bbox: [10, 20 + index, 300, 30 + index],
+    ...overrides,
+  };
+}
+
+const noMappings = new Map<string, string>();
+
+describe('reviewLines', () => {
+  it('passes a line without correction or mapping through as parsed, unchanged', () => {
+    // Act
+    const [reviewed] = reviewLines([line(0)], [], noMappings);
+
+    // Assert
+    expect(reviewed).toEqual({
+      index: 0,
+      kind: 'item',
+      description: 'Line 0',
+      unit: 'pc',
+      unitPrice: '2.00',
+      lineTotal: '2.00',
+      page: 1,
+      bbox: [10, 20, 300, 30],
+      parsed: { sku: 'S-0', quantity: '1' },
+      sku: 'S-0',
+      quantity: '1',
+      notStock: false,
+      changed: [],
+      mappedFrom: null,
+    });
+  });
+
+  it('takes the correction over the mapping over the parsed SKU', () => {
+    // Arrange
+    const lines = [line(0, { sku: 'SUP-1' }), line(1, { sku: 'SUP-1' }), line(2, { sku: 'SUP-2' })];
+    const mappings = new Map([['SUP-1', 'INV-1']]);
+    const corrections: LineCorrection[] = [{ lineIndex: 1, sku: 'HAND-1' }];
+
+    // Act
+    const reviewed = reviewLines(lines, corrections, mappings);
+
+    // Assert
+    expect(reviewed.map((item) => [item.sku, item.mappedFrom, item.changed])).toEqual([
+      ['INV-1', 'SUP-1', []],
+      ['HAND-1', null, ['sku']],
+      ['SUP-2', null, []],
+    ]);
+    expect(reviewed[1]?.parsed).toEqual({ sku: 'SUP-1', quantity: '1' });
+  });
+
+  it('finds the mapping of a parsed SKU printed with spaces around it', () => {
+    const [reviewed] = reviewLines([line(0, { sku: ' SUP-1 ' })], [], new Map([['SUP-1', 'INV-1']]));
+    expect(reviewed).toMatchObject({ sku: 'INV-1', mappedFrom: ' SUP-1 ' });
+  });
+
+  it('does not map the SKU of a charge, which moves no stock', () => {
+    const [reviewed] = reviewLines([line(0, { kind: 'charge', sku: 'SUP-1' })], [], new Map([['SUP-1', 'INV-1']]));
+    expect(reviewed).toMatchObject({ sku: 'SUP-1', mappedFrom: null });
+  });
+
+  it('marks a field changed only when the correction gives a different value', () => {
+    // Arrange: same SKU restated with spaces, same quantity written differently, a real quantity change
+    const lines = [line(0, { quantity: '2.5' }), line(1, { quantity: '2' })];
+    const corrections: LineCorrection[] = [
+      { lineIndex: 0, sku: ' S-0 ', quantity: '2.50' },
+      { lineIndex: 1, quantity: '3' },
+    ];
+
+    // Act
+    const reviewed = reviewLines(lines, corrections, noMappings);
+
+    // Assert
+    expect(reviewed.map((item) => [item.sku, item.quantity, item.changed])).toEqual([
+      ['S-0', '2.50', []],
+      ['S-1', '3', ['quantity']],
+    ]);
+  });
+
+  it('restating the parsed SKU over a mapping is a change that wins over the mapping', () => {
+    const [reviewed] = reviewLines([line(0, { sku: 'SUP-1' })], [{ lineIndex: 0, sku: 'SUP-1' }], new Map([['SUP-1', 'INV-1']]));
+    expect(reviewed).toMatchObject({ sku: 'SUP-1', mappedFrom: null, changed: ['sku'] });
+  });
+
+  it('removes a SKU with sku null, fills a missing quantity, and marks not stock', () => {
+    // Arrange
+    const lines = [line(0), line(1, { quantity: null, kind: 'charge' }), line(2)];
+    const corrections: LineCorrection[] = [
+      { lineIndex: 0, sku: null },
+      { lineIndex: 1, quantity: '4' },
+      { lineIndex: 2, notStock: true },
+    ];
+
+    // Act
+    const reviewed = reviewLines(lines, corrections, noMappings);
+
+    // Assert
+    expect(reviewed.map((item) => [item.sku, item.quantity, item.notStock, item.changed])).toEqual([
+      [null, '1', false, ['sku']],
+      ['S-1', '4', false, ['quantity']],
+      ['S-2', '1', true, ['notStock']],
+    ]);
+  });
+
+  it('matches corrections by the line index, not by position', () => {
+    const reviewed = reviewLines([line(5), line(9)], [{ lineIndex: 9, quantity: '7' }], noMappings);
+    expect(reviewed.map((item) => item.quantity)).toEqual(['1', '7']);
+  });
+});
+
+describe('stockLinesOf with assessApply', () => {
+  it('applies corrected and mapped values, leaving out lines marked not stock and charges', () => {
+    // Arrange
+    const lines = [
+      line(0, { sku: 'SUP-1', quantity: '2' }),
+      line(1, { sku: 'X', quantity: '1.5' }),
+      line(2, { sku: null, quantity: '3', description: 'Pallet deposit' }),
+      line(3, { kind: 'charge', sku: null, quantity: null, description: 'Freight' }),
+      line(4, { sku: 'INV-1', quantity: '0.25' }),
+    ];
+    const corrections: LineCorrection[] = [
+      { lineIndex: 1, quantity: '2.5' },
+      { lineIndex: 2, notStock: true },
+    ];
+
+    // Act
+    const { deltas, blockers } = assessApply(stockLinesOf(reviewLines(lines, corrections, new Map([['SUP-1', 'INV-1']]))));
+
+    // Assert
+    expect(deltas).toEqual([
+      { sku: 'INV-1', quantity: '2.25' },
+      { sku: 'X', quantity: '2.5' },
+    ]);
+    expect(blockers).toEqual([]);
+  });
+
+  it('reports a line whose SKU the operator removed as a blocker, not as a stock change', () => {
+    const reviewed = reviewLines([line(0), line(1)], [{ lineIndex: 1, sku: null }], noMappings);
+    expect(assessApply(stockLinesOf(reviewed))).toEqual({
+      deltas: [{ sku: 'S-0', quantity: '1' }],
+      blockers: [{ lineIndex: 1, code: 'APPLY_MISSING_SKU' }],
+    });
+  });
+});

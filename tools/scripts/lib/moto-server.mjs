@@ -1,0 +1,59 @@
+// Starts the moto server from the workspace's Python environment on a free loopback port, and stops it.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MissingToolError } from './terraform.mjs';
+import { workspaceRoot } from './workspace.mjs';
+
+const STARTUP_TIMEOUT_MS = 30_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startMoto() {
+  const bin = path.join(workspaceRoot, '.venv', 'bin', 'moto_server');
+  if (!existsSync(bin)) {
+    throw new MissingToolError(`moto_server is missing (${bin}). Run \`npm install\`: its postinstall builds .venv with moto[server].`);
+  }
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (!running()) throw new Error(`moto_server exited with ${child.exitCode}: ${stderr}`);
+    try {
+      const response = await fetch(`${endpoint}/moto-api/`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  if (Date.now() >= deadline) {
+    child.kill('SIGTERM');
+    throw new Error(`moto_server did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS / 1000}s: ${stderr}`);
+  }
+  const stop = async () => {
+    if (!running()) return;
+    child.kill('SIGTERM');
+    for (let i = 0; i < 25 && running(); i += 1) await sleep(200);
+    if (running()) child.kill('SIGKILL');
+  };
+  return { endpoint, port, stop };
+}

@@ -1,0 +1,104 @@
+# The API: the same Express app as local mode, as a Lambda container image (serverless-http), behind an
+# API Gateway HTTP API that CloudFront reaches at /api/*.
+
+locals {
+  api_function_name = "${var.name}-api"
+
+  # What the API's composition root reads in AWS mode (apps/api/src/config.ts): names only, never secrets.
+  api_environment = {
+    STORAGE                 = "aws"
+    JOBS_TABLE              = aws_dynamodb_table.this["jobs"].name
+    INVENTORY_TABLE         = aws_dynamodb_table.this["inventory"].name
+    LEDGER_TABLE            = aws_dynamodb_table.this["apply-ledger"].name
+    SKU_MAPPINGS_TABLE      = aws_dynamodb_table.this["sku-mappings"].name
+    UPLOADS_BUCKET          = aws_s3_bucket.uploads.id
+    ECS_CLUSTER             = aws_ecs_cluster.parser.name
+    PARSER_TASK_DEFINITION  = aws_ecs_task_definition.parser.family
+    PARSER_CONTAINER_NAME   = local.parser_container_name
+    PARSER_SUBNETS          = join(",", aws_subnet.public[*].id)
+    PARSER_SECURITY_GROUPS  = aws_security_group.parser.id
+    PARSER_ASSIGN_PUBLIC_IP = "ENABLED"
+  }
+}
+
+resource "aws_lambda_function" "api" {
+  #checkov:skip=CKV_AWS_116:No dead-letter queue: API Gateway invokes the function synchronously and receives every error itself; DLQs apply to asynchronous invocations only.
+  #checkov:skip=CKV_AWS_117:Not in a VPC: the function only calls AWS public endpoints (DynamoDB, S3, ECS) over TLS with IAM; a VPC would add NAT or endpoint costs for nothing.
+  #checkov:skip=CKV_AWS_50:No X-Ray tracing: requests are short and logged with their request id; X-Ray's write permission needs Resource "*", which this stack avoids.
+  #checkov:skip=CKV_AWS_272:Code signing applies to .zip packages only; this function is a container image pinned by digest.
+  function_name                  = local.api_function_name
+  description                    = "Invoice pipeline API (Express via serverless-http)"
+  role                           = aws_iam_role.api.arn
+  package_type                   = "Image"
+  image_uri                      = local.api_image_uri
+  architectures                  = [var.cpu_architecture]
+  memory_size                    = var.lambda_memory_mb
+  timeout                        = var.lambda_timeout_seconds
+  reserved_concurrent_executions = var.lambda_reserved_concurrency
+  kms_key_arn                    = aws_kms_key.main.arn
+
+  environment {
+    variables = local.api_environment
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.api.name
+  }
+
+  depends_on = [aws_iam_role_policy.api, aws_cloudwatch_log_group.api]
+}
+
+resource "aws_apigatewayv2_api" "http" {
+  name          = "${var.name}-http"
+  protocol_type = "HTTP"
+  description   = "Invoice pipeline API; browsers reach it through CloudFront at /api/*"
+}
+
+resource "aws_apigatewayv2_integration" "api" {
+  api_id                 = aws_apigatewayv2_api.http.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.api.invoke_arn
+  payload_format_version = "2.0"
+  timeout_milliseconds   = var.lambda_timeout_seconds * 1000
+}
+
+resource "aws_apigatewayv2_route" "api" {
+  #checkov:skip=CKV_AWS_309:No authorizer yet: the product has no user accounts (issue scope); add a JWT authorizer here when it gets them. Until then restrict who can reach the CloudFront URL.
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "ANY /api/{proxy+}"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
+resource "aws_apigatewayv2_stage" "default" {
+  api_id      = aws_apigatewayv2_api.http.id
+  name        = "$default"
+  auto_deploy = true
+
+  default_route_settings {
+    throttling_rate_limit  = var.api_throttling_rate_limit
+    throttling_burst_limit = var.api_throttling_burst_limit
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.api_access.arn
+    format = jsonencode({
+      requestId      = "$context.requestId"
+      time           = "$context.requestTime"
+      method         = "$context.httpMethod"
+      path           = "$context.path"
+      status         = "$context.status"
+      latencyMs      = "$context.responseLatency"
+      integrationErr = "$context.integrationErrorMessage"
+      sourceIp       = "$context.identity.sourceIp"
+    })
+  }
+}
+
+resource "aws_lambda_permission" "api_gateway" {
+  statement_id  = "AllowInvokeFromThisHttpApi"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.api.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*/api/{proxy+}"
+}

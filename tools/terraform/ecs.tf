@@ -1,0 +1,54 @@
+# The parser as a standalone Fargate task definition (no service): the API starts one task per parse attempt
+# with RunTask and reconciles its outcome with DescribeTasks.
+
+resource "aws_ecs_cluster" "parser" {
+  name = "${var.name}-parser"
+
+  # Container Insights is billed per task metric; the API already records each task's stop reason on the job.
+  #checkov:skip=CKV_AWS_65:Container Insights off by cost choice: tasks live about a minute and their outcome is recorded on the job; enable when fleet metrics are wanted.
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+}
+
+resource "aws_ecs_task_definition" "parser" {
+  family                   = "${var.name}-parser"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.parser_cpu
+  memory                   = var.parser_memory_mib
+  execution_role_arn       = aws_iam_role.parser_execution.arn
+  task_role_arn            = aws_iam_role.parser_task.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = var.cpu_architecture == "arm64" ? "ARM64" : "X86_64"
+  }
+
+  # The root filesystem is read-only; the parser's scratch space is this task-local volume at /tmp.
+  volume {
+    name = "scratch"
+  }
+
+  container_definitions = jsonencode([
+    {
+      name                   = local.parser_container_name
+      image                  = local.parser_image_uri
+      essential              = true
+      readonlyRootFilesystem = true
+      mountPoints            = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
+      environment = [
+        { name = "TMPDIR", value = "/tmp" },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.parser.name
+          awslogs-region        = local.region
+          awslogs-stream-prefix = "parser"
+        }
+      }
+    }
+  ])
+}

@@ -1,0 +1,133 @@
+# The API function's role: exactly what the AWS adapters call, on this stack's resources only.
+
+locals {
+  # Per table, the item actions the adapters use. TransactWriteItems has no IAM action of its own: each Put,
+  # Update and ConditionCheck inside a transaction is authorised as that action on its table.
+  table_actions = {
+    jobs         = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:Scan"]
+    inventory    = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan"]
+    apply-ledger = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan"]
+    sku-mappings = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem"]
+  }
+
+  parser_cluster_arn = aws_ecs_cluster.parser.arn
+}
+
+data "aws_iam_policy_document" "lambda_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "api" {
+  name               = "${var.name}-api"
+  description        = "The API Lambda: its tables, presigning on the uploads bucket, starting and watching parser tasks"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "api" {
+  dynamic "statement" {
+    for_each = local.table_actions
+
+    content {
+      sid       = "Table${replace(title(replace(statement.key, "-", " ")), " ", "")}"
+      actions   = statement.value
+      resources = [aws_dynamodb_table.this[statement.key].arn, "${aws_dynamodb_table.this[statement.key].arn}/index/*"]
+    }
+  }
+
+  # Presigned URLs carry the signer's rights: the browser's PUT to raw/ and GET of the invoice run as this role.
+  statement {
+    sid       = "PresignUploadsAndReadThem"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = ["${aws_s3_bucket.uploads.arn}/${local.upload_prefixes.raw}*"]
+  }
+
+  statement {
+    sid     = "ReadParseOutputs"
+    actions = ["s3:GetObject"]
+    resources = [
+      "${aws_s3_bucket.uploads.arn}/${local.upload_prefixes.parsed}*",
+      "${aws_s3_bucket.uploads.arn}/${local.upload_prefixes.errors}*",
+    ]
+  }
+
+  # Without ListBucket S3 answers 403 instead of 404 for a missing key, and "no output yet" looks like an error.
+  statement {
+    sid       = "TellMissingOutputsFromDeniedOnes"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.uploads.arn]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = [for prefix in values(local.upload_prefixes) : "${prefix}*"]
+    }
+  }
+
+  statement {
+    sid       = "UseTheStackKeyThroughS3AndDynamoDb"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.main.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["s3.${local.region}.amazonaws.com", "dynamodb.${local.region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "StartParserTasks"
+    actions   = ["ecs:RunTask"]
+    resources = ["arn:${local.partition}:ecs:${local.region}:${local.account_id}:task-definition/${aws_ecs_task_definition.parser.family}:*"]
+
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [local.parser_cluster_arn]
+    }
+  }
+
+  # Task ARNs are only known at run time; the ARN pattern and the condition keep it to this cluster's tasks.
+  statement {
+    sid       = "WatchParserTasks"
+    actions   = ["ecs:DescribeTasks"]
+    resources = ["arn:${local.partition}:ecs:${local.region}:${local.account_id}:task/${aws_ecs_cluster.parser.name}/*"]
+
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [local.parser_cluster_arn]
+    }
+  }
+
+  statement {
+    sid       = "HandTheTwoParserRolesToEcs"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.parser_execution.arn, aws_iam_role.parser_task.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.api.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "api" {
+  name   = "api-runtime"
+  role   = aws_iam_role.api.id
+  policy = data.aws_iam_policy_document.api.json
+}

@@ -1,0 +1,64 @@
+output "app_url" {
+  description = "Where operators open the app (the SPA, with the API under /api)."
+  value       = local.spa_origin
+}
+
+output "api_url" {
+  description = "The HTTP API's own endpoint (CloudFront forwards /api/* here); for smoke tests, not for browsers."
+  value       = aws_apigatewayv2_api.http.api_endpoint
+}
+
+output "cloudfront_distribution_id" {
+  description = "Distribution to invalidate after syncing a new SPA build."
+  value       = aws_cloudfront_distribution.app.id
+}
+
+output "uploads_bucket_name" {
+  description = "Bucket of raw/ uploads, parsed/ results and errors/ reports."
+  value       = aws_s3_bucket.uploads.id
+}
+
+output "spa_bucket_name" {
+  description = "Bucket the web deploy syncs dist/apps/web to."
+  value       = aws_s3_bucket.spa.id
+}
+
+output "table_names" {
+  description = "DynamoDB table names by role: jobs, inventory, apply-ledger, sku-mappings."
+  value       = { for role, table in aws_dynamodb_table.this : role => table.name }
+}
+
+output "lambda_function_name" {
+  description = "The API function."
+  value       = aws_lambda_function.api.function_name
+}
+
+output "ecs_cluster_name" {
+  description = "Cluster the parser tasks run in."
+  value       = aws_ecs_cluster.parser.name
+}
+
+output "parser_task_definition_family" {
+  description = "Family of the parser task definition (RunTask takes the latest active revision)."
+  value       = aws_ecs_task_definition.parser.family
+}
+
+output "parser_task_definition_arn" {
+  description = "The parser task definition revision this apply registered."
+  value       = aws_ecs_task_definition.parser.arn
+}
+
+output "parser_subnet_ids" {
+  description = "Subnets the API launches parser tasks in."
+  value       = aws_subnet.public[*].id
+}
+
+output "parser_security_group_id" {
+  description = "Security group of the parser tasks (no inbound, HTTPS out)."
+  value       = aws_security_group.parser.id
+}
+
+output "api_environment" {
+  description = "The environment the API function runs with (resource names only), for running the AWS-mode smoke test against this stack."
+  value       = local.api_environment
+}

@@ -1,0 +1,7 @@
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = merge({ Application = var.name, ManagedBy = "terraform" }, var.tags)
+  }
+}

@@ -1,0 +1,156 @@
+# Invoices uploaded by the browser (raw/), the parser's results (parsed/) and error reports (errors/).
+# Private, KMS-encrypted, TLS only; the browser may only PUT through URLs the API presigns.
+
+resource "aws_s3_bucket" "uploads" {
+  #checkov:skip=CKV_AWS_18:No server access logging: every write is a presigned PUT the API issued and recorded on the job; CloudTrail data events are the audit option if ever needed.
+  #checkov:skip=CKV_AWS_144:No cross-region replication: uploads are working copies for parsing and review, the stock ledger lives in DynamoDB with point-in-time recovery.
+  #checkov:skip=CKV2_AWS_62:No event notifications: the API starts each parse itself and reconciles on read, nothing listens to bucket events.
+  bucket = "${var.name}-uploads-${local.account_id}"
+}
+
+resource "aws_s3_bucket_public_access_block" "uploads" {
+  bucket                  = aws_s3_bucket.uploads.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_versioning" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.main.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_cors_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  # The SPA PUTs the file straight to its presigned URL; only its own origin may, and only PUT.
+  cors_rule {
+    allowed_methods = ["PUT"]
+    allowed_origins = [local.spa_origin]
+    allowed_headers = ["content-type", "content-length"]
+    expose_headers  = ["ETag"]
+    max_age_seconds = 3000
+  }
+}
+
+# Each prefix expires on its own schedule. Versioning keeps overwritten or expired objects as noncurrent
+# versions, which go a week later; a multipart upload abandoned half-way goes after a day.
+resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    id     = "abort-incomplete-multipart-uploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+
+  rule {
+    id     = "expire-raw"
+    status = "Enabled"
+
+    filter {
+      prefix = local.upload_prefixes.raw
+    }
+
+    expiration {
+      days = var.raw_expiration_days
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 7
+    }
+  }
+
+  rule {
+    id     = "expire-parsed"
+    status = "Enabled"
+
+    filter {
+      prefix = local.upload_prefixes.parsed
+    }
+
+    expiration {
+      days = var.parsed_expiration_days
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 7
+    }
+  }
+
+  rule {
+    id     = "expire-errors"
+    status = "Enabled"
+
+    filter {
+      prefix = local.upload_prefixes.errors
+    }
+
+    expiration {
+      days = var.errors_expiration_days
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.uploads]
+}
+
+resource "aws_s3_bucket_policy" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  policy = data.aws_iam_policy_document.uploads_bucket.json
+
+  depends_on = [aws_s3_bucket_public_access_block.uploads]
+}
+
+data "aws_iam_policy_document" "uploads_bucket" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.uploads.arn, "${aws_s3_bucket.uploads.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}

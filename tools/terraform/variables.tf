@@ -1,0 +1,222 @@
+variable "region" {
+  description = "AWS region of the whole stack (CloudFront is global; everything else lives here)."
+  type        = string
+  default     = "eu-central-1"
+}
+
+variable "name" {
+  description = "Prefix of every resource name; lower-case letters, digits and hyphens, so it is valid in bucket names."
+  type        = string
+  default     = "invoice-pipeline"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{2,30}[a-z0-9]$", var.name))
+    error_message = "name must be 4-32 characters of a-z, 0-9 and '-', starting with a letter."
+  }
+}
+
+variable "tags" {
+  description = "Extra tags added to every resource (on top of Application and ManagedBy)."
+  type        = map(string)
+  default     = {}
+}
+
+variable "api_image_repository" {
+  description = "Name of the ECR repository (created by ./registry) holding the API's Lambda container image."
+  type        = string
+  default     = "invoice-pipeline-api"
+}
+
+variable "parser_image_repository" {
+  description = "Name of the ECR repository (created by ./registry) holding the parser's container image."
+  type        = string
+  default     = "invoice-pipeline-parser"
+}
+
+variable "api_image_digest" {
+  description = "Digest of the pushed API image (sha256:<64 hex>). Tags are refused so that a deploy is deterministic."
+  type        = string
+
+  validation {
+    condition     = can(regex("^sha256:[0-9a-f]{64}$", var.api_image_digest))
+    error_message = "api_image_digest must be an image digest such as sha256:3f5a... (64 lower-case hex digits), never a tag."
+  }
+}
+
+variable "parser_image_digest" {
+  description = "Digest of the pushed parser image (sha256:<64 hex>). Tags are refused so that a deploy is deterministic."
+  type        = string
+
+  validation {
+    condition     = can(regex("^sha256:[0-9a-f]{64}$", var.parser_image_digest))
+    error_message = "parser_image_digest must be an image digest such as sha256:3f5a... (64 lower-case hex digits), never a tag."
+  }
+}
+
+variable "cpu_architecture" {
+  description = "CPU architecture both images were built for; Lambda and Fargate run them on the same one."
+  type        = string
+  default     = "x86_64"
+
+  validation {
+    condition     = contains(["x86_64", "arm64"], var.cpu_architecture)
+    error_message = "cpu_architecture must be x86_64 or arm64."
+  }
+}
+
+variable "lambda_memory_mb" {
+  description = "Memory of the API Lambda function in MB (CPU scales with it)."
+  type        = number
+  default     = 1024
+
+  validation {
+    condition     = var.lambda_memory_mb >= 128 && var.lambda_memory_mb <= 10240
+    error_message = "lambda_memory_mb must be between 128 and 10240."
+  }
+}
+
+variable "lambda_timeout_seconds" {
+  description = "Timeout of the API Lambda function; API Gateway HTTP APIs give up after 30 s, so more is useless."
+  type        = number
+  default     = 29
+
+  validation {
+    condition     = var.lambda_timeout_seconds >= 3 && var.lambda_timeout_seconds <= 30
+    error_message = "lambda_timeout_seconds must be between 3 and 30."
+  }
+}
+
+variable "lambda_reserved_concurrency" {
+  description = "Concurrent executions reserved for (and capping) the API function: bounds cost and DynamoDB load."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.lambda_reserved_concurrency >= 1
+    error_message = "lambda_reserved_concurrency must be at least 1."
+  }
+}
+
+variable "api_throttling_rate_limit" {
+  description = "Steady-state requests per second the HTTP API accepts before answering 429."
+  type        = number
+  default     = 50
+}
+
+variable "api_throttling_burst_limit" {
+  description = "Burst of requests the HTTP API accepts above the steady rate."
+  type        = number
+  default     = 100
+}
+
+variable "parser_cpu" {
+  description = "CPU units of one parser Fargate task (1024 = 1 vCPU)."
+  type        = number
+  default     = 1024
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096, 8192, 16384], var.parser_cpu)
+    error_message = "parser_cpu must be a Fargate CPU size: 256, 512, 1024, 2048, 4096, 8192 or 16384."
+  }
+}
+
+variable "parser_memory_mib" {
+  description = "Memory of one parser Fargate task in MiB; must be a size Fargate allows for parser_cpu."
+  type        = number
+  default     = 2048
+
+  validation {
+    condition     = var.parser_memory_mib >= 512 && var.parser_memory_mib <= 122880 && var.parser_memory_mib % 512 == 0
+    error_message = "parser_memory_mib must be a multiple of 512 between 512 and 122880."
+  }
+}
+
+variable "raw_expiration_days" {
+  description = "Days after which uploaded invoices (raw/) are deleted."
+  type        = number
+  default     = 180
+}
+
+variable "parsed_expiration_days" {
+  description = "Days after which parse results (parsed/) are deleted; an older job's result then answers RESULT_NOT_AVAILABLE."
+  type        = number
+  default     = 180
+}
+
+variable "errors_expiration_days" {
+  description = "Days after which parse error reports (errors/) are deleted."
+  type        = number
+  default     = 30
+}
+
+variable "log_retention_days" {
+  description = "Retention of the Lambda, API access and ECS log groups, in days (a value CloudWatch Logs accepts)."
+  type        = number
+  default     = 365
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be one of the retention periods CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ... 3653)."
+  }
+}
+
+variable "table_deletion_protection" {
+  description = "Refuse to delete the DynamoDB tables (turn off deliberately before a destroy); the rehearsal turns it off."
+  type        = bool
+  default     = true
+}
+
+variable "vpc_cidr" {
+  description = "CIDR of the small VPC the parser tasks run in."
+  type        = string
+  default     = "10.42.0.0/16"
+
+  validation {
+    condition     = can(cidrhost(var.vpc_cidr, 0))
+    error_message = "vpc_cidr must be a valid IPv4 CIDR block."
+  }
+}
+
+variable "availability_zone_count" {
+  description = "How many availability zones get a public subnet for parser tasks."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.availability_zone_count >= 1 && var.availability_zone_count <= 4
+    error_message = "availability_zone_count must be between 1 and 4."
+  }
+}
+
+variable "custom_domain" {
+  description = "Optional domain for the app (e.g. invoices.example.com) with an ACM certificate in us-east-1; null serves it on the distribution's cloudfront.net name."
+  type = object({
+    name                = string
+    acm_certificate_arn = string
+  })
+  default = null
+}
+
+variable "allowed_viewer_countries" {
+  description = "ISO 3166-1 alpha-2 codes of the countries allowed to reach the app; empty allows every country."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for code in var.allowed_viewer_countries : can(regex("^[A-Z]{2}$", code))])
+    error_message = "allowed_viewer_countries must hold two-letter upper-case country codes such as DE or US."
+  }
+}
+
+variable "content_security_policy" {
+  description = "Content-Security-Policy the CloudFront response headers policy sends with every page."
+  type        = string
+  # pdf.js renders the invoice from a blob: worker; uploads go straight to the S3 bucket (connect-src https:).
+  default = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' https:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+}
+
+variable "rehearsal_mode" {
+  description = "true only in `npm run deploy:rehearse` against moto: leaves out the two things moto cannot emulate (a custom CloudFront response headers policy, publishing a CloudFront function). Never set it for a real account."
+  type        = bool
+  default     = false
+}
