@@ -55,9 +55,21 @@ resource "aws_s3_bucket_lifecycle_configuration" "spa" {
     noncurrent_version_expiration {
       noncurrent_days = 30
     }
+  }
 
-    abort_incomplete_multipart_upload {
-      days_after_initiation = 1
+  # Left out of the rehearsal for the same moto reason as in s3-uploads.tf (getmoto/moto#9729).
+  dynamic "rule" {
+    for_each = var.rehearsal_mode ? [] : ["abort-incomplete-multipart-uploads"]
+
+    content {
+      id     = rule.value
+      status = "Enabled"
+
+      filter {}
+
+      abort_incomplete_multipart_upload {
+        days_after_initiation = 1
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file: @nx/esbuild requires its config, and the shims stand in for CommonJS packages. */
 // Lambda bundle stand-in for iconv-lite (480 KB of code pages). The API's request bodies are JSON, which
 // RFC 8259 fixes to UTF-8, so only the encodings Node decodes natively are accepted; any other charset is
 // refused by body-parser with 415, as iconv-lite's "not recognized" error makes it do.

@@ -23,7 +23,8 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
     ledger: new DynamoDbInventoryLedger(clients.dynamodb, settings.tables),
     skuMappings: new DynamoDbSkuMappingRepository(clients.dynamodb, settings.tables.skuMappings),
     blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
-    runner: new EcsParserRunner(clients.ecs, settings.ecs),
+    // ECS reports task times by the real clock, so the timeout is measured by it too.
+    runner: new EcsParserRunner(clients.ecs, settings.ecs, config.parseTimeoutSeconds),
     clock,
     newId: overrides.newId ?? randomJobId,
   };

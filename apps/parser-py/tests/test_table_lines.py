@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from invoice_parser.parser import parse_document
@@ -65,3 +66,48 @@ def test_an_article_number_labelled_on_the_row_below_is_the_sku() -> None:
         ("WA997", "Wirkarbeit HT"),
         ("KOP05", "Kopierpapier A4"),
     ]
+
+
+def test_a_detail_row_whose_text_runs_into_the_figure_columns_is_no_line() -> None:
+    """ "Meter reading from-to: 543210 - 544420 - 545630" overflows the description column at word
+    spacing, across the ruled quantity column into the price column, with nothing in the amount column."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, 842))
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 780, "Invoice No: A-17")
+    for x in (50, 290, 370, 470, 560):
+        canvas.line(x, 715, x, 590)
+    for y, cells in (
+        (700, ("Description", "Qty", "Unit price", "Amount")),
+        (680, ("Active energy", "1000", "0.0520", "52.00")),
+        (640, ("Eco tax", "1000", "0.0205", "20.50")),
+    ):
+        for x, text in zip((60, 300, 380, 480), cells, strict=True):
+            canvas.drawString(x, y, text)
+    label = "Meter reading from-to:"
+    words = ((287 - stringWidth(label, "Helvetica", 10), label), (292, "543210"), (328, "-"), (334, "544420"))
+    for x, text in (*words, (370, "-"), (376, "545630")):
+        canvas.drawString(x, 666, text)
+    canvas.drawString(380, 600, "Total")
+    canvas.drawString(480, 600, "72.50")
+    canvas.save()
+
+    lines = parse_document(buffer.getvalue(), Settings(ignore_einvoice=True))["lines"]
+
+    # The detail row is neither a line of its own nor lost: its description words continue the item.
+    assert [(line["description"], line["quantity"]) for line in lines] == [
+        ("Active energy Meter reading from-to:", "1000"),
+        ("Eco tax", "1000"),
+    ]
+
+
+def test_figures_across_a_column_gap_still_make_a_line_without_an_amount() -> None:
+    lines = _lines(
+        [
+            *_row(700, "Description", "Qty", "Unit price", "Amount"),
+            *_row(680, "Active energy", "1000", "0.0520", ""),
+            *_row(600, "", "", "Total", "52.00"),
+        ]
+    )
+
+    assert [(line["quantity"], line["unitPrice"]) for line in lines] == [("1000", "0.0520")]

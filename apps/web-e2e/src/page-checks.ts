@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, AXE_SCRIPT } from './paths';
@@ -9,6 +9,12 @@ export function watchForPageErrors(page: Page, label: string, into: string[]): v
   page.on('console', (message) => {
     if (message.type() === 'error') into.push(`${label}: console error: ${message.text()} (${message.location().url})`);
   });
+}
+
+/** Starts the run with an empty artifacts folder, so no screenshot of an earlier run passes for this one's. */
+export function clearArtifacts(): void {
+  rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

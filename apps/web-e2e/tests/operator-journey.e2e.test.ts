@@ -1,10 +1,10 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from '../src/browser';
 import { startLocalStack, type LocalStack } from '../src/local-stack';
-import { screenshot, seriousAccessibilityViolations, watchForPageErrors } from '../src/page-checks';
+import { clearArtifacts, screenshot, seriousAccessibilityViolations, watchForPageErrors } from '../src/page-checks';
 
 /** Long enough for a real parse on a busy 2-core machine. */
 const PARSE_TIMEOUT_MS = 60_000;
@@ -36,6 +36,20 @@ async function expectOutlineOnFirstLine(page: Page): Promise<void> {
   throw new Error(`the outline of line 1 is not on the first line of the page: ${last}`);
 }
 
+/** Polls the API (not the UI) until the named job's given attempt has settled in `status`. */
+async function expectAttempt(baseUrl: string, fileName: string, attempt: number, status: string): Promise<void> {
+  const deadline = Date.now() + PARSE_TIMEOUT_MS;
+  let seen = '';
+  while (Date.now() < deadline) {
+    const list = (await (await fetch(`${baseUrl}/api/jobs`)).json()) as { items: { fileName: string; attempt: number; status: string }[] };
+    const job = list.items.find((item) => item.fileName === fileName);
+    seen = JSON.stringify(job);
+    if (job && job.attempt === attempt && job.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${fileName} did not reach attempt ${attempt} ${status}: ${seen}`);
+}
+
 describe('an operator takes an invoice from upload to stock in the browser', () => {
   let stack: LocalStack;
   let browser: Browser;
@@ -49,6 +63,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
   }
 
   beforeAll(async () => {
+    clearArtifacts();
     stack = await startLocalStack();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: WIDE });
@@ -74,7 +89,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
     await checkScreen('01-jobs-empty');
 
-    await page.getByLabel('Choose invoice PDFs').setInputFiles([invoice, broken]);
+    await page.getByLabel('Upload invoice PDFs').setInputFiles([invoice, broken]);
     const invoiceRow = page.getByRole('row', { name: /ruled_basic\.pdf/ });
     await invoiceRow.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
     const brokenRow = page.getByRole('row', { name: /broken\.pdf/ });
@@ -83,8 +98,28 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     expect(await invoiceRow.textContent()).toContain('Acme Industrial Supply Ltd');
     expect(await invoiceRow.textContent()).toContain('INV-2026-0142');
     expect(await brokenRow.textContent()).toContain('This file is neither a PDF nor a supported e-invoice (XML). (NOT_A_PDF)');
-    await brokenRow.getByRole('button', { name: 'Re-parse broken.pdf' }).waitFor();
+    // Re-parse starts a second attempt, which fails the same way and says so again.
+    await brokenRow.getByRole('button', { name: 'Re-parse broken.pdf' }).click();
+    await expectAttempt(stack.baseUrl, 'broken.pdf', 2, 'FAILED');
+    await brokenRow
+      .getByRole('button', { name: 'Re-parse broken.pdf' })
+      .and(page.getByText('Re-parse', { exact: true }))
+      .waitFor();
+    await page.getByText('Updating while work is in progress…').waitFor({ state: 'hidden' });
+    // Let the list read that the re-parse kicked off come back before counting what follows it.
+    await page.waitForTimeout(500);
+    await brokenRow.getByText('Failed', { exact: true }).waitFor();
     await checkScreen('02-jobs-parsed-and-failed');
+
+    // Nothing is in flight any more, so the list stops polling (its back-off tops out at 5 s).
+    let listRequests = 0;
+    const countListRequests = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === '/api/jobs') listRequests += 1;
+    };
+    page.on('request', countListRequests);
+    await page.waitForTimeout(5_500);
+    page.off('request', countListRequests);
+    expect(listRequests).toBe(0);
 
     // Review: the invoice's SKUs beside the rendered page, with the selected line outlined on it.
     await page.getByRole('link', { name: 'Review ruled_basic.pdf' }).click();
@@ -136,14 +171,19 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect(await applyButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    // One more correction, typed but not saved: Apply saves it first (revision 2), then asks.
+    await page.getByRole('button', { name: 'Line 3: show on the page and correct' }).click();
+    await page.getByLabel('Quantity for line 3').fill('10');
     await applyButton.click();
+    await page.getByText('Saved review revision 2.').waitFor();
     const dialog = page.getByRole('dialog', { name: 'Apply invoice INV-2026-0142 to stock?' });
     await dialog.waitFor();
     const changes = await dialog.getByRole('row').allTextContents();
-    expect(changes.slice(1)).toEqual(['BIN-40-BLUE+8', 'GL-L-044+12', 'PJ-2500+1', 'SHF-1800+3', 'TAPE-50Y+3']);
+    expect(changes.slice(1)).toEqual(['BIN-40-BLUE+8', 'GL-L-044+10', 'PJ-2500+1', 'SHF-1800+3', 'TAPE-50Y+3']);
     await checkScreen('05-apply-dialog');
     await dialog.getByRole('button', { name: 'Confirm and apply' }).dblclick();
-    await page.getByText('Applied: stock changed for 5 SKUs.').waitFor();
+    await page.getByText('Stock changed for 5 SKUs.').waitFor();
+    await page.getByText('Applied', { exact: true }).waitFor();
     await page.getByText('Applying again changes nothing.').waitFor();
     await checkScreen('06-review-applied');
 
@@ -177,16 +217,23 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
       .getByRole('table', { name: /Stock movements of SHF-1800/ })
       .getByRole('row')
       .nth(1);
-    expect(await movement.textContent()).toMatch(/\+3Invoice INV-2026-0142 ruled_basic\.pdfAcme Industrial Supply Ltd1$/);
+    expect(await movement.textContent()).toMatch(/\+3Invoice INV-2026-0142 ruled_basic\.pdfAcme Industrial Supply Ltd2$/);
     await checkScreen('09-sku-history');
     await movement.getByRole('link', { name: 'Invoice INV-2026-0142' }).click();
     await page.getByRole('heading', { name: 'Review: ruled_basic.pdf' }).waitFor();
 
-    // The next invoice from the same supplier arrives with the remembered SKU filled in.
-    const again = path.join(stack.fixturesDir, 'ruled_basic-again.pdf');
-    copyFileSync(invoice, again);
+    // The next invoice from the same supplier, dropped onto the page, arrives with the remembered SKU filled in.
     await page.getByRole('link', { name: 'Jobs' }).click();
-    await page.getByLabel('Choose invoice PDFs').setInputFiles(again);
+    const dropped = await page.evaluateHandle(
+      ([name, base64]) => {
+        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name, { type: 'application/pdf' }));
+        return transfer;
+      },
+      ['ruled_basic-again.pdf', readFileSync(invoice).toString('base64')] as const,
+    );
+    await page.getByText(/^Drop PDF invoices/).dispatchEvent('drop', { dataTransfer: dropped });
     const againRow = page.getByRole('row', { name: /ruled_basic-again\.pdf/ });
     await againRow.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
     await page.getByRole('link', { name: 'Review ruled_basic-again.pdf' }).click();

@@ -3,11 +3,11 @@ import { canReparse, canReview, isInFlight, nextPollDelayMs, statusLabel } from 
 
 describe('isInFlight', () => {
   it('keeps polling for jobs the server is still working on', () => {
-    expect(['CREATED', 'QUEUED', 'PARSING'].every((s) => isInFlight(s as never))).toBe(true);
+    expect(['QUEUED', 'PARSING'].every((s) => isInFlight(s as never))).toBe(true);
   });
 
-  it('stops polling for settled jobs', () => {
-    expect(['PARSED', 'FAILED', 'APPLIED'].some((s) => isInFlight(s as never))).toBe(false);
+  it('stops polling for settled jobs, and for a job whose upload never came', () => {
+    expect(['CREATED', 'PARSED', 'FAILED', 'APPLIED'].some((s) => isInFlight(s as never))).toBe(false);
   });
 });
 

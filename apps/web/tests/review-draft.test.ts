@@ -143,9 +143,9 @@ describe('lineWarnings', () => {
 });
 
 describe('applyBlockedReason', () => {
-  it('asks for a save first, so the confirmed stock changes are the saved ones', () => {
-    const review = reviewOf([itemLine(0)]);
-    expect(applyBlockedReason(review, editLine(EMPTY_DRAFT, 0, { quantity: '4' }))).toBe('Save your changes before applying.');
+  it('lets unsaved edits through, since they are saved (and checked) when Apply is pressed', () => {
+    const review = reviewOf([itemLine(0, { sku: null })], { applyBlockers: [{ lineIndex: 0, code: 'APPLY_MISSING_SKU' }] });
+    expect(applyBlockedReason(review, editLine(EMPTY_DRAFT, 0, { sku: 'NEW-1' }))).toBeNull();
   });
 
   it('names each line that would make apply fail', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadRuntimeConfig, parseRuntimeConfig, RuntimeConfigError } from '../src/app/runtime-config';
 
 const answer =
-  (body: string, status = 200) =>
+  (body: string, status = 200, type = 'application/json') =>
   () =>
-    Promise.resolve(new Response(body, { status }));
+    Promise.resolve(new Response(body, { status, headers: { 'content-type': type } }));
 
 describe('loadRuntimeConfig', () => {
   it('uses the same origin when no config.json is deployed', async () => {
@@ -15,6 +15,10 @@ describe('loadRuntimeConfig', () => {
     expect(await loadRuntimeConfig(answer('{"apiBaseUrl":"https://abc.execute-api.eu-west-1.amazonaws.com/"}'))).toEqual({
       apiBaseUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com',
     });
+  });
+
+  it("uses the same origin when a fallback route answers with the SPA's index.html", async () => {
+    expect(await loadRuntimeConfig(answer('<!doctype html><html></html>', 200, 'text/html; charset=UTF-8'))).toEqual({ apiBaseUrl: '' });
   });
 
   it('refuses a config.json that is not JSON, rather than guessing', async () => {

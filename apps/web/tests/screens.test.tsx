@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { JobsTable } from '../src/jobs/JobsTable';
 import { ApplyDialog } from '../src/review/ApplyDialog';
+import { JobStateNotices } from '../src/review/JobStateNotices';
 import { LinesTable } from '../src/review/LinesTable';
 import { editLine, EMPTY_DRAFT } from '../src/review/review-draft';
 import { itemLine, reviewOf } from './support/review-fixture';
@@ -121,5 +122,26 @@ describe('ApplyDialog', () => {
   it('cannot be confirmed twice while the apply is on its way', () => {
     const markup = render(<ApplyDialog {...props} applying={true} />);
     expect(html(markup)).toMatch(/<button type="button" class="primary" disabled="" autofocus="">Applying…<\/button>/);
+  });
+});
+
+describe('JobStateNotices', () => {
+  it('explains a failed parse in words and offers to parse again', () => {
+    const failed = job({ status: 'FAILED', summary: null, error: { code: 'ENCRYPTED', message: 'password required' } });
+    const markup = render(<JobStateNotices job={failed} review={null} onReparse={() => undefined} />);
+    expect(text(markup)).toContain(
+      'Parsing failed: The PDF is password-protected; upload an unprotected copy. (ENCRYPTED) password required',
+    );
+    expect(text(markup)).toContain('Re-parse acme.pdf');
+  });
+
+  it('says an applied job cannot move stock again', () => {
+    const applied = job({ status: 'APPLIED', appliedAt: '2026-11-25T10:00:00.000Z' });
+    const markup = render(<JobStateNotices job={applied} review={reviewOf([], { revision: 2 })} onReparse={() => undefined} />);
+    expect(text(markup)).toMatch(/Applied to stock .*, from review revision 2\. Applying again changes nothing\./);
+  });
+
+  it('stays out of the way of a parsed job', () => {
+    expect(render(<JobStateNotices job={job({})} review={null} onReparse={() => undefined} />)).toBe('');
   });
 });

@@ -5,3 +5,4 @@ export { schemasByName } from './schema-registry';
 export type { SchemaName } from './schema-registry';
 export { validate } from './validate';
 export type { ValidationIssue, ValidationOutcome } from './validate';
+export { limitIssues, MAX_REPORTED_ISSUES } from './issue-limit';

@@ -1,4 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { limitIssues } from './issue-limit';
 import { schemasByName, type SchemaName } from './schema-registry';
 
 export interface ValidationIssue {
@@ -9,18 +10,26 @@ export interface ValidationIssue {
 
 export type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-for (const schema of Object.values(schemasByName)) ajv.addSchema(schema);
+/**
+ * Two compilations of every schema. Ajv's allErrors mode, which lists every problem, grows its error list
+ * by copying it at each $ref, so its cost is quadratic in the number of problems: a 1.4 MB review whose
+ * 20 000 corrections are all wrong blocked the event loop for seconds. Validity is therefore decided by the
+ * stop-at-the-first-error compilation, and every problem is only listed for documents small enough.
+ */
+const firstError = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
+const everyError = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+for (const schema of Object.values(schemasByName)) {
+  firstError.addSchema(schema);
+  everyError.addSchema(schema);
+}
 
-const compiled = new Map<SchemaName, ValidateFunction>();
+/** Above this many JSON values, only the first problem is reported (about 64 KiB of typical JSON). */
+export const MAX_VALUES_LISTING_EVERY_ISSUE = 5_000;
 
-function validatorFor(name: SchemaName): ValidateFunction {
-  let validator = compiled.get(name);
-  if (!validator) {
-    validator = ajv.getSchema(schemasByName[name].$id);
-    if (!validator) throw new Error(`Schema ${name} is not registered`);
-    compiled.set(name, validator);
-  }
+/** The compiled validator of one schema; Ajv compiles it on first use and keeps it. */
+function validatorFor(ajv: Ajv2020, name: SchemaName): ValidateFunction {
+  const validator = ajv.getSchema(schemasByName[name].$id);
+  if (!validator) throw new Error(`Schema ${name} is not registered`);
   return validator;
 }
 
@@ -46,9 +55,36 @@ function toIssue(error: ErrorObject): ValidationIssue {
   return { path: error.instancePath, message: `${error.message ?? 'is invalid'}${extra}` };
 }
 
-/** Validates data against one of the contract schemas; never throws for bad data. */
+/**
+ * Validates data against one of the contract schemas; never throws for bad data. Lists every problem (at
+ * most MAX_REPORTED_ISSUES) of an ordinary document, and only the first one of a very large document.
+ */
 export function validate<T = unknown>(name: SchemaName, data: unknown): ValidationOutcome<T> {
-  const validator = validatorFor(name);
-  if (validator(data)) return { ok: true, value: data as T };
-  return { ok: false, issues: (validator.errors ?? []).map(toIssue) };
+  const quick = validatorFor(firstError, name);
+  if (quick(data)) return { ok: true, value: data as T };
+  if (hasMoreValuesThan(data, MAX_VALUES_LISTING_EVERY_ISSUE)) {
+    const first = (quick.errors ?? []).map(toIssue);
+    return { ok: false, issues: [...first, { path: '', message: 'is too large to list every problem; only those of the first wrong value found are listed' }] };
+  }
+  const full = validatorFor(everyError, name);
+  full(data);
+  return { ok: false, issues: limitIssues((full.errors ?? []).map(toIssue)) };
+}
+
+/** Counts the values of a JSON document, stopping as soon as the count passes `limit`. */
+function hasMoreValuesThan(data: unknown, limit: number): boolean {
+  let count = 0;
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    count += 1;
+    if (count > limit) return true;
+    if (typeof value !== 'object' || value === null) continue;
+    // One push per child, never push(...children): a body of a million array items must not overflow the stack.
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (count + pending.length > limit) return true;
+      pending.push(child);
+    }
+  }
+  return false;
 }

@@ -65,11 +65,19 @@ describe('api/review-update-request', () => {
 });
 
 describe('api/apply-job-request', () => {
-  it('accepts an empty body or a review revision, nothing else', () => {
+  it('accepts an empty body or a review revision, and refuses a revision that is not a count', () => {
     expect(validate('api/apply-job-request', {}).ok).toBe(true);
     expect(validate('api/apply-job-request', { reviewRevision: 3 }).ok).toBe(true);
     expect(validate('api/apply-job-request', { reviewRevision: -1 }).ok).toBe(false);
     expect(validate('api/apply-job-request', { reviewRevision: '3' }).ok).toBe(false);
+  });
+
+  it('accepts the confirmed stock changes as StockDeltas with decimal strings only', () => {
+    const confirmed = { reviewRevision: 1, expectedStockChanges: [{ sku: 'A', quantity: '-2.5' }] };
+    expect(validate('api/apply-job-request', confirmed)).toEqual({ ok: true, value: confirmed });
+    expect(validate('api/apply-job-request', { expectedStockChanges: [] }).ok).toBe(true);
+    expect(validate('api/apply-job-request', { expectedStockChanges: [{ sku: 'A', quantity: 2 }] }).ok).toBe(false);
+    expect(validate('api/apply-job-request', { expectedStockChanges: [{ sku: '', quantity: '2' }] }).ok).toBe(false);
   });
 });
 

@@ -178,8 +178,14 @@ describe('assessApply', () => {
     });
   });
 
-  it('gives the same deltas as planApply when nothing blocks', () => {
+  it('gives the deltas planApply applies when nothing blocks, credit notes taking stock out', () => {
+    // planApply is built on assessApply, so comparing the two alone could not fail: both are checked against values.
     const lines = [line(0, { sku: 'B', quantity: '3' }), line(1, { sku: 'A', quantity: '0.1' })];
-    expect(assessApply(lines, 'credit-note')).toEqual({ deltas: planApply(lines, 'credit-note'), blockers: [] });
+    const expected = [
+      { sku: 'A', quantity: '-0.1' },
+      { sku: 'B', quantity: '-3' },
+    ];
+    expect(assessApply(lines, 'credit-note')).toEqual({ deltas: expected, blockers: [] });
+    expect(planApply(lines, 'credit-note')).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { InvoiceLine } from '@invoice/contracts';
+import { MAX_REPORTED_ISSUES, type InvoiceLine } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../src/errors';
 import { checkCorrections, checkSkuMappings } from '../src/review/check-corrections';
@@ -59,6 +59,27 @@ describe('checkCorrections', () => {
         { path: '/corrections/3/lineIndex', message: 'names no line of this invoice (line indexes are 0 to 2)' },
       ],
     });
+  });
+
+  it('lists at most MAX_REPORTED_ISSUES problems of a review full of unknown lines, then how many more', () => {
+    // Act
+    const error = thrownBy(() => checkCorrections(Array.from({ length: 5_000 }, (_, n) => ({ lineIndex: 100 + n, notStock: true })), lines));
+
+    // Assert
+    const issues = error.details?.issues as { path: string; message: string }[];
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(issues[0]).toEqual({ path: '/corrections/0/lineIndex', message: 'names no line of this invoice (line indexes are 0 to 2)' });
+    expect(issues.at(-1)).toEqual({ path: '', message: `has ${5_000 - MAX_REPORTED_ISSUES} more problem(s) not listed here` });
+  });
+
+  it('names the line indexes of an invoice numbered with gaps, the first twenty of a long one', () => {
+    const sparse = Array.from({ length: 30 }, (_, n) => ({ ...lines[0], index: n * 2 }) as InvoiceLine);
+    expect(thrownBy(() => checkCorrections([{ lineIndex: 1, notStock: true }], sparse.slice(0, 3))).details?.issues).toEqual([
+      { path: '/corrections/0/lineIndex', message: 'names no line of this invoice (line indexes are 0, 2, 4)' },
+    ]);
+    expect(thrownBy(() => checkCorrections([{ lineIndex: 1, notStock: true }], sparse)).details?.issues).toEqual([
+      { path: '/corrections/0/lineIndex', message: 'names no line of this invoice (line indexes are 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, …)' },
+    ]);
   });
 
   it('says so when the invoice has no lines at all', () => {

@@ -17,7 +17,8 @@ export class MissingToolError extends Error {}
 
 /** The environment Terraform runs with: non-interactive, and without a CLI config file that does not exist. */
 export function terraformEnv(extra = {}) {
-  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...extra };
+  // CHECKPOINT_DISABLE: no version-check call to checkpoint-api.hashicorp.com (offline machines, CI).
+  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...extra };
   // A TF_CLI_CONFIG_FILE naming a missing file makes every command print a warning and changes nothing else.
   if (env.TF_CLI_CONFIG_FILE && !existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
   return env;

@@ -27,12 +27,12 @@ export function jobFileRoute(context: AppContext): Router {
     res.set('Content-Length', String(download.sizeBytes));
     res.set('Content-Disposition', `${isPdf ? 'inline' : 'attachment'}; filename="${safeName(job.fileName)}"`);
     if (!isPdf) res.set('Content-Security-Policy', "sandbox; default-src 'none'");
-    await send(res, download.body);
+    await streamTo(res, download.body);
   });
   return router;
 }
 
-async function send(res: Response, body: AsyncIterable<Uint8Array>): Promise<void> {
+async function streamTo(res: Response, body: AsyncIterable<Uint8Array>): Promise<void> {
   try {
     await pipeline(Readable.from(body), res);
   } catch (error) {

@@ -3,7 +3,7 @@ import { applyInvoice, createJob, getResult, listJobs, reconcileJob, startParse,
 import { Router } from 'express';
 import type { AppContext } from './app-context';
 import { jobIdParam } from './job-id';
-import { bodyOf, jsonBody, queryOf, requireJsonIfBody, type Send } from './validation';
+import { bodyOf, jsonBody, queryOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
 
 export function jobRoutes(context: AppContext, send: Send): Router {
   const { ports } = context;
@@ -40,11 +40,12 @@ export function jobRoutes(context: AppContext, send: Send): Router {
     send(res, 202, 'job', toPublicJob(job));
   });
 
-  router.post('/api/jobs/:jobId/apply', requireJsonIfBody, jsonBody, async (req, res) => {
+  router.post('/api/jobs/:jobId/apply', requireJsonIfBody, reviewSizedJsonBody, async (req, res) => {
     const jobId = jobIdParam(req.params.jobId);
     const request = bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
     // 200 for both outcomes: a repeated apply is a success that changed nothing, not a conflict.
-    send(res, 200, 'apply-result', await applyInvoice(ports, jobId, { reviewRevision: request.reviewRevision }));
+    const confirmed = { reviewRevision: request.reviewRevision, expectedStockChanges: request.expectedStockChanges };
+    send(res, 200, 'apply-result', await applyInvoice(ports, jobId, confirmed));
   });
 
   return router;

@@ -8,6 +8,14 @@ const JSON_BODY_LIMIT = '64kb';
 
 export const jsonBody: RequestHandler = express.json({ limit: JSON_BODY_LIMIT, type: 'application/json', strict: false });
 
+/**
+ * Bodies with one entry per invoice line (a review's corrections, the stock changes an apply confirms): 20 000
+ * lines (the contract's maximum) of about 80 bytes each fit, where 64 kB would refuse those of a long invoice.
+ */
+const REVIEW_BODY_LIMIT = '2mb';
+
+export const reviewSizedJsonBody: RequestHandler = express.json({ limit: REVIEW_BODY_LIMIT, type: 'application/json', strict: false });
+
 /** A request that carries a body which is not JSON gets 415 rather than a misleading validation error. */
 export const requireJsonIfBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;

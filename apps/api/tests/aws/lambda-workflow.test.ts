@@ -101,6 +101,21 @@ describe.skipIf(fixturesDir === null)('AWS mode through the Lambda handler', () 
     expect(await stock()).toEqual(expected);
   });
 
+  it('lets the review screen fetch the uploaded file through a short-lived S3 URL (302)', async () => {
+    // Arrange
+    const body = fixture('ruled_basic.pdf');
+    const job = await createAndUpload('ruled_basic.pdf', 'application/pdf', body);
+
+    // Act
+    const answer = await invoke(handler, 'GET', `/api/jobs/${job.jobId}/file`);
+    const downloaded = await fetch(answer.headers.location ?? 'http://invalid.test/');
+
+    // Assert
+    expect(answer.statusCode).toBe(302);
+    expect(new URL(answer.headers.location ?? '').searchParams.get('X-Amz-Expires')).toMatch(/^\d+$/);
+    expect(Buffer.from(await downloaded.arrayBuffer())).toEqual(body);
+  });
+
   it('applies once when 20 apply requests arrive at the same time', async () => {
     // Arrange
     const before = await stock();

@@ -23,7 +23,7 @@ describe.skipIf(fixturesDir === null)('with the real Python parser as the ECS ta
       const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
       launcher.start();
       return {
-        runner: new EcsParserRunner(resources.clients.ecs, resources.settings.ecs),
+        runner: new EcsParserRunner(resources.clients.ecs, resources.settings.ecs, 60),
         blobs: new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket),
         cleanup: async () => {
           await launcher.stop();
@@ -45,7 +45,7 @@ describe('EcsParserRunner', () => {
     const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
     launcher.behaviour = { kind: 'crash', reason: 'test' };
     launcher.start();
-    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs);
+    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs, 60);
     const bucket = resources.settings.uploadsBucket;
 
     try {
@@ -97,7 +97,7 @@ describe('EcsParserRunner', () => {
     const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
     launcher.behaviour = { kind: 'crash', reason: 'OutOfMemoryError: Container killed due to memory usage' };
     launcher.start();
-    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs);
+    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs, 60);
 
     try {
       // Act
@@ -113,6 +113,36 @@ describe('EcsParserRunner', () => {
   });
 });
 
+describe('EcsParserRunner timeout', () => {
+  it('stops a task still running after the timeout, reporting TIMEOUT with the reason', async () => {
+    // Arrange: a container that hangs, and a one-second limit
+    const resources = await createAwsResources();
+    const launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
+    launcher.behaviour = { kind: 'hang' };
+    launcher.start();
+    const runner = new EcsParserRunner(resources.clients.ecs, resources.settings.ecs, 1);
+
+    try {
+      const { runId } = await runner.start({ jobId: '00000000-0000-4000-8000-0000000000a3', attempt: 1, inputUri: 's3://b/k', outputUri: 's3://b/o', errorOutputUri: 's3://b/e' });
+      const early = await runner.describe(runId);
+
+      // Act
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const late = await runner.describe(runId);
+
+      // Assert
+      expect(early.state).toBe('RUNNING');
+      expect(late).toMatchObject({ state: 'STOPPED', stopCode: 'TIMEOUT' });
+      const again = await runner.describe(runId);
+      expect(again.state).toBe('STOPPED');
+      expect(again.stopReason).toContain('PARSE_TIMEOUT_SECONDS (1 s)');
+    } finally {
+      await launcher.stop();
+      await resources.cleanup();
+    }
+  });
+});
+
 async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (!(await condition())) {
@@ -120,3 +150,31 @@ async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promi
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe('S3BlobStore presigned PUT', () => {
+  it('signs the content type and the exact length as headers, and expires when asked', async () => {
+    // Arrange
+    const resources = await createAwsResources();
+    const now = new Date('2026-11-25T10:00:00.000Z');
+    const store = new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket, () => now);
+
+    try {
+      // Act
+      const sign = (sizeBytes: number) =>
+        store.presignPut({ key: 'raw/00000000-0000-4000-8000-0000000000b1/x.pdf', jobId: '00000000-0000-4000-8000-0000000000b1', contentType: 'application/pdf', sizeBytes, expiresAt: new Date(now.getTime() + 300_000) });
+      const presigned = await sign(1234);
+      const otherLength = await sign(1235);
+
+      // Assert
+      const query = new URL(presigned.url).searchParams;
+      expect(query.get('X-Amz-SignedHeaders')?.split(';')).toEqual(['content-length', 'content-type', 'host']);
+      expect(query.get('X-Amz-Expires')).toBe('300');
+      expect(query.get('X-Amz-Date')).toBe('20261125T100000Z');
+      expect(presigned.headers).toEqual({ 'Content-Type': 'application/pdf' });
+      // The length is inside the signature: another length gives another URL that S3 would check against the body.
+      expect(new URL(otherLength.url).searchParams.get('X-Amz-Signature')).not.toBe(query.get('X-Amz-Signature'));
+    } finally {
+      await resources.cleanup();
+    }
+  });
+});

@@ -1,7 +1,6 @@
 import type { ApplyResult, Job, JobReview, ListMovementsResponse, ListSkuMappingsResponse } from '@invoice/contracts';
-import type { Response } from 'superagent';
 import { describe, expect, it } from 'vitest';
-import { fakeInvoice, fakeScript } from '../support/api-client';
+import { bytesBody, fakeInvoice, fakeScript } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
 import { expectContract, expectError } from '../support/test-server';
 
@@ -210,7 +209,9 @@ describe('review', () => {
       // Arrange
       const lines = Array.from({ length: 1000 }, (_, n) => ({ sku: `LONG-${n}`, quantity: '1' }));
       const job = await parsedJob(lines);
-      const corrections = lines.map((_, n) => ({ lineIndex: n, sku: `LONG-INVENTORY-${n}`, quantity: '2.000' }));
+      const corrections = lines.map((_, n) => ({ lineIndex: n, sku: `LONG-INVENTORY-SKU-${n}`, quantity: '2.000' }));
+      // Larger than the API's general 64 KiB body limit, so this proves the review route has its own.
+      expect(JSON.stringify({ baseRevision: 0, corrections }).length).toBeGreaterThan(64 * 1024);
 
       // Act
       const answer = await saved(job.jobId, { baseRevision: 0, corrections });
@@ -218,6 +219,31 @@ describe('review', () => {
       // Assert
       expect(answer.stockChanges).toHaveLength(1000);
       expect(answer.lines.every((line) => line.changed.join() === 'sku,quantity')).toBe(true);
+    });
+
+    it('refuses 20 000 corrections that are all wrong at once, quickly and with a short answer', async () => {
+      // Arrange: listing every problem of this 1.4 MB body used to block the server for seconds and answer 13 MB
+      const job = await parsedJob([{ sku: 'BIG-A', quantity: '1' }]);
+      const corrections = Array.from({ length: 20_000 }, (_, n) => ({ lineIndex: -1, sku: '', quantity: 'x', notStock: 'y', extra: n }));
+      const started = performance.now();
+
+      // Act
+      const response = await putReview(job.jobId, { baseRevision: 0, corrections });
+
+      // Assert
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.error.details.issues[0]).toEqual({ path: '/corrections/0', message: 'must NOT have additional properties: extra' });
+      expect(JSON.stringify(response.body).length).toBeLessThan(2_000);
+    });
+
+    it('lists at most 100 unknown line indexes of a review, then how many more', async () => {
+      const job = await parsedJob([{ sku: 'UNK-A', quantity: '1' }]);
+      const corrections = Array.from({ length: 3_000 }, (_, n) => ({ lineIndex: n + 1, notStock: true }));
+      const response = await putReview(job.jobId, { baseRevision: 0, corrections });
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.error.details.issues).toHaveLength(101);
+      expect(response.body.error.details.issues[100]).toEqual({ path: '', message: 'has 2900 more problem(s) not listed here' });
     });
 
     it('refuses to change the review of an applied job with 409 JOB_INVALID_STATE', async () => {
@@ -307,6 +333,22 @@ describe('review', () => {
       const job = await parsedJob([{ sku: 'AV-A', quantity: '1' }]);
       expectError(await apply(job.jobId, { reviewRevision: '1' }), 400, 'VALIDATION_FAILED');
       expectError(await apply(job.jobId, { reviewRevision: -1 }), 400, 'VALIDATION_FAILED');
+      expectError(await apply(job.jobId, { expectedStockChanges: [{ sku: 'AV-A', quantity: 1 }] }), 400, 'VALIDATION_FAILED');
+    });
+
+    it('accepts the confirmed stock changes of a long invoice (beyond 64 KiB) and applies them', async () => {
+      // Arrange
+      const job = await parsedJob(Array.from({ length: 2000 }, (_, n) => ({ sku: `AL-LONG-SKU-${n}`, quantity: '1.5' })));
+      const confirmed = await review(job.jobId);
+      const body = { reviewRevision: confirmed.revision, expectedStockChanges: confirmed.stockChanges };
+      expect(JSON.stringify(body).length).toBeGreaterThan(64 * 1024);
+
+      // Act
+      const response = await apply(job.jobId, body);
+
+      // Assert
+      expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(200);
+      expect((response.body as ApplyResult).ledger.deltas).toEqual(confirmed.stockChanges);
     });
 
     it('shows an applied job with the stock changes its ledger record holds', async () => {
@@ -352,6 +394,24 @@ describe('review', () => {
       expect(queued).toMatchObject({ attempt: 2, reviewRevision: 2 });
       expect(body).toMatchObject({ attempt: 2, revision: 2, updatedAt: null, lines: [{ quantity: '1', changed: [] }] });
       expectError(await putReview(job.jobId, { baseRevision: 1, corrections: [] }), 409, 'REVIEW_CONFLICT');
+    });
+
+    it('moves the revision on even when the old lines were never reviewed, so they cannot be applied or corrected blind', async () => {
+      // Arrange: the operator has revision 0 of attempt 1 on screen; the re-parse reads different lines
+      const job = await parsedJob([{ sku: 'RU-OLD', quantity: '1' }], { byAttempt: { 2: { lines: [{ sku: 'RU-NEW', quantity: '50' }] } } });
+      const shown = await review(job.jobId);
+
+      // Act
+      await suite.api.startParse(job.jobId);
+      await suite.api.settled(job.jobId);
+      const staleApply = await apply(job.jobId, { reviewRevision: shown.revision });
+      const stalePut = await putReview(job.jobId, { baseRevision: shown.revision, corrections: [{ lineIndex: 0, quantity: '2' }] });
+
+      // Assert
+      expect((await review(job.jobId)).lines.map((line) => line.sku)).toEqual(['RU-NEW']);
+      expectError(staleApply, 409, 'REVIEW_CONFLICT');
+      expectError(stalePut, 409, 'REVIEW_CONFLICT');
+      expect((await suite.api.inventory())['RU-NEW']).toBeUndefined();
     });
   });
 
@@ -405,6 +465,28 @@ describe('review', () => {
         { sku: 'MA-INV', quantity: '2' },
         { sku: 'MA-OTHER', quantity: '5' },
       ]);
+    });
+
+    it('refuses an apply whose confirmed stock changes a mapping saved meanwhile has made untrue', async () => {
+      // Arrange: the operator confirms job's review; then another invoice of the same supplier teaches a mapping
+      const job = await parsedJob([{ sku: 'DR-SUP', quantity: '2' }], { supplier: 'Drift Supplies' });
+      const confirmed = await review(job.jobId);
+      const other = await parsedJob([{ sku: 'DR-SUP', quantity: '1' }], { supplier: 'Drift Supplies' });
+      await saved(other.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'DR-SUP', inventorySku: 'DR-INV' }] });
+
+      // Act
+      const stale = await apply(job.jobId, { reviewRevision: confirmed.revision, expectedStockChanges: confirmed.stockChanges });
+      const reloaded = await review(job.jobId);
+      const fresh = await apply(job.jobId, { reviewRevision: reloaded.revision, expectedStockChanges: reloaded.stockChanges });
+
+      // Assert: same revision, other stock: refused, nothing moved; the reloaded changes apply
+      expect(reloaded.revision).toBe(confirmed.revision);
+      expectError(stale, 409, 'REVIEW_CONFLICT');
+      expect(stale.body.error.details).toMatchObject({ currentRevision: 0, stockChanges: [{ sku: 'DR-INV', quantity: '2' }] });
+      expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+      expect((fresh.body as ApplyResult).ledger.deltas).toEqual([{ sku: 'DR-INV', quantity: '2' }]);
+      const stock = await suite.api.inventory();
+      expect([stock['DR-SUP'], stock['DR-INV']]).toEqual([undefined, '2']);
     });
 
     it('refuses mappings for an invoice without a supplier name with 400 and saves nothing', async () => {
@@ -474,7 +556,7 @@ describe('review', () => {
       const job = await suite.api.createAndUpload('Rechnung März.pdf', 'application/pdf', bytes);
 
       // Act
-      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(binary);
+      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(bytesBody);
 
       // Assert
       expect(response.status).toBe(200);
@@ -491,7 +573,7 @@ describe('review', () => {
 
     it('serves any other declared type as a sandboxed attachment, never as a page', async () => {
       const job = await suite.api.createAndUpload('x.html', 'text/html', Buffer.from('<script>alert(1)</script>'));
-      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(binary);
+      const response = await suite.api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(bytesBody);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('application/octet-stream');
       expect(response.headers['content-disposition']).toMatch(/^attachment;/);
@@ -502,14 +584,8 @@ describe('review', () => {
       const created = await suite.api.create('a.pdf', 'application/pdf', 10);
       expectError(await suite.api.http.get(`/api/jobs/${created.job.jobId}/file`), 409, 'UPLOAD_NOT_FOUND');
       expectError(await suite.api.http.get('/api/jobs/00000000-0000-4000-8000-00000000dead/file'), 404, 'JOB_NOT_FOUND');
+      // A path segment that tries to climb out of the store names no job and never reaches it.
+      expectError(await suite.api.http.get('/api/jobs/..%2F..%2Fjobs.sqlite/file'), 404, 'JOB_NOT_FOUND');
     });
   });
 });
-
-/** Collects a response body as bytes whatever its content type (supertest only buffers text by default). */
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-  res.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
-}

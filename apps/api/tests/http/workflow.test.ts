@@ -3,7 +3,7 @@ import { ExactDecimal, formatDecimal } from '@invoice/inventory';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, bytesBody } from '../support/api-client';
 import { expectContract, expectError, makeDataDir, startTestServer, type TestServer } from '../support/test-server';
 
 const fixturesDir = inject('fixturesDir');
@@ -140,11 +140,7 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
 
     // Act: what the review screen loads
     const review = expectContract<JobReview>('job-review', (await api.http.get(`/api/jobs/${job.jobId}/review`)).body);
-    const file = await api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const file = await api.http.get(`/api/jobs/${job.jobId}/file`).buffer(true).parse(bytesBody);
 
     // Assert: the lines are the truth's, and the page to render is the uploaded file
     expect(itemPairs(review.lines)).toEqual(itemPairs(truth('ruled_basic').lines));

@@ -1,4 +1,5 @@
 import type { CreateJobResponse, Job } from '@invoice/contracts';
+import type { Response } from 'superagent';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { expectContract } from './test-server';
@@ -80,4 +81,12 @@ export function fakeInvoice(lines: object[], extra: object = {}): Buffer {
 
 export function fakeScript(script: object): Buffer {
   return Buffer.from(JSON.stringify(script));
+}
+
+/** A supertest body parser that collects the response as bytes whatever its content type (it buffers only text by default). */
+export function bytesBody(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  res.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
 }

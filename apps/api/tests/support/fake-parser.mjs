@@ -2,7 +2,8 @@
 // A stand-in for `python -m invoice_parser run …` with the same command line and output files, for tests
 // of the runner and the routes that must not depend on PDF extraction. Its input document is a JSON
 // script: {"fake":"result","lines":[…],"supplier"?,"number"?,"documentType"?} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
-// | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF.
+// | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF. A result script may
+// carry "byAttempt": {"2": {…}}, fields that replace its own on that attempt, so a re-parse can read other lines.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,7 @@ try {
 } catch {
   script = { fake: 'error', code: 'NOT_A_PDF', message: 'The document is not a PDF.' };
 }
+script = { ...script, ...(script?.byAttempt?.[option('--attempt')] ?? {}) };
 
 if (script.fake === 'sleep') await new Promise((resolve) => setTimeout(resolve, script.seconds * 1000));
 if (script.fake === 'crash') {

@@ -50,8 +50,36 @@ def _load(directory: Path) -> tuple[Registry, dict[str, dict[str, Any]]]:
 
 
 def validator(schema_name: str) -> Draft202012Validator:
-    registry, schemas = _load(schemas_dir())
-    return Draft202012Validator(schemas[schema_name], registry=registry)
+    return _validator(schemas_dir(), schema_name)
+
+
+@cache
+def _validator(directory: Path, schema_name: str) -> Draft202012Validator:
+    registry, schemas = _load(directory)
+    schema = schemas[schema_name]
+    # Every $ref replaced by its target once, here: resolving thousands of references per result
+    # (one per money field of every line) cost more than reading a long invoice's pages.
+    inlined = _inline_refs(schema, registry.resolver(schema["$id"]), frozenset())  # referencing.Resolver
+    return Draft202012Validator(inlined, registry=registry)
+
+
+def _inline_refs(node: Any, resolver: Any, seen: frozenset[int]) -> Any:
+    """node with each {"$ref": R, ...} replaced by R's target (with any sibling keywords kept beside
+    it in an allOf, as 2020-12 reads them); a reference cycle keeps its $ref."""
+    if isinstance(node, list):
+        return [_inline_refs(item, resolver, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref")
+    if isinstance(reference, str):
+        resolved = resolver.lookup(reference)
+        # The target's identity marks a cycle (a schema that refers back to itself).
+        key = id(resolved.contents)
+        if key not in seen:
+            target = _inline_refs(resolved.contents, resolved.resolver, seen | {key})
+            siblings = {k: _inline_refs(v, resolver, seen) for k, v in node.items() if k != "$ref"}
+            return {"allOf": [target], **siblings} if siblings else target
+    return {key: _inline_refs(value, resolver, seen) for key, value in node.items()}
 
 
 def validation_errors(document: Any, schema_name: str = PARSE_RESULT_SCHEMA) -> list[str]:

@@ -1,15 +1,13 @@
 """From input bytes to the text of each page, refusing what cannot or must not be parsed.
 
 pdfium checks the document first (it is fast, strict about passwords and tolerant of damage that
-it can repair); pdfplumber then reads the words. Each page is closed as soon as it is read.
+it can repair); pdfminer then reads the words (extract/pdf_text.py), one page's objects at a time.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -24,7 +22,8 @@ from invoice_parser.errors import (
     TOO_MANY_PAGES,
     ParserError,
 )
-from invoice_parser.extract.words import PageText, read_page
+from invoice_parser.extract.pdf_text import iter_pages
+from invoice_parser.extract.words import PageText
 from invoice_parser.settings import Settings
 
 PDF_MAGIC = b"%PDF-"
@@ -41,7 +40,7 @@ def read_pages(data: bytes, settings: Settings) -> list[PageText]:
     page_count = _checked_page_count(data, settings)
     pages = _extract(data, settings)
     if len(pages) != page_count:
-        log.info("pdfium counted %d pages, pdfplumber read %d", page_count, len(pages))
+        log.info("pdfium counted %d pages, pdfminer read %d", page_count, len(pages))
     if sum(page.char_count for page in pages) < settings.min_text_chars:
         raise ParserError(NO_TEXT_LAYER, f"none of the {len(pages)} pages has extractable text (a scan?)")
     return pages
@@ -81,23 +80,18 @@ def _checked_page_count(data: bytes, settings: Settings) -> int:
 def _extract(data: bytes, settings: Settings) -> list[PageText]:
     pages: list[PageText] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                try:
-                    pages.append(read_page(page, number, settings))
-                finally:
-                    page.close()
+        pages.extend(iter_pages(data, settings.word_x_tolerance, settings.word_y_tolerance))
     except PDFPasswordIncorrect:
         raise ParserError(ENCRYPTED, "the PDF is password-protected") from None
     except (ParserError, MemoryError, RecursionError):
         raise
     except Exception as error:  # pdfminer raises many unrelated types for one broken file
-        # pdfplumber wraps what it catches, including our own TIMEOUT raised by the alarm signal.
+        # A library may wrap what it catches, including our own TIMEOUT raised by the alarm signal.
         wrapped = _wrapped_parser_error(error)
         if wrapped is not None:
             raise wrapped from None
         if _caused_by(error, MemoryError):
-            # A stream that inflates beyond the memory limit (a deflate bomb), wrapped by pdfminer.
+            # A stream that inflates beyond the memory limit (a deflate bomb), wrapped by a library.
             raise ParserError(TOO_LARGE, "the PDF needs more memory to read than allowed") from None
         raise ParserError(CORRUPT, f"the PDF cannot be read: {type(error).__name__}: {error}") from None
     return pages

@@ -42,7 +42,7 @@ class Settings:
     # printed-page reader must not be flattered by the exact XML.
     ignore_einvoice: bool = False
 
-    # pdfplumber word extraction, in PDF points.
+    # Word extraction tolerances (those of pdfplumber's extract_words), in PDF points.
     word_x_tolerance: float = 1.5
     word_y_tolerance: float = 2.5
 

@@ -39,7 +39,8 @@ export function createApiClient(baseUrl: string, fetchImpl: FetchLike = (input, 
   const job = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}`;
 
   return {
-    listJobs: (limit = 50) => request<ListJobsResponse>(`/api/jobs?limit=${limit}`),
+    listJobs: (limit = 50, cursor: string | null = null) =>
+      request<ListJobsResponse>(`/api/jobs?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     getJob: (jobId: string) => request<Job>(job(jobId)),
     createJob: (body: CreateJobRequest) => request<CreateJobResponse>('/api/jobs', { method: 'POST', ...json(body) }),
     startParse: (jobId: string) => request<Job>(`${job(jobId)}/parse`, { method: 'POST' }),

@@ -31,14 +31,17 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
 }
 
 /**
- * Reads /config.json. A missing file (404) falls back to the same origin, which is what the local server
- * wants; a present but broken file is an error worth showing, not something to guess around.
+ * Reads /config.json. A missing file (404, or the SPA's own index.html from a fallback route) means the
+ * same origin, which is what the local server wants; a present but broken file is an error worth showing,
+ * not something to guess around.
  */
 export async function loadRuntimeConfig(
-  fetchConfig: () => Promise<Response> = () => fetch('/config.json', { cache: 'no-store' }),
+  fetchConfig: () => Promise<Response> = () => fetch('/config.json', { cache: 'no-store', headers: { accept: 'application/json' } }),
 ): Promise<RuntimeConfig> {
   const response = await fetchConfig();
   if (response.status === 404) return DEFAULT_RUNTIME_CONFIG;
+  // A host that answers unknown paths with the SPA's index.html (a client-side-routing fallback) has no config.
+  if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) return DEFAULT_RUNTIME_CONFIG;
   if (!response.ok) throw new RuntimeConfigError(`/config.json could not be read: the server answered ${response.status}.`);
   let raw: unknown;
   try {

@@ -29,7 +29,7 @@ export function InventoryScreen({ sku }: { sku: string | null }) {
     <>
       <h1 tabIndex={-1}>Inventory</h1>
       <div className="inventory-layout">
-        <section aria-labelledby="stock-heading" className="panel">
+        <section className="panel">
           <h2 id="stock-heading">Stock</h2>
           <label className="search">
             Search SKUs

@@ -4,7 +4,7 @@ import { formatTimestamp } from '../shared/format';
 
 export function InventoryTable({ items, selectedSku }: { items: readonly InventoryItem[]; selectedSku: string | null }) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby="stock-caption" tabIndex={0}>
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <caption id="stock-caption">Stock on hand</caption>
         <thead>

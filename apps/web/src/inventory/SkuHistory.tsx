@@ -26,7 +26,7 @@ export function SkuHistory({ sku }: { sku: string }) {
   }, [api, sku]);
 
   return (
-    <section aria-labelledby="history-heading" className="panel sku-history">
+    <section className="panel sku-history">
       <div className="section-head">
         <h2 id="history-heading" tabIndex={-1}>
           History of {sku}
@@ -43,7 +43,7 @@ export function SkuHistory({ sku }: { sku: string }) {
           {history.items.length === 0 ? (
             <p className="empty">No applied invoice has moved this SKU.</p>
           ) : (
-            <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <caption id="history-caption">Stock movements of {sku}, newest first</caption>
                 <thead>

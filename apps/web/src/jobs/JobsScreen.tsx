@@ -5,27 +5,36 @@ import { useApi } from '../app/api-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { errorInWords } from '../shared/error-words';
 import { usePolling } from '../shared/use-polling';
+import { mergeJobPages } from './job-pages';
 import { isInFlight } from './job-status';
 import { JobsTable } from './JobsTable';
 import { contentTypeOf, eachWithLimit, isUploadBusy, uploadsReducer } from './upload-queue';
 import { UploadPanel } from './UploadPanel';
 
+/** Jobs per page of the list; older ones come on request. */
+const JOBS_PER_PAGE = 50;
 /** Uploads running at once; more files wait their turn. */
 const PARALLEL_UPLOADS = 3;
 
 export function JobsScreen() {
   const api = useApi();
   const [jobs, setJobs] = useState<Job[] | null>(null);
+  const [olderJobs, setOlderJobs] = useState<Job[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [uploads, dispatch] = useReducer(uploadsReducer, []);
   const [reparsing, setReparsing] = useState<ReadonlySet<string>>(new Set());
   const nextUploadId = useRef(0);
+  const olderLoaded = useRef(false);
 
   const refresh = useCallback(async () => {
     try {
-      const page = await api.listJobs();
+      const page = await api.listJobs(JOBS_PER_PAGE);
       setJobs(page.items);
+      // Once older pages are shown, their own cursor says where the next one starts.
+      setNextCursor((current) => (olderLoaded.current ? current : page.nextCursor));
       setLoadError(null);
       return page.items.some((job) => isInFlight(job.status));
     } catch (error) {
@@ -84,13 +93,28 @@ export function JobsScreen() {
     [api, kick],
   );
 
+  async function onShowOlder() {
+    if (!nextCursor) return;
+    setLoadingOlder(true);
+    try {
+      const page = await api.listJobs(JOBS_PER_PAGE, nextCursor);
+      olderLoaded.current = true;
+      setOlderJobs((current) => [...current, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      setLoadError(error);
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
   const busyUploads = uploads.filter(isUploadBusy).length;
   const failedAction = actionError as { error: unknown; fileName: string } | null;
   return (
     <>
       <h1 tabIndex={-1}>Jobs</h1>
       <UploadPanel uploads={uploads} onFiles={onFiles} onClear={() => dispatch({ type: 'cleared' })} />
-      <section aria-labelledby="jobs-heading" className="panel">
+      <section className="panel">
         <div className="section-head">
           <h2 id="jobs-heading">Invoices</h2>
           <button type="button" className="secondary" onClick={kick}>
@@ -103,7 +127,14 @@ export function JobsScreen() {
         {loadError !== null && <ErrorNotice error={loadError} context="The job list could not be loaded" onRetry={kick} />}
         {failedAction && <ErrorNotice error={failedAction.error} context={`Re-parse of ${failedAction.fileName}`} />}
         {jobs === null && loadError === null && <p>Loading jobs…</p>}
-        {jobs !== null && <JobsTable jobs={jobs} reparsing={reparsing} onReparse={(job) => void onReparse(job)} />}
+        {jobs !== null && (
+          <JobsTable jobs={mergeJobPages(jobs, olderJobs)} reparsing={reparsing} onReparse={(job) => void onReparse(job)} />
+        )}
+        {nextCursor && (
+          <button type="button" className="secondary" onClick={() => void onShowOlder()} disabled={loadingOlder}>
+            {loadingOlder ? 'Loading older jobs…' : 'Show older jobs'}
+          </button>
+        )}
       </section>
     </>
   );

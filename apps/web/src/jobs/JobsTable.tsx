@@ -31,7 +31,7 @@ function JobStatusCell({ job }: { job: Job }) {
 export function JobsTable({ jobs, reparsing, onReparse }: JobsTableProps) {
   if (jobs.length === 0) return <p className="empty">No invoices yet. Upload one above.</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby="jobs-table-caption" tabIndex={0}>
+    <div className="table-scroll" tabIndex={0}>
       <table className="jobs-table">
         <caption id="jobs-table-caption">All jobs, newest first</caption>
         <thead>

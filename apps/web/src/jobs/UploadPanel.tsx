@@ -8,7 +8,7 @@ export interface UploadPanelProps {
   onClear: () => void;
 }
 
-export const FILE_INPUT_LABEL = 'Choose invoice PDFs';
+export const FILE_INPUT_LABEL = 'Upload invoice PDFs';
 
 /** Drop target and file picker (the keyboard way in), with one progress bar per file. */
 export function UploadPanel({ uploads, onFiles, onClear }: UploadPanelProps) {
@@ -22,7 +22,7 @@ export function UploadPanel({ uploads, onFiles, onClear }: UploadPanelProps) {
   const finished = uploads.some((u) => u.phase === 'started' || u.phase === 'failed');
 
   return (
-    <section aria-labelledby="upload-heading" className="panel">
+    <section className="panel">
       <h2 id="upload-heading">Upload invoices</h2>
       <div
         className={`drop-zone ${dragging ? 'drop-zone-active' : ''}`}
@@ -51,7 +51,7 @@ export function UploadPanel({ uploads, onFiles, onClear }: UploadPanelProps) {
       </div>
       {uploads.length > 0 && (
         <>
-          <ul className="uploads" aria-label="Uploads in this session" aria-live="polite">
+          <ul className="uploads" aria-live="polite">
             {uploads.map((upload) => (
               <li key={upload.id} className={`upload upload-${upload.phase}`}>
                 <span className="upload-name">{upload.fileName}</span>

@@ -1,8 +1,10 @@
 import type { Job, JobStatus } from '@invoice/contracts';
 
-const IN_FLIGHT: ReadonlySet<JobStatus> = new Set(['CREATED', 'QUEUED', 'PARSING']);
+// CREATED is not here: a job whose upload was abandoned stays CREATED for good, and must not keep a page
+// polling forever. The page that uploads polls on its own while its uploads run.
+const IN_FLIGHT: ReadonlySet<JobStatus> = new Set(['QUEUED', 'PARSING']);
 
-/** Jobs still moving on the server; the page keeps polling while any is. */
+/** Jobs the server is still working on; a page keeps polling while any is. */
 export function isInFlight(status: JobStatus): boolean {
   return IN_FLIGHT.has(status);
 }

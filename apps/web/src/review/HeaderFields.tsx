@@ -1,13 +1,11 @@
-import type { Job, JobReview, ParseResult } from '@invoice/contracts';
-import { statusLabel } from '../jobs/job-status';
+import type { JobReview, ParseResult } from '@invoice/contracts';
 import { formatMoney, formatTimestamp } from '../shared/format';
 
-/** The invoice's header as the parser read it, and where the job stands. */
-export function HeaderFields({ job, result, review }: { job: Job; result: ParseResult; review: JobReview | null }) {
+/** The invoice's header as the parser read it, and the review revision; the job's state is shown above it. */
+export function HeaderFields({ result, review }: { result: ParseResult; review: JobReview | null }) {
   const { invoice } = result;
   const currency = invoice.currency;
   const fields: [string, string][] = [
-    ['Status', statusLabel(job.status)],
     ['Supplier', invoice.supplier.name ?? 'not found'],
     ['Invoice number', invoice.number ?? 'not found'],
     ['Date', invoice.date ?? 'not found'],
@@ -24,7 +22,6 @@ export function HeaderFields({ job, result, review }: { job: Job; result: ParseR
       review ? (review.revision === 0 ? '0 (not reviewed yet)' : `${review.revision}, saved ${formatTimestamp(review.updatedAt)}`) : '',
     ],
   ];
-  if (job.appliedAt) fields.push(['Applied', formatTimestamp(job.appliedAt)]);
   return (
     <dl className="header-fields">
       {fields.map(([name, value]) => (

@@ -16,7 +16,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
   const headingId = `line-editor-${line.index}`;
   if (line.kind !== 'item') {
     return (
-      <section className="line-editor" aria-labelledby={headingId}>
+      <section className="line-editor">
         <h2 id={headingId}>Line {n}</h2>
         <p>A charge (shipping, a fee, a discount) never moves stock; there is nothing to correct.</p>
       </section>
@@ -24,7 +24,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
   }
   const sku = shownSku(line, draft);
   return (
-    <section className="line-editor" aria-labelledby={headingId}>
+    <section className="line-editor">
       <h2 id={headingId}>Correct line {n}</h2>
       <p className="muted">{line.description}</p>
       <div className="fields">

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import type { JobReview, ReviewedLine } from '@invoice/contracts';
 import { cellState, shownNotStock, shownQuantity, shownSku, type CellState, type ReviewDraft } from './review-draft';
 
@@ -9,6 +10,8 @@ export interface LinesTableProps {
   problems: Readonly<Record<number, string>>;
   selected: number | null;
   onSelect: (lineIndex: number) => void;
+  /** The correction form shown in a row right under its line (null: no form under this line). */
+  editorFor?: (line: ReviewedLine) => ReactNode;
 }
 
 const STATE_WORDS: Record<CellState, string | null> = {
@@ -94,7 +97,7 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
 /** The invoice's lines as apply will use them, with the operator's changes marked and the parser's warnings beside them. */
 export function LinesTable(props: LinesTableProps) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby="lines-caption" tabIndex={0}>
+    <div className="table-scroll" tabIndex={0}>
       <table className="lines-table">
         <caption id="lines-caption">Invoice lines</caption>
         <thead>
@@ -116,9 +119,19 @@ export function LinesTable(props: LinesTableProps) {
           </tr>
         </thead>
         <tbody>
-          {props.review.lines.map((line) => (
-            <LineRow key={line.index} line={line} props={props} />
-          ))}
+          {props.review.lines.map((line) => {
+            const editor = props.editorFor?.(line) ?? null;
+            return (
+              <Fragment key={line.index}>
+                <LineRow line={line} props={props} />
+                {editor && (
+                  <tr className="editor-row">
+                    <td colSpan={props.warnings.size > 0 ? 10 : 9}>{editor}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

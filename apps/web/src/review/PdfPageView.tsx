@@ -107,7 +107,7 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
   const pages = doc?.numPages ?? 0;
   const css = highlight && scale ? bboxToCss(highlight, scale) : null;
   return (
-    <figure className="pdf-pane" aria-labelledby="pdf-caption">
+    <figure className="pdf-pane">
       <figcaption id="pdf-caption" className="pdf-toolbar">
         <span>
           Page {page}

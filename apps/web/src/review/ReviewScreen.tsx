@@ -1,17 +1,17 @@
-import type { Job, JobReview, ParseResult } from '@invoice/contracts';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import type { JobReview } from '@invoice/contracts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../app/api-context';
 import { routeHref } from '../app/routes';
-import { canReparse, canReview, isInFlight, statusLabel } from '../jobs/job-status';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import { formatTimestamp } from '../shared/format';
-import { usePolling } from '../shared/use-polling';
 import { ApplyDialog } from './ApplyDialog';
+import { applyOutcomeWords } from './apply-outcome';
 import { HeaderFields } from './HeaderFields';
+import { JobStateNotices } from './JobStateNotices';
 import { LineEditor } from './LineEditor';
 import { LinesTable } from './LinesTable';
 import { PdfPageView } from './PdfPageView';
+import { ReviewActionBar } from './ReviewActionBar';
 import {
   applyBlockedReason,
   buildReviewUpdate,
@@ -23,6 +23,7 @@ import {
   type LineEdit,
   type ReviewDraft,
 } from './review-draft';
+import { useJobReview } from './use-job-review';
 
 function isConflict(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'REVIEW_CONFLICT' || error.code === 'JOB_CONCURRENT_UPDATE');
@@ -30,10 +31,7 @@ function isConflict(error: unknown): boolean {
 
 export function ReviewScreen({ jobId }: { jobId: string }) {
   const api = useApi();
-  const [job, setJob] = useState<Job | null>(null);
-  const [result, setResult] = useState<ParseResult | null>(null);
-  const [review, setReview] = useState<JobReview | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { job, result, review, loadError, setJob, setReview, forgetParse, reload } = useJobReview(jobId);
   const [draft, setDraft] = useState<ReviewDraft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<Readonly<Record<number, string>>>({});
   const [selected, setSelected] = useState<number | null>(null);
@@ -48,29 +46,10 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   // A ref, not state: a double click lands twice before React re-renders the disabled button.
   const applyInFlight = useRef(false);
 
-  const load = useCallback(async (): Promise<boolean> => {
-    try {
-      const current = await api.getJob(jobId);
-      setJob(current);
-      if (canReview(current)) {
-        const [parsed, reviewed] = await Promise.all([api.getResult(jobId), api.getReview(jobId)]);
-        setResult(parsed);
-        setReview(reviewed);
-      }
-      setLoadError(null);
-      return isInFlight(current.status);
-    } catch (error) {
-      setLoadError(error);
-      return false;
-    }
-  }, [api, jobId]);
-  const { kick } = usePolling(load);
-
   const warnings = useMemo(() => lineWarnings(result), [result]);
   const dirty = review ? isDirty(review, draft) : false;
   const readOnly = job?.status !== 'PARSED';
   const selectedLine = review?.lines.find((line) => line.index === selected) ?? null;
-  const editingLine = review?.lines.find((line) => line.index === editing) ?? null;
 
   const select = useCallback(
     (lineIndex: number) => {
@@ -82,13 +61,20 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     [review, readOnly],
   );
 
+  // Open on the first line: its outline shows where the lines are, and its correction fields are ready.
+  const firstLine = review?.lines[0]?.index ?? null;
+  useEffect(() => {
+    if (selected === null && firstLine !== null) select(firstLine);
+  }, [selected, firstLine, select]);
+
   const onEdit = useCallback((lineIndex: number, edit: LineEdit) => {
     setDraft((current) => editLine(current, lineIndex, edit));
     setNotice('');
   }, []);
 
-  async function onSave() {
-    if (!review) return;
+  /** Saves the draft as the next revision; answers the saved review, or null when nothing was saved. */
+  async function onSave(): Promise<JobReview | null> {
+    if (!review) return null;
     const outcome = buildReviewUpdate(review, draft);
     if (!outcome.ok) {
       setProblems(outcome.problems);
@@ -96,7 +82,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       setEditing(first);
       setSelected(first);
       setNotice('Not saved: some quantities need fixing.');
-      return;
+      return null;
     }
     setSaving(true);
     setActionError(null);
@@ -107,11 +93,25 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       setProblems({});
       setNotice(`Saved review revision ${saved.revision}.`);
       setJob(await api.getJob(jobId));
+      return saved;
     } catch (error) {
       setActionError({ context: 'The review was not saved', error });
+      return null;
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Unsaved corrections are saved first, so the dialog lists what the server will apply, not a guess. */
+  async function onOpenApply() {
+    setApplyError(null);
+    const current = dirty ? await onSave() : review;
+    if (!current) return;
+    if (current.applyBlockers.length > 0) {
+      setNotice('Not applied: some lines still need a SKU or a quantity.');
+      return;
+    }
+    setDialogOpen(true);
   }
 
   async function onConfirmApply() {
@@ -123,12 +123,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       const applied = await api.apply(jobId, { reviewRevision: review.revision });
       setDialogOpen(false);
       setJob(applied.job);
-      setNotice(
-        applied.outcome === 'APPLIED'
-          ? `Applied: stock changed for ${applied.ledger.deltas.length} SKU${applied.ledger.deltas.length === 1 ? '' : 's'}.`
-          : 'Already applied: this invoice changed stock before, so nothing was changed this time.',
-      );
-      kick();
+      setNotice(applyOutcomeWords(applied));
+      reload();
     } catch (error) {
       setApplyError(error);
     } finally {
@@ -141,10 +137,9 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setActionError(null);
     try {
       setJob(await api.startParse(jobId));
-      setResult(null);
-      setReview(null);
+      forgetParse();
       setDraft(EMPTY_DRAFT);
-      kick();
+      reload();
     } catch (error) {
       setActionError({ context: 'The re-parse did not start', error });
     }
@@ -162,21 +157,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       <p role="status" className="notice-line">
         {notice}
       </p>
-      {loadError !== null && <ErrorNotice error={loadError} context="The job could not be loaded" onRetry={kick} />}
-      {job && !canReview(job) && (
-        <section className="panel">
-          <p>
-            Status: <strong>{statusLabel(job.status)}</strong>
-            {isInFlight(job.status) && ' — this page updates by itself.'}
-          </p>
-          {job.error && <ErrorNotice error={job.error} context="Parsing failed" />}
-          {canReparse(job) && (
-            <button type="button" onClick={() => void onReparse()}>
-              Re-parse {job.fileName}
-            </button>
-          )}
-        </section>
-      )}
+      {loadError !== null && <ErrorNotice error={loadError} context="The job could not be loaded" onRetry={reload} />}
+      {job && <JobStateNotices job={job} review={review} onReparse={() => void onReparse()} />}
       {actionError && (
         <ErrorNotice
           error={actionError.error}
@@ -187,26 +169,18 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             isConflict(actionError.error)
               ? () => {
                   setActionError(null);
-                  kick();
+                  reload();
                 }
               : undefined
           }
         />
       )}
-      {job?.status === 'APPLIED' && (
-        <div className="notice notice-success">
-          <p>
-            <strong>Applied</strong> to stock {formatTimestamp(job.appliedAt)}
-            {review ? `, from review revision ${review.revision}` : ''}. Applying again changes nothing.
-          </p>
-        </div>
-      )}
       {job && result && review && (
         <div className="review-layout">
           <div className="review-main">
-            <HeaderFields job={job} result={result} review={review} />
+            <HeaderFields result={result} review={review} />
             {documentWarnings(result).length > 0 && (
-              <section aria-labelledby="doc-warnings" className="notice notice-warning">
+              <section className="notice notice-warning">
                 <h2 id="doc-warnings">Warnings about this document</h2>
                 <ul>
                   {documentWarnings(result).map((warning) => (
@@ -215,52 +189,38 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                 </ul>
               </section>
             )}
-            <div className="action-bar">
-              {!readOnly && (
-                <button type="button" onClick={() => void onSave()} disabled={!dirty || saving}>
-                  {saving ? 'Saving…' : 'Save review'}
-                </button>
-              )}
-              {!readOnly && (
-                <span className="muted">
-                  {dirty ? 'Unsaved changes' : review.revision > 0 ? `Revision ${review.revision} saved` : 'No corrections yet'}
-                </span>
-              )}
-              {job.status === 'PARSED' && (
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => {
-                    setApplyError(null);
-                    setDialogOpen(true);
-                  }}
-                  disabled={applyHint !== null}
-                  aria-describedby={applyHint ? 'apply-hint' : undefined}
-                  aria-haspopup="dialog"
-                  // Out of sight (and of the accessibility tree) while its dialog is open, so the only Apply button is the dialog's.
-                  style={dialogOpen ? { visibility: 'hidden' } : undefined}
-                >
-                  Apply to stock…
-                </button>
-              )}
-              {applyHint && (
-                <span id="apply-hint" className="hint">
-                  {applyHint}
-                </span>
-              )}
-            </div>
+            <ReviewActionBar
+              editable={!readOnly}
+              applicable={job.status === 'PARSED'}
+              dirty={dirty}
+              saving={saving}
+              revision={review.revision}
+              applyHint={applyHint}
+              dialogOpen={dialogOpen}
+              onSave={() => void onSave()}
+              onApply={() => void onOpenApply()}
+            />
             <p className="muted small">Select a line to see it outlined on the page{readOnly ? '' : ' and to correct it'}.</p>
-            <LinesTable review={review} draft={draft} warnings={warnings} problems={problems} selected={selected} onSelect={select} />
-            {editingLine && !readOnly && (
-              <LineEditor
-                line={editingLine}
-                draft={draft}
-                supplierName={review.supplierKey === null ? null : result.invoice.supplier.name}
-                problem={problems[editingLine.index]}
-                onEdit={onEdit}
-                onClose={() => setEditing(null)}
-              />
-            )}
+            <LinesTable
+              review={review}
+              draft={draft}
+              warnings={warnings}
+              problems={problems}
+              selected={selected}
+              onSelect={select}
+              editorFor={(line) =>
+                line.index === editing && !readOnly ? (
+                  <LineEditor
+                    line={line}
+                    draft={draft}
+                    supplierName={review.supplierKey === null ? null : result.invoice.supplier.name}
+                    problem={problems[line.index]}
+                    onEdit={onEdit}
+                    onClose={() => setEditing(null)}
+                  />
+                ) : null
+              }
+            />
           </div>
           <div className="review-page">
             <PdfPageView

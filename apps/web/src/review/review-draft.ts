@@ -147,8 +147,8 @@ function blockerWords(blocker: ApplyBlocker): string {
 
 /** Why Apply cannot be pressed now, in words, or null when it can. */
 export function applyBlockedReason(review: JobReview, draft: ReviewDraft): string | null {
-  if (review.status !== 'PARSED') return null;
-  if (isDirty(review, draft)) return 'Save your changes before applying.';
+  // Unsaved edits may fix a blocker; they are saved first when Apply is pressed, and checked then.
+  if (review.status !== 'PARSED' || isDirty(review, draft)) return null;
   if (review.applyBlockers.length > 0) {
     return `Apply is blocked: ${review.applyBlockers.map(blockerWords).join('; ')}. Correct it or mark it not stock, then save.`;
   }

@@ -1,18 +1,21 @@
-import type { InvoiceLine, LineCorrection, SkuMappingInput, ValidationIssue } from '@invoice/contracts';
+import { limitIssues, type InvoiceLine, type LineCorrection, type SkuMappingInput, type ValidationIssue } from '@invoice/contracts';
 import { DomainError } from '../errors';
 
 /**
  * What the schema cannot know: that each correction names a line of this invoice, once. Returns the
- * corrections with SKUs trimmed; throws VALIDATION_FAILED listing every problem with its JSON Pointer.
+ * corrections with SKUs trimmed; throws VALIDATION_FAILED listing the problems (at most MAX_REPORTED_ISSUES)
+ * with their JSON Pointers.
  */
 export function checkCorrections(corrections: readonly LineCorrection[], lines: readonly InvoiceLine[]): LineCorrection[] {
   const known = new Set(lines.map((line) => line.index));
   const seen = new Set<number>();
   const issues: ValidationIssue[] = [];
+  let indexes: string | undefined; // described once, not once per unknown index of a 20 000-line review
   corrections.forEach((correction, position) => {
     const path = `/corrections/${position}/lineIndex`;
     if (!known.has(correction.lineIndex)) {
-      issues.push({ path, message: `names no line of this invoice (line indexes are ${describeIndexes(lines)})` });
+      indexes ??= describeIndexes(lines);
+      issues.push({ path, message: `names no line of this invoice (line indexes are ${indexes})` });
     } else if (seen.has(correction.lineIndex)) {
       issues.push({ path, message: `corrects line ${correction.lineIndex} a second time` });
     }
@@ -43,7 +46,7 @@ export function checkSkuMappings(mappings: readonly SkuMappingInput[], supplierK
 }
 
 function invalid(issues: ValidationIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'The review does not fit this invoice.', { issues });
+  return new DomainError('VALIDATION_FAILED', 'The review does not fit this invoice.', { issues: limitIssues(issues) });
 }
 
 function describeIndexes(lines: readonly InvoiceLine[]): string {
@@ -51,5 +54,7 @@ function describeIndexes(lines: readonly InvoiceLine[]): string {
   const indexes = lines.map((line) => line.index);
   const first = Math.min(...indexes);
   const last = Math.max(...indexes);
-  return last - first + 1 === indexes.length ? `${first} to ${last}` : indexes.join(', ');
+  if (last - first + 1 === indexes.length) return `${first} to ${last}`;
+  // Parsers number lines 0..n-1; should one not, a long list is cut rather than repeated in every issue.
+  return indexes.length <= 20 ? indexes.join(', ') : `${indexes.slice(0, 20).join(', ')}, …`;
 }

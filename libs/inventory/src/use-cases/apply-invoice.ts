@@ -1,5 +1,5 @@
-import type { ApplyResult } from '@invoice/contracts';
-import { planApply } from '../apply-plan';
+import type { ApplyResult, StockDelta } from '@invoice/contracts';
+import { assessApply, planApply } from '../apply-plan';
 import { DomainError, isDomainError } from '../errors';
 import { nextVersion, toPublicJob } from '../job-record';
 import { assertTransition } from '../job-status';
@@ -9,10 +9,13 @@ import { reconcileJob } from './reconcile-job';
 import { reviewedInvoice } from './reviewed-invoice';
 import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
+import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
 
 export interface ApplyOptions {
   /** The review revision the operator confirmed; when given, any other current revision is REVIEW_CONFLICT. */
   reviewRevision?: number;
+  /** The stock changes the operator confirmed; when given, an apply that would move other stock is REVIEW_CONFLICT. */
+  expectedStockChanges?: readonly StockDelta[];
 }
 
 /**
@@ -21,6 +24,7 @@ export interface ApplyOptions {
  * called: the ledger record keyed by jobId is written in the same transaction as the deltas and the job's
  * APPLIED status, so a repeat finds the record and answers ALREADY_APPLIED with it. The record names the
  * review revision applied; a review saved meanwhile moves the job's version and makes this round retry.
+ * With options, it applies only the revision and the stock changes the operator confirmed.
  */
 export async function applyInvoice(
   deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings'>,
@@ -40,7 +44,12 @@ export async function applyInvoice(
     if (options.reviewRevision !== undefined) assertCurrentRevision(job, options.reviewRevision);
 
     const reviewed = await reviewedInvoice(deps, job);
-    const deltas = planApply(stockLinesOf(reviewed.lines), reviewed.documentType);
+    const stockLines = stockLinesOf(reviewed.lines);
+    if (options.expectedStockChanges !== undefined) {
+      // Compared before the blockers: what changed since the confirmation matters more than why it now fails.
+      assertConfirmedStockChanges(job, assessApply(stockLines, reviewed.documentType).deltas, options.expectedStockChanges);
+    }
+    const deltas = planApply(stockLines, reviewed.documentType);
 
     const now = deps.clock.now();
     const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString() }, now);

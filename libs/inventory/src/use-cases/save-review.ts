@@ -14,7 +14,9 @@ import { supplierKeyOf } from '../supplier-key';
  * Saves the operator's corrections as revision baseRevision + 1, only while the job is PARSED and only if
  * nobody saved another revision since baseRevision (409 REVIEW_CONFLICT otherwise): the revision check and
  * the write are one version-guarded update of the job. The supplier's SKU mappings are stored first, so a
- * failure in between leaves the job's review unchanged and the request can simply be repeated.
+ * failure in between leaves the job's review unchanged and the request can simply be repeated. A save that
+ * then loses the race to another one answers REVIEW_CONFLICT with its mappings already remembered; saving
+ * them again is harmless (last write wins), and applies confirm their stock changes against mappings anyway.
  */
 export async function saveReview(deps: ReviewPorts, jobId: string, request: ReviewUpdateRequest): Promise<JobReview> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {

@@ -25,8 +25,9 @@ export async function startParse(
 
     const attempt = job.attempt + 1;
     // Corrections name lines of the old attempt's result, which the new parse may number differently, so
-    // the new attempt starts unreviewed. The revision still moves on, so a screen holding the old one is
-    // refused (REVIEW_CONFLICT) rather than saving corrections onto lines it never showed.
+    // the new attempt starts unreviewed. The revision moves on whenever a review could have been shown (the
+    // job was PARSED, reviewed or not), so a screen still holding the old lines is refused (REVIEW_CONFLICT)
+    // rather than saving corrections onto, or applying, lines it never showed.
     const queued = nextVersion(
       job,
       {
@@ -36,7 +37,7 @@ export async function startParse(
         error: null,
         summary: null,
         review: null,
-        reviewRevision: job.review ? job.reviewRevision + 1 : job.reviewRevision,
+        reviewRevision: job.status === 'PARSED' ? job.reviewRevision + 1 : job.reviewRevision,
       },
       deps.clock.now(),
     );

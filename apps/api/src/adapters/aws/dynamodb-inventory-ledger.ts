@@ -85,7 +85,12 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       if (!existing) throw new Error(`Ledger record of job ${ledger.jobId} vanished`);
       return { outcome: 'ALREADY_APPLIED', ledger: existing };
     }
-    if (isConditionFailure(outcome.reasons[1])) throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
+    if (isConditionFailure(outcome.reasons[1])) {
+      // The ledger's own reason may be a conflict with the very apply that moved the job on: look again.
+      const existing = await this.getLedgerRecord(ledger.jobId);
+      if (existing) return { outcome: 'ALREADY_APPLIED', ledger: existing };
+      throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
+    }
     throw unexpectedCancellation(outcome.reasons);
   }
 

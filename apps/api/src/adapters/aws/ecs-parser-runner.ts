@@ -1,7 +1,9 @@
-import { DescribeTasksCommand, RunTaskCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
 import type { ParserRunner, ParserRunRequest, ParserRunStatus } from '@invoice/inventory';
 import type { EcsSettings } from './aws-settings';
 
+/** Tag carrying when the API asked for the task, for the timeout when ECS reports no createdAt. */
+export const STARTED_AT_TAG = 'invoice-parser:requested-at';
 /** ECS lastStatus values before the container runs; everything up to STOPPED counts as still running. */
 const PENDING_STATUSES = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 
@@ -13,6 +15,9 @@ export class EcsParserRunner implements ParserRunner {
   constructor(
     private readonly client: ECSClient,
     private readonly settings: EcsSettings,
+    /** PARSE_TIMEOUT_SECONDS: a task not stopped this long after it was created is stopped on the next poll. */
+    private readonly timeoutSeconds: number,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async start(request: ParserRunRequest): Promise<{ runId: string }> {
@@ -26,6 +31,7 @@ export class EcsParserRunner implements ParserRunner {
         // Idempotent per attempt: a retried call cannot start a second task for the same attempt.
         clientToken: `${jobId}-${attempt}`,
         startedBy: `invoice-api/${jobId}`.slice(0, 128),
+        tags: [{ key: STARTED_AT_TAG, value: this.now().toISOString() }],
         networkConfiguration: {
           awsvpcConfiguration: {
             subnets: this.settings.subnets,
@@ -56,7 +62,7 @@ export class EcsParserRunner implements ParserRunner {
   }
 
   async describe(runId: string): Promise<ParserRunStatus> {
-    const response = await this.client.send(new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: [runId] }));
+    const response = await this.client.send(new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: [runId], include: ['TAGS'] }));
     const task = response.tasks?.find((candidate) => candidate.taskArn === runId);
     if (!task) {
       // ECS forgets stopped tasks after about an hour; by then the outputs, if any, were already read.
@@ -65,7 +71,24 @@ export class EcsParserRunner implements ParserRunner {
     }
     const status = task.lastStatus ?? 'PROVISIONING';
     if (status === 'STOPPED') return { state: 'STOPPED', stopReason: stopReasonOf(task) };
+    if (this.overdue(task)) return this.stopOverdue(runId);
     return { state: PENDING_STATUSES.has(status) ? 'PENDING' : 'RUNNING' };
+  }
+
+  /**
+   * ECS has no run-time limit of its own, and the parser's internal limit cannot fire if the process hangs
+   * outside it; the poll that notices an overdue task stops it, as the local runner kills its subprocess.
+   */
+  private overdue(task: Task): boolean {
+    const tagged = task.tags?.find((tag) => tag.key === STARTED_AT_TAG)?.value;
+    const created = task.createdAt?.getTime() ?? (tagged ? Date.parse(tagged) : Number.NaN);
+    return Number.isFinite(created) && this.now().getTime() - created > this.timeoutSeconds * 1000;
+  }
+
+  private async stopOverdue(runId: string): Promise<ParserRunStatus> {
+    const stopReason = `Stopped by the API: still running after PARSE_TIMEOUT_SECONDS (${this.timeoutSeconds} s)`;
+    await this.client.send(new StopTaskCommand({ cluster: this.settings.cluster, task: runId, reason: stopReason }));
+    return { state: 'STOPPED', stopReason, stopCode: 'TIMEOUT' };
   }
 }
 

@@ -54,8 +54,11 @@ export class S3BlobStore implements BlobStore {
       ContentType: request.contentType,
       ContentLength: request.sizeBytes,
     });
+    const signingDate = this.now();
     const url = await getSignedUrl(this.client, command, {
-      expiresIn: this.secondsUntil(request.expiresAt),
+      // Signed at the clock's time, so the URL expires exactly at the expiresAt the API reports.
+      signingDate,
+      expiresIn: secondsBetween(signingDate, request.expiresAt),
       signableHeaders: SIGNED_UPLOAD_HEADERS,
       // Kept as headers (not hoisted into the query), so the browser must send exactly these values.
       unhoistableHeaders: SIGNED_UPLOAD_HEADERS,
@@ -65,15 +68,17 @@ export class S3BlobStore implements BlobStore {
 
   async openDownload(key: string, options: { expiresAt: Date }): Promise<BlobDownload | null> {
     if (!(await this.head(key))) return null;
+    const signingDate = this.now();
     const url = await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }), {
-      expiresIn: this.secondsUntil(options.expiresAt),
+      signingDate,
+      expiresIn: secondsBetween(signingDate, options.expiresAt),
     });
     return { kind: 'redirect', url };
   }
+}
 
-  private secondsUntil(at: Date): number {
-    return Math.max(1, Math.ceil((at.getTime() - this.now().getTime()) / 1000));
-  }
+function secondsBetween(from: Date, to: Date): number {
+  return Math.max(1, Math.ceil((to.getTime() - from.getTime()) / 1000));
 }
 
 function checked(key: string): string {

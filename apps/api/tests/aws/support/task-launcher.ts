@@ -11,7 +11,9 @@ export type LaunchBehaviour =
   /** Run the parser entrypoint with the task's overrides, then stop the task as ECS does when it exits. */
   | { kind: 'run' }
   /** Stop the task without running anything, as when a container is killed before it writes a byte. */
-  | { kind: 'crash'; reason: string };
+  | { kind: 'crash'; reason: string }
+  /** Leave the task RUNNING and run nothing, as a container that hangs. */
+  | { kind: 'hang' };
 
 /**
  * Stands in for Fargate next to moto, whose ECS records tasks but runs nothing: it watches the cluster for
@@ -66,6 +68,7 @@ export class TaskLauncher {
 
   private async launch(task: Task): Promise<void> {
     const behaviour = this.behaviour;
+    if (behaviour.kind === 'hang') return;
     if (behaviour.kind === 'crash') {
       await this.stopTask(task, behaviour.reason);
       return;

@@ -22,7 +22,9 @@ def credit_note_as_positive(lines: Sequence[TableLine], header: HeaderFields) ->
     line total and the printed total are negative or zero; otherwise lines unchanged."""
     totals = [value for value in (line.values.line_total for line in lines) if value is not None]
     total = header.totals_values.get("total")
-    printed_negative = bool(totals) and all(value <= 0 for value in totals) and any(value < 0 for value in totals)
+    printed_negative = (
+        bool(totals) and all(value <= 0 for value in totals) and any(value < 0 for value in totals)
+    )
     if not printed_negative or (total is not None and total > 0):
         return list(lines)
     for kind, value in header.totals_values.items():

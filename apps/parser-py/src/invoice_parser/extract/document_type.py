@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import Final, Literal
 
 from invoice_parser.extract.keywords import normalize
+from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
+from invoice_parser.extract.rows import join_words
 from invoice_parser.extract.table import PageRows
 
 DocumentType = Literal["invoice", "credit-note"]
@@ -36,7 +38,8 @@ def read_document_type(pages: Sequence[PageRows]) -> DocumentType:
     for row in first.rows:
         if row.top > zone_bottom:
             break
-        if _starts_with_title(normalize(row.text)):
+        # The title may share its line with the supplier's name: each text segment counts.
+        if any(_starts_with_title(normalize(join_words(part))) for part in row.segments(SEGMENT_GAP_RATIO)):
             return "credit-note"
     return "invoice"
 

@@ -158,7 +158,7 @@ def _is_line(cells: RowCells, values: RowValues) -> bool:
         return False  # "Subtotal hardware  1  1050.00": the group's sum, not goods
     has_money = values.line_total is not None or values.unit_price is not None
     if values.quantity is not None:
-        return has_money and not _figures_run_on_from_text(cells, values)
+        return has_money and not _figures_run_on_from_text(cells)
     # A priced row without a quantity is a charge (freight, discount), if it says what it is.
     return values.line_total is not None and bool(cells.text(Role.DESCRIPTION) or cells.text(Role.SKU))
 
@@ -167,11 +167,11 @@ def _is_line(cells: RowCells, values: RowValues) -> bool:
 _RUN_ON_GAP_RATIO = 0.6
 
 
-def _figures_run_on_from_text(cells: RowCells, values: RowValues) -> bool:
+def _figures_run_on_from_text(cells: RowCells) -> bool:
     """A detail line whose text runs past the description column ("Meter reading: 543210 - 544420"):
-    no line total although the table has an amount column, and its figures follow the description's
-    words at a word space rather than across a column gap."""
-    if values.line_total is not None or Role.AMOUNT not in cells.headings:
+    nothing in the amount column although the table has one, and its figures follow the
+    description's words at a word space rather than across a column gap."""
+    if cells.by_role.get(Role.AMOUNT) or Role.AMOUNT not in cells.headings:
         return False
     description = set(cells.by_role.get(Role.DESCRIPTION, ()))
     figures = set(cells.by_role.get(Role.QUANTITY, ())) | set(cells.by_role.get(Role.UNIT_PRICE, ()))
@@ -186,8 +186,10 @@ def _is_text_row(cells: RowCells) -> bool:
     """A row that cannot stand as an item: text only, or description text beside side figures (a
     list price, a discount, a tax note) that detail the item it belongs to."""
     roles = cells.roles_present()
-    if not roles or roles & _ITEM_FIGURE_ROLES or _is_carry_over(cells.row):
+    if not roles or _is_carry_over(cells.row):
         return False
+    if roles & _ITEM_FIGURE_ROLES:
+        return _figures_run_on_from_text(cells)
     return roles <= TEXT_ROLES or Role.DESCRIPTION in roles
 
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compose } from '../src/composition-root';
+import { ConfigError, loadConfig, resolveAwsSettings } from '../src/config';
+
+const COMPLETE = {
+  STORAGE: 'aws',
+  AWS_REGION: 'eu-central-1',
+  JOBS_TABLE: 'jobs',
+  INVENTORY_TABLE: 'inventory',
+  LEDGER_TABLE: 'ledger',
+  SKU_MAPPINGS_TABLE: 'sku-mappings',
+  UPLOADS_BUCKET: 'uploads',
+  ECS_CLUSTER: 'cluster',
+  PARSER_TASK_DEFINITION: 'parser:3',
+  PARSER_SUBNETS: 'subnet-a, subnet-b',
+};
+
+describe('resolveAwsSettings', () => {
+  it('reads the AWS mode variables, with the written-out defaults for the optional ones', () => {
+    const settings = resolveAwsSettings(loadConfig(COMPLETE).aws);
+
+    expect(settings).toEqual({
+      region: 'eu-central-1',
+      tables: { jobs: 'jobs', inventory: 'inventory', ledger: 'ledger', skuMappings: 'sku-mappings' },
+      uploadsBucket: 'uploads',
+      ecs: { cluster: 'cluster', taskDefinition: 'parser:3', containerName: 'parser', subnets: ['subnet-a', 'subnet-b'], securityGroups: [], assignPublicIp: false },
+      endpoints: { dynamodb: undefined, s3: undefined, ecs: undefined },
+      s3ForcePathStyle: false,
+    });
+  });
+
+  it('points every client at AWS_ENDPOINT_URL unless a service has its own', () => {
+    const settings = resolveAwsSettings(loadConfig({ ...COMPLETE, AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000' }).aws);
+
+    expect(settings.endpoints).toEqual({ dynamodb: 'http://127.0.0.1:8000', s3: 'http://127.0.0.1:4566', ecs: 'http://127.0.0.1:4566' });
+  });
+
+  it.each(['AWS_REGION', 'JOBS_TABLE', 'INVENTORY_TABLE', 'LEDGER_TABLE', 'SKU_MAPPINGS_TABLE', 'UPLOADS_BUCKET', 'ECS_CLUSTER', 'PARSER_TASK_DEFINITION', 'PARSER_SUBNETS'])(
+    'throws naming %s when it is missing, from the composition root',
+    (variable) => {
+      const env: Record<string, string> = { ...COMPLETE };
+      delete env[variable];
+      expect(() => compose(loadConfig(env))).toThrow(ConfigError);
+      expect(() => compose(loadConfig(env))).toThrow(variable);
+    },
+  );
+
+  it.each([
+    ['PARSER_ASSIGN_PUBLIC_IP', 'yes'],
+    ['S3_FORCE_PATH_STYLE', '1'],
+    ['AWS_ENDPOINT_URL_S3', 'localhost:9000'],
+  ])('throws naming %s when it is %j', (variable, value) => {
+    expect(() => resolveAwsSettings(loadConfig({ ...COMPLETE, [variable]: value }).aws)).toThrow(variable);
+  });
+});
