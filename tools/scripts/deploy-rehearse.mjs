@@ -67,7 +67,7 @@ function checkOutputs(outputs) {
 async function main() {
   console.log(`terraform ${requireTerraform()}; rehearsing against moto`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'invoice-rehearsal-'));
-  const moto = await startMoto();
+  const moto = await startMoto({ logFile: path.join(work, 'moto.log') });
   console.log(`moto listening on ${moto.endpoint}; working copy ${work}`);
   const started = Date.now();
   try {

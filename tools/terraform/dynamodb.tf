@@ -2,26 +2,33 @@
 # with this stack's key. Key schemas mirror the AWS adapters in apps/api/src/adapters/aws.
 
 locals {
+  # Mirrors tableDefinitions() in apps/api/src/adapters/aws/dynamodb-tables.ts (the adapters' source of truth).
   tables = {
     jobs = {
       hash_key   = "jobId"
       range_key  = null
-      attributes = { jobId = "S" }
+      attributes = { jobId = "S", listPartition = "S", createdKey = "S" }
+      # GET /api/jobs lists newest first from this index.
+      indexes = { jobs-by-created = { hash_key = "listPartition", range_key = "createdKey" } }
     }
     inventory = {
       hash_key   = "sku"
       range_key  = null
       attributes = { sku = "S" }
+      indexes    = {}
     }
+    # Items JOB#{id}/LEDGER and JOB#{id}/CHUNK#n (the apply proof), SKU#{sku}/{appliedAt}#{jobId} (movements).
     apply-ledger = {
-      hash_key   = "jobId"
-      range_key  = null
-      attributes = { jobId = "S" }
+      hash_key   = "pk"
+      range_key  = "sk"
+      attributes = { pk = "S", sk = "S" }
+      indexes    = {}
     }
     sku-mappings = {
       hash_key   = "supplierKey"
       range_key  = "supplierSku"
       attributes = { supplierKey = "S", supplierSku = "S" }
+      indexes    = {}
     }
   }
 }
@@ -43,6 +50,17 @@ resource "aws_dynamodb_table" "this" {
     content {
       name = attribute.key
       type = attribute.value
+    }
+  }
+
+  dynamic "global_secondary_index" {
+    for_each = each.value.indexes
+
+    content {
+      name            = global_secondary_index.key
+      hash_key        = global_secondary_index.value.hash_key
+      range_key       = global_secondary_index.value.range_key
+      projection_type = "ALL"
     }
   }
 

@@ -1,14 +1,18 @@
 # The API function's role: exactly what the AWS adapters call, on this stack's resources only.
 
 locals {
-  # Per table, the item actions the adapters use. TransactWriteItems has no IAM action of its own: each Put,
-  # Update and ConditionCheck inside a transaction is authorised as that action on its table.
-  table_actions = {
-    jobs         = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:Scan"]
-    inventory    = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:Scan"]
-    apply-ledger = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan"]
-    sku-mappings = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem"]
-  }
+  # The item actions the AWS adapters call (apps/api/src/adapters/aws), on each of the four tables and their
+  # indexes. TransactWriteItems has no IAM action of its own: each Put, Update and ConditionCheck inside a
+  # transaction is authorised as that action on its table.
+  table_actions = [
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:BatchWriteItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+  ]
 
   parser_cluster_arn = aws_ecs_cluster.parser.arn
 }
@@ -31,14 +35,10 @@ resource "aws_iam_role" "api" {
 }
 
 data "aws_iam_policy_document" "api" {
-  dynamic "statement" {
-    for_each = local.table_actions
-
-    content {
-      sid       = "Table${replace(title(replace(statement.key, "-", " ")), " ", "")}"
-      actions   = statement.value
-      resources = [aws_dynamodb_table.this[statement.key].arn, "${aws_dynamodb_table.this[statement.key].arn}/index/*"]
-    }
+  statement {
+    sid       = "OwnTables"
+    actions   = local.table_actions
+    resources = flatten([for table in aws_dynamodb_table.this : [table.arn, "${table.arn}/index/*"]])
   }
 
   # Presigned URLs carry the signer's rights: the browser's PUT to raw/ and GET of the invoice run as this role.
@@ -94,16 +94,30 @@ data "aws_iam_policy_document" "api" {
     }
   }
 
-  # Task ARNs are only known at run time; the ARN pattern and the condition keep it to this cluster's tasks.
+  # Task ARNs are only known at run time; the ARN pattern and the condition keep these to this cluster's tasks.
+  # StopTask: the API stops a task still running after PARSE_TIMEOUT_SECONDS.
   statement {
-    sid       = "WatchParserTasks"
-    actions   = ["ecs:DescribeTasks"]
+    sid       = "WatchAndStopParserTasks"
+    actions   = ["ecs:DescribeTasks", "ecs:StopTask"]
     resources = ["arn:${local.partition}:ecs:${local.region}:${local.account_id}:task/${aws_ecs_cluster.parser.name}/*"]
 
     condition {
       test     = "ArnEquals"
       variable = "ecs:cluster"
       values   = [local.parser_cluster_arn]
+    }
+  }
+
+  # RunTask tags each task (invoice-parser:requested-at); tagging at launch needs TagResource, and only then.
+  statement {
+    sid       = "TagParserTasksAtLaunch"
+    actions   = ["ecs:TagResource"]
+    resources = ["arn:${local.partition}:ecs:${local.region}:${local.account_id}:task/${aws_ecs_cluster.parser.name}/*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "ecs:CreateAction"
+      values   = ["RunTask"]
     }
   }
 

@@ -48,12 +48,13 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
 resource "aws_s3_bucket_cors_configuration" "uploads" {
   bucket = aws_s3_bucket.uploads.id
 
-  # The SPA PUTs the file straight to its presigned URL; only its own origin may, and only PUT.
+  # The SPA PUTs the invoice straight to its presigned URL, and pdf.js GETs it back through the presigned URL
+  # GET /api/jobs/{id}/file redirects to. Only the SPA's own origin may, and only these methods.
   cors_rule {
-    allowed_methods = ["PUT"]
+    allowed_methods = ["PUT", "GET", "HEAD"]
     allowed_origins = [local.spa_origin]
-    allowed_headers = ["content-type", "content-length"]
-    expose_headers  = ["ETag"]
+    allowed_headers = ["content-type"]
+    expose_headers  = ["ETag", "Content-Length", "Content-Type"]
     max_age_seconds = 3000
   }
 }

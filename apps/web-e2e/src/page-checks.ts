@@ -3,12 +3,33 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, AXE_SCRIPT } from './paths';
 
-/** Every uncaught exception and console error of a page, so the journey can fail on any of them. */
-export function watchForPageErrors(page: Page, label: string, into: string[]): void {
-  page.on('pageerror', (error) => into.push(`${label}: page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') into.push(`${label}: console error: ${message.text()} (${message.location().url})`);
-  });
+/**
+ * Every uncaught exception and console error of the journey's pages. A failed response the journey provokes on
+ * purpose (Chromium logs each 4xx as a console error) is declared with `expect()` and must then really occur.
+ */
+export class PageErrorLog {
+  private readonly unexpected: string[] = [];
+  private readonly expected: { pattern: RegExp; seen: boolean }[] = [];
+
+  watch(page: Page, label: string): void {
+    page.on('pageerror', (error) => this.unexpected.push(`${label}: page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const line = `${message.text()} (${message.location().url})`;
+      const declared = this.expected.find((entry) => entry.pattern.test(line));
+      if (declared) declared.seen = true;
+      else this.unexpected.push(`${label}: console error: ${line}`);
+    });
+  }
+
+  expect(pattern: RegExp): void {
+    this.expected.push({ pattern, seen: false });
+  }
+
+  /** Errors nobody expected, then expected ones that never happened. */
+  problems(): string[] {
+    return [...this.unexpected, ...this.expected.filter((entry) => !entry.seen).map((entry) => `expected but not seen: ${entry.pattern}`)];
+  }
 }
 
 /** Starts the run with an empty artifacts folder, so no screenshot of an earlier run passes for this one's. */

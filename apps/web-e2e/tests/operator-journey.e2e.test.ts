@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from '../src/browser';
 import { startLocalStack, type LocalStack } from '../src/local-stack';
-import { clearArtifacts, screenshot, seriousAccessibilityViolations, watchForPageErrors } from '../src/page-checks';
+import { clearArtifacts, PageErrorLog, screenshot, seriousAccessibilityViolations } from '../src/page-checks';
 
 /** Long enough for a real parse on a busy 2-core machine. */
 const PARSE_TIMEOUT_MS = 60_000;
@@ -54,7 +54,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = new PageErrorLog();
   const a11y: Record<string, string[]> = {};
 
   async function checkScreen(name: string): Promise<void> {
@@ -67,7 +67,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     stack = await startLocalStack();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: WIDE });
-    watchForPageErrors(page, 'main tab', pageErrors);
+    pageErrors.watch(page, 'main tab');
   });
 
   afterAll(async () => {
@@ -78,7 +78,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
   it('uploads, parses, reviews, corrects, applies exactly once and shows the stock', async () => {
     onTestFailed(async () => {
       await screenshot(page, 'failure').catch(() => undefined);
-      process.stderr.write(`\n[web-e2e] page errors: ${JSON.stringify(pageErrors)}\n[web-e2e] server log:\n${stack.log()}\n`);
+      process.stderr.write(`\n[web-e2e] page errors: ${JSON.stringify(pageErrors.problems())}\n[web-e2e] server log:\n${stack.log()}\n`);
     });
     const invoice = path.join(stack.fixturesDir, 'ruled_basic.pdf');
     const broken = path.join(stack.fixturesDir, 'broken.pdf');
@@ -146,7 +146,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
 
     // A second tab opens the same review now; it will try to apply after the first tab did.
     const staleTab = await browser.newPage({ viewport: WIDE });
-    watchForPageErrors(staleTab, 'stale tab', pageErrors);
+    pageErrors.watch(staleTab, 'stale tab');
     await staleTab.goto(page.url());
     await staleTab.getByRole('button', { name: 'Apply to stock…' }).waitFor();
 
@@ -161,6 +161,20 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.getByRole('cell', { name: '3 changed was 2' }).waitFor();
     await page.getByRole('cell', { name: /^BIN-40-BLUE / }).waitFor();
     await checkScreen('04-review-corrected');
+
+    // The stale tab still shows revision 0: its confirmation is refused, and its dialog then lists the current changes.
+    await staleTab.getByRole('button', { name: 'Apply to stock…' }).click();
+    const staleDialog = staleTab.getByRole('dialog');
+    await staleDialog.getByRole('row', { name: 'SHF-1800 +2' }).waitFor();
+    pageErrors.expect(/status of 409 \(Conflict\) \(http:\/\/127\.0\.0\.1:\d+\/api\/jobs\/[^/]+\/apply\)$/);
+    await staleDialog.getByRole('button', { name: 'Confirm and apply' }).click();
+    await staleDialog.getByText(/The review changed meanwhile\. The list above now shows the current changes/).waitFor();
+    await staleDialog.getByText('(REVIEW_CONFLICT)').waitFor();
+    await staleDialog.getByRole('row', { name: 'SHF-1800 +3' }).waitFor();
+    await staleDialog.getByRole('row', { name: 'BIN-40-BLUE +8' }).waitFor();
+    await screenshot(staleTab, '05a-stale-tab-conflict');
+    await staleDialog.getByRole('button', { name: 'Cancel' }).click();
+    await staleDialog.waitFor({ state: 'hidden' });
 
     // Apply through the confirmation, which lists the stock changes per SKU; a double click applies once.
     // The confirmation is a modal dialog: Escape leaves it without applying and gives the focus back.
@@ -187,7 +201,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.getByText('Applying again changes nothing.').waitFor();
     await checkScreen('06-review-applied');
 
-    // The stale tab's retry is answered, and said, as already applied.
+    // The stale tab's next try is answered, and said, as already applied: stock moved once.
     await staleTab.getByRole('button', { name: 'Apply to stock…' }).click();
     await staleTab.getByRole('dialog').getByRole('button', { name: 'Confirm and apply' }).click();
     await staleTab.getByText('Already applied: this invoice changed stock before, so nothing was changed this time.').waitFor();
@@ -251,6 +265,6 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await checkScreen('12-jobs-narrow');
 
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((name) => [name, []])));
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors.problems()).toEqual([]);
   });
 });

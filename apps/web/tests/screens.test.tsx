@@ -1,6 +1,7 @@
 import type { Job } from '@invoice/contracts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../src/api/api-error';
 import { JobsTable } from '../src/jobs/JobsTable';
 import { ApplyDialog } from '../src/review/ApplyDialog';
 import { JobStateNotices } from '../src/review/JobStateNotices';
@@ -117,6 +118,14 @@ describe('ApplyDialog', () => {
     expect(text(markup)).toContain('Apply invoice INV-7 to stock?');
     expect(text(markup)).toContain('These 2 stock changes will be made once (review revision 2).');
     expect(text(markup)).toMatch(/BIN-40 \+8 GL-L −12/);
+  });
+
+  it('explains a refused confirmation: the list now shows the current changes', () => {
+    const conflict = new ApiError('REVIEW_CONFLICT', 'The review is at revision 3, not 2.', 409);
+    const markup = render(<ApplyDialog {...props} applying={false} error={conflict} />);
+    expect(text(markup)).toContain(
+      'Not applied: The review changed meanwhile. The list above now shows the current changes: confirm again if they are right. (REVIEW_CONFLICT) The review is at revision 3, not 2.',
+    );
   });
 
   it('cannot be confirmed twice while the apply is on its way', () => {

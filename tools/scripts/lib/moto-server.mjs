@@ -1,6 +1,6 @@
 // Starts the moto server from the workspace's Python environment on a free loopback port, and stops it.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,7 +21,8 @@ function freePort() {
   });
 }
 
-export async function startMoto() {
+/** logFile: where moto's request log goes (the rehearsal keeps it in its working copy, for post-mortems). */
+export async function startMoto({ logFile } = {}) {
   const bin = path.join(workspaceRoot, '.venv', 'bin', 'moto_server');
   if (!existsSync(bin)) {
     throw new MissingToolError(`moto_server is missing (${bin}). Run \`npm install\`: its postinstall builds .venv with moto[server].`);
@@ -30,8 +31,10 @@ export async function startMoto() {
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   const running = () => child.exitCode === null && child.signalCode === null;
+  const log = logFile ? createWriteStream(logFile) : null;
   let stderr = '';
   child.stderr.on('data', (chunk) => {
+    log?.write(chunk);
     stderr = (stderr + chunk).slice(-4000);
   });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;

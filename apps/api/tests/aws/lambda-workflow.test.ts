@@ -1,3 +1,4 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { ApplyResult, InventoryItem, Job, ParseResult } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from '@invoice/inventory';
 import { readFileSync } from 'node:fs';
@@ -136,13 +137,41 @@ describe.skipIf(fixturesDir === null)('AWS mode through the Lambda handler', () 
     }
   });
 
-  it('ends FAILED with the parser code when the task writes an error record', async () => {
+  it('ends FAILED with the parser code, and a re-parse writes its own versioned output keys', async () => {
+    // Arrange
     const job = await createAndUpload('notes.pdf', 'application/pdf', fixture('not_a_pdf.txt'));
     await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+    const first = await settled(job.jobId);
 
-    const failed = await settled(job.jobId);
+    // Act
+    const again = await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`);
+    const second = await settled(job.jobId);
 
-    expect(failed).toMatchObject({ status: 'FAILED', error: { code: 'NOT_A_PDF' } });
+    // Assert
+    expect(first).toMatchObject({ status: 'FAILED', attempt: 1, error: { code: 'NOT_A_PDF' } });
+    expect(again).toMatchObject({ statusCode: 202, body: { status: 'QUEUED', attempt: 2 } });
+    expect(second).toMatchObject({ status: 'FAILED', attempt: 2, error: { code: 'NOT_A_PDF' } });
+    const { Contents = [] } = await resources.clients.s3.send(new ListObjectsV2Command({ Bucket: resources.settings.uploadsBucket, Prefix: `errors/${job.jobId}/` }));
+    expect(Contents.map((object) => object.Key).sort()).toEqual([`errors/${job.jobId}/attempt-1.json`, `errors/${job.jobId}/attempt-2.json`]);
+  });
+
+  it('refuses what the job state does not allow with coded 409s, changing nothing', async () => {
+    // Arrange: one job never uploaded, one applied
+    const created = (await invoke(handler, 'POST', '/api/jobs', { fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: 10 })).body as { job: Job };
+    const applied = await createAndUpload('ruled_basic.pdf', 'application/pdf', fixture('ruled_basic.pdf'));
+    await invoke(handler, 'POST', `/api/jobs/${applied.jobId}/parse`);
+    await settled(applied.jobId);
+    await invoke(handler, 'POST', `/api/jobs/${applied.jobId}/apply`);
+    const before = await stock();
+
+    // Act
+    const applyCreated = await invoke(handler, 'POST', `/api/jobs/${created.job.jobId}/apply`);
+    const reparseApplied = await invoke(handler, 'POST', `/api/jobs/${applied.jobId}/parse`);
+
+    // Assert
+    expect(applyCreated).toMatchObject({ statusCode: 409, body: { error: { code: 'JOB_INVALID_STATE' } } });
+    expect(reparseApplied).toMatchObject({ statusCode: 409, body: { error: { code: 'JOB_INVALID_STATE' } } });
+    expect(await stock()).toEqual(before);
   });
 
   it('ends FAILED with the stop reason when the task stops without writing anything', async () => {

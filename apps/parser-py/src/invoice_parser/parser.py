@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from invoice_parser.contracts import validation_errors
@@ -25,6 +26,7 @@ from invoice_parser.extract.header import HeaderFields, read_header
 from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, normalize
 from invoice_parser.extract.rows import group_rows
 from invoice_parser.extract.table import PageRows, TableReading, read_table
+from invoice_parser.extract.totals_charges import totals_block_charges
 from invoice_parser.reconcile import reconcile
 from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
 from invoice_parser.settings import Settings
@@ -63,8 +65,16 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
         page_rows, table.end, conventions.decimal_separator, conventions.month_first, settings
     )
     document_type = read_document_type(page_rows)
-    lines = credit_note_as_positive(table.lines, header) if document_type == "credit-note" else table.lines
-    checks, check_warnings = reconcile(lines, header.totals_values)
+    below = totals_block_charges(page_rows, table.end, conventions.decimal_separator)
+    lines = [*table.lines, *below.lines]
+    if document_type == "credit-note":
+        lines = credit_note_as_positive(lines, header)
+    after_subtotal = lines[len(lines) - below.after_subtotal :] if below.after_subtotal else []
+    checks, check_warnings = reconcile(
+        lines,
+        header.totals_values,
+        sum((line.values.line_total or Decimal(0) for line in after_subtotal), Decimal(0)),
+    )
     warnings = [
         *_document_warnings(page_rows, table, header),
         *([_ambiguity_warning()] if conventions.separator_guessed else []),

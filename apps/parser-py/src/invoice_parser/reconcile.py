@@ -36,11 +36,13 @@ class Check:
 
 
 def reconcile(
-    lines: Sequence[TableLine], totals: dict[str, Decimal]
+    lines: Sequence[TableLine], totals: dict[str, Decimal], after_subtotal: Decimal = Decimal(0)
 ) -> tuple[list[Check], list[ParseWarning]]:
+    """after_subtotal: the charges printed below the subtotal (shipping between subtotal and total),
+    which the subtotal leaves out and the total includes."""
     checks = [check for index, line in enumerate(lines) if (check := _line_check(index, line)) is not None]
-    checks.append(_lines_sum_check(lines, totals))
-    checks.append(_total_check(totals))
+    checks.append(_lines_sum_check(lines, totals, after_subtotal))
+    checks.append(_total_check(totals, after_subtotal))
     return checks, [_warning_for(check) for check in checks if check.status == "fail"]
 
 
@@ -68,26 +70,28 @@ def _line_check(index: int, line: TableLine) -> Check | None:
     return Check("line-arithmetic", status, index, expected, values.line_total)
 
 
-def _lines_sum_check(lines: Sequence[TableLine], totals: dict[str, Decimal]) -> Check:
+def _lines_sum_check(
+    lines: Sequence[TableLine], totals: dict[str, Decimal], after_subtotal: Decimal
+) -> Check:
     subtotal = totals.get("subtotal")
     if subtotal is None or not lines:
         return Check("lines-sum-subtotal", "skipped")
-    summed = sum((line.values.line_total or Decimal(0) for line in lines), Decimal(0))
+    summed = sum((line.values.line_total or Decimal(0) for line in lines), Decimal(0)) - after_subtotal
     return Check("lines-sum-subtotal", "pass" if summed == subtotal else "fail", None, subtotal, summed)
 
 
-def _total_check(totals: dict[str, Decimal]) -> Check:
+def _total_check(totals: dict[str, Decimal], after_subtotal: Decimal) -> Check:
     subtotal, tax, total = totals.get("subtotal"), totals.get("tax"), totals.get("total")
     if subtotal is None or total is None:
         return Check("subtotal-tax-total", "skipped")
-    summed = subtotal + (tax or Decimal(0))
+    summed = subtotal + after_subtotal + (tax or Decimal(0))
     return Check("subtotal-tax-total", "pass" if summed == total else "fail", None, total, summed)
 
 
 _WARNINGS = {
     "line-arithmetic": (LINE_ARITHMETIC_MISMATCH, "quantity x unit price differs from the line total"),
     "lines-sum-subtotal": (SUBTOTAL_MISMATCH, "the line totals do not add up to the subtotal"),
-    "subtotal-tax-total": (TOTAL_MISMATCH, "subtotal + tax differs from the total"),
+    "subtotal-tax-total": (TOTAL_MISMATCH, "subtotal (+ charges below it) + tax differs from the total"),
 }
 
 

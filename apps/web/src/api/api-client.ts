@@ -13,19 +13,17 @@ import type {
 } from '@invoice/contracts';
 import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
 /** Joins the configured API base ('' = this origin) and an absolute API path without doubling slashes. */
 export function apiUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + path;
 }
 
 /** Every call the SPA makes to the API, against one base URL read from the runtime config. */
-export function createApiClient(baseUrl: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)) {
+export function createApiClient(baseUrl: string) {
   async function request<T>(path: string, init?: RequestInit): Promise<T> {
     let response: Response;
     try {
-      response = await fetchImpl(apiUrl(baseUrl, path), {
+      response = await fetch(apiUrl(baseUrl, path), {
         ...init,
         headers: { ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers },
       });

@@ -1,5 +1,6 @@
 import type { StockDelta } from '@invoice/contracts';
 import { useEffect, useRef } from 'react';
+import { ApiError } from '../api/api-error';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { signed } from '../shared/decimal-text';
 
@@ -19,6 +20,10 @@ export interface ApplyDialogProps {
  * The last look before stock moves: every SKU with its change. A native modal <dialog> keeps focus inside,
  * closes on Escape and gives the page behind it back its focus afterwards.
  */
+function isReviewConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'REVIEW_CONFLICT';
+}
+
 export function ApplyDialog(props: ApplyDialogProps) {
   const { open, fileName, invoiceNumber, revision, stockChanges, applying, error, onConfirm, onCancel } = props;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -68,7 +73,17 @@ export function ApplyDialog(props: ApplyDialogProps) {
           </tbody>
         </table>
       )}
-      {error !== null && error !== undefined && <ErrorNotice error={error} context="Apply failed" />}
+      {error !== null && error !== undefined && (
+        <ErrorNotice
+          error={error}
+          context="Not applied"
+          summary={
+            isReviewConflict(error)
+              ? 'The review changed meanwhile. The list above now shows the current changes: confirm again if they are right.'
+              : undefined
+          }
+        />
+      )}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onConfirm} disabled={applying} autoFocus>
           {applying ? 'Applying…' : 'Confirm and apply'}

@@ -120,13 +120,16 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setApplying(true);
     setApplyError(null);
     try {
-      const applied = await api.apply(jobId, { reviewRevision: review.revision });
+      // Both guards: the revision the operator saw, and the exact stock changes the dialog listed.
+      const applied = await api.apply(jobId, { reviewRevision: review.revision, expectedStockChanges: review.stockChanges });
       setDialogOpen(false);
       setJob(applied.job);
       setNotice(applyOutcomeWords(applied));
       reload();
     } catch (error) {
       setApplyError(error);
+      // The review moved on (another revision, or a SKU mapping saved meanwhile): show the current changes in the dialog.
+      if (isConflict(error)) reload();
     } finally {
       applyInFlight.current = false;
       setApplying(false);

@@ -6,18 +6,21 @@ export function ErrorNotice({
   context,
   onRetry,
   retryLabel = 'Try again',
+  summary,
 }: {
   error: unknown;
   context?: string;
   onRetry?: () => void;
   retryLabel?: string;
+  /** Replaces the code's usual sentence where the screen knows better what happened and what to do. */
+  summary?: string;
 }) {
   const words = errorInWords(error);
   return (
     <div role="alert" className="notice notice-error">
       <p>
         {context && <>{context}: </>}
-        <strong>{words.summary}</strong> <span className="code">({words.code})</span>
+        <strong>{summary ?? words.summary}</strong> <span className="code">({words.code})</span>
       </p>
       {words.detail && <p className="notice-detail">{words.detail}</p>}
       {onRetry && (

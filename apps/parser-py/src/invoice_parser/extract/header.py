@@ -302,8 +302,8 @@ def _read_totals(
     found: dict[str, tuple[int, Located, Decimal]] = {}
     per_rate_tax: list[tuple[Located, Decimal]] = []
     for page_rows in pages:
-        for row in _rows_below(page_rows, table_end):
-            labelled = _totals_row(row, separator)
+        for row in rows_below(page_rows, table_end):
+            labelled = totals_row(row, separator)
             if labelled is None:
                 continue
             kind, label, rank, words, amount = labelled
@@ -321,7 +321,7 @@ def _read_totals(
         fields.totals_values[kind] = amount
 
 
-def _rows_below(page_rows: PageRows, table_end: TableEnd | None) -> list[Row]:
+def rows_below(page_rows: PageRows, table_end: TableEnd | None) -> list[Row]:
     if table_end is None:
         return page_rows.rows
     if page_rows.page.number < table_end.page:
@@ -334,7 +334,7 @@ def _rows_below(page_rows: PageRows, table_end: TableEnd | None) -> list[Row]:
 _TOTALS_VOCABULARIES = (("subtotal", SUBTOTAL_LABELS), ("tax", TAX_LABELS), ("total", TOTAL_LABELS))
 
 
-def _totals_row(row: Row, separator: DecimalSeparator) -> tuple[str, str, int, list[Word], Decimal] | None:
+def totals_row(row: Row, separator: DecimalSeparator) -> tuple[str, str, int, list[Word], Decimal] | None:
     """(kind, label, rank, amount words, amount) of a row such as "VAT 19%   190.00"."""
     for segment in row.segments(SEGMENT_GAP_RATIO):
         for kind, labels in _TOTALS_VOCABULARIES:

@@ -1,0 +1,78 @@
+"""Charges printed in the totals block rather than in the table: "Shipping 12.50" or "Rabatt -5,00"
+between the subtotal and the total. They are charges of the invoice like a freight row in the table,
+so they become charge lines; a charge printed below the subtotal is not part of it, which the
+reconciliation needs to know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from invoice_parser.extract.cells import RowValues
+from invoice_parser.extract.header import rows_below, totals_row, trailing_amount
+from invoice_parser.extract.keywords import CHARGE_WORDS, normalize, starts_with_phrase
+from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
+from invoice_parser.extract.numbers import DecimalSeparator
+from invoice_parser.extract.rows import Row, join_words
+from invoice_parser.extract.table import PageRows, TableEnd, TableLine
+
+
+@dataclass(frozen=True)
+class TotalsCharges:
+    lines: list[TableLine]
+    # How many of them, the last ones, are printed below the subtotal: subtotal + these + tax = total.
+    after_subtotal: int
+
+
+def totals_block_charges(
+    pages: Sequence[PageRows], table_end: TableEnd | None, separator: DecimalSeparator
+) -> TotalsCharges:
+    """Charge rows from the end of the table down to the total; none when no table was found (a
+    charge word alone elsewhere on the page says nothing)."""
+    lines: list[TableLine] = []
+    after_subtotal = 0
+    if table_end is None:
+        return TotalsCharges(lines, after_subtotal)
+    subtotal_seen = False
+    for page_rows in pages:
+        for row in rows_below(page_rows, table_end):
+            labelled = totals_row(row, separator)
+            if labelled is not None:
+                if labelled[0] == "total":
+                    return TotalsCharges(lines, after_subtotal)
+                subtotal_seen = subtotal_seen or labelled[0] == "subtotal"
+                continue
+            line = _charge_line(row, page_rows.page.number, separator)
+            if line is not None:
+                lines.append(line)
+                after_subtotal += subtotal_seen
+    return TotalsCharges(lines, after_subtotal)
+
+
+def _charge_line(row: Row, page: int, separator: DecimalSeparator) -> TableLine | None:
+    """ "Shipping & handling   12.50": a charge word opens the row and one amount closes it."""
+    label = row.segments(SEGMENT_GAP_RATIO)[0]
+    if starts_with_phrase(normalize(join_words(label)), CHARGE_WORDS) is None:
+        return None
+    rest = [word for word in row.words if word.x0 > label[-1].x1]
+    amount = trailing_amount(rest, separator)
+    if amount is None or len(rest) != len(amount[1]):
+        return None  # more than a label and an amount: a sentence, not a charge row
+    values = RowValues(
+        quantity=None,
+        unit=None,
+        unit_price=None,
+        line_total=amount[0],
+        tax_rate=None,
+        discount=None,
+        discount_is_percent=False,
+    )
+    return TableLine(
+        kind="charge",
+        sku=None,
+        description=join_words(label),
+        values=values,
+        page=page,
+        words=list(row.words),
+    )
