@@ -105,7 +105,7 @@ async function main() {
 
     console.log('\n== stack: init, apply');
     must('stack init', terraform(initArgs({ backend: true }), { cwd: stack, env }));
-    must('stack apply', terraform(['apply', '-auto-approve', '-no-color', '-compact-warnings', '-parallelism=1', ...stackVars], { cwd: stack, env }));
+    must('stack apply', terraform(['apply', '-auto-approve', '-no-color', '-compact-warnings', ...stackVars], { cwd: stack, env }));
 
     console.log('\n== stack: a second plan must change nothing');
     const plan = terraform(['plan', '-detailed-exitcode', '-no-color', '-compact-warnings', ...stackVars], { cwd: stack, env });

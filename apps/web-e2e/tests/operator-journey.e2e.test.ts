@@ -89,7 +89,8 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
     await checkScreen('01-jobs-empty');
 
-    await page.getByLabel('Upload invoice PDFs').setInputFiles([invoice, broken]);
+    const multipage = path.join(stack.fixturesDir, 'multipage_repeated_header.pdf');
+    await page.getByLabel('Upload invoice PDFs').setInputFiles([invoice, broken, multipage]);
     const invoiceRow = page.getByRole('row', { name: /ruled_basic\.pdf/ });
     await invoiceRow.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
     const brokenRow = page.getByRole('row', { name: /broken\.pdf/ });
@@ -254,6 +255,15 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.getByRole('cell', { name: 'BIN-40-BLUE from SKU mapping printed BIN-40B' }).waitFor();
     await page.getByRole('img', { name: 'Page 1 of ruled_basic-again.pdf' }).waitFor();
     await checkScreen('10-review-mapping-prefilled');
+
+    // A three-page invoice: selecting its last line turns to the page that line is printed on.
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('link', { name: 'Review multipage_repeated_header.pdf' }).click();
+    await page.getByRole('cell', { name: 'FX-1138', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Line 46: show on the page and correct' }).click();
+    await page.getByText('Page 3 of 3, line 46 outlined').waitFor();
+    await page.getByRole('img', { name: 'Page 3 of multipage_repeated_header.pdf' }).waitFor();
+    await checkScreen('10b-review-multipage');
 
     // A narrow window: the page moves under the lines, nothing is cut off.
     await page.setViewportSize(NARROW);

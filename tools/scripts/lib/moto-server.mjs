@@ -1,7 +1,8 @@
 // Starts the moto server from the workspace's Python environment on a free loopback port, and stops it.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MissingToolError } from './terraform.mjs';
@@ -21,42 +22,44 @@ function freePort() {
   });
 }
 
-/** logFile: where moto's request log goes (the rehearsal keeps it in its working copy, for post-mortems). */
-export async function startMoto({ logFile } = {}) {
+/**
+ * logFile receives moto's request log. It is written by moto straight into the file, never through a pipe to
+ * this process: the callers block in spawnSync(terraform), and a pipe nobody drains fills up and freezes moto.
+ */
+export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${process.pid}.log`) } = {}) {
   const bin = path.join(workspaceRoot, '.venv', 'bin', 'moto_server');
   if (!existsSync(bin)) {
     throw new MissingToolError(`moto_server is missing (${bin}). Run \`npm install\`: its postinstall builds .venv with moto[server].`);
   }
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const logFd = openSync(logFile, 'a');
+  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
   const running = () => child.exitCode === null && child.signalCode === null;
-  const log = logFile ? createWriteStream(logFile) : null;
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    log?.write(chunk);
-    stderr = (stderr + chunk).slice(-4000);
-  });
+  const logTail = () => readFileSync(logFile, 'utf8').slice(-2000);
+
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (!running()) throw new Error(`moto_server exited with ${child.exitCode}: ${stderr}`);
+  for (;;) {
+    if (!running()) throw new Error(`moto_server exited with ${child.exitCode}: ${logTail()}`);
     try {
       const response = await fetch(`${endpoint}/moto-api/`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
+    if (Date.now() >= deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`moto_server did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS / 1000}s: ${logTail()}`);
+    }
     await sleep(200);
   }
-  if (Date.now() >= deadline) {
-    child.kill('SIGTERM');
-    throw new Error(`moto_server did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS / 1000}s: ${stderr}`);
-  }
+
   const stop = async () => {
     if (!running()) return;
     child.kill('SIGTERM');
     for (let i = 0; i < 25 && running(); i += 1) await sleep(200);
     if (running()) child.kill('SIGKILL');
   };
-  return { endpoint, port, stop };
+  return { endpoint, port, stop, logFile };
 }

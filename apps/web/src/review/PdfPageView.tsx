@@ -23,7 +23,6 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
   const [width, setWidth] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -100,12 +99,20 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
     };
   }, [doc, page, width]);
 
-  useEffect(() => {
-    box.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [highlight, scale]);
-
   const pages = doc?.numPages ?? 0;
   const css = highlight && scale ? bboxToCss(highlight, scale) : null;
+
+  // Bring the outline into view inside the page pane only: scrolling the window would pull a narrow
+  // window's reader away from the line they just selected.
+  const outlineTop = css?.top ?? null;
+  const outlineBottom = css ? css.top + css.height : null;
+  useEffect(() => {
+    const pane = frame.current;
+    if (!pane || outlineTop === null || outlineBottom === null) return;
+    const MARGIN_PX = 16;
+    if (outlineTop < pane.scrollTop) pane.scrollTop = Math.max(0, outlineTop - MARGIN_PX);
+    else if (outlineBottom > pane.scrollTop + pane.clientHeight) pane.scrollTop = outlineBottom - pane.clientHeight + MARGIN_PX;
+  }, [outlineTop, outlineBottom]);
   return (
     <figure className="pdf-pane">
       <figcaption id="pdf-caption" className="pdf-toolbar">
@@ -130,7 +137,6 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
           <canvas ref={canvas} role="img" aria-label={`Page ${page} of ${fileName}`} />
           {css && (
             <div
-              ref={box}
               className="pdf-highlight"
               data-testid="line-highlight"
               aria-hidden="true"

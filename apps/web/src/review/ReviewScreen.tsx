@@ -226,14 +226,18 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             />
           </div>
           <div className="review-page">
-            <PdfPageView
-              fileUrl={api.fileUrl(jobId)}
-              fileName={job.fileName}
-              page={page}
-              onPageChange={setPage}
-              highlight={selectedLine && selectedLine.page === page ? selectedLine.bbox : null}
-              highlightLabel={selectedLine && selectedLine.page === page ? `line ${selectedLine.index + 1}` : null}
-            />
+            {result.source.mediaType === 'application/pdf' ? (
+              <PdfPageView
+                fileUrl={api.fileUrl(jobId)}
+                fileName={job.fileName}
+                page={page}
+                onPageChange={setPage}
+                highlight={selectedLine && selectedLine.page === page ? selectedLine.bbox : null}
+                highlightLabel={selectedLine && selectedLine.page === page ? `line ${selectedLine.index + 1}` : null}
+              />
+            ) : (
+              <p className="panel muted">This is an XML e-invoice: there is no printed page to show beside the lines.</p>
+            )}
           </div>
         </div>
       )}

@@ -298,9 +298,11 @@ def _read_totals(
     fields: HeaderFields, pages: Sequence[PageRows], table_end: TableEnd | None, separator: DecimalSeparator
 ) -> None:
     """Subtotal, tax and total from the labelled rows below the table (or anywhere when there is none).
-    Several plain tax rows (one per rate) add up, unless a "Total VAT" row states the sum."""
+    Several plain tax rows (one per rate) add up, unless a "Total VAT" row states the sum, or a tax
+    row without a rate does beside rows with one (a breakdown table and its "Tax amount" line)."""
     found: dict[str, tuple[int, Located, Decimal]] = {}
     per_rate_tax: list[tuple[Located, Decimal]] = []
+    rateless_tax: list[tuple[Located, Decimal]] = []
     for page_rows in pages:
         for row in rows_below(page_rows, table_end):
             labelled = totals_row(row, separator)
@@ -310,8 +312,13 @@ def _read_totals(
             located = _located(page_rows.page.number, words, format_decimal(amount))
             if kind == "tax" and "total" not in label.split():
                 per_rate_tax.append((located, amount))
+                if not _states_rate(row, words, separator):
+                    rateless_tax.append((located, amount))
             elif kind not in found or rank < found[kind][0]:
                 found[kind] = (rank, located, amount)
+    if "tax" not in found and rateless_tax and len(rateless_tax) < len(per_rate_tax):
+        located, amount = rateless_tax[0]
+        found["tax"] = (0, located, amount)
     if "tax" not in found and per_rate_tax:
         summed = sum((amount for _, amount in per_rate_tax), Decimal(0))
         first = per_rate_tax[0][0]
@@ -319,6 +326,27 @@ def _read_totals(
     for kind, (_, located, amount) in found.items():
         setattr(fields, kind, located)
         fields.totals_values[kind] = amount
+
+
+# Digit groups of one number ("1 234,56") stand at most this many character heights apart.
+_GROUP_GAP_RATIO = 0.6
+
+
+def _word_spaced(left: Word, right: Word) -> bool:
+    return right.x0 - left.x1 <= _GROUP_GAP_RATIO * max(left.height, right.height)
+
+
+def _states_rate(row: Row, amount_words: Sequence[Word], separator: DecimalSeparator) -> bool:
+    """Whether a tax row prints a rate beside its amount: a percentage, or a figure up to 100."""
+    for word in row.words:
+        if word in amount_words:
+            continue
+        if "%" in word.text:
+            return True
+        value = parse_number(word.text, separator)
+        if value is not None and 0 < value <= 100:
+            return True
+    return False
 
 
 def rows_below(page_rows: PageRows, table_end: TableEnd | None) -> list[Row]:
@@ -358,6 +386,8 @@ def trailing_amount(words: Sequence[Word], separator: DecimalSeparator) -> tuple
     for end in range(len(words), 0, -1):
         best: tuple[Decimal, list[Word]] | None = None
         for start in range(end - 1, max(end - 4, -1), -1):
+            if start < end - 1 and not _word_spaced(words[start], words[start + 1]):
+                break  # a column gap: "19   285,00" is a rate and an amount, not 19 285
             text = join_words(words[start:end])
             if "%" in text:
                 break

@@ -210,6 +210,7 @@ TAX_LABELS: Final = (
     "vat total",
     "sales tax",
     "tax",
+    "taxes",
     "vat",
     "gst",
     "mwst",

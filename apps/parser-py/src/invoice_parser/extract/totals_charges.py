@@ -17,6 +17,10 @@ from invoice_parser.extract.numbers import DecimalSeparator
 from invoice_parser.extract.rows import Row, join_words
 from invoice_parser.extract.table import PageRows, TableEnd, TableLine
 
+# German builds charge names as compounds ("Mindermengenzuschlag", "Bearbeitungsgebühr"): a first
+# word ending in one of these names a charge too.
+_COMPOUND_CHARGE_ENDINGS = ("zuschlag", "gebuhr", "versandkosten", "frachtkosten", "rabatt", "nachlass")
+
 
 @dataclass(frozen=True)
 class TotalsCharges:
@@ -50,10 +54,17 @@ def totals_block_charges(
     return TotalsCharges(lines, after_subtotal)
 
 
+def _names_charge(label: str) -> bool:
+    first_word = label.split(" ", 1)[0]
+    return starts_with_phrase(label, CHARGE_WORDS) is not None or first_word.endswith(
+        _COMPOUND_CHARGE_ENDINGS
+    )
+
+
 def _charge_line(row: Row, page: int, separator: DecimalSeparator) -> TableLine | None:
     """ "Shipping & handling   12.50": a charge word opens the row and one amount closes it."""
     label = row.segments(SEGMENT_GAP_RATIO)[0]
-    if starts_with_phrase(normalize(join_words(label)), CHARGE_WORDS) is None:
+    if not _names_charge(normalize(join_words(label))):
         return None
     rest = [word for word in row.words if word.x0 > label[-1].x1]
     amount = trailing_amount(rest, separator)
