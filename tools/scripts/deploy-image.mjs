@@ -31,6 +31,16 @@ function main() {
   const imageTag = dirty ? `${commit}-dirty-${Date.now()}` : commit;
   const remote = `${registry}/${repository}:${imageTag}`;
 
+  // Rollback: record an image already in ECR (`--use-digest sha256:...`) instead of building a new one.
+  const useIndex = process.argv.indexOf('--use-digest');
+  if (useIndex !== -1) {
+    const wanted = process.argv[useIndex + 1] ?? '';
+    if (!DIGEST_PATTERN.test(wanted)) throw new Error(`--use-digest needs a sha256:<64 hex> digest, got "${wanted}"`);
+    step(tag, ['aws', 'ecr', 'describe-images', '--region', region, '--repository-name', repository, '--image-ids', `imageDigest=${wanted}`, '--query', 'imageDetails[0].imagePushedAt', '--output', 'text']);
+    if (dryRun) return say(tag, `would record ${wanted} for ${repository} in ${digestFile(image)}`);
+    return say(tag, `recorded ${wanted} (an image already in ${repository}) in ${writeImageDigest(image, { repository, digest: wanted })}`);
+  }
+
   const pushedDigest = () =>
     step(tag, ['aws', 'ecr', 'describe-images', '--region', region, '--repository-name', repository, '--image-ids', `imageTag=${imageTag}`, '--query', 'imageDetails[0].imageDigest', '--output', 'text'], { capture: true });
   let digest = '';

@@ -33,9 +33,12 @@ resource "aws_ecs_task_definition" "parser" {
 
   container_definitions = jsonencode([
     {
-      name                   = local.parser_container_name
-      image                  = local.parser_image_uri
-      essential              = true
+      name      = local.parser_container_name
+      image     = local.parser_image_uri
+      essential = true
+      # The only container gets the whole task (moto's RunTask also needs these container-level figures).
+      cpu                    = var.parser_cpu
+      memory                 = var.parser_memory_mib
       readonlyRootFilesystem = true
       mountPoints            = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
       environment = [

@@ -136,6 +136,10 @@ resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
 }
 
 resource "aws_s3_bucket_policy" "uploads" {
+  # moto treats a conditional Deny as a Deny even when its condition is false (moto/iam/access_control.py,
+  # _check_conditions), so with this policy it refuses every object request; only the rehearsal leaves it out.
+  count = var.rehearsal_mode ? 0 : 1
+
   bucket = aws_s3_bucket.uploads.id
   policy = data.aws_iam_policy_document.uploads_bucket.json
 

@@ -216,7 +216,7 @@ variable "content_security_policy" {
 }
 
 variable "rehearsal_mode" {
-  description = "true only in `npm run deploy:rehearse` against moto: leaves out what moto cannot emulate (a custom CloudFront response headers policy, publishing the CloudFront function, S3 lifecycle rules that abort incomplete multipart uploads). Never set it for a real account."
+  description = "true only in `npm run deploy:rehearse` against moto: leaves out what moto cannot emulate (a custom CloudFront response headers policy, publishing the CloudFront function, S3 lifecycle rules that abort incomplete multipart uploads, the uploads bucket's TLS-only policy). Never set it for a real account."
   type        = bool
   default     = false
 }

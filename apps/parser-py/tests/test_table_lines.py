@@ -111,3 +111,20 @@ def test_figures_across_a_column_gap_still_make_a_line_without_an_amount() -> No
     )
 
     assert [(line["quantity"], line["unitPrice"]) for line in lines] == [("1000", "0.0520")]
+
+
+def test_a_detail_line_naming_the_packaging_does_not_make_the_item_a_charge() -> None:
+    lines = _lines(
+        [
+            *_row(700, "Description", "Qty", "Unit price", "Amount"),
+            *_row(680, "Citric acid 100 ml", "5", "1.00", "5.00"),
+            (60, 668, "Packaging: bottle"),
+            *_row(640, "Shipping", "", "", "4.90"),
+            *_row(600, "", "", "Total", "9.90"),
+        ]
+    )
+
+    assert [(line["kind"], line["description"]) for line in lines] == [
+        ("item", "Citric acid 100 ml Packaging: bottle"),
+        ("charge", "Shipping"),
+    ]

@@ -131,6 +131,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await canvas.waitFor();
     await page.getByRole('button', { name: 'Line 1: show on the page and correct' }).click();
     await page.getByText('line 1 outlined').waitFor();
+    await page.locator('.pdf-stage[aria-busy="false"]').waitFor();
     await checkScreen('03-review');
     await expectOutlineOnFirstLine(page);
 

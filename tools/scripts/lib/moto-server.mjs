@@ -1,6 +1,7 @@
 // Starts the moto server from the workspace's Python environment on a free loopback port, and stops it.
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +23,20 @@ function freePort() {
   });
 }
 
+function probe(endpoint, ca) {
+  return new Promise((resolve) => {
+    const request = https.get(`${endpoint}/moto-api/`, { ca, timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
 /**
- * logFile receives moto's request log. It is written by moto straight into the file, never through a pipe to
+ * Serves moto over HTTPS with a throw-away certificate for 127.0.0.1 (caBundle: its path, for AWS_CA_BUNDLE and
+ * NODE_EXTRA_CA_CERTS). logFile receives moto's request log. It is written by moto straight into the file, never through a pipe to
  * this process: the callers block in spawnSync(terraform), and a pipe nobody drains fills up and freezes moto.
  */
 export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${process.pid}.log`) } = {}) {
@@ -31,10 +44,19 @@ export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${proce
   if (!existsSync(bin)) {
     throw new MissingToolError(`moto_server is missing (${bin}). Run \`npm install\`: its postinstall builds .venv with moto[server].`);
   }
+  const certDir = mkdtempSync(path.join(os.tmpdir(), 'moto-cert-'));
+  const python = path.join(workspaceRoot, '.venv', 'bin', 'python');
+  const made = spawnSync(python, [path.join(workspaceRoot, 'tools', 'scripts', 'lib', 'loopback_cert.py'), certDir], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`could not make the loopback certificate: ${made.stderr}`);
+  const caBundle = path.join(certDir, 'cert.pem');
+  const ca = readFileSync(caBundle);
+
   const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `https://127.0.0.1:${port}`;
   const logFd = openSync(logFile, 'a');
-  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', logFd, logFd] });
+  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port), '-c', caBundle, '-k', path.join(certDir, 'key.pem')], {
+    stdio: ['ignore', logFd, logFd],
+  });
   closeSync(logFd);
   const running = () => child.exitCode === null && child.signalCode === null;
   const logTail = () => readFileSync(logFile, 'utf8').slice(-2000);
@@ -42,12 +64,7 @@ export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${proce
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   for (;;) {
     if (!running()) throw new Error(`moto_server exited with ${child.exitCode}: ${logTail()}`);
-    try {
-      const response = await fetch(`${endpoint}/moto-api/`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
+    if (await probe(endpoint, ca)) break;
     if (Date.now() >= deadline) {
       child.kill('SIGTERM');
       throw new Error(`moto_server did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS / 1000}s: ${logTail()}`);
@@ -60,6 +77,7 @@ export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${proce
     child.kill('SIGTERM');
     for (let i = 0; i < 25 && running(); i += 1) await sleep(200);
     if (running()) child.kill('SIGKILL');
+    rmSync(certDir, { recursive: true, force: true });
   };
-  return { endpoint, port, stop, logFile };
+  return { endpoint, port, stop, logFile, caBundle };
 }

@@ -21,6 +21,9 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
   const [error, setError] = useState<unknown>(null);
   const [scale, setScale] = useState<number | null>(null);
   const [width, setWidth] = useState(0);
+  // True from the start of a page's drawing until it is on the canvas: assistive tech and the browser
+  // test both learn from aria-busy when the page is really there.
+  const [drawing, setDrawing] = useState(true);
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -80,6 +83,7 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
         target.style.height = `${Math.floor(viewport.height)}px`;
         // The outline follows the canvas size at once; the drawing catches up a moment later.
         setScale(fitted);
+        setDrawing(true);
         const task = pdfPage.render({
           canvas: target,
           viewport,
@@ -87,6 +91,7 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
         });
         cancelRender = () => task.cancel();
         await task.promise;
+        if (!cancelled) setDrawing(false);
       } catch (cause) {
         if (!cancelled && (cause as Error)?.name !== 'RenderingCancelledException') {
           setError({ code: 'PDF_UNREADABLE', message: `Page ${page} could not be drawn: ${String((cause as Error)?.message ?? cause)}` });
@@ -133,7 +138,7 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
       {error !== null && <ErrorNotice error={error} />}
       <div className="pdf-frame" ref={frame}>
         {!doc && error === null && <p className="muted">Loading the invoice page…</p>}
-        <div className="pdf-stage">
+        <div className="pdf-stage" aria-busy={drawing}>
           <canvas ref={canvas} role="img" aria-label={`Page ${page} of ${fileName}`} />
           {css && (
             <div

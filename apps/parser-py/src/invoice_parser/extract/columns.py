@@ -11,7 +11,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from invoice_parser.extract.keywords import COLUMN_PHRASES, Role, column_role, normalize
+from invoice_parser.extract.keywords import (
+    COLUMN_PHRASES,
+    DELIVERED_QUANTITY_WORDS,
+    ORDERED_QUANTITY_WORDS,
+    Role,
+    column_role,
+    contains_phrase,
+    normalize,
+)
 from invoice_parser.extract.numbers import parse_number
 from invoice_parser.extract.rows import Row, join_words
 from invoice_parser.extract.words import VerticalRule, Word
@@ -97,8 +105,11 @@ def _with_heading_tails(
 
 
 def _under_figure_heading(word: Word, header: TableHeader) -> bool:
+    # The heading's own role counts: a second "Qty" column is set aside as OTHER when roles resolve.
     return any(
-        column.role in _FIGURE_ROLES and word.x0 < column.header_x1 and word.x1 > column.header_x0
+        (column.role in _FIGURE_ROLES or column_role(column.heading) in _FIGURE_ROLES)
+        and word.x0 < column.header_x1
+        and word.x1 > column.header_x0
         for column in header.columns
     )
 
@@ -212,10 +223,13 @@ def _resolve_roles(columns: list[Column]) -> tuple[Column, ...]:
     has_description = any(column.role is Role.DESCRIPTION for column in columns)
     prices = [i for i, column in enumerate(columns) if column.role is Role.UNIT_PRICE]
     amount_named = any(column.role is Role.AMOUNT for column in columns)
+    invoiced_quantity = _invoiced_quantity_column(columns)
     resolved: list[Column] = []
     seen: set[Role] = set()
     for i, column in enumerate(columns):
         role = column.role
+        if role is Role.QUANTITY and i != invoiced_quantity:
+            role = Role.OTHER
         if role is Role.ITEM:
             role = Role.SKU if has_description else Role.DESCRIPTION
         if role is Role.UNIT_PRICE and not amount_named and len(prices) > 1 and i == prices[-1]:
@@ -225,6 +239,19 @@ def _resolve_roles(columns: list[Column]) -> tuple[Column, ...]:
         seen.add(role)
         resolved.append(replace(column, role=role))
     return tuple(resolved)
+
+
+def _invoiced_quantity_column(columns: Sequence[Column]) -> int | None:
+    """Of several quantity columns, the delivered one, else one not named as ordered, else the first."""
+    candidates = [i for i, column in enumerate(columns) if column.role is Role.QUANTITY]
+
+    def rank(i: int) -> int:
+        heading = normalize(columns[i].heading)
+        if contains_phrase(heading, DELIVERED_QUANTITY_WORDS):
+            return 0
+        return 2 if contains_phrase(heading, ORDERED_QUANTITY_WORDS) else 1
+
+    return min(candidates, key=rank, default=None)
 
 
 def _separator_rules(rules: Sequence[VerticalRule], header: TableHeader) -> list[float]:

@@ -3,6 +3,7 @@ June 7 (US) or 6 July. Decided once from the whole document, since a single figu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,4 +50,26 @@ def decide_conventions(pages: Sequence[PageText]) -> Conventions:
         separator = "," if comma_language else "."
     guessed = votes["."] == votes[","] and any(is_ambiguous(text) for text in texts)
     dollar = any("$" in text or text == "USD" for text in texts)
-    return Conventions(separator, month_first=dollar and separator == ".", separator_guessed=guessed)
+    proven = _slashed_date_order(texts)
+    month_first = proven if proven is not None else dollar and separator == "."
+    return Conventions(separator, month_first=month_first, separator_guessed=guessed)
+
+
+# A slashed date: 03/11/2017, 11-03-2017. Dotted dates are always day-first and say nothing here.
+_SLASHED_DATE = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$")
+
+
+def _slashed_date_order(texts: Sequence[str]) -> bool | None:
+    """True (month first) or False (day first) when a slashed date on the page can only be read one
+    way (12/25/2026, 25/12/2026) and none contradicts it; None when every one is ambiguous."""
+    month_first_seen = day_first_seen = False
+    for text in texts:
+        match = _SLASHED_DATE.match(text)
+        if match is None:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        day_first_seen |= 12 < first <= 31 and 1 <= second <= 12
+        month_first_seen |= 12 < second <= 31 and 1 <= first <= 12
+    if month_first_seen == day_first_seen:
+        return None
+    return month_first_seen

@@ -80,8 +80,37 @@ COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
         "description of goods",
         "article description",
         "text",
+        "particulars",
+        "designation des travaux",
+        "prestation",
     ),
-    Role.QUANTITY: ("qty", "quantity", "qnty", "menge", "anzahl", "qte", "quantite", "units", "pcs", "stk"),
+    Role.QUANTITY: (
+        "qty",
+        "quantity",
+        "qnty",
+        "menge",
+        "anzahl",
+        "qte",
+        "quantite",
+        "units",
+        "pcs",
+        "stk",
+        # Service invoices bill time: the hours are the quantity, the rate the unit price.
+        "hours",
+        "hrs",
+        "stunden",
+        "heures",
+        # Order-fulfilment layouts print two quantity columns; see DELIVERED_QUANTITY_WORDS.
+        "ordered",
+        "shipped",
+        "delivered",
+        "bestellt",
+        "geliefert",
+        "liefermenge",
+        "bestellmenge",
+        "commande",
+        "livre",
+    ),
     Role.UNIT: ("unit", "uom", "einheit", "unite", "me", "u", "unit of measure", "mengeneinheit"),
     Role.UNIT_PRICE: (
         "unit price",
@@ -272,6 +301,22 @@ CARRY_OVER_PHRASES: Final = (
     "page",
     "seite",
 )
+# Of two quantity columns ("Qty ordered", "Qty shipped"), the one invoiced is the one delivered;
+# the ordered one is what the buyer asked for, which a back-order leaves unshipped.
+DELIVERED_QUANTITY_WORDS: Final = (
+    "shipped",
+    "delivered",
+    "invoiced",
+    "billed",
+    "geliefert",
+    "liefermenge",
+    "berechnet",
+    "livre",
+    "livree",
+    "facture",
+    "facturee",
+)
+ORDERED_QUANTITY_WORDS: Final = ("ordered", "order", "bestellt", "bestellmenge", "commande", "commandee")
 CHARGE_WORDS: Final = (
     "shipping",
     "freight",

@@ -308,8 +308,11 @@ def _build_line(
     # Article-number rows name the SKU, read below; they are not part of the description.
     code_rows = _code_rows(cells, [i, *extra_rows])
     description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows if j not in code_rows})
-    description = " ".join(text for _, text in sorted(description_parts.items()) if text)
-    kind = line_kind(description, values.quantity is not None)
+    parts = [text for _, text in sorted(description_parts.items()) if text]
+    description = " ".join(parts)
+    # The item's name (its first line) says whether it is a charge; detail lines below it may name
+    # a packaging or a delivery ("Verpackung: Flasche") without the line being one.
+    kind = line_kind(parts[0] if parts else "", values.quantity is not None)
     sku = sku_cell_value(own.text(Role.SKU))
     if sku is None and kind == "item":
         sku = labelled_code([own, *(cells[j] for j in extra_rows)])
