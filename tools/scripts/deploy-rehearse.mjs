@@ -154,7 +154,7 @@ async function main() {
     const stackVars = [
       ...Object.entries(digests).flatMap(([variable, digest]) => ['-var', `${variable}=${digest}`]),
       '-var', 'rehearsal_mode=true',
-      '-var', 'table_deletion_protection=false',
+      '-var', 'allow_destroying_data=true',
     ];
 
     console.log('\n== stack');
@@ -187,6 +187,8 @@ async function main() {
       AWS_ENDPOINT_URL: moto.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
       SMOKE_TIMEOUT_SECONDS: '120',
+      // The SDK's notice about Node 20 support is not the rehearsal's business (the Lambda image runs Node 22).
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     run('API smoke test: health, create, presigned PUT, parse (RunTask), poll, apply', TSX, [API_SMOKE, '--run-tasks-locally', '--apply', path.join(fixtures, SMOKE_INVOICE)], apiEnv);
 

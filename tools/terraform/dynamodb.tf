@@ -42,7 +42,7 @@ resource "aws_dynamodb_table" "this" {
   range_key    = each.value.range_key
 
   # The ledger is the proof that stock moved exactly once; losing a table by accident must take two steps.
-  deletion_protection_enabled = var.table_deletion_protection
+  deletion_protection_enabled = !var.allow_destroying_data
 
   dynamic "attribute" {
     for_each = each.value.attributes

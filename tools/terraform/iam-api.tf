@@ -1,18 +1,19 @@
 # The API function's role: exactly what the AWS adapters call, on this stack's resources only.
 
 locals {
-  # The item actions the AWS adapters call (apps/api/src/adapters/aws), on each of the four tables and their
-  # indexes. TransactWriteItems has no IAM action of its own: each Put, Update and ConditionCheck inside a
-  # transaction is authorised as that action on its table.
-  table_actions = [
-    "dynamodb:GetItem",
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
-    "dynamodb:ConditionCheckItem",
-    "dynamodb:BatchWriteItem",
-    "dynamodb:Query",
-    "dynamodb:Scan",
-  ]
+  # Per table, exactly the item actions the AWS adapters call (apps/api/src/adapters/aws/dynamodb-*.ts); a new
+  # call there needs its action here. TransactWriteItems has no IAM action of its own: each Put, Update and
+  # Delete inside a transaction is authorised as that action on its table.
+  table_actions = {
+    # create and versioned update (PutItem), read, list newest first (Query on jobs-by-created)
+    jobs = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
+    # stock ADD inside the apply transaction, list, one SKU
+    inventory = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"]
+    # ledger and chunk items (Put), chunk progress (Update), the pending-apply marker (Delete), movements (Query)
+    apply-ledger = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+    # a supplier's mappings (Query), saving a review's mappings (BatchWriteItem)
+    sku-mappings = ["dynamodb:Query", "dynamodb:BatchWriteItem"]
+  }
 
   parser_cluster_arn = aws_ecs_cluster.parser.arn
 }
@@ -35,10 +36,14 @@ resource "aws_iam_role" "api" {
 }
 
 data "aws_iam_policy_document" "api" {
-  statement {
-    sid       = "OwnTables"
-    actions   = local.table_actions
-    resources = flatten([for table in aws_dynamodb_table.this : [table.arn, "${table.arn}/index/*"]])
+  dynamic "statement" {
+    for_each = local.table_actions
+
+    content {
+      sid       = "Table${replace(title(replace(statement.key, "-", " ")), " ", "")}"
+      actions   = statement.value
+      resources = [aws_dynamodb_table.this[statement.key].arn, "${aws_dynamodb_table.this[statement.key].arn}/index/*"]
+    }
   }
 
   # Presigned URLs carry the signer's rights: the browser's PUT to raw/ and GET of the invoice run as this role.

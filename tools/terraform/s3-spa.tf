@@ -6,6 +6,8 @@ resource "aws_s3_bucket" "spa" {
   #checkov:skip=CKV_AWS_145:SSE-S3 rather than KMS: CloudFront would need decrypt rights on a customer key to serve public static files, for no gain in secrecy.
   #checkov:skip=CKV2_AWS_62:No event notifications: nothing reacts to a new build other than the CloudFront invalidation the deploy issues.
   bucket = "${var.name}-spa-${local.account_id}"
+  # Objects are never deleted with the bucket unless a destroy is meant to (allow_destroying_data).
+  force_destroy = var.allow_destroying_data
 }
 
 resource "aws_s3_bucket_public_access_block" "spa" {

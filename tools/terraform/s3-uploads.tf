@@ -6,6 +6,8 @@ resource "aws_s3_bucket" "uploads" {
   #checkov:skip=CKV_AWS_144:No cross-region replication: uploads are working copies for parsing and review, the stock ledger lives in DynamoDB with point-in-time recovery.
   #checkov:skip=CKV2_AWS_62:No event notifications: the API starts each parse itself and reconciles on read, nothing listens to bucket events.
   bucket = "${var.name}-uploads-${local.account_id}"
+  # Objects are never deleted with the bucket unless a destroy is meant to (allow_destroying_data).
+  force_destroy = var.allow_destroying_data
 }
 
 resource "aws_s3_bucket_public_access_block" "uploads" {

@@ -160,10 +160,10 @@ variable "log_retention_days" {
   }
 }
 
-variable "table_deletion_protection" {
-  description = "Refuse to delete the DynamoDB tables (turn off deliberately before a destroy); the rehearsal turns it off."
+variable "allow_destroying_data" {
+  description = "true lets `terraform destroy` delete the DynamoDB tables (deletion protection off) and buckets that still hold objects. The rehearsal sets it; for a real account set it only to tear the stack down on purpose."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "vpc_cidr" {

@@ -39,3 +39,32 @@ resource "aws_ecr_lifecycle_policy" "this" {
     ]
   })
 }
+
+# Lambda pulls the API image with this permission, limited to this stack's functions in this account, rather
+# than relying on Lambda adding a repository policy on its own (it does so only if the deployer may).
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
+
+data "aws_iam_policy_document" "lambda_pulls_api_image" {
+  statement {
+    sid     = "LambdaPullsTheApiImage"
+    actions = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:sourceArn"
+      values   = ["arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.name}-*"]
+    }
+  }
+}
+
+resource "aws_ecr_repository_policy" "api" {
+  repository = aws_ecr_repository.this["api"].name
+  policy     = data.aws_iam_policy_document.lambda_pulls_api_image.json
+}

@@ -1,8 +1,9 @@
-import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, ScanCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { InvoiceLine, LedgerRecord, StockDelta } from '@invoice/contracts';
 import { nextVersion, planApply, type JobRecord } from '@invoice/inventory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDbInventoryLedger, SKUS_PER_TRANSACTION } from '../../src/adapters/aws/dynamodb-inventory-ledger';
+import { DynamoDbInventoryLedger, FIRST_CHUNK_SKUS, SKUS_PER_TRANSACTION, splitIntoChunks } from '../../src/adapters/aws/dynamodb-inventory-ledger';
+import { PENDING_APPLY_PARTITION } from '../../src/adapters/aws/dynamodb-ledger-items';
 import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { parsedJob } from '../contracts/sample-records';
 import { createAwsResources, type AwsTestResources } from './support/aws-resources';
@@ -66,17 +67,54 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     const apply = command(job, deltas);
     const crashing = new DynamoDbInventoryLedger(failAfterTransactions(dynamodb, 1), resources.settings.tables);
     await expect(crashing.applyOnce(apply)).rejects.toThrow('simulated crash');
-    const partial = await stockOf(ledger);
+    // Read raw: the adapter's own stock reads would finish the apply first
+    const partial = await storedSkus(dynamodb, resources.settings.tables.inventory);
 
     // Act: two finishers at once (a repeated apply, and the ledger lookup of the APPLIED job)
     const [resumed, record] = await Promise.all([ledger.applyOnce(apply), ledger.getLedgerRecord(job.jobId)]);
 
     // Assert
-    expect(Object.keys(partial)).toHaveLength(SKUS_PER_TRANSACTION);
+    expect(partial).toHaveLength(FIRST_CHUNK_SKUS);
     expect(resumed.outcome).toBe('ALREADY_APPLIED');
     expect(record).toEqual(apply.ledger);
     expect(await stockOf(ledger)).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
     expect(await ledger.listMovements('SKU-0000')).toHaveLength(1);
+  });
+
+  it('lets a stock read finish a chunked apply that a crash left between chunks, with the job already APPLIED', async () => {
+    // Arrange: the first transaction (ledger record, job APPLIED, first chunk) commits, then the client dies
+    const { ledger, resources, dynamodb, jobs, job } = await setup();
+    const deltas = manySkus(SKUS_PER_TRANSACTION * 2 + 3);
+    const apply = command(job, deltas);
+    const crashing = new DynamoDbInventoryLedger(failAfterTransactions(dynamodb, 1), resources.settings.tables);
+    await expect(crashing.applyOnce(apply)).rejects.toThrow('simulated crash');
+    const pendingBefore = await pendingApplies(dynamodb, resources.settings.tables.ledger);
+
+    // Act: nobody repeats the apply or opens the job; someone looks at stock
+    const lastSku = deltas.at(-1)?.sku as string;
+    const single = await ledger.getStock(lastSku);
+    const all = await stockOf(ledger);
+
+    // Assert
+    expect((await jobs.get(job.jobId))?.status).toBe('APPLIED');
+    expect(pendingBefore).toEqual([job.jobId]);
+    expect(single?.quantity).toBe(deltas.at(-1)?.quantity);
+    expect(all).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
+    expect(await pendingApplies(dynamodb, resources.settings.tables.ledger)).toEqual([]);
+    expect(await ledger.listMovements(lastSku)).toHaveLength(1);
+  });
+
+  it('splits a chunked apply so that no transaction exceeds 100 actions: the first chunk also holds the pending item', () => {
+    // Arrange
+    const sizes = (count: number) => splitIntoChunks(manySkus(count)).map((chunk) => chunk.length);
+
+    // Act + Assert: ledger + job (+ pending) + 2 per SKU; a later chunk's marker + 2 per SKU
+    expect(sizes(0)).toEqual([0]);
+    expect(sizes(SKUS_PER_TRANSACTION)).toEqual([49]);
+    expect(sizes(SKUS_PER_TRANSACTION + 1)).toEqual([48, 2]);
+    expect(sizes(48 + 49 + 49)).toEqual([48, 49, 49]);
+    expect(3 + 2 * FIRST_CHUNK_SKUS).toBeLessThanOrEqual(100);
+    expect(2 + 2 * SKUS_PER_TRANSACTION).toBeLessThanOrEqual(100);
   });
 
   it('adds the same SKU on two lines as one ADD, since DynamoDB refuses two actions on one item', async () => {
@@ -137,6 +175,20 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
 
 function line(index: number, sku: string, quantity: string): InvoiceLine {
   return { index, kind: 'item', sku, description: sku, quantity, unit: null, unitPrice: null, lineTotal: null, page: 1, bbox: null } as unknown as InvoiceLine;
+}
+
+/** SKUs in the inventory table as stored, without the adapter (whose reads finish interrupted applies). */
+async function storedSkus(client: DynamoDBClient, inventoryTable: string): Promise<string[]> {
+  const { Items = [] } = await client.send(new ScanCommand({ TableName: inventoryTable, ConsistentRead: true }));
+  return Items.map((item) => item.sku?.S ?? '');
+}
+
+/** Job ids of chunked applies whose later chunks are not all in. */
+async function pendingApplies(client: DynamoDBClient, ledgerTable: string): Promise<string[]> {
+  const { Items = [] } = await client.send(
+    new QueryCommand({ TableName: ledgerTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: PENDING_APPLY_PARTITION } }, ConsistentRead: true }),
+  );
+  return Items.map((item) => item.sk?.S ?? '');
 }
 
 /** The same client, except that every TransactWriteItems after the first `allowed` throws before it is sent. */

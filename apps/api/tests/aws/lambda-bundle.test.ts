@@ -53,6 +53,28 @@ describe('the Lambda bundle', () => {
     expect(await invoke(handler, 'POST', '/api/jobs', { fileName: 'x.pdf' })).toMatchObject({ statusCode: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
   });
 
+  it('reads plain-text and base64 JSON bodies and query strings as API Gateway sends them, through the shimmed body decoding', async () => {
+    // Arrange: two jobs, one created from a plain-text body (API Gateway's usual form for JSON)
+    const plain = { raw: JSON.stringify({ fileName: 'plain.pdf', contentType: 'application/pdf', sizeBytes: 10 }), contentType: 'application/json; charset=utf-8' };
+    await invoke(handler, 'POST', '/api/jobs', { fileName: 'b64.pdf', contentType: 'application/pdf', sizeBytes: 10 });
+
+    // Act
+    const created = await invoke(handler, 'POST', '/api/jobs', plain);
+    const firstPage = await invoke(handler, 'GET', '/api/jobs?limit=1');
+    const malformed = await invoke(handler, 'POST', '/api/jobs', { raw: '{"fileName":', contentType: 'application/json' });
+    const foreignCharset = await invoke(handler, 'POST', '/api/jobs', { raw: plain.raw, contentType: 'application/json; charset=iso-8859-2' });
+    const badQuery = await invoke(handler, 'GET', '/api/jobs?limit=zero');
+
+    // Assert
+    expect(created).toMatchObject({ statusCode: 201, body: { job: { fileName: 'plain.pdf' } } });
+    expect(firstPage.statusCode).toBe(200);
+    expect((firstPage.body as { items: unknown[] }).items).toHaveLength(1);
+    expect((firstPage.body as { nextCursor: string | null }).nextCursor).toEqual(expect.any(String));
+    expect(malformed).toMatchObject({ statusCode: 400, body: { error: { code: 'MALFORMED_JSON' } } });
+    expect(foreignCharset).toMatchObject({ statusCode: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
+    expect(badQuery).toMatchObject({ statusCode: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+  });
+
   it('stays under 1 MB and carries neither better-sqlite3 nor the local adapters', () => {
     const files = readdirSync(BUNDLE_DIR, { recursive: true }).map((name) => path.join(BUNDLE_DIR, String(name)));
     const size = files.filter((file) => statSync(file).isFile()).reduce((sum, file) => sum + statSync(file).size, 0);

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { startParse, systemClock } from '@invoice/inventory';
 import { describe, expect, inject, it } from 'vitest';
-import { EcsParserRunner } from '../../src/adapters/aws/ecs-parser-runner';
+import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
+import { EcsParserRunner, MISSING_GRACE_MS, parseRunId } from '../../src/adapters/aws/ecs-parser-runner';
 import { S3BlobStore } from '../../src/adapters/aws/s3-blob-store';
+import { sampleJob } from '../contracts/sample-records';
 import { describeBlobStoreContract } from '../contracts/blob-store.contract';
 import { describeParserRunnerContract } from '../contracts/parser-runner.contract';
 import { createAwsResources } from './support/aws-resources';
@@ -61,7 +65,7 @@ describe('EcsParserRunner', () => {
 
       // Assert
       const task = launcher.launched[0];
-      expect(task?.taskArn).toBe(runId);
+      expect(parseRunId(runId)).toEqual({ taskArn: task?.taskArn, requestedAt: expect.any(Number) });
       expect(task?.launchType).toBe('FARGATE');
       expect(task?.overrides?.containerOverrides).toEqual([
         {
@@ -108,6 +112,57 @@ describe('EcsParserRunner', () => {
       expect((await runner.describe(runId)).stopReason).toContain('OutOfMemoryError: Container killed due to memory usage');
     } finally {
       await launcher.stop();
+      await resources.cleanup();
+    }
+  });
+});
+
+describe('EcsParserRunner start failure', () => {
+  it('answers PARSER_INTERNAL with ECS\'s reason when RunTask fails, and leaves the job FAILED so a re-parse is allowed', async () => {
+    // Arrange: an uploaded job, and a runner pointed at a task definition ECS does not have
+    const resources = await createAwsResources();
+    const jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs);
+    const blobs = new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket);
+    const runner = new EcsParserRunner(resources.clients.ecs, { ...resources.settings.ecs, taskDefinition: 'no-such-parser-family' }, 60);
+    const job = sampleJob({ sizeBytes: 4 });
+    await resources.clients.s3.send(
+      new PutObjectCommand({ Bucket: resources.settings.uploadsBucket, Key: job.objectKey, Body: '%PDF', ContentType: 'application/pdf' }),
+    );
+    await jobs.create(job);
+
+    try {
+      // Act
+      const refused = await startParse({ jobs, blobs, runner, clock: systemClock }, job.jobId).catch((error: unknown) => error);
+
+      // Assert
+      expect(refused).toMatchObject({ code: 'PARSER_INTERNAL' });
+      expect((refused as Error).message).toContain('ECS did not start the parser task');
+      expect(await jobs.get(job.jobId)).toMatchObject({ status: 'FAILED', attempt: 1, error: { code: 'PARSER_INTERNAL' } });
+    } finally {
+      await resources.cleanup();
+    }
+  });
+});
+
+describe('EcsParserRunner and ECS eventual consistency', () => {
+  it('takes a task ECS does not know yet as pending just after RunTask, and as stopped once the grace has passed', async () => {
+    // Arrange: a task ARN ECS has no record of, as DescribeTasks may answer right after RunTask
+    const resources = await createAwsResources();
+    const requested = new Date('2026-11-25T10:00:00.000Z');
+    const taskArn = `arn:aws:ecs:us-east-1:123456789012:task/${resources.settings.ecs.cluster}/0123456789abcdef0123456789abcdef`;
+    const runId = `${taskArn}#${requested.toISOString()}`;
+    const at = (ms: number) => new EcsParserRunner(resources.clients.ecs, resources.settings.ecs, 600, () => new Date(requested.getTime() + ms));
+
+    try {
+      // Act
+      const soon = await at(2_000).describe(runId);
+      const later = await at(MISSING_GRACE_MS + 1_000).describe(runId);
+
+      // Assert
+      expect(soon).toEqual({ state: 'PENDING' });
+      expect(later.state).toBe('STOPPED');
+      expect(later.stopReason).toContain(`ECS has no record of task ${taskArn} (MISSING)`);
+    } finally {
       await resources.cleanup();
     }
   });

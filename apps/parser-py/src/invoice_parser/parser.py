@@ -19,6 +19,7 @@ from invoice_parser.document import read_pages
 from invoice_parser.einvoice import looks_like_xml
 from invoice_parser.einvoice_result import with_embedded_einvoice, xml_upload_result
 from invoice_parser.errors import PARSER_OUTPUT_INVALID, ParserError
+from invoice_parser.extract.bundle_sums import without_bundle_sums
 from invoice_parser.extract.conventions import decide_conventions
 from invoice_parser.extract.credit_signs import credit_note_as_positive
 from invoice_parser.extract.document_type import read_document_type
@@ -66,7 +67,7 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
     )
     document_type = read_document_type(page_rows)
     below = totals_block_charges(page_rows, table.end, conventions.decimal_separator)
-    lines = [*table.lines, *below.lines]
+    lines = [*without_bundle_sums(table.lines, header.totals_values.get("subtotal")), *below.lines]
     if document_type == "credit-note":
         lines = credit_note_as_positive(lines, header)
     after_subtotal = lines[len(lines) - below.after_subtotal :] if below.after_subtotal else []

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsSettings } from './aws-settings';
+import { unavailableAsDomainError } from './aws-unavailable';
 
 export interface AwsClients {
   dynamodb: DynamoDBClient;
@@ -15,11 +16,16 @@ export interface AwsClients {
  */
 export function createAwsClients(settings: Pick<AwsSettings, 'region' | 'endpoints' | 's3ForcePathStyle'>): AwsClients {
   const { region, endpoints } = settings;
-  return {
+  const clients = {
     dynamodb: new DynamoDBClient({ region, ...(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {}) }),
     s3: new S3Client({ region, forcePathStyle: settings.s3ForcePathStyle, ...(endpoints.s3 ? { endpoint: endpoints.s3 } : {}) }),
     ecs: new ECSClient({ region, ...(endpoints.ecs ? { endpoint: endpoints.ecs } : {}) }),
   };
+  // Throttling, 5xx and unreachable services become STORAGE_UNAVAILABLE (503) once the SDK's retries are spent.
+  clients.dynamodb.middlewareStack.add(unavailableAsDomainError('DynamoDB'), { step: 'initialize', name: 'unavailableAsDomainError' });
+  clients.s3.middlewareStack.add(unavailableAsDomainError('S3'), { step: 'initialize', name: 'unavailableAsDomainError' });
+  clients.ecs.middlewareStack.add(unavailableAsDomainError('ECS'), { step: 'initialize', name: 'unavailableAsDomainError' });
+  return clients;
 }
 
 export function destroyAwsClients(clients: AwsClients): void {

@@ -2,7 +2,6 @@ import {
   GetItemCommand,
   QueryCommand,
   ScanCommand,
-  UpdateItemCommand,
   type AttributeValue,
   type CancellationReason,
   type DynamoDBClient,
@@ -28,6 +27,8 @@ import {
   ledgerItem,
   ledgerKey,
   movementPartition,
+  PENDING_APPLY_PARTITION,
+  pendingApplyKey,
   skuActions,
   type StoredLedger,
 } from './dynamodb-ledger-items';
@@ -42,10 +43,12 @@ export interface LedgerTableNames {
 }
 
 /**
- * SKUs per transaction: the first transaction also holds the ledger record and the job update, a later
- * one its chunk marker, so 49 SKUs (2 actions each) fit in either under DynamoDB's 100 actions.
+ * SKUs per transaction: a single-transaction apply also holds the ledger record and the job update, a later
+ * chunk its marker, so 49 SKUs (2 actions each) fit in either under DynamoDB's 100 actions.
  */
 export const SKUS_PER_TRANSACTION = Math.floor((MAX_TRANSACTION_ACTIONS - 2) / ACTIONS_PER_SKU);
+/** The first chunk of a chunked apply also holds the pending-apply item, which costs it one SKU. */
+export const FIRST_CHUNK_SKUS = Math.floor((MAX_TRANSACTION_ACTIONS - 3) / ACTIONS_PER_SKU);
 
 /**
  * Stock, ledger and movement history in DynamoDB. An invoice with up to SKUS_PER_TRANSACTION distinct SKUs
@@ -53,11 +56,13 @@ export const SKUS_PER_TRANSACTION = Math.floor((MAX_TRANSACTION_ACTIONS - 2) / A
  * on its stock and a movement item, and the job's version-checked update to APPLIED. A cancellation whose
  * reason is the ledger condition means the job was applied before: ALREADY_APPLIED with the stored record.
  *
- * A larger invoice is applied in chunks (docs/architecture.md, "Chunked apply in DynamoDB"): the first
- * transaction is the one above with the first chunk; each later chunk is one transaction with its own
- * marker item (attribute_not_exists), so a chunk moves stock at most once however often it is retried.
- * The ledger record says how many chunks there are and turns complete after the last; whoever reads an
- * incomplete record (a repeated apply, or the APPLIED job's ledger lookup) finishes the missing chunks.
+ * A larger invoice is applied in chunks (docs/architecture.md, "Apply in DynamoDB, and its guarantee"): the
+ * first transaction is the one above with the first chunk and a pending-apply item; each later chunk is one
+ * transaction with its own marker item (attribute_not_exists), so a chunk moves stock at most once however
+ * often it is retried. The ledger record says how many chunks there are and turns complete after the last,
+ * in the same transaction that deletes the pending item. Whoever reads an incomplete record (a repeated
+ * apply, the APPLIED job's ledger lookup) or reads stock (which looks for pending items first) finishes the
+ * missing chunks, so a crash between chunks cannot leave stock partial for readers of stock.
  */
 export class DynamoDbInventoryLedger implements InventoryLedger {
   constructor(
@@ -72,6 +77,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     const first: TransactWriteItem[] = [
       { Put: { TableName: this.tables.ledger, Item: ledgerItem(ledger, chunks.length), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tables.jobs, Item: toJobItem(command.job), ...versionCondition(command.expectedJobVersion) } },
+      ...(chunks.length > 1 ? [{ Put: { TableName: this.tables.ledger, Item: { ...pendingApplyKey(ledger.jobId), jobId: { S: ledger.jobId } } } }] : []),
       ...(chunks[0] ?? []).flatMap((delta) => skuActions(this.tables, ledger, delta)),
     ];
 
@@ -103,6 +109,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   }
 
   async listStock(): Promise<InventoryItem[]> {
+    await this.finishInterruptedApplies();
     const items: InventoryItem[] = [];
     let startKey: Item | undefined;
     do {
@@ -114,11 +121,13 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   }
 
   async getStock(sku: string): Promise<InventoryItem | null> {
+    await this.finishInterruptedApplies();
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.inventory, Key: { sku: { S: sku } }, ConsistentRead: true }));
     return Item ? toInventoryItem(Item) : null;
   }
 
   async listMovements(sku: string): Promise<LedgerMovement[]> {
+    await this.finishInterruptedApplies();
     const movements: LedgerMovement[] = [];
     let startKey: Item | undefined;
     do {
@@ -150,26 +159,53 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       const outcome = await transactWrite(this.client, [
         { Put: { TableName: this.tables.ledger, Item: { ...chunkKey(record.jobId, index), jobId: { S: record.jobId } }, ConditionExpression: 'attribute_not_exists(pk)' } },
         ...(chunks[index] ?? []).flatMap((delta) => skuActions(this.tables, record, delta)),
-      ]);
+      ]).catch(translateNumberLimit);
       // A failed marker condition means this chunk went in before (an earlier or concurrent finisher).
       if (!outcome.committed && !isConditionFailure(outcome.reasons[0])) throw unexpectedCancellation(outcome.reasons);
     }
-    await this.client.send(
-      new UpdateItemCommand({
+    // Both idempotent, so a concurrent finisher doing the same is harmless.
+    await transactWrite(this.client, [
+      {
+        Update: {
+          TableName: this.tables.ledger,
+          Key: ledgerKey(record.jobId),
+          UpdateExpression: 'SET complete = :complete',
+          ExpressionAttributeValues: { ':complete': { BOOL: true } },
+        },
+      },
+      { Delete: { TableName: this.tables.ledger, Key: pendingApplyKey(record.jobId) } },
+    ]);
+  }
+
+  /**
+   * Finishes every chunked apply a crash left between chunks, so stock never reads partial for longer than
+   * an apply in progress takes. One strongly consistent Query of a partition that is almost always empty.
+   */
+  private async finishInterruptedApplies(): Promise<void> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
         TableName: this.tables.ledger,
-        Key: ledgerKey(record.jobId),
-        UpdateExpression: 'SET complete = :complete',
-        ExpressionAttributeValues: { ':complete': { BOOL: true } },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: PENDING_APPLY_PARTITION } },
+        ConsistentRead: true,
       }),
     );
+    for (const item of Items) {
+      const jobId = item.jobId?.S;
+      if (jobId) await this.getLedgerRecord(jobId);
+    }
   }
 }
 
-/** Deltas in their recorded order, SKUS_PER_TRANSACTION at a time; always at least one (maybe empty) chunk. */
+/**
+ * Deltas in their recorded order: all in one chunk when they fit one transaction (maybe none), else
+ * FIRST_CHUNK_SKUS first and SKUS_PER_TRANSACTION in each later chunk.
+ */
 export function splitIntoChunks(deltas: readonly StockDelta[]): StockDelta[][] {
-  const chunks: StockDelta[][] = [];
-  for (let start = 0; start < deltas.length; start += SKUS_PER_TRANSACTION) chunks.push(deltas.slice(start, start + SKUS_PER_TRANSACTION));
-  return chunks.length > 0 ? chunks : [[]];
+  if (deltas.length <= SKUS_PER_TRANSACTION) return [deltas.slice()];
+  const chunks: StockDelta[][] = [deltas.slice(0, FIRST_CHUNK_SKUS)];
+  for (let start = FIRST_CHUNK_SKUS; start < deltas.length; start += SKUS_PER_TRANSACTION) chunks.push(deltas.slice(start, start + SKUS_PER_TRANSACTION));
+  return chunks;
 }
 
 function toInventoryItem(item: Item): InventoryItem {

@@ -19,6 +19,17 @@ export function chunkKey(jobId: string, chunk: number): Item {
   return { pk: { S: `JOB#${jobId}` }, sk: { S: `CHUNK#${String(chunk).padStart(4, '0')}` } };
 }
 
+/**
+ * Partition listing chunked applies whose later chunks are not all in yet: one item per job, written with
+ * the first chunk and deleted with the `complete` flag, so stock reads can find and finish an apply that a
+ * crash interrupted. (Movement partitions all start with "SKU#", job ones with "JOB#".)
+ */
+export const PENDING_APPLY_PARTITION = 'APPLY#PENDING';
+
+export function pendingApplyKey(jobId: string): Item {
+  return { pk: { S: PENDING_APPLY_PARTITION }, sk: { S: jobId } };
+}
+
 export function movementPartition(sku: string): string {
   return `SKU#${sku}`;
 }

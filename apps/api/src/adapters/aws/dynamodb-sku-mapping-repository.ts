@@ -1,6 +1,6 @@
 import { BatchWriteItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { SkuMapping } from '@invoice/contracts';
-import type { SkuMappingRepository } from '@invoice/inventory';
+import { DomainError, type SkuMappingRepository } from '@invoice/inventory';
 
 type Item = Record<string, AttributeValue>;
 
@@ -48,7 +48,10 @@ export class DynamoDbSkuMappingRepository implements SkuMappingRepository {
   private async writeBatch(requests: WriteRequest[]): Promise<void> {
     let pending = requests;
     for (let round = 0; pending.length > 0; round += 1) {
-      if (round === MAX_UNPROCESSED_ROUNDS) throw new Error(`DynamoDB left ${pending.length} SKU mappings unprocessed`);
+      // Unprocessed items are DynamoDB shedding load: a retry later can succeed, so 503, not 500.
+      if (round === MAX_UNPROCESSED_ROUNDS) {
+        throw new DomainError('STORAGE_UNAVAILABLE', `DynamoDB left ${pending.length} SKU mappings unprocessed; retry later.`);
+      }
       const { UnprocessedItems } = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
       pending = UnprocessedItems?.[this.tableName] ?? [];
       if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));

@@ -1,22 +1,19 @@
-import {
-  DescribeTasksCommand,
-  RunTaskCommand,
-  StopTaskCommand,
-  type ECSClient,
-  type Task,
-} from "@aws-sdk/client-ecs";
-import {
-  DomainError,
-  type ParserRunner,
-  type ParserRunRequest,
-  type ParserRunStatus,
-} from "@invoice/inventory";
-import type { EcsSettings } from "./aws-settings";
+import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import { DomainError, type ParserRunner, type ParserRunRequest, type ParserRunStatus } from '@invoice/inventory';
+import type { EcsSettings } from './aws-settings';
 
 /** Tag carrying when the API asked for the task, for the timeout when ECS reports no createdAt. */
-export const STARTED_AT_TAG = "invoice-parser:requested-at";
+export const STARTED_AT_TAG = 'invoice-parser:requested-at';
+/**
+ * ECS's API is eventually consistent: DescribeTasks right after RunTask may answer MISSING for a task that
+ * exists. A task missing this soon after it was requested is taken as pending; later, as gone (ECS keeps a
+ * stopped task for about an hour, so a run that really ended is never missing this early).
+ */
+export const MISSING_GRACE_MS = 60_000;
+/** Between the task ARN and the request time in a run id (ARNs never contain it). */
+const RUN_ID_SEPARATOR = '#';
 /** ECS lastStatus values before the container runs; everything up to STOPPED counts as still running. */
-const PENDING_STATUSES = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
+const PENDING_STATUSES = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 
 /**
  * Runs the parser as a Fargate task. The container's entrypoint is the parser CLI; the overrides give it
@@ -33,83 +30,66 @@ export class EcsParserRunner implements ParserRunner {
 
   async start(request: ParserRunRequest): Promise<{ runId: string }> {
     const { jobId, attempt } = request;
-    const response = await this.client
-      .send(
-        new RunTaskCommand({
-          cluster: this.settings.cluster,
-          taskDefinition: this.settings.taskDefinition,
-          launchType: "FARGATE",
-          count: 1,
-          // Idempotent per attempt: a retried call cannot start a second task for the same attempt.
-          clientToken: `${jobId}-${attempt}`,
-          startedBy: `invoice-api/${jobId}`.slice(0, 128),
-          tags: [{ key: STARTED_AT_TAG, value: this.now().toISOString() }],
-          networkConfiguration: {
-            awsvpcConfiguration: {
-              subnets: this.settings.subnets,
-              securityGroups: this.settings.securityGroups,
-              assignPublicIp: this.settings.assignPublicIp
-                ? "ENABLED"
-                : "DISABLED",
+    const requestedAt = this.now().toISOString();
+    const runTask = this.client.send(
+      new RunTaskCommand({
+        cluster: this.settings.cluster,
+        taskDefinition: this.settings.taskDefinition,
+        launchType: 'FARGATE',
+        count: 1,
+        // Idempotent per attempt: a retried call cannot start a second task for the same attempt.
+        clientToken: `${jobId}-${attempt}`,
+        startedBy: `invoice-api/${jobId}`.slice(0, 128),
+        tags: [{ key: STARTED_AT_TAG, value: requestedAt }],
+        networkConfiguration: {
+          awsvpcConfiguration: {
+            subnets: this.settings.subnets,
+            securityGroups: this.settings.securityGroups,
+            assignPublicIp: this.settings.assignPublicIp ? 'ENABLED' : 'DISABLED',
+          },
+        },
+        overrides: {
+          containerOverrides: [
+            {
+              name: this.settings.containerName,
+              command: parserCommand(request),
+              environment: [
+                { name: 'INVOICE_JOB_ID', value: jobId },
+                { name: 'INVOICE_ATTEMPT', value: String(attempt) },
+              ],
             },
-          },
-          overrides: {
-            containerOverrides: [
-              {
-                name: this.settings.containerName,
-                command: parserCommand(request),
-                environment: [
-                  { name: "INVOICE_JOB_ID", value: jobId },
-                  { name: "INVOICE_ATTEMPT", value: String(attempt) },
-                ],
-              },
-            ],
-          },
-        }),
-      )
-      .catch((error: unknown) => {
-        // Invalid parameters, a missing cluster or task definition, throttling: the start failed, say why.
-        throw notStarted(
-          error instanceof Error
-            ? `${error.name}: ${error.message}`
-            : String(error),
-        );
-      });
+          ],
+        },
+      }),
+    );
+    const response = await runTask.catch((error: unknown) => {
+      // Invalid parameters, a missing cluster or task definition, throttling: the start failed; say why.
+      throw notStarted(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    });
     const taskArn = response.tasks?.[0]?.taskArn;
     if (!taskArn) {
-      // RunTask answers 200 with `failures` when Fargate has no capacity or an ENI cannot be made.
+      // RunTask answers 200 with `failures` when Fargate has no capacity or a network interface cannot be made.
       const failure = response.failures?.[0];
-      throw notStarted(
-        `${failure?.reason ?? "no task returned"}${failure?.detail ? ` (${failure.detail})` : ""}`,
-      );
+      throw notStarted(`${failure?.reason ?? 'no task returned'}${failure?.detail ? ` (${failure.detail})` : ''}`);
     }
-    return { runId: taskArn };
+    // The run id carries the request time, so that a poll can tell "not visible yet" from "gone".
+    return { runId: `${taskArn}${RUN_ID_SEPARATOR}${requestedAt}` };
   }
 
   async describe(runId: string): Promise<ParserRunStatus> {
-    const response = await this.client.send(
-      new DescribeTasksCommand({
-        cluster: this.settings.cluster,
-        tasks: [runId],
-        include: ["TAGS"],
-      }),
-    );
-    const task = response.tasks?.find(
-      (candidate) => candidate.taskArn === runId,
-    );
+    const { taskArn, requestedAt } = parseRunId(runId);
+    const response = await this.client.send(new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: [taskArn], include: ['TAGS'] }));
+    const task = response.tasks?.find((candidate) => candidate.taskArn === taskArn);
     if (!task) {
+      const failure = response.failures?.[0]?.reason ?? 'MISSING';
+      if (requestedAt !== null && this.now().getTime() - requestedAt < MISSING_GRACE_MS) return { state: 'PENDING' };
       // ECS forgets stopped tasks after about an hour; by then the outputs, if any, were already read.
-      const failure = response.failures?.[0]?.reason ?? "MISSING";
-      return {
-        state: "STOPPED",
-        stopReason: `ECS has no record of task ${runId} (${failure})`,
-      };
+      return { state: 'STOPPED', stopReason: `ECS has no record of task ${taskArn} (${failure})` };
     }
-    const status = task.lastStatus ?? "PROVISIONING";
-    if (status === "STOPPED")
-      return { state: "STOPPED", stopReason: stopReasonOf(task) };
-    if (this.overdue(task)) return this.stopOverdue(runId);
-    return { state: PENDING_STATUSES.has(status) ? "PENDING" : "RUNNING" };
+    const status = task.lastStatus ?? 'PROVISIONING';
+    if (status === 'STOPPED') return { state: 'STOPPED', stopReason: stopReasonOf(task) };
+    if (this.overdue(task)) return this.stopOverdue(taskArn);
+    return { state: PENDING_STATUSES.has(status) ? 'PENDING' : 'RUNNING' };
   }
 
   /**
@@ -118,68 +98,61 @@ export class EcsParserRunner implements ParserRunner {
    */
   private overdue(task: Task): boolean {
     const tagged = task.tags?.find((tag) => tag.key === STARTED_AT_TAG)?.value;
-    const created =
-      task.createdAt?.getTime() ?? (tagged ? Date.parse(tagged) : Number.NaN);
-    return (
-      Number.isFinite(created) &&
-      this.now().getTime() - created > this.timeoutSeconds * 1000
-    );
+    const created = task.createdAt?.getTime() ?? (tagged ? Date.parse(tagged) : Number.NaN);
+    return Number.isFinite(created) && this.now().getTime() - created > this.timeoutSeconds * 1000;
   }
 
-  private async stopOverdue(runId: string): Promise<ParserRunStatus> {
+  private async stopOverdue(taskArn: string): Promise<ParserRunStatus> {
     const stopReason = `Stopped by the API: still running after PARSE_TIMEOUT_SECONDS (${this.timeoutSeconds} s)`;
-    await this.client.send(
-      new StopTaskCommand({
-        cluster: this.settings.cluster,
-        task: runId,
-        reason: stopReason,
-      }),
-    );
-    return { state: "STOPPED", stopReason, stopCode: "TIMEOUT" };
+    // The attempt is over either way; a StopTask refusal (the task stopped meanwhile) must not fail the poll.
+    const refused = await this.client
+      .send(new StopTaskCommand({ cluster: this.settings.cluster, task: taskArn, reason: stopReason }))
+      .then(() => null, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+    return { state: 'STOPPED', stopReason: refused ? `${stopReason} (StopTask: ${refused})` : stopReason, stopCode: 'TIMEOUT' };
   }
 }
 
+/** A run id made by start(); a bare task ARN (no request time) is accepted too and gets no grace. */
+export function parseRunId(runId: string): { taskArn: string; requestedAt: number | null } {
+  const at = runId.lastIndexOf(RUN_ID_SEPARATOR);
+  if (at < 0) return { taskArn: runId, requestedAt: null };
+  const requestedAt = Date.parse(runId.slice(at + 1));
+  return { taskArn: runId.slice(0, at), requestedAt: Number.isFinite(requestedAt) ? requestedAt : null };
+}
+
 /**
- * A stable code for a parse that could not begin; the start-parse use case records the same failure on the
- * job (FAILED, re-parse allowed), so the answer and the job agree.
+ * A stable code for a parse that could not begin. The start-parse use case records the same failure on the
+ * job (FAILED, so a re-parse is allowed), so the answer and the job agree.
  */
 function notStarted(reason: string): DomainError {
-  return new DomainError(
-    "PARSER_INTERNAL",
-    `ECS did not start the parser task: ${reason}`,
-  );
+  return new DomainError('PARSER_INTERNAL', `ECS did not start the parser task: ${reason}`);
 }
 
 /** The parser CLI's arguments; the image's entrypoint supplies `python -m invoice_parser`. */
 export function parserCommand(request: ParserRunRequest): string[] {
   return [
-    "run",
-    "--input",
+    'run',
+    '--input',
     request.inputUri,
-    "--output",
+    '--output',
     request.outputUri,
-    "--error-output",
+    '--error-output',
     request.errorOutputUri,
-    "--job-id",
+    '--job-id',
     request.jobId,
-    "--attempt",
+    '--attempt',
     String(request.attempt),
   ];
 }
 
 /** ECS's task-level reason plus what the container says (exit code, OOM kill), which is the useful part. */
 function stopReasonOf(task: Task): string {
-  const parts = [task.stoppedReason ?? "stopped"];
+  const parts = [task.stoppedReason ?? 'stopped'];
   for (const container of task.containers ?? []) {
-    const detail = [
-      container.exitCode !== undefined
-        ? `exit code ${container.exitCode}`
-        : null,
-      container.reason ?? null,
-    ]
+    const detail = [container.exitCode !== undefined ? `exit code ${container.exitCode}` : null, container.reason ?? null]
       .filter((part): part is string => part !== null)
-      .join(", ");
-    if (detail) parts.push(`${container.name ?? "container"}: ${detail}`);
+      .join(', ');
+    if (detail) parts.push(`${container.name ?? 'container'}: ${detail}`);
   }
-  return parts.join("; ");
+  return parts.join('; ');
 }

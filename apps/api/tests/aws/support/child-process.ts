@@ -1,17 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-
-/** A free TCP port on loopback, for servers (moto) that cannot report the port they picked. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Runs a command to completion, rejecting with its output when it fails. */
 export function run(command: string, args: string[], options: { cwd?: string } = {}): Promise<void> {

@@ -8,14 +8,26 @@ export interface HttpApiResponse {
   body: unknown;
 }
 
+/** A body sent as given: API Gateway passes a text body (JSON) as a plain string, binary ones base64-encoded. */
+export interface RawBody {
+  raw: string;
+  contentType: string;
+  base64?: boolean;
+}
+
+function isRawBody(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && typeof (body as RawBody).raw === 'string' && typeof (body as RawBody).contentType === 'string';
+}
+
 /** An API Gateway HTTP API (payload format 2.0) event, as API Gateway sends one to the Lambda. */
 export function httpApiEvent(method: string, pathWithQuery: string, body?: unknown): APIGatewayProxyEventV2 {
   const [rawPath = '/', rawQueryString = ''] = pathWithQuery.split('?');
   const headers: Record<string, string> = { host: 'api.example.test', 'user-agent': 'aws-tests' };
-  const encoded = body === undefined ? undefined : Buffer.from(JSON.stringify(body)).toString('base64');
-  if (encoded !== undefined) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = String(Buffer.from(encoded, 'base64').length);
+  const raw: RawBody | undefined = isRawBody(body) ? body : body === undefined ? undefined : { raw: JSON.stringify(body), contentType: 'application/json', base64: true };
+  const encoded = raw === undefined ? undefined : raw.base64 ? Buffer.from(raw.raw).toString('base64') : raw.raw;
+  if (raw !== undefined) {
+    headers['content-type'] = raw.contentType;
+    headers['content-length'] = String(Buffer.byteLength(raw.raw));
   }
   return {
     version: '2.0',
@@ -37,7 +49,7 @@ export function httpApiEvent(method: string, pathWithQuery: string, body?: unkno
       timeEpoch: Date.now(),
     },
     body: encoded,
-    isBase64Encoded: encoded !== undefined,
+    isBase64Encoded: raw?.base64 === true,
   };
 }
 

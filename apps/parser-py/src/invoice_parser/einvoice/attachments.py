@@ -1,7 +1,7 @@
 """find_embedded_xml: the e-invoice XML a PDF carries as an attached file (Factur-X, ZUGFeRD,
 XRechnung in a PDF/A-3 container), found through the EmbeddedFiles name tree and /AF.
 
-pdfminer (already a dependency through pdfplumber) gives access to the raw objects, so the
+pdfminer (which also reads the printed words) gives access to the raw objects, so the
 attachment is decompressed under our own size cap; pdfium's attachment API inflates it whole.
 """
 

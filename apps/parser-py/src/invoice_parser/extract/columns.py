@@ -99,9 +99,15 @@ def _with_heading_tails(
         if _known_role_count(header) < _known_role_count(best):
             continue
         extra = [word for row in stack[chosen.rows_used :] for word in row.words]
-        if all(_under_figure_heading(word, best) for word in extra):
+        if all(_under_figure_heading(word, best) for word in extra) or _bold_like(extra, stack):
             chosen = header
     return chosen
+
+
+def _bold_like(extra: Sequence[Word], stack: Sequence[Row]) -> bool:
+    """Headings set in bold continue on a bold line ("Désignation, / objet, / note"): body text is
+    not set like its headings."""
+    return bool(extra) and all(word.bold for row in stack for word in row.words)
 
 
 def _under_figure_heading(word: Word, header: TableHeader) -> bool:

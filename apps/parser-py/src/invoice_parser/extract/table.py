@@ -207,10 +207,22 @@ def _continuation_owners(
     text_rows = [
         i for i, cell in enumerate(cells) if _is_text_row(cell) and not _is_heading(cell, cells, line_rows)
     ]
+    text_rows = _inside_ruling(page, header, body, text_rows)
     bands = _ruled_bands(page.horizontal_rules, header, body, line_rows)
     if bands is not None:
         return {i: bands[i] for i in text_rows if i in bands}
     return _owners_by_spacing(body, text_rows, line_rows, settings)
+
+
+def _inside_ruling(page: PageText, header: TableHeader, body: Sequence[Row], rows: list[int]) -> list[int]:
+    """In a table whose column rules start below the page's top, the rows above where they start
+    (a running head on a continuation page) are outside every cell."""
+    table_x0, table_x1 = header.columns[0].header_x0, header.columns[-1].header_x1
+    tops = [rule.top for rule in page.vertical_rules if table_x0 - 5 <= rule.x <= table_x1 + 5]
+    if len(tops) < 2:
+        return rows
+    ruled_top = min(tops)
+    return [i for i in rows if body[i].bottom > ruled_top]
 
 
 def _is_heading(cell: RowCells, cells: Sequence[RowCells], line_rows: Sequence[int]) -> bool:
@@ -309,7 +321,7 @@ def _build_line(
     code_rows = _code_rows(cells, [i, *extra_rows])
     description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows if j not in code_rows})
     parts = [text for _, text in sorted(description_parts.items()) if text]
-    description = " ".join(parts)
+    description = _joined_lines(parts)
     # The item's name (its first line) says whether it is a charge; detail lines below it may name
     # a packaging or a delivery ("Verpackung: Flasche") without the line being one.
     kind = line_kind(parts[0] if parts else "", values.quantity is not None)
@@ -320,6 +332,20 @@ def _build_line(
         sku, description = split_leading_code(description)
     words = list(own.row.words) + [word for j in extra_rows for word in cells[j].row.words]
     return TableLine(kind=kind, sku=sku, description=description, values=values, page=page, words=words)
+
+
+def _joined_lines(parts: Sequence[str]) -> str:
+    """Wrapped description lines as one text; a line broken after a hyphen ("ball-" / "bearing")
+    joins without a space, keeping the hyphen."""
+    joined = ""
+    for part in parts:
+        glue = (
+            ""
+            if len(joined) > 1 and joined.endswith("-") and joined[-2].isalpha() and part[0].isalpha()
+            else " "
+        )
+        joined = f"{joined}{glue}{part}" if joined else part
+    return joined
 
 
 def _code_rows(cells: Sequence[RowCells], rows: Sequence[int]) -> set[int]:
