@@ -40,7 +40,7 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     return Object.fromEntries((await ledger.listStock()).map((item) => [item.sku, item.quantity]));
   }
 
-  it(`applies more distinct SKUs than one transaction holds (${SKUS_PER_TRANSACTION} per chunk) exactly once`, async () => {
+  it(`applies more distinct SKUs than one transaction holds (${FIRST_CHUNK_SKUS}, then ${SKUS_PER_TRANSACTION} per chunk) exactly once`, async () => {
     // Arrange: 3 chunks
     const { ledger, jobs, job } = await setup();
     const deltas = manySkus(SKUS_PER_TRANSACTION * 2 + 7);
@@ -102,6 +102,22 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     expect(all).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
     expect(await pendingApplies(dynamodb, resources.settings.tables.ledger)).toEqual([]);
     expect(await ledger.listMovements(lastSku)).toHaveLength(1);
+  });
+
+  it('applies a chunked invoice once when 20 applies of it race, each with its own payload and token', async () => {
+    // Arrange
+    const { ledger, job } = await setup();
+    const deltas = manySkus(SKUS_PER_TRANSACTION * 2 + 3);
+
+    // Act: every racer read the same job version, as 20 concurrent requests would
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => ledger.applyOnce(command(job, deltas)).catch((error: { code?: string }) => error.code ?? 'thrown')));
+
+    // Assert
+    const applied = outcomes.filter((outcome) => typeof outcome === 'object' && outcome.outcome === 'APPLIED');
+    expect(applied).toHaveLength(1);
+    expect(outcomes.every((outcome) => typeof outcome === 'object' || outcome === 'JOB_CONCURRENT_UPDATE')).toBe(true);
+    expect(await stockOf(ledger)).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
+    expect(await ledger.listMovements('SKU-0050')).toHaveLength(1);
   });
 
   it('splits a chunked apply so that no transaction exceeds 100 actions: the first chunk also holds the pending item', () => {

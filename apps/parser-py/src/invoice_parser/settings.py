@@ -27,7 +27,7 @@ class Settings:
     # A hostile document must end (in a result or an error) within 30 s and 1.5 GB, start-up
     # included; a 200-page invoice takes a few seconds and well under 200 MiB.
     time_limit_seconds: float = 25
-    memory_limit_mib: int = 1280  # address space, so resident memory stays below it; 0 disables
+    memory_limit_mib: int = 1024  # address space, so resident memory stays below it; 0 disables
 
     # E-invoice limits. An embedded file is decompressed only up to this many bytes; a larger one
     # is refused, so a small deflate bomb inside a PDF cannot exhaust memory.
