@@ -159,6 +159,8 @@ async function main() {
 
     console.log('\n== stack');
     tf('stack-init', initArgs({ backend: true }), { cwd: stack, env });
+    const tagged = tf('stack-plan-with-a-tag', ['plan', '-no-color', ...stackVars, '-var', 'api_image_digest=latest'], { cwd: stack, env, allowExit: [1] });
+    expect(/never a tag/.test(tagged.text), 'a tag where a digest belongs is refused (api_image_digest=latest)');
     tf('stack-apply', ['apply', '-auto-approve', '-no-color', ...stackVars], { cwd: stack, env });
 
     console.log('\n== a second plan');

@@ -2,8 +2,14 @@ import { QueryCommand, ScanCommand, TransactWriteItemsCommand, type DynamoDBClie
 import type { InvoiceLine, LedgerRecord, StockDelta } from '@invoice/contracts';
 import { nextVersion, planApply, type JobRecord } from '@invoice/inventory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDbInventoryLedger, FIRST_CHUNK_SKUS, SKUS_PER_TRANSACTION, splitIntoChunks } from '../../src/adapters/aws/dynamodb-inventory-ledger';
-import { PENDING_APPLY_PARTITION } from '../../src/adapters/aws/dynamodb-ledger-items';
+import {
+  DynamoDbInventoryLedger,
+  FIRST_CHUNK_SKUS,
+  firstChunkSizeFor,
+  SKUS_PER_TRANSACTION,
+  splitIntoChunks,
+} from '../../src/adapters/aws/dynamodb-inventory-ledger';
+import { fromLedgerItem, ledgerItem, PENDING_APPLY_PARTITION } from '../../src/adapters/aws/dynamodb-ledger-items';
 import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { parsedJob } from '../contracts/sample-records';
 import { createAwsResources, type AwsTestResources } from './support/aws-resources';
@@ -104,6 +110,25 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     expect(await ledger.listMovements(lastSku)).toHaveLength(1);
   });
 
+  it('keeps answering stock reads when a chunk of an apply cannot be finished (past 38 digits), showing what went in', async () => {
+    // Arrange: SKU-0060 (in the second chunk) already holds 37 significant digits, so adding a tiny fraction to it is refused
+    const { ledger, jobs, job } = await setup();
+    const seed = parsedJob();
+    await jobs.create(seed);
+    await ledger.applyOnce(command(seed, [{ sku: 'SKU-0060', quantity: '1234567890123456789012345.123456789012' }]));
+    const deltas = manySkus(SKUS_PER_TRANSACTION + 20).map((delta) => (delta.sku === 'SKU-0060' ? { ...delta, quantity: '0.00000000000001' } : delta));
+    const refused = await ledger.applyOnce(command(job, deltas)).catch((error: unknown) => error);
+
+    // Act
+    const stock = await stockOf(ledger);
+
+    // Assert: the first chunk is in, the refused chunk is not, and the read still answers
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(stock['SKU-0000']).toBe('1.25');
+    expect(stock['SKU-0060']).toBe('1234567890123456789012345.123456789012');
+    expect(stock['SKU-0061']).toBeUndefined();
+  });
+
   it('applies a chunked invoice once when 20 applies of it race, each with its own payload and token', async () => {
     // Arrange
     const { ledger, job } = await setup();
@@ -122,7 +147,7 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
 
   it('splits a chunked apply so that no transaction exceeds 100 actions: the first chunk also holds the pending item', () => {
     // Arrange
-    const sizes = (count: number) => splitIntoChunks(manySkus(count)).map((chunk) => chunk.length);
+    const sizes = (count: number) => splitIntoChunks(manySkus(count), firstChunkSizeFor(count)).map((chunk) => chunk.length);
 
     // Act + Assert: ledger + job (+ pending) + 2 per SKU; a later chunk's marker + 2 per SKU
     expect(sizes(0)).toEqual([0]);
@@ -131,6 +156,22 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     expect(sizes(48 + 49 + 49)).toEqual([48, 49, 49]);
     expect(3 + 2 * FIRST_CHUNK_SKUS).toBeLessThanOrEqual(100);
     expect(2 + 2 * SKUS_PER_TRANSACTION).toBeLessThanOrEqual(100);
+  });
+
+  it('resumes with the split its ledger record names, also for a record written before the first chunk size was stored', () => {
+    // Arrange: the same 105 deltas recorded now, and by the earlier rule (49 in every chunk, no firstChunkSkus)
+    const record: LedgerRecord = { jobId: 'j', attempt: 1, reviewRevision: 0, appliedAt: '2026-11-25T10:00:00.000Z', deltas: manySkus(105) };
+    const current = fromLedgerItem(ledgerItem(record, { chunkCount: 3, firstChunkSkus: FIRST_CHUNK_SKUS }));
+    const { firstChunkSkus: _dropped, ...legacyItem } = ledgerItem(record, { chunkCount: 3, firstChunkSkus: 49 });
+    const legacy = fromLedgerItem(legacyItem);
+
+    // Act
+    const resumedNow = splitIntoChunks(record.deltas, current.firstChunkSkus ?? SKUS_PER_TRANSACTION).map((chunk) => chunk.length);
+    const resumedLegacy = splitIntoChunks(record.deltas, legacy.firstChunkSkus ?? SKUS_PER_TRANSACTION).map((chunk) => chunk.length);
+
+    // Assert: same chunk count, different boundaries; each record is resumed along its own
+    expect(resumedNow).toEqual([48, 49, 8]);
+    expect(resumedLegacy).toEqual([49, 49, 7]);
   });
 
   it('adds the same SKU on two lines as one ADD, since DynamoDB refuses two actions on one item', async () => {

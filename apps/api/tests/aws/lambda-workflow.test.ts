@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsResources, type AwsTestResources } from './support/aws-resources';
 import { invoke, type LambdaHandler } from './support/http-api-event';
+import { requireFixturesDir } from './support/fixtures';
 import { TaskLauncher } from './support/task-launcher';
 
-const fixturesDir = inject('fixturesDir');
 const POLL_LIMIT_MS = 60_000;
 
 interface Truth {
@@ -16,12 +16,12 @@ interface Truth {
 }
 
 function fixture(name: string): Buffer {
-  return readFileSync(path.join(fixturesDir as string, name));
+  return readFileSync(path.join(requireFixturesDir(), name));
 }
 
 /** SKU -> summed quantity of the truth file's item lines: what one apply must add to stock. */
 function expectedStock(name: string): Record<string, string> {
-  const truth = JSON.parse(readFileSync(path.join(fixturesDir as string, `${name}.truth.json`), 'utf8')) as Truth;
+  const truth = JSON.parse(readFileSync(path.join(requireFixturesDir(), `${name}.truth.json`), 'utf8')) as Truth;
   const sums = new Map<string, InstanceType<typeof ExactDecimal>>();
   for (const line of truth.lines.filter((candidate) => candidate.kind === 'item')) {
     sums.set(line.sku as string, (sums.get(line.sku as string) ?? new ExactDecimal(0)).plus(line.quantity as string));
@@ -34,12 +34,13 @@ function expectedStock(name: string): Record<string, string> {
  * Local for state, moto for S3 (the browser's presigned PUT goes there directly) and ECS (RunTask, whose
  * task the launcher runs with the real parser container entrypoint against moto's S3).
  */
-describe.skipIf(fixturesDir === null)('AWS mode through the Lambda handler', () => {
+describe('AWS mode through the Lambda handler', () => {
   let resources: AwsTestResources;
   let launcher: TaskLauncher;
   let handler: LambdaHandler;
 
   beforeAll(async () => {
+    requireFixturesDir();
     resources = await createAwsResources();
     launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
     launcher.start();

@@ -10,16 +10,16 @@ import { sampleJob } from '../contracts/sample-records';
 import { describeBlobStoreContract } from '../contracts/blob-store.contract';
 import { describeParserRunnerContract } from '../contracts/parser-runner.contract';
 import { createAwsResources } from './support/aws-resources';
+import { requireFixturesDir } from './support/fixtures';
 import { TaskLauncher } from './support/task-launcher';
 
-const fixturesDir = inject('fixturesDir');
 
 describeBlobStoreContract('S3BlobStore', async () => {
   const resources = await createAwsResources();
   return { store: new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket), cleanup: resources.cleanup };
 });
 
-describe.skipIf(fixturesDir === null)('with the real Python parser as the ECS task', () => {
+describe('with the real Python parser as the ECS task', () => {
   describeParserRunnerContract(
     'EcsParserRunner',
     async () => {
@@ -36,8 +36,8 @@ describe.skipIf(fixturesDir === null)('with the real Python parser as the ECS ta
       };
     },
     () => ({
-      invoicePdf: readFileSync(path.join(fixturesDir as string, 'ruled_basic.pdf')),
-      notAPdf: readFileSync(path.join(fixturesDir as string, 'not_a_pdf.txt')),
+      invoicePdf: readFileSync(path.join(requireFixturesDir(), 'ruled_basic.pdf')),
+      notAPdf: readFileSync(path.join(requireFixturesDir(), 'not_a_pdf.txt')),
     }),
   );
 });
@@ -207,7 +207,7 @@ async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promi
 }
 
 describe('S3BlobStore presigned PUT', () => {
-  it('signs the content type and the exact length as headers, and expires when asked', async () => {
+  it('signs the content type and the exact length as headers, no body checksum, and expires when asked', async () => {
     // Arrange
     const resources = await createAwsResources();
     const now = new Date('2026-11-25T10:00:00.000Z');
@@ -226,6 +226,8 @@ describe('S3BlobStore presigned PUT', () => {
       expect(query.get('X-Amz-Expires')).toBe('300');
       expect(query.get('X-Amz-Date')).toBe('20261125T100000Z');
       expect(presigned.headers).toEqual({ 'Content-Type': 'application/pdf' });
+      // No checksum of the (absent) body in the URL: S3 would compare the uploaded file against the CRC32 of nothing.
+      expect([...query.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
       // The length is inside the signature: another length gives another URL that S3 would check against the body.
       expect(new URL(otherLength.url).searchParams.get('X-Amz-Signature')).not.toBe(query.get('X-Amz-Signature'));
     } finally {

@@ -66,7 +66,7 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
         page_rows, table.end, conventions.decimal_separator, conventions.month_first, settings
     )
     document_type = read_document_type(page_rows)
-    below = totals_block_charges(page_rows, table.end, conventions.decimal_separator)
+    below = totals_block_charges(page_rows, table.end, table.lines, conventions.decimal_separator)
     lines = [*without_bundle_sums(table.lines, header.totals_values.get("subtotal")), *below.lines]
     if document_type == "credit-note":
         lines = credit_note_as_positive(lines, header)

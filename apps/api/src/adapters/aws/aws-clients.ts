@@ -18,7 +18,15 @@ export function createAwsClients(settings: Pick<AwsSettings, 'region' | 'endpoin
   const { region, endpoints } = settings;
   const clients = {
     dynamodb: new DynamoDBClient({ region, ...(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {}) }),
-    s3: new S3Client({ region, forcePathStyle: settings.s3ForcePathStyle, ...(endpoints.s3 ? { endpoint: endpoints.s3 } : {}) }),
+    s3: new S3Client({
+      region,
+      forcePathStyle: settings.s3ForcePathStyle,
+      // Since SDK 3.729 the default (WHEN_SUPPORTED) signs a CRC32 into every PutObject, and a presigned PUT
+      // has no body yet: the URL would carry the CRC32 of nothing, and S3 would refuse the browser's real file
+      // (BadDigest). Checksums only where S3 requires them; the upload stays bound by its signed length and type.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      ...(endpoints.s3 ? { endpoint: endpoints.s3 } : {}),
+    }),
     ecs: new ECSClient({ region, ...(endpoints.ecs ? { endpoint: endpoints.ecs } : {}) }),
   };
   // Throttling, 5xx and unreachable services become STORAGE_UNAVAILABLE (503) once the SDK's retries are spent.

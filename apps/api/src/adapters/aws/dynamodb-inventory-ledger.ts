@@ -73,9 +73,10 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   async applyOnce(command: ApplyCommand): Promise<ApplyOutcome> {
     assertNextVersion(command.job, command.expectedJobVersion);
     const { ledger } = command;
-    const chunks = splitIntoChunks(ledger.deltas);
+    const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length);
+    const chunks = splitIntoChunks(ledger.deltas, firstChunkSkus);
     const first: TransactWriteItem[] = [
-      { Put: { TableName: this.tables.ledger, Item: ledgerItem(ledger, chunks.length), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tables.ledger, Item: ledgerItem(ledger, { chunkCount: chunks.length, firstChunkSkus }), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: this.tables.jobs, Item: toJobItem(command.job), ...versionCondition(command.expectedJobVersion) } },
       ...(chunks.length > 1 ? [{ Put: { TableName: this.tables.ledger, Item: { ...pendingApplyKey(ledger.jobId), jobId: { S: ledger.jobId } } } }] : []),
       ...(chunks[0] ?? []).flatMap((delta) => skuActions(this.tables, ledger, delta)),
@@ -83,7 +84,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
 
     const outcome = await transactWrite(this.client, first).catch(translateNumberLimit);
     if (outcome.committed) {
-      if (chunks.length > 1) await this.finishChunks({ record: ledger, chunkCount: chunks.length, complete: false });
+      if (chunks.length > 1) await this.finishChunks({ record: ledger, chunkCount: chunks.length, firstChunkSkus, complete: false });
       return { outcome: 'APPLIED', ledger };
     }
     if (isConditionFailure(outcome.reasons[0])) {
@@ -151,7 +152,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   /** Applies chunks 1..n-1 of a recorded apply that are not in yet, then marks the record complete. */
   private async finishChunks(stored: StoredLedger): Promise<void> {
     const { record } = stored;
-    const chunks = splitIntoChunks(record.deltas);
+    const chunks = splitIntoChunks(record.deltas, stored.firstChunkSkus ?? SKUS_PER_TRANSACTION);
     if (chunks.length !== stored.chunkCount) {
       throw new Error(`Ledger record of job ${record.jobId} names ${stored.chunkCount} chunks, its deltas make ${chunks.length}`);
     }
@@ -192,19 +193,30 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     );
     for (const item of Items) {
       const jobId = item.jobId?.S;
-      if (jobId) await this.getLedgerRecord(jobId);
+      if (!jobId) continue;
+      try {
+        await this.getLedgerRecord(jobId);
+      } catch (error) {
+        // One apply that cannot be finished (a chunk DynamoDB refuses) must not take every stock read down
+        // with it: the read answers, the failure is logged, and the job's own apply or review reports it.
+        process.stderr.write(`[api] could not finish the interrupted apply of job ${jobId}: ${(error as Error).message}\n`);
+      }
     }
   }
 }
 
+/** SKUs in the first chunk of a new apply: all of them when they fit one transaction, else FIRST_CHUNK_SKUS. */
+export function firstChunkSizeFor(skuCount: number): number {
+  return skuCount <= SKUS_PER_TRANSACTION ? SKUS_PER_TRANSACTION : FIRST_CHUNK_SKUS;
+}
+
 /**
- * Deltas in their recorded order: all in one chunk when they fit one transaction (maybe none), else
- * FIRST_CHUNK_SKUS first and SKUS_PER_TRANSACTION in each later chunk.
+ * Deltas in their recorded order: `firstChunkSkus` in the first chunk (maybe none at all), then
+ * SKUS_PER_TRANSACTION in each later chunk. The first chunk's size comes from the ledger record when resuming.
  */
-export function splitIntoChunks(deltas: readonly StockDelta[]): StockDelta[][] {
-  if (deltas.length <= SKUS_PER_TRANSACTION) return [deltas.slice()];
-  const chunks: StockDelta[][] = [deltas.slice(0, FIRST_CHUNK_SKUS)];
-  for (let start = FIRST_CHUNK_SKUS; start < deltas.length; start += SKUS_PER_TRANSACTION) chunks.push(deltas.slice(start, start + SKUS_PER_TRANSACTION));
+export function splitIntoChunks(deltas: readonly StockDelta[], firstChunkSkus: number): StockDelta[][] {
+  const chunks: StockDelta[][] = [deltas.slice(0, firstChunkSkus)];
+  for (let start = firstChunkSkus; start < deltas.length; start += SKUS_PER_TRANSACTION) chunks.push(deltas.slice(start, start + SKUS_PER_TRANSACTION));
   return chunks;
 }
 

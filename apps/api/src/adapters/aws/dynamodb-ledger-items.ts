@@ -35,22 +35,26 @@ export function movementPartition(sku: string): string {
 }
 
 /**
- * The ledger record item. `chunkCount` fixes how the deltas are split, so a resumed apply splits them the
- * same way; `complete` turns true once every chunk is in.
+ * The ledger record item. `chunkCount` and `firstChunkSkus` fix how the deltas are split, so a resumed apply
+ * splits them exactly as the first transaction did, even if the splitting rule changes in a later release;
+ * `complete` turns true once every chunk is in.
  */
-export function ledgerItem(record: LedgerRecord, chunkCount: number): Item {
+export function ledgerItem(record: LedgerRecord, split: { chunkCount: number; firstChunkSkus: number }): Item {
   return {
     ...ledgerKey(record.jobId),
     jobId: { S: record.jobId },
     record: { S: JSON.stringify(record) },
-    chunkCount: { N: String(chunkCount) },
-    complete: { BOOL: chunkCount === 1 },
+    chunkCount: { N: String(split.chunkCount) },
+    firstChunkSkus: { N: String(split.firstChunkSkus) },
+    complete: { BOOL: split.chunkCount === 1 },
   };
 }
 
 export interface StoredLedger {
   record: LedgerRecord;
   chunkCount: number;
+  /** SKUs in the first chunk; null on records written before it was stored (their first chunk held 49). */
+  firstChunkSkus: number | null;
   complete: boolean;
 }
 
@@ -58,6 +62,7 @@ export function fromLedgerItem(item: Item): StoredLedger {
   return {
     record: JSON.parse(item.record?.S ?? 'null') as LedgerRecord,
     chunkCount: Number(item.chunkCount?.N ?? '1'),
+    firstChunkSkus: item.firstChunkSkus?.N === undefined ? null : Number(item.firstChunkSkus.N),
     complete: item.complete?.BOOL ?? true,
   };
 }

@@ -385,6 +385,7 @@ INVOICE_NUMBER_LABELS: Final = (
     "credit note no",
     "gutschrift nr",
     "avoir n",
+    "avoir no",
     # A credit note's title followed by its number, as "Invoice INV-1" is an invoice's.
     "credit note",
     "credit memo",
@@ -561,9 +562,14 @@ LEGAL_FORMS: Final = (
 )
 
 
+_NUMERO_SIGN = re.compile(r"\bn\s?°")
+
+
 def normalize(text: str) -> str:
     """Lower case, accents folded, punctuation to spaces (but # and % kept): "Art.-Nr." -> "art nr"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    # "N°" is how French (and Italian, Spanish...) abbreviate "number", as English writes "No.".
+    lowered = _NUMERO_SIGN.sub("no", text.lower())
+    decomposed = unicodedata.normalize("NFKD", lowered)
     folded = "".join(char for char in decomposed if not unicodedata.combining(char)).replace("ß", "ss")
     spaced = re.sub(r"([#%])", r" \1 ", folded)
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#%]+", " ", spaced)).strip()

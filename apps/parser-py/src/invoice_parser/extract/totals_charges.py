@@ -30,17 +30,21 @@ class TotalsCharges:
 
 
 def totals_block_charges(
-    pages: Sequence[PageRows], table_end: TableEnd | None, separator: DecimalSeparator
+    pages: Sequence[PageRows],
+    table_end: TableEnd | None,
+    table_lines: Sequence[TableLine],
+    separator: DecimalSeparator,
 ) -> TotalsCharges:
-    """Charge rows from the end of the table down to the total; none when no table was found (a
+    """Charge rows from the last line item down to the total; none when no table was found (a
     charge word alone elsewhere on the page says nothing)."""
     lines: list[TableLine] = []
     after_subtotal = 0
     if table_end is None:
         return TotalsCharges(lines, after_subtotal)
     subtotal_seen = False
+    start = _below_last_line(table_lines, table_end)
     for page_rows in pages:
-        for row in rows_below(page_rows, table_end):
+        for row in rows_below(page_rows, start):
             labelled = totals_row(row, separator)
             if labelled is not None:
                 if labelled[0] == "total":
@@ -52,6 +56,21 @@ def totals_block_charges(
                 lines.append(line)
                 after_subtotal += subtotal_seen
     return TotalsCharges(lines, after_subtotal)
+
+
+def _below_last_line(table_lines: Sequence[TableLine], table_end: TableEnd) -> TableEnd:
+    """Where the totals block may start. The first recognised totals row is not always its first
+    row: a subtotal worded in a way no vocabulary knows ("Merchandise", "Goods") is read as an empty
+    table row, and the charges under it would be lost. Nothing below the last line item is an item,
+    so the scan starts there; a charge row that stands in the table is itself that line or above it."""
+    if not table_lines or not table_lines[-1].words:
+        return table_end
+    last = table_lines[-1]
+    bottom = max(word.bottom for word in last.words)
+    if (last.page, bottom) >= (table_end.page, table_end.top):
+        return table_end
+    # rows_below keeps rows whose top lies at or below top - 1: start just under the line's bottom.
+    return TableEnd(last.page, bottom + 1.5)
 
 
 def _names_charge(label: str) -> bool:
