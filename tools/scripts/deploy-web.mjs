@@ -1,5 +1,5 @@
 // `nx run web:deploy`: sync the built SPA (dist/apps/web, from web:build) to the SPA bucket the stack deploy
-// reported, then invalidate CloudFront. Hashed assets are cached for a year; index.html is revalidated on every
+// reported, then invalidate CloudFront. Hashed assets are cached for a year; index.html and config.json are revalidated on every
 // load, so a new deploy is seen at once and a rollback is just a redeploy of an older build.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,8 +26,14 @@ function main() {
   const { bucket, distribution } = stackOutputs();
   const target = `s3://${bucket}`;
   // No --delete: a browser still running the previous index.html may lazy-load its hashed chunks for a while.
-  step(TAG, ['aws', 's3', 'sync', BUILD_DIR, target, '--exclude', 'index.html', '--cache-control', 'public,max-age=31536000,immutable']);
+  const immutable = ['--cache-control', 'public,max-age=31536000,immutable'];
+  step(TAG, ['aws', 's3', 'sync', BUILD_DIR, target, '--exclude', 'index.html', '--exclude', 'config.json', '--exclude', '*.mjs', ...immutable]);
+  // The pdf.js worker is an ES module: browsers refuse to run it unless it is served as JavaScript, and the
+  // CLI's extension guess does not know .mjs everywhere.
+  step(TAG, ['aws', 's3', 'sync', BUILD_DIR, target, '--exclude', '*', '--include', '*.mjs', '--content-type', 'text/javascript', ...immutable]);
+  // index.html and the runtime config.json keep their names across deploys, so they are revalidated on every load.
   step(TAG, ['aws', 's3', 'cp', path.join(BUILD_DIR, 'index.html'), `${target}/index.html`, '--cache-control', 'no-cache', '--content-type', 'text/html; charset=utf-8']);
+  step(TAG, ['aws', 's3', 'cp', path.join(BUILD_DIR, 'config.json'), `${target}/config.json`, '--cache-control', 'no-cache', '--content-type', 'application/json']);
   // One wildcard path counts as one invalidation path (1,000 free a month).
   step(TAG, ['aws', 'cloudfront', 'create-invalidation', '--distribution-id', distribution, '--paths', '/*']);
   if (!dryRun) say(TAG, `synced ${path.relative(workspaceRoot, BUILD_DIR)} to ${target} and invalidated ${distribution}`);

@@ -209,7 +209,7 @@ def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:
     for row_index, row in enumerate(rows):
         if row.top > limit:
             break
-        for segment in row.segments(SEGMENT_GAP_RATIO):
+        for segment in _same_size_runs(row.segments(SEGMENT_GAP_RATIO)):
             name = _name_in(segment)
             if name is None or _in_zone(row_index, segment, buyer_zones):
                 continue
@@ -218,6 +218,24 @@ def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:
         return None
     _, segment, name = max(candidates, key=lambda candidate: candidate[0])
     return _located(page_rows.page.number, segment, name)
+
+
+# Words on one baseline whose sizes differ by more than this are two texts, however close: a long
+# company name beside the document title ("... GmbH & Co. KG   Rechnung").
+_SIZE_STEP_RATIO = 1.12
+
+
+def _same_size_runs(segments: Sequence[Sequence[Word]]) -> list[tuple[Word, ...]]:
+    runs: list[tuple[Word, ...]] = []
+    for segment in segments:
+        start = 0
+        for index in range(1, len(segment)):
+            small, large = sorted((segment[index - 1].size, segment[index].size))
+            if small > 0 and large / small > _SIZE_STEP_RATIO:
+                runs.append(tuple(segment[start:index]))
+                start = index
+        runs.append(tuple(segment[start:]))
+    return runs
 
 
 def _labelled_supplier(page_rows: PageRows) -> Located | None:
@@ -242,7 +260,11 @@ def _name_in(segment: Sequence[Word]) -> str | None:
     """The segment as a company name, or None when it reads as a title, a label, an address or a figure."""
     text = join_words(segment)
     # A sender line "ACME GmbH · Street 1 · City": the name is its first part, however long the line.
-    first_part = re.split(r"\s[·•|]\s|\s-\s|,\s", text)[0].strip()
+    parts = re.split(r"\s[·•|]\s|\s-\s|,\s", text)
+    first_part = parts[0].strip()
+    if len(parts) > 1 and _is_legal_form_text(normalize(parts[1])):
+        # "Parcel Labs, Inc.", "Acme, LLC": the comma belongs to the name, the legal form with it.
+        first_part = text[: text.index(parts[1], len(parts[0])) + len(parts[1])].strip()
     if len(first_part.split()) > _MAX_NAME_WORDS:
         return None  # a sentence, not a name
     normalized = normalize(first_part)

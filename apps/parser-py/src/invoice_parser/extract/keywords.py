@@ -54,6 +54,7 @@ COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
         "code article",
         "ref article",
         "materialnummer",
+        "material",  # SAP's invoice forms head the article number column "Material"
         "mat nr",
         "model",
         "catalog no",
