@@ -213,6 +213,7 @@ def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:
             name = _name_in(segment)
             if name is None or _in_zone(row_index, segment, buyer_zones):
                 continue
+            segment, name = _with_wrapped_legal_form(rows, row_index, segment, name)
             candidates.append((_prominence(segment, name, row.top, page_rows.page.height), segment, name))
     if not candidates:
         return None
@@ -236,6 +237,22 @@ def _same_size_runs(segments: Sequence[Sequence[Word]]) -> list[tuple[Word, ...]
                 start = index
         runs.append(tuple(segment[start:]))
     return runs
+
+
+def _with_wrapped_legal_form(
+    rows: Sequence[Row], row_index: int, segment: tuple[Word, ...], name: str
+) -> tuple[tuple[Word, ...], str]:
+    """A name too long for its box wraps before its legal form ("Schraubenhandel Krause" / "e.K."):
+    the next row, starting at the same left edge in the same size, holding a legal form only, ends it."""
+    if row_index + 1 >= len(rows):
+        return segment, name
+    for below in _same_size_runs(rows[row_index + 1].segments(SEGMENT_GAP_RATIO)):
+        same_edge = abs(below[0].x0 - segment[0].x0) <= 0.5 * segment[0].height
+        same_size = abs(below[0].size - segment[0].size) <= 0.05 * segment[0].size
+        text = join_words(below)
+        if same_edge and same_size and _is_legal_form_text(normalize(text)):
+            return (*segment, *below), f"{name} {text}"
+    return segment, name
 
 
 def _labelled_supplier(page_rows: PageRows) -> Located | None:
@@ -288,9 +305,14 @@ def _is_legal_form(words: Sequence[Word]) -> bool:
 
 
 def _is_legal_form_text(normalized: str) -> bool:
-    """True when the text is nothing but legal forms ("GmbH", "GmbH & Co. KG")."""
-    remaining = normalized.split()
-    return bool(remaining) and all(contains_phrase(word, LEGAL_FORMS) is not None for word in remaining)
+    """True when the text is nothing but legal forms ("GmbH", "GmbH & Co. KG", "e.K.", "S.A.S.")."""
+    if not normalized.strip():
+        return False
+    remaining = f" {normalized} "
+    for phrase in sorted(LEGAL_FORMS, key=len, reverse=True):
+        while f" {phrase} " in remaining:
+            remaining = remaining.replace(f" {phrase} ", " ")
+    return not remaining.strip()
 
 
 def _prominence(segment: Sequence[Word], name: str, top: float, page_height: float) -> float:

@@ -274,6 +274,8 @@ TOTAL_LABELS: Final = (
     "summe brutto",
     "brutto",
     "zu zahlen",
+    "zu zahlender betrag",
+    "amount to pay",
     "total ttc",
     "montant ttc",
     "net a payer",

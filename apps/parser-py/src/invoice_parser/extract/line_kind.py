@@ -18,11 +18,15 @@ _MIN_CODE_LENGTH: Final = 4
 _WORD_RUN: Final = re.compile(r"[a-zà-ÿß]{4,}")
 
 
-def line_kind(description: str, has_quantity: bool) -> LineKind:
-    """Charges (shipping, fees, discounts...) never move stock; so is any priced row without a quantity."""
-    if contains_phrase(normalize(description), CHARGE_WORDS) is not None or not has_quantity:
+def line_kind(description: str, has_quantity: bool, has_article_code: bool = False) -> LineKind:
+    """Charges (shipping, fees, discounts...) never move stock; so is any priced row without a quantity.
+    A counted row under its own article code is goods, though its name holds a charge word as a
+    modifier: "Packing tape", "Shipping boxes", "Delivery note holder"."""
+    if not has_quantity:
         return "charge"
-    return "item"
+    if has_article_code:
+        return "item"
+    return "charge" if contains_phrase(normalize(description), CHARGE_WORDS) is not None else "item"
 
 
 def split_leading_code(description: str) -> tuple[str | None, str]:

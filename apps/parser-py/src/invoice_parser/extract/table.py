@@ -324,8 +324,8 @@ def _build_line(
     description = _joined_lines(parts)
     # The item's name (its first line) says whether it is a charge; detail lines below it may name
     # a packaging or a delivery ("Verpackung: Flasche") without the line being one.
-    kind = line_kind(parts[0] if parts else "", values.quantity is not None)
     sku = sku_cell_value(own.text(Role.SKU))
+    kind = line_kind(parts[0] if parts else "", values.quantity is not None, sku is not None)
     if sku is None and kind == "item":
         sku = labelled_code([own, *(cells[j] for j in extra_rows)])
     if sku is None and not header.has(Role.SKU) and kind == "item":
