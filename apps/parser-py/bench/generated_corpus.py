@@ -1,6 +1,7 @@
-"""The repository's own invoices for the benchmark: the fixture layouts and one long invoice.
+"""The repository's own invoices for the benchmark: the fixture layouts, the checked-in HTML invoices
+rendered by Chromium (fixtures/html/pdf) and one long invoice.
 
-Both are written into a directory as NAME.pdf + NAME.gt.json, the ground truth in the shared corpus's
+Each is written into a directory as NAME.pdf + NAME.gt.json, the ground truth in the shared corpus's
 shape, so that one scorer (corpus_scoring) serves every corpus.
 
     python apps/parser-py/bench/generated_corpus.py --out DIR [--long-pages 200]
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 GENERATOR = Path(__file__).resolve().parents[1] / "fixtures" / "generate_invoices.py"
+HTML_PDFS = GENERATOR.parent / "html" / "pdf"
 LONG_NAME = "long_invoice"
 # A4 rows of the long invoice's ruled table; 40 rows of 16 pt fill a page below the header.
 ROWS_PER_PAGE = 40
@@ -45,6 +47,15 @@ def write_fixtures(out: Path) -> None:
             (out / f"{name}.pdf").write_bytes(truth_path.with_name(f"{name}.pdf").read_bytes())
             truth = shared_truth(json.loads(truth_path.read_text(encoding="utf-8")))
             (out / f"{name}.gt.json").write_text(json.dumps(truth), encoding="utf-8")
+
+
+def write_html_fixtures(out: Path) -> None:
+    """The checked-in Chromium-rendered invoices (fixtures/html/pdf), in the shared corpus's shape."""
+    for truth_path in sorted(HTML_PDFS.glob("*.truth.json")):
+        name = truth_path.name.removesuffix(".truth.json")
+        (out / f"{name}.pdf").write_bytes(truth_path.with_name(f"{name}.pdf").read_bytes())
+        truth = shared_truth(json.loads(truth_path.read_text(encoding="utf-8")))
+        (out / f"{name}.gt.json").write_text(json.dumps(truth), encoding="utf-8")
 
 
 def write_long_invoice(out: Path, pages: int) -> Path:
@@ -122,6 +133,9 @@ def main() -> int:
     fixtures = args.out / "fixtures"
     fixtures.mkdir(parents=True, exist_ok=True)
     write_fixtures(fixtures)
+    html = args.out / "html"
+    html.mkdir(exist_ok=True)
+    write_html_fixtures(html)
     if args.long_pages:
         long_dir = args.out / "long"
         long_dir.mkdir(exist_ok=True)

@@ -3,9 +3,10 @@
     npm run bench:parser            (or: .venv/bin/python apps/parser-py/bench/run_benchmark.py)
 
 Corpora: the shared corpus (skipped, with a message, when absent), the repository's generated fixtures,
-and a long invoice generated on the fly. Every reader runs over every corpus in a fresh process of this
-script (`--measure`), because pdfium and pdfminer allocate outside Python's heap: memory is the growth
-of ru_maxrss over the process's own figure after its imports, so peaks of two readers never mix.
+the Chromium-rendered HTML invoices (fixtures/html/pdf) and a long invoice generated on the fly. Every
+reader runs over every corpus in a fresh process of this script (`--measure`), because pdfium and
+pdfminer allocate outside Python's heap: memory is the growth of ru_maxrss over the process's own
+figure after its imports, so peaks of two readers never mix.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ READERS = ("parser", "baseline")
 HEADER_FIELDS = ("number", "date", "total")
 MEMORY_TARGET_MIB = 50
 SPEED_TARGET = 1.4
+# Accuracy only: its multi-page files stay out of the speed target, measured on the other corpora.
+HTML_CORPUS = "html (Chromium)"
 
 
 # ---- measuring, in a fresh process per reader and corpus ---------------------------------------------
@@ -198,6 +201,7 @@ def main() -> int:
         else:
             print(f"shared corpus not found at {args.corpus}: skipping it (pass --corpus DIR)")
         corpora.append(("generated", _pdfs_with_truth(out / "fixtures"), 1))
+        corpora.append((HTML_CORPUS, _pdfs_with_truth(out / "html"), 1))
         corpora.append((f"long {args.long_pages}p", _pdfs_with_truth(out / "long"), args.repeats))
         rows = []
         for name, paths, repeats in corpora:
@@ -220,7 +224,9 @@ def _print_targets(rows: list[tuple[str, str, dict[str, Any]]]) -> None:
     verdict = "met" if growth <= MEMORY_TARGET_MIB else "MISSED"
     print(f"\n{long_name}: parser memory growth {growth:.1f} MiB (target <= {MEMORY_TARGET_MIB}): {verdict}")
     multi = {
-        r: statistics.median(x for (_, rr), s in by.items() if rr == r for x in s["multiPage"])
+        r: statistics.median(
+            x for (c, rr), s in by.items() if rr == r and c != HTML_CORPUS for x in s["multiPage"]
+        )
         for r in READERS
     }
     for label, ratio in (

@@ -206,10 +206,25 @@ def _split_joined_headings(cell: list[Word]) -> list[list[Word]]:
             None,
         )
         if end is None:
+            if pieces and _qualifies_heading(cell[start]):
+                pieces[-1].append(cell[start])  # "Einzelpreis brutto", "Amount (EUR)"
+                start += 1
+                continue
             return [cell]
         pieces.append(cell[start:end])
         start = end
     return pieces
+
+
+# Words that qualify the heading before them rather than name a column of their own.
+_HEADING_QUALIFIERS = frozenset(
+    {"brutto", "netto", "net", "gross", "ht", "ttc", "excl", "incl", "eur", "usd", "gbp", "chf"}
+)
+
+
+def _qualifies_heading(word: Word) -> bool:
+    text = normalize(word.text)
+    return not text or text in _HEADING_QUALIFIERS
 
 
 def _column_from_cell(cell: Sequence[Word]) -> Column:

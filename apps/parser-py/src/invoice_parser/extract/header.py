@@ -410,10 +410,13 @@ def totals_row(row: Row, separator: DecimalSeparator) -> tuple[str, str, int, li
     """(kind, label, rank, amount words, amount) of a row such as "VAT 19%   190.00"."""
     for segment in row.segments(SEGMENT_GAP_RATIO):
         for kind, labels in _TOTALS_VOCABULARIES:
-            leading = leading_label(segment, labels)
+            skip = _added_tax_prefix(segment) if kind == "tax" else 0
+            leading = leading_label(segment, labels) or leading_label(segment[skip:], labels)
             if leading is None:
                 continue
             label, consumed = leading
+            if leading_label(segment, labels) is None:
+                consumed += skip
             qualifier = normalize(join_words(segment[consumed:]))
             if contains_phrase(qualifier, OTHER_TOTAL_QUALIFIERS):
                 return None  # "Total of discounts", "Gesamtbetrag der Zuschläge"
@@ -423,6 +426,30 @@ def totals_row(row: Row, separator: DecimalSeparator) -> tuple[str, str, int, li
                 return None
             return kind, label, labels.index(label), amount[1], amount[0]
     return None
+
+
+# Words that may precede a tax label: "zzgl. 19 % MwSt.", "plus VAT", "VT Sales Tax" (a US state's
+# or a Canadian province's code), "+ 20 % TVA".
+_ADDED_TAX_WORDS = frozenset({"zzgl", "zuzuglich", "plus", "add", "", "%"})
+_REGION_CODE = re.compile(r"^[A-Z]{2}$")
+_RATE = re.compile(r"^\d{1,2}(?:[.,]\d{1,3})?\s?%?$")
+
+
+def _added_tax_prefix(segment: Sequence[Word]) -> int:
+    """How many leading words of a tax row qualify its label rather than name it."""
+    count = 0
+    for word in segment[:4]:
+        text = word.text.strip(".:")
+        if (
+            normalize(text) in _ADDED_TAX_WORDS
+            or text == "+"
+            or _RATE.match(text)
+            or _REGION_CODE.match(text)
+        ):
+            count += 1
+        else:
+            break
+    return count
 
 
 def trailing_amount(words: Sequence[Word], separator: DecimalSeparator) -> tuple[Decimal, list[Word]] | None:

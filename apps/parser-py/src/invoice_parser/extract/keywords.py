@@ -91,6 +91,7 @@ COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
         "qnty",
         "menge",
         "anzahl",
+        "anz",  # "Anz." abbreviates Anzahl
         "qte",
         "quantite",
         "units",
@@ -230,6 +231,9 @@ SUBTOTAL_LABELS: Final = (
     "total hors taxe",
     "total net ht",
     "merchandise total",
+    "merchandise",  # US retail: "Merchandise", then freight and tax, then the total
+    "total netto",  # Swiss German
+    "total exkl",
     "goods total",
     "items total",
 )

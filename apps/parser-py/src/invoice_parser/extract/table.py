@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from invoice_parser.extract.cells import TEXT_ROLES, RowCells, RowValues, read_values, split_row
 from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
@@ -25,7 +26,7 @@ from invoice_parser.extract.keywords import (
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
 from invoice_parser.extract.line_code import is_code_text, labelled_code, sku_cell_value
-from invoice_parser.extract.line_kind import LineKind, line_kind, split_leading_code
+from invoice_parser.extract.line_kind import LineKind, line_kind, looks_like_code, split_leading_code
 from invoice_parser.extract.numbers import DecimalSeparator, parse_number
 from invoice_parser.extract.price_breakdown import breakdown_prices
 from invoice_parser.extract.rows import Row, join_words
@@ -100,11 +101,50 @@ def _body_until_totals(
     page_rows: PageRows, start: int, header: TableHeader, separator: DecimalSeparator
 ) -> tuple[list[Row], TableEnd | None]:
     body: list[Row] = []
-    for row in page_rows.rows[start:]:
-        if _is_totals_row(row, header, separator):
+    rows = page_rows.rows
+    for index in range(start, len(rows)):
+        row = rows[index]
+        if (
+            _is_totals_row(row, header, separator)
+            and not _items_follow(rows[index + 1 :], header, separator)
+            and not _sums_a_named_group(row, body)
+        ):
             return body, TableEnd(page_rows.page.number, row.top)
         body.append(row)
     return body, None
+
+
+def _sums_a_named_group(row: Row, body: Sequence[Row]) -> bool:
+    """ "Subtotal Installation services" under a heading row "Installation services": the sum of the
+    last section of a grouped table, not the invoice's subtotal."""
+    text = normalize(row.text)
+    label = starts_with_phrase(text, INTERIM_TOTAL_LABELS)
+    if label is None:
+        return False
+    named = f" {text[len(label) :].strip()} "
+    headings = (normalize(above.text) for above in body if not any(char.isdigit() for char in above.text))
+    return any(heading and f" {heading} " in named for heading in headings)
+
+
+# How many rows below a totals-like row are searched for more items (a group heading, a blank).
+_GROUP_LOOKAHEAD_ROWS = 4
+
+
+def _items_follow(below: Sequence[Row], header: TableHeader, separator: DecimalSeparator) -> bool:
+    """A group's sum ("Subtotal Hardware") inside a table grouped into sections looks like the
+    totals block, but items follow it: a described row whose quantity times unit price is its total.
+    The totals block is never followed by such a row before the next totals row."""
+    for row in below[:_GROUP_LOOKAHEAD_ROWS]:
+        if _is_totals_row(row, header, separator):
+            return False
+        cells = split_row(row, header)
+        values = read_values(cells, separator)
+        if values.quantity is None or values.unit_price is None or values.line_total is None:
+            continue
+        described = bool(cells.text(Role.DESCRIPTION) or cells.text(Role.SKU))
+        if described and abs(values.quantity * values.unit_price - values.line_total) <= Decimal("0.01"):
+            return True
+    return False
 
 
 def _is_totals_row(row: Row, header: TableHeader, separator: DecimalSeparator) -> bool:
@@ -205,13 +245,24 @@ def _continuation_owners(
     if not line_rows:
         return {}
     text_rows = [
-        i for i, cell in enumerate(cells) if _is_text_row(cell) and not _is_heading(cell, cells, line_rows)
+        i
+        for i, cell in enumerate(cells)
+        if _is_text_row(cell) and not _is_heading(cell, cells, line_rows) and not _is_typed_rule(cell.row)
     ]
     text_rows = _inside_ruling(page, header, body, text_rows)
     bands = _ruled_bands(page.horizontal_rules, header, body, line_rows)
     if bands is not None:
         return {i: bands[i] for i in text_rows if i in bands}
     return _owners_by_spacing(body, text_rows, line_rows, settings)
+
+
+_RULE_CHARACTERS = frozenset("-=_*~.·")
+
+
+def _is_typed_rule(row: Row) -> bool:
+    """A fixed-width print run draws its rules with characters ("------", "======"): no text."""
+    text = row.text.replace(" ", "")
+    return len(text) >= 3 and set(text) <= _RULE_CHARACTERS
 
 
 def _inside_ruling(page: PageText, header: TableHeader, body: Sequence[Row], rows: list[int]) -> list[int]:
@@ -289,9 +340,11 @@ def _split_run(
     gaps = [body[b].baseline - body[a].baseline for a, b in itertools.pairwise(chain)]
     limit = settings.continuation_max_gap_ratio * max(body[i].char_height for i in chain)
     if before is not None and after is not None:
-        # Ties go to the earlier item: the last widest gap is the cut.
+        # Ties go to the earlier item: the last widest gap is the cut. Renderers snap lines to device
+        # pixels, so equal spacing comes out up to a pixel apart (9.0 / 9.75 pt): a tenth is a tie.
         widest = max(gaps)
-        cut = max(k for k, gap in enumerate(gaps) if gap >= widest - 0.5)
+        tie = max(0.5, 0.1 * widest)
+        cut = max(k for k, gap in enumerate(gaps) if gap >= widest - tie)
         return {row: (before if position < cut else after) for position, row in enumerate(run)}
     owners: dict[int, int] = {}
     if before is not None:
@@ -324,14 +377,31 @@ def _build_line(
     description = _joined_lines(parts)
     # The item's name (its first line) says whether it is a charge; detail lines below it may name
     # a packaging or a delivery ("Verpackung: Flasche") without the line being one.
-    sku = sku_cell_value(own.text(Role.SKU))
-    kind = line_kind(parts[0] if parts else "", values.quantity is not None, sku is not None)
+    sku = sku_cell_value(_wrapped_code(own.text(Role.SKU), [cells[j] for j in extra_rows if j > i]))
+    # Only a code that reads as an article number, on a row priced per unit, outweighs a charge word:
+    # allowance rows print reason codes ("95", "FC") and a base amount where an item has them.
+    article = sku is not None and looks_like_code(sku) and values.unit_price is not None
+    kind = line_kind(parts[0] if parts else "", values.quantity is not None, article)
     if sku is None and kind == "item":
         sku = labelled_code([own, *(cells[j] for j in extra_rows)])
     if sku is None and not header.has(Role.SKU) and kind == "item":
         sku, description = split_leading_code(description)
     words = list(own.row.words) + [word for j in extra_rows for word in cells[j].row.words]
     return TableLine(kind=kind, sku=sku, description=description, values=values, page=page, words=words)
+
+
+# A code broken over lines in a narrow cell breaks after one of these (browsers break at a hyphen).
+_CODE_BREAKS = ("-", "/", "_", ".")
+
+
+def _wrapped_code(code: str, below: Sequence[RowCells]) -> str:
+    """ "BRG-" / "6204-" / "2RS-C3" down a narrow SKU cell: one code, "BRG-6204-2RS-C3"."""
+    for cell in below:
+        piece = cell.text(Role.SKU)
+        if not code.endswith(_CODE_BREAKS) or not piece or " " in piece:
+            break
+        code += piece
+    return code
 
 
 def _joined_lines(parts: Sequence[str]) -> str:
