@@ -239,3 +239,54 @@ def test_rules_typed_as_dashes_are_no_description_text() -> None:
         "Cable NYM-J 3x1.5 grey, ring 100 m, from stock",
         "Junction box IP54",
     ]
+
+
+def test_a_code_broken_at_hyphens_down_a_narrow_cell_is_one_sku() -> None:
+    result = _parse(
+        [
+            (60, 780, "Invoice No: A-17", 10),
+            (60, 520, "Item no.", 10),
+            (120, 520, "Description", 10),
+            (300, 520, "Qty", 10),
+            (380, 520, "Unit price", 10),
+            (480, 520, "Amount", 10),
+            (60, 500, "BRG-", 10),
+            (120, 500, "Bearing, sealed", 10),
+            (300, 500, "20", 10),
+            (380, 500, "7.85", 10),
+            (480, 500, "157.00", 10),
+            (60, 488, "6204-", 10),
+            (60, 476, "2RS-C3", 10),
+            (60, 456, "GG-14OZ", 10),
+            (120, 456, "Grease gun", 10),
+            (300, 456, "2", 10),
+            (380, 456, "39.00", 10),
+            (480, 456, "78.00", 10),
+        ]
+    )
+
+    assert [(line["sku"], line["description"]) for line in result["lines"]] == [
+        ("BRG-6204-2RS-C3", "Bearing, sealed"),
+        ("GG-14OZ", "Grease gun"),
+    ]
+
+
+def test_headings_a_word_space_apart_split_with_their_qualifiers() -> None:
+    # Right-aligned headings of narrow columns come out a word space apart: "Anz. Einzelpreis brutto".
+    heading = "Anz. Einzelpreis brutto"
+    result = _parse(
+        [
+            (60, 780, "Rechnung Nr. 17", 10),
+            (60, 520, "Bezeichnung", 10),
+            (300, 520, heading, 10),
+            (480, 520, "Summe", 10),
+            (60, 500, "Schloss", 10),
+            (310, 500, "2", 10),
+            (400, 500, "49,95", 10),
+            (480, 500, "99,90", 10),
+        ]
+    )
+
+    assert [(line["quantity"], line["unitPrice"], line["lineTotal"]) for line in result["lines"]] == [
+        ("2", "49.95", "99.90")
+    ]

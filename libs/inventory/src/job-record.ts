@@ -21,8 +21,18 @@ export interface JobRecord extends Job {
 export interface StoredReview {
   /** The full set of corrections of this revision, in the order the operator sent them. */
   corrections: LineCorrection[];
-  /** When this revision was saved. */
-  updatedAt: string;
+  /** When this revision was saved; null for revision 0 (never reviewed) frozen at apply. */
+  updatedAt: string | null;
+  /**
+   * The supplier SKU mappings apply used, written with the APPLIED status: an applied job's review shows
+   * these rather than today's mappings, so its lines keep agreeing with its ledger record. Absent before apply.
+   */
+  appliedMappings?: SkuPair[];
+}
+
+export interface SkuPair {
+  supplierSku: string;
+  inventorySku: string;
 }
 
 export function toPublicJob(record: JobRecord): Job {

@@ -489,6 +489,37 @@ describe('review', () => {
       expect([stock['DR-SUP'], stock['DR-INV']]).toEqual([undefined, '2']);
     });
 
+    it('shows an applied job with the mappings it was applied with, not ones saved later', async () => {
+      // Arrange: job is applied through the mapping FR-SUP -> FR-OLD; later another invoice remaps FR-SUP
+      const teach = await parsedJob([{ sku: 'FR-SUP', quantity: '1' }], { supplier: 'Frozen Mapping Ltd' });
+      await saved(teach.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'FR-SUP', inventorySku: 'FR-OLD' }] });
+      const job = await parsedJob([{ sku: 'FR-SUP', quantity: '4' }, { sku: 'FR-PLAIN', quantity: '1' }], { supplier: 'Frozen Mapping Ltd' });
+      expect((await apply(job.jobId)).status).toBe(200);
+      const later = await parsedJob([{ sku: 'FR-SUP', quantity: '1' }, { sku: 'FR-PLAIN', quantity: '1' }], { supplier: 'Frozen Mapping Ltd' });
+      await saved(later.jobId, {
+        baseRevision: 0,
+        corrections: [],
+        skuMappings: [
+          { supplierSku: 'FR-SUP', inventorySku: 'FR-NEW' },
+          { supplierSku: 'FR-PLAIN', inventorySku: 'FR-MAPPED-LATER' },
+        ],
+      });
+
+      // Act
+      const applied = await review(job.jobId);
+
+      // Assert: the lines agree with the ledger's deltas; the later job sees the new mappings
+      expect(applied.lines.map((line) => [line.sku, line.mappedFrom])).toEqual([
+        ['FR-OLD', 'FR-SUP'],
+        ['FR-PLAIN', null],
+      ]);
+      expect(applied.stockChanges).toEqual([
+        { sku: 'FR-OLD', quantity: '4' },
+        { sku: 'FR-PLAIN', quantity: '1' },
+      ]);
+      expect((await review(later.jobId)).lines.map((line) => line.sku)).toEqual(['FR-NEW', 'FR-MAPPED-LATER']);
+    });
+
     it('refuses mappings for an invoice without a supplier name with 400 and saves nothing', async () => {
       const job = await parsedJob([{ sku: 'NS-A', quantity: '1' }], { supplier: null });
       const response = await putReview(job.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'NS-A', inventorySku: 'X' }] });

@@ -6,7 +6,7 @@ import { assertTransition } from '../job-status';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
 import { getJobOrThrow } from './get-job';
 import { reconcileJob } from './reconcile-job';
-import { reviewedInvoice } from './reviewed-invoice';
+import { mappingsUsed, reviewedInvoice } from './reviewed-invoice';
 import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
@@ -52,7 +52,8 @@ export async function applyInvoice(
     const deltas = planApply(stockLines, reviewed.documentType);
 
     const now = deps.clock.now();
-    const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString() }, now);
+    const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings: mappingsUsed(reviewed.lines) };
+    const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString(), review }, now);
     try {
       const outcome = await deps.ledger.applyOnce({
         ledger: { jobId, attempt: job.attempt, reviewRevision: job.reviewRevision, appliedAt: now.toISOString(), deltas },

@@ -1,5 +1,5 @@
 import type { DocumentType, ParseResult, ReviewedLine, SkuMapping } from '@invoice/contracts';
-import type { JobRecord } from '../job-record';
+import type { JobRecord, SkuPair } from '../job-record';
 import { reviewLines } from '../review/reviewed-lines';
 import { supplierKeyOf } from '../supplier-key';
 import type { InventoryPorts } from './deps';
@@ -29,7 +29,8 @@ export async function reviewedFrom(
   result: ParseResult,
 ): Promise<ReviewedInvoice> {
   const supplierKey = supplierKeyOf(result.invoice.supplier.name);
-  const mappings = supplierKey === null ? [] : await deps.skuMappings.listBySupplier(supplierKey);
+  const frozen = job.review?.appliedMappings;
+  const mappings = frozen ?? (supplierKey === null ? [] : await deps.skuMappings.listBySupplier(supplierKey));
   return {
     result,
     documentType: result.invoice.documentType,
@@ -38,6 +39,13 @@ export async function reviewedFrom(
   };
 }
 
-function skuMapOf(mappings: readonly SkuMapping[]): Map<string, string> {
+/** The mappings the reviewed lines took their SKU from: what apply freezes on the job. */
+export function mappingsUsed(lines: readonly ReviewedLine[]): SkuPair[] {
+  const used = new Map<string, string>();
+  for (const line of lines) if (line.mappedFrom !== null && line.sku !== null) used.set(line.mappedFrom.trim(), line.sku);
+  return [...used].map(([supplierSku, inventorySku]) => ({ supplierSku, inventorySku }));
+}
+
+function skuMapOf(mappings: readonly Pick<SkuMapping, 'supplierSku' | 'inventorySku'>[]): Map<string, string> {
   return new Map(mappings.map((mapping) => [mapping.supplierSku, mapping.inventorySku]));
 }

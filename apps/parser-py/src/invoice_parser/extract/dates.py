@@ -26,7 +26,10 @@ _MONTHS: Final = {
 _MONTH_WORD: Final = r"([a-z]{3,9})\.?"
 _ISO: Final = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC: Final = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b")
-_DAY_MONTH_YEAR: Final = re.compile(rf"\b(\d{{1,2}})\.?\s*-?{_MONTH_WORD}\s*-?,?\s*(\d{{4}})\b")
+# "4. März 2026", "04-Nov-2026", "4th November 2026" (British ordinals).
+_DAY_MONTH_YEAR: Final = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s*-?{_MONTH_WORD}\s*-?,?\s*(\d{{4}})\b"
+)
 _MONTH_DAY_YEAR: Final = re.compile(rf"\b{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 
 

@@ -169,6 +169,10 @@ COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
         "prix total",
         "total eur",
         "line value",
+        # "Net | VAT | Gross" per line (UK, DE): the net figure is the line's amount.
+        "net",
+        "netto",
+        "net value",
     ),
     Role.TAX_RATE: (
         "tax",
@@ -407,6 +411,7 @@ GENERIC_NUMBER_LABELS: Final = (
     "document no",
     "document number",
     "number",
+    "numero",
     "nummer",
     "no",
     "nr",
@@ -477,6 +482,7 @@ INVOICE_DATE_LABELS: Final = (
     "belegdatum",
     "ausstellungsdatum",
     "date d emission",
+    "tax point",  # UK VAT: the date of supply, printed as the invoice's date
     "datum",
     "date",
 )
@@ -596,6 +602,16 @@ def starts_with_phrase(normalized_text: str, phrases: Iterable[str]) -> str | No
     return max(matches, key=len) if matches else None
 
 
+# Headings that name their column only as the whole heading (a currency may follow).
+_WHOLE_HEADING_ONLY: Final = frozenset({"net", "netto"})
+_CURRENCY_WORDS: Final = frozenset({"eur", "usd", "gbp", "chf"})
+
+
+def _only_currency_after(normalized: str, phrase: str) -> bool:
+    words = normalized.split()
+    return bool(words) and words[0] == phrase and set(words[1:]) <= _CURRENCY_WORDS
+
+
 def column_role(header_text: str) -> Role | None:
     """The role named by a column heading, preferring the longest matching phrase."""
     normalized = normalize(header_text)
@@ -604,6 +620,8 @@ def column_role(header_text: str) -> Role | None:
     best: tuple[int, Role] | None = None
     for role, phrases in COLUMN_PHRASES.items():
         phrase = contains_phrase(normalized, phrases)
+        if phrase in _WHOLE_HEADING_ONLY and not _only_currency_after(normalized, phrase):
+            continue  # "Net weight" is no amount, though "Net" and "Net (GBP)" are
         if phrase is not None and (best is None or len(phrase) > best[0]):
             best = (len(phrase), role)
     return best[1] if best else None
