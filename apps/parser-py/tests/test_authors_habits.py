@@ -290,3 +290,134 @@ def test_headings_a_word_space_apart_split_with_their_qualifiers() -> None:
     assert [(line["quantity"], line["unitPrice"], line["lineTotal"]) for line in result["lines"]] == [
         ("2", "49.95", "99.90")
     ]
+
+
+def test_british_ordinal_dates_and_the_tax_point_label() -> None:
+    result = _parse(
+        [
+            (60, 780, "Inv. No. TI-4", 10),
+            (60, 765, "Tax point", 10),
+            (140, 765, "4th November 2026", 10),
+            *_HEAD,
+        ]
+    )
+
+    assert result["invoice"]["date"] == "2026-11-04"
+
+
+def test_numero_labels_the_number_in_french() -> None:
+    result = _parse(
+        [
+            (60, 790, "FACTURE", 16),
+            (60, 770, "Date d'émission :", 10),
+            (160, 770, "15/10/2026", 10),
+            (60, 755, "Numéro :", 10),
+            (160, 755, "FC-26-1093", 10),
+            *_HEAD,
+        ]
+    )
+
+    assert result["invoice"]["number"] == "FC-26-1093"
+
+
+def test_net_vat_gross_columns_give_the_net_figure_as_the_line_total() -> None:
+    heads = [
+        ("Description", 60),
+        ("Qty", 220),
+        ("Unit price", 260),
+        ("Net", 330),
+        ("VAT", 390),
+        ("Gross", 450),
+    ]
+    cells = [("Oven", 60), ("1", 220), ("500.00", 260), ("500.00", 330), ("100.00", 390), ("600.00", 450)]
+    result = _parse(
+        [(60, 780, "Invoice No: A-17", 10)]
+        + [(x, 520, text, 10) for text, x in heads]
+        + [(x, 500, text, 10) for text, x in cells]
+    )
+
+    assert [(line["unitPrice"], line["lineTotal"]) for line in result["lines"]] == [("500.00", "500.00")]
+
+
+def test_net_weight_is_no_amount_heading() -> None:
+    from invoice_parser.extract.keywords import Role, column_role
+
+    assert column_role("Net") is Role.AMOUNT
+    assert column_role("Net (GBP)") is Role.AMOUNT
+    assert column_role("Net weight") is None
+
+
+def _table(headings: list[tuple[str, float]], cells: list[tuple[str, float]]) -> dict[str, Any]:
+    return _parse(
+        [(60, 780, "Invoice No: A-17", 10)]
+        + [(x, 520, text, 10) for text, x in headings]
+        + [(x, 500, text, 10) for text, x in cells]
+    )
+
+
+def test_product_beside_a_description_column_is_the_code() -> None:
+    result = _table(
+        [("Product", 60), ("Description", 130), ("Quantity", 300), ("Price", 380), ("Amount", 480)],
+        [("CP-9T", 60), ("Chartplotter", 130), ("2", 300), ("1149.00", 380), ("2298.00", 480)],
+    )
+
+    assert [(line["sku"], line["description"]) for line in result["lines"]] == [("CP-9T", "Chartplotter")]
+
+
+def test_product_alone_is_the_description() -> None:
+    result = _table(
+        [("Product", 60), ("Quantity", 300), ("Price", 380), ("Amount", 480)],
+        [("Chartplotter", 60), ("2", 300), ("1149.00", 380), ("2298.00", 480)],
+    )
+
+    assert [(line["sku"], line["description"]) for line in result["lines"]] == [(None, "Chartplotter")]
+
+
+def test_two_headings_joined_by_a_slash_are_one_column() -> None:
+    # "Artikel / Beschreibung" heads one column: the name, with the article number below it.
+    result = _parse(
+        [
+            (60, 780, "Rechnung Nr. 17", 10),
+            (60, 520, "Artikel / Beschreibung", 10),
+            (300, 520, "Menge", 10),
+            (380, 520, "Einzelpreis", 10),
+            (480, 520, "Gesamtpreis", 10),
+            (60, 500, "Rasensamen Sport", 10),
+            (300, 500, "3", 10),
+            (380, 500, "54,90", 10),
+            (480, 500, "164,70", 10),
+            (60, 488, "Art.-Nr.: RS-10", 8),
+        ]
+    )
+
+    assert [(line["sku"], line["description"]) for line in result["lines"]] == [("RS-10", "Rasensamen Sport")]
+
+
+def test_a_bare_dollar_is_the_dollar_the_page_names_beside_a_figure() -> None:
+    canadian = _parse(
+        [(60, 780, "Invoice #: BC-1", 10), *_HEAD, (380, 460, "Total CAD", 10), (480, 460, "$100.00", 10)]
+    )
+    prefixed = _parse(
+        [(60, 780, "Invoice #: AU-1", 10), *_HEAD, (380, 460, "Total", 10), (480, 460, "A$100.00", 10)]
+    )
+    us = _parse(
+        [
+            (60, 780, "Invoice #: US-1", 10),
+            (60, 765, "CAD drawings revised", 10),
+            *_HEAD,
+            (380, 460, "Total", 10),
+            (480, 460, "$100.00", 10),
+        ]
+    )
+
+    assert canadian["invoice"]["currency"] == "CAD"
+    assert prefixed["invoice"]["currency"] == "AUD"
+    assert prefixed["invoice"]["totals"]["total"] == "100.00"
+    assert us["invoice"]["currency"] == "USD"
+
+
+def test_canadian_gst_and_pst_rows_add_up_to_the_tax() -> None:
+    read = _totals([("Subtotal", "100.00"), ("GST 5%", "5.00"), ("PST 7%", "7.00"), ("Total", "112.00")])
+
+    assert read["totals"] == {"subtotal": "100.00", "tax": "12.00", "total": "112.00"}
+    assert read["checks"]["subtotal-tax-total"] == "pass"

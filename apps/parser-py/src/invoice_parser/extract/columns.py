@@ -198,6 +198,8 @@ def _split_joined_headings(cell: list[Word]) -> list[list[Word]]:
     same_line = len({round(word.bottom) for word in cell}) == 1
     if not same_line or len(cell) < 2 or normalize(join_words(cell)) in _ALL_PHRASES:
         return [cell]
+    if any(word.text in _HEADING_JOINERS for word in cell):
+        return [cell]  # "Artikel / Beschreibung": one column holding both
     pieces: list[list[Word]] = []
     start = 0
     while start < len(cell):
@@ -216,6 +218,7 @@ def _split_joined_headings(cell: list[Word]) -> list[list[Word]]:
     return pieces
 
 
+_HEADING_JOINERS = frozenset({"/", "&", "+"})
 # Words that qualify the heading before them rather than name a column of their own.
 _HEADING_QUALIFIERS = frozenset(
     {"brutto", "netto", "net", "gross", "ht", "ttc", "excl", "incl", "eur", "usd", "gbp", "chf"}
@@ -223,8 +226,8 @@ _HEADING_QUALIFIERS = frozenset(
 
 
 def _qualifies_heading(word: Word) -> bool:
-    text = normalize(word.text)
-    return not text or text in _HEADING_QUALIFIERS
+    """ "brutto", "(EUR)", "€" after a heading; not a "/" or "&" joining two headings into one."""
+    return normalize(word.text) in _HEADING_QUALIFIERS or word.text.strip("()[]") in {"€", "$", "£"}
 
 
 def _column_from_cell(cell: Sequence[Word]) -> Column:

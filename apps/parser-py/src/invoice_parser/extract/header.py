@@ -30,6 +30,7 @@ from invoice_parser.extract.keywords import (
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO, find_labels, leading_label, value_below
 from invoice_parser.extract.numbers import (
+    DOLLAR_CURRENCIES,
     ISO_CURRENCIES,
     DecimalSeparator,
     currency_mark,
@@ -186,16 +187,38 @@ def _currency(pages: Sequence[PageRows]) -> Located | None:
     """The currency named most often by codes and symbols on the page."""
     seen: Counter[str] = Counter()
     where: dict[str, Located] = {}
+    bare_dollars: list[Located] = []
     for page_rows in pages:
-        for word in page_rows.page.words:
-            code = currency_mark(word.text)
-            if code is None or code not in ISO_CURRENCIES:
-                continue
-            seen[code] += 1
-            where.setdefault(code, _located(page_rows.page.number, [word], code))
+        for row in page_rows.rows:
+            for word in row.words:
+                code = currency_mark(word.text)
+                if code is None or code not in ISO_CURRENCIES:
+                    continue
+                located = _located(page_rows.page.number, [word], code)
+                if code == "USD" and _is_bare_dollar(word.text):
+                    bare_dollars.append(located)
+                    continue
+                if code in DOLLAR_CURRENCIES and "$" not in word.text and not _has_amount(row):
+                    continue  # "CAD drawings": a word, not the currency of a figure beside it
+                seen[code] += 1
+                where.setdefault(code, located)
+    # "$" alone is any dollar: the page's named one ("Total CAD", "A$") if it names one, else the US's.
+    named_dollars = [code for code, _ in seen.most_common() if code in DOLLAR_CURRENCIES]
+    if bare_dollars:
+        dollar = named_dollars[0] if named_dollars else "USD"
+        seen[dollar] += len(bare_dollars)
+        where.setdefault(dollar, bare_dollars[0])
     if not seen:
         return None
     return where[seen.most_common(1)[0][0]]
+
+
+def _has_amount(row: Row) -> bool:
+    return any(re.search(r"\d[.,]\d\d\b", word.text) for word in row.words)
+
+
+def _is_bare_dollar(text: str) -> bool:
+    return "$" in text and not re.search(r"[A-Z]\$|\bUSD\b", text)
 
 
 def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:

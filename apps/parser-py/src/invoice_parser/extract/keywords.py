@@ -69,9 +69,6 @@ COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
         "artikelbezeichnung",
         "designation",
         "libelle",
-        "product",
-        "produkt",
-        "produit",
         "item description",
         "product description",
         "details",
@@ -206,7 +203,8 @@ COLUMN_PHRASES: Final[dict[Role, tuple[str, ...]]] = {
         "remise %",
         "discount %",
     ),
-    Role.ITEM: ("item",),
+    # Either the code or the name: beside a description column, the code (see _resolve_roles).
+    Role.ITEM: ("item", "product", "produkt", "produit"),
 }
 
 # Totals below the table, in the order they must be tried: "Total HT" is a subtotal, "Total TVA" a tax.
@@ -251,6 +249,11 @@ TAX_LABELS: Final = (
     "taxes",
     "vat",
     "gst",
+    # Canada's provincial and harmonized sales taxes, printed as rows of their own beside GST.
+    "hst",
+    "pst",
+    "qst",
+    "tvq",
     "mwst",
     "ust",
     "umsatzsteuer",

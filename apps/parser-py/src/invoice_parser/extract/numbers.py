@@ -16,8 +16,26 @@ _MINUS_SIGNS: Final = str.maketrans({"\u2212": "-", "\u2013": "-"})
 ISO_CURRENCIES: Final = frozenset(
     "EUR USD GBP CHF JPY CNY CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN TRY INR ZAR BRL MXN SGD HKD".split()
 )
-CURRENCY_SYMBOLS: Final = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_CURRENCY_MARK: Final = rf"(?:[€$£¥₹]|{'|'.join(sorted(ISO_CURRENCIES))}|Fr\.)"
+# Tried in this order: the dollars a country prefix names ("CA$" before "A$", "US$" before "S$"),
+# then the bare symbols.
+CURRENCY_SYMBOLS: Final = {
+    "AU$": "AUD",
+    "CA$": "CAD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "S$": "SGD",
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+# Currencies written with a dollar sign: a bare "$" on a page that names one of them is that one.
+DOLLAR_CURRENCIES: Final = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"})
+_CURRENCY_MARK: Final = rf"(?:(?:US|AU|CA|NZ|HK|[ACS])\$|[€$£¥₹]|{'|'.join(sorted(ISO_CURRENCIES))}|Fr\.)"
 _AFFIX: Final = re.compile(rf"^(?:{_CURRENCY_MARK}\s*)?(?P<body>.*?)(?:\s*{_CURRENCY_MARK})?$")
 # Digits with optional group separators and one optional decimal part; validated further below.
 _NUMBER_BODY: Final = re.compile(r"^\d{1,3}(?:[ ,.'\u2019]\d{3})+(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$")
