@@ -40,7 +40,9 @@ resource "aws_ecs_task_definition" "parser" {
       cpu                    = var.parser_cpu
       memory                 = var.parser_memory_mib
       readonlyRootFilesystem = true
-      mountPoints            = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
+      # Non-root even if an image without a USER line is ever pushed: the uid the parser Dockerfile creates.
+      user        = "10001:10001"
+      mountPoints = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
       environment = [
         { name = "TMPDIR", value = "/tmp" },
       ]
