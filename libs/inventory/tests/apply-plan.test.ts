@@ -1,33 +1,8 @@
-import type { InvoiceLine } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { assessApply, planApply } from '../src/apply-plan';
-import { DomainError } from '../src/errors';
+import { invoiceLine, thrownBy } from './support';
 
-function line(index: number, overrides: Partial<InvoiceLine>): InvoiceLine {
-  return {
-    index,
-    kind: 'item',
-    sku: `SKU-${index}`,
-    description: `Line ${index}`,
-    quantity: '1',
-    unit: null,
-    unitPrice: null,
-    lineTotal: null,
-    page: 1,
-    bbox: [0, 0, 1, 1],
-    ...overrides,
-  };
-}
-
-function thrownBy(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+const line = invoiceLine;
 
 describe('planApply', () => {
   it('sums decimal quantities of the same SKU exactly', () => {

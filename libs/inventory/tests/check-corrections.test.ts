@@ -1,32 +1,9 @@
 import { MAX_REPORTED_ISSUES, type InvoiceLine } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../src/errors';
+import { invoiceLine, thrownBy } from './support';
 import { checkCorrections, checkSkuMappings } from '../src/review/check-corrections';
 
-const lines = [0, 1, 2].map(
-  (index): InvoiceLine => ({
-    index,
-    kind: 'item',
-    sku: `S-${index}`,
-    description: `Line ${index}`,
-    quantity: '1',
-    unit: null,
-    unitPrice: null,
-    lineTotal: null,
-    page: 1,
-    bbox: [0, 0, 1, 1],
-  }),
-);
-
-function thrownBy(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+const lines = [0, 1, 2].map((index) => invoiceLine(index, { sku: `S-${index}` }));
 
 describe('checkCorrections', () => {
   it('returns the corrections with SKUs trimmed and everything else kept', () => {

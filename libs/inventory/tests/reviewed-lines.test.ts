@@ -2,21 +2,11 @@ import type { InvoiceLine, LineCorrection } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { assessApply } from '../src/apply-plan';
 import { reviewLines, stockLinesOf } from '../src/review/reviewed-lines';
+import { invoiceLine } from './support';
 
 function line(index: number, overrides: Partial<InvoiceLine> = {}): InvoiceLine {
-  return {
-    index,
-    kind: 'item',
-    sku: `S-${index}`,
-    description: `Line ${index}`,
-    quantity: '1',
-    unit: 'pc',
-    unitPrice: '2.00',
-    lineTotal: '2.00',
-    page: 1,
-    bbox: [10, 20 + index, 300, 30 + index],
-    ...overrides,
-  };
+  const priced = { sku: `S-${index}`, unit: 'pc', unitPrice: '2.00', lineTotal: '2.00' };
+  return invoiceLine(index, { ...priced, bbox: [10, 20 + index, 300, 30 + index], ...overrides });
 }
 
 const noMappings = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { QueryCommand, ScanCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { InvoiceLine, LedgerRecord, StockDelta } from '@invoice/contracts';
 import { nextVersion, planApply, type JobRecord } from '@invoice/inventory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DynamoDbInventoryLedger,
   FIRST_CHUNK_SKUS,
@@ -10,26 +10,12 @@ import {
   splitIntoChunks,
 } from '../../src/adapters/aws/dynamodb-inventory-ledger';
 import { fromLedgerItem, ledgerItem, PENDING_APPLY_PARTITION } from '../../src/adapters/aws/dynamodb-ledger-items';
-import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { parsedJob } from '../contracts/sample-records';
-import { createAwsResources, type AwsTestResources } from './support/aws-resources';
+import { parsedJobInDynamoDb } from './support/parsed-job-in-dynamodb';
 
 /** DynamoDB specifics of apply, against DynamoDB Local, whose limits and errors are the real ones. */
 describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
-  const opened: AwsTestResources[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((resources) => resources.cleanup()));
-  });
-
-  async function setup() {
-    const resources = await createAwsResources();
-    opened.push(resources);
-    const { dynamodb } = resources.clients;
-    const jobs = new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs);
-    const job = parsedJob();
-    await jobs.create(job);
-    return { resources, dynamodb, jobs, job, ledger: new DynamoDbInventoryLedger(dynamodb, resources.settings.tables) };
-  }
+  const setup = parsedJobInDynamoDb();
 
   function command(job: JobRecord, deltas: StockDelta[]) {
     const appliedAt = new Date().toISOString();

@@ -6,29 +6,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { LedgerRecord } from '@invoice/contracts';
 import { nextVersion, type JobRecord } from '@invoice/inventory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoDbInventoryLedger } from '../../src/adapters/aws/dynamodb-inventory-ledger';
-import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { transactWrite } from '../../src/adapters/aws/dynamodb-transaction';
-import { parsedJob } from '../contracts/sample-records';
-import { createAwsResources, type AwsTestResources } from './support/aws-resources';
+import { parsedJobInDynamoDb } from './support/parsed-job-in-dynamodb';
 
 /** How TransactWriteItems rounds are retried, against DynamoDB Local where the real call can run. */
 describe('transactWrite', () => {
-  const opened: AwsTestResources[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((resources) => resources.cleanup()));
-  });
-
-  async function setup() {
-    const resources = await createAwsResources();
-    opened.push(resources);
-    const { dynamodb } = resources.clients;
-    const jobs = new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs);
-    const job = parsedJob();
-    await jobs.create(job);
-    return { resources, dynamodb, job };
-  }
+  const setup = parsedJobInDynamoDb();
 
   function command(job: JobRecord) {
     const appliedAt = new Date().toISOString();
