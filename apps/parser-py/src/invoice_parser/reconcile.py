@@ -13,6 +13,7 @@ from invoice_parser.diagnostics import (
     TOTAL_MISMATCH,
     ParseWarning,
 )
+from invoice_parser.extract.line_arithmetic import expected_line_total, line_closes, unit_of
 from invoice_parser.extract.numbers import format_decimal
 from invoice_parser.extract.table import TableLine
 
@@ -46,27 +47,17 @@ def reconcile(
     return checks, [_warning_for(check) for check in checks if check.status == "fail"]
 
 
-def _unit(value: Decimal) -> Decimal:
-    """One unit in the last printed place: 12.50 -> 0.01."""
-    exponent = value.as_tuple().exponent
-    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-
-
 def _line_check(index: int, line: TableLine) -> Check | None:
     values = line.values
     if values.quantity is None or values.unit_price is None or values.line_total is None:
         return None
-    expected = values.quantity * values.unit_price
-    if values.discount is not None:
-        expected = (
-            expected * (100 - values.discount) / 100
-            if values.discount_is_percent
-            else expected - values.discount
-        )
-    # The unit price itself may be rounded to its printed places, and the total to its own.
-    tolerance = _unit(values.line_total) + abs(values.quantity) * _unit(values.unit_price) / 2
-    expected = expected.quantize(_unit(values.line_total))
-    status = "pass" if abs(expected - values.line_total) <= tolerance else "fail"
+    arguments = (values.quantity, values.unit_price, values.discount, values.discount_is_percent)
+    expected = expected_line_total(*arguments).quantize(unit_of(values.line_total))
+    status = (
+        "pass"
+        if line_closes(values.quantity, values.unit_price, values.line_total, *arguments[2:])
+        else "fail"
+    )
     return Check("line-arithmetic", status, index, expected, values.line_total)
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from invoice_parser.extract.cells import TEXT_ROLES, RowCells, RowValues, read_values, split_row
 from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
+from invoice_parser.extract.continuations import joined_lines, owners_by_spacing
 from invoice_parser.extract.keywords import (
     CARRY_OVER_PHRASES,
     INTERIM_TOTAL_LABELS,
@@ -253,7 +254,7 @@ def _continuation_owners(
     bands = _ruled_bands(page.horizontal_rules, header, body, line_rows)
     if bands is not None:
         return {i: bands[i] for i in text_rows if i in bands}
-    return _owners_by_spacing(body, text_rows, line_rows, settings)
+    return owners_by_spacing(body, text_rows, line_rows, settings)
 
 
 _RULE_CHARACTERS = frozenset("-=_*~.·")
@@ -310,56 +311,6 @@ def _ruled_bands(
     return {i: line_band[band(row)] for i, row in enumerate(body) if band(row) in line_band}
 
 
-def _owners_by_spacing(
-    body: Sequence[Row], text_rows: Sequence[int], line_rows: Sequence[int], settings: Settings
-) -> dict[int, int]:
-    """Give runs of text rows to the neighbouring item rows, cutting each run at its widest spacing:
-    top-aligned cells put the extra lines below the figures, bottom-aligned ones above them."""
-    owners: dict[int, int] = {}
-    text_set = set(text_rows)
-    line_set = set(line_rows)
-    i = 0
-    while i < len(body):
-        if i not in text_set:
-            i += 1
-            continue
-        run_start = i
-        while i < len(body) and i in text_set:
-            i += 1
-        run = list(range(run_start, i))
-        before = run_start - 1 if run_start - 1 in line_set else None
-        after = i if i in line_set else None
-        owners.update(_split_run(body, run, before, after, settings))
-    return owners
-
-
-def _split_run(
-    body: Sequence[Row], run: list[int], before: int | None, after: int | None, settings: Settings
-) -> dict[int, int]:
-    chain = ([before] if before is not None else []) + run + ([after] if after is not None else [])
-    gaps = [body[b].baseline - body[a].baseline for a, b in itertools.pairwise(chain)]
-    limit = settings.continuation_max_gap_ratio * max(body[i].char_height for i in chain)
-    if before is not None and after is not None:
-        # Ties go to the earlier item: the last widest gap is the cut. Renderers snap lines to device
-        # pixels, so equal spacing comes out up to a pixel apart (9.0 / 9.75 pt): a tenth is a tie.
-        widest = max(gaps)
-        tie = max(0.5, 0.1 * widest)
-        cut = max(k for k, gap in enumerate(gaps) if gap >= widest - tie)
-        return {row: (before if position < cut else after) for position, row in enumerate(run)}
-    owners: dict[int, int] = {}
-    if before is not None:
-        for position, row in enumerate(run):
-            if gaps[position] > limit:
-                break
-            owners[row] = before
-    elif after is not None:
-        for position in range(len(run) - 1, -1, -1):
-            if gaps[position] > limit:
-                break
-            owners[run[position]] = after
-    return owners
-
-
 def _build_line(
     page: int,
     i: int,
@@ -374,7 +325,7 @@ def _build_line(
     code_rows = _code_rows(cells, [i, *extra_rows])
     description_parts.update({j: cells[j].text(Role.DESCRIPTION) for j in extra_rows if j not in code_rows})
     parts = [text for _, text in sorted(description_parts.items()) if text]
-    description = _joined_lines(parts)
+    description = joined_lines(parts)
     # The item's name (its first line) says whether it is a charge; detail lines below it may name
     # a packaging or a delivery ("Verpackung: Flasche") without the line being one.
     sku = sku_cell_value(_wrapped_code(own.text(Role.SKU), [cells[j] for j in extra_rows if j > i]))
@@ -402,20 +353,6 @@ def _wrapped_code(code: str, below: Sequence[RowCells]) -> str:
             break
         code += piece
     return code
-
-
-def _joined_lines(parts: Sequence[str]) -> str:
-    """Wrapped description lines as one text; a line broken after a hyphen ("ball-" / "bearing")
-    joins without a space, keeping the hyphen."""
-    joined = ""
-    for part in parts:
-        glue = (
-            ""
-            if len(joined) > 1 and joined.endswith("-") and joined[-2].isalpha() and part[0].isalpha()
-            else " "
-        )
-        joined = f"{joined}{glue}{part}" if joined else part
-    return joined
 
 
 def _code_rows(cells: Sequence[RowCells], rows: Sequence[int]) -> set[int]:
