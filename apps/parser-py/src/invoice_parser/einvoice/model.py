@@ -26,7 +26,7 @@ class EInvoiceLine:
     buyer_item_id: str | None
     global_item_id: str | None  # GTIN and other registered schemes
     name: str
-    quantity: Decimal
+    quantity: Decimal | None  # BT-129; None only on a priced line that states none
     unit_code: str | None  # UN/ECE Recommendation 20
     net_price: Decimal | None  # per price_basis_quantity units, after line-level price discounts
     gross_price: Decimal | None  # list price before those discounts
@@ -35,6 +35,10 @@ class EInvoiceLine:
     tax_rate: Decimal | None
     parent_line_id: str | None = None
     status_reason: str | None = None  # DETAIL | GROUP | INFORMATION, EXTENDED profile only
+    # Line-level allowances and charges (BG-27, BG-28), summed: the part of line_total that
+    # quantity x price does not explain.
+    allowance_total: Decimal = Decimal(0)
+    charge_total: Decimal = Decimal(0)
 
     @property
     def sku(self) -> str | None:

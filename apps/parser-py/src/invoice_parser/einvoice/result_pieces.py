@@ -75,7 +75,7 @@ def _item_json(line: EInvoiceLine) -> dict[str, Any]:
         "kind": "item",
         "sku": _bounded(line.sku, "sku"),
         "description": _bounded(line.name, "description"),
-        "quantity": decimal_text(line.quantity),
+        "quantity": _text(line.quantity),
         "unit": _bounded(line.unit_code, "unit"),
         "unitPrice": _text(line.net_price),
         "lineTotal": _text(line.line_total),

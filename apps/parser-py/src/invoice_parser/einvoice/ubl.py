@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from decimal import Decimal
+from typing import Final
 from xml.etree.ElementTree import Element
 
 from invoice_parser.einvoice.dates import ubl_date
+from invoice_parser.einvoice.derivations import line_net_amount, net_from_gross, percent_of
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.formats import CREDIT_NOTE_TYPE_CODES, UBL_CREDIT_NOTE, Syntax
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
 from invoice_parser.einvoice.xml_paths import children, find, text_at
 from invoice_parser.einvoice.xml_values import amount_at, currency_at, decimal_at
+
+_FALSE: Final = frozenset({"false", "0"})  # xsd:boolean's two spellings of false
 
 
 def read_ubl(root: Element, syntax: Syntax) -> EInvoice:
@@ -33,8 +37,9 @@ def read_ubl(root: Element, syntax: Syntax) -> EInvoice:
         # Only direct lines: a SubInvoiceLine is a breakdown of its parent, which already carries
         # the amount, as an EXTENDED CII GROUP row's children do.
         lines=tuple(
-            _line(line, quantity_name, currency, position)
-            for position, line in enumerate(children(root, line_name), 1)
+            line
+            for element in children(root, line_name)
+            if (line := _line(element, quantity_name, currency)) is not None
         ),
         charges=tuple(_charge(charge, currency) for charge in children(root, "AllowanceCharge")),
         totals=_totals(root, currency),
@@ -49,12 +54,24 @@ def _seller_name(root: Element) -> str | None:
     return text_at(party, "PartyLegalEntity/RegistrationName") or text_at(party, "PartyName/Name")
 
 
-def _line(line: Element, quantity_name: str, currency: str | None, position: int) -> EInvoiceLine:
-    quantity = decimal_at(line, quantity_name)
-    if quantity is None:
-        raise InvalidXmlError(f"invoice line {position} has no {quantity_name}", {"line": position})
+def _line(line: Element, quantity_name: str, currency: str | None) -> EInvoiceLine | None:
+    """The line, or None when it states neither a quantity nor an amount (nothing to read)."""
     quantity_element = find(line, quantity_name)
+    quantity = decimal_at(line, quantity_name)
     unit_code = None if quantity_element is None else quantity_element.get("unitCode")
+    net_price = amount_at(line, "Price/PriceAmount", currency)
+    price_discount = find(line, "Price/AllowanceCharge")
+    gross_price = None if price_discount is None else amount_at(price_discount, "BaseAmount", currency)
+    if net_price is None and gross_price is not None and price_discount is not None:
+        discount = amount_at(price_discount, "Amount", currency) or Decimal(0)
+        net_price = net_from_gross(gross_price, [discount], [])
+    basis = decimal_at(line, "Price/BaseQuantity")
+    allowances, charges = _line_charge_sums(line, currency)
+    line_total = amount_at(line, "LineExtensionAmount", currency)
+    if quantity is None and net_price is None and line_total is None:
+        return None
+    if line_total is None and quantity is not None and net_price is not None:
+        line_total = line_net_amount(quantity, net_price, basis, [charges], [allowances])
     return EInvoiceLine(
         line_id=text_at(line, "ID"),
         seller_item_id=text_at(line, "Item/SellersItemIdentification/ID"),
@@ -63,23 +80,53 @@ def _line(line: Element, quantity_name: str, currency: str | None, position: int
         name=text_at(line, "Item/Name") or "",
         quantity=quantity,
         unit_code=unit_code.strip() or None if unit_code is not None else None,
-        net_price=amount_at(line, "Price/PriceAmount", currency),
-        gross_price=amount_at(line, "Price/AllowanceCharge/BaseAmount", currency),
-        price_basis_quantity=decimal_at(line, "Price/BaseQuantity"),
-        line_total=amount_at(line, "LineExtensionAmount", currency),
+        net_price=net_price,
+        gross_price=gross_price,
+        price_basis_quantity=basis,
+        line_total=line_total,
         tax_rate=decimal_at(line, "Item/ClassifiedTaxCategory/Percent"),
+        allowance_total=allowances,
+        charge_total=charges,
     )
 
 
+def _line_charge_sums(line: Element, currency: str | None) -> tuple[Decimal, Decimal]:
+    allowances, charges = Decimal(0), Decimal(0)
+    for charge in children(line, "AllowanceCharge"):
+        amount = _charge_amount(charge, currency, "a line allowance or charge")
+        if _is_allowance(charge):
+            allowances += amount
+        else:
+            charges += amount
+    return allowances, charges
+
+
 def _charge(charge: Element, currency: str | None) -> DocumentCharge:
-    amount = amount_at(charge, "Amount", currency)
-    if amount is None:
-        _missing("a document-level allowance or charge has no Amount")
     return DocumentCharge(
-        is_allowance=text_at(charge, "ChargeIndicator") == "false",
-        amount=amount,
+        is_allowance=_is_allowance(charge),
+        amount=_charge_amount(charge, currency, "a document-level allowance or charge"),
         reason=text_at(charge, "AllowanceChargeReason") or text_at(charge, "AllowanceChargeReasonCode"),
         tax_rate=decimal_at(charge, "TaxCategory/Percent"),
+    )
+
+
+def _is_allowance(charge: Element) -> bool:
+    return text_at(charge, "ChargeIndicator") in _FALSE
+
+
+def _charge_amount(charge: Element, currency: str | None, where: str) -> Decimal:
+    """Amount; when only the percentage (MultiplierFactorNumeric, BT-94 / BT-101) and its base
+    are stated, the amount the standard defines from them."""
+    amount = amount_at(charge, "Amount", currency)
+    if amount is not None:
+        return amount
+    base = amount_at(charge, "BaseAmount", currency)
+    percent = decimal_at(charge, "MultiplierFactorNumeric")
+    if base is not None and percent is not None:
+        return percent_of(base, percent)
+    raise InvalidXmlError(
+        f"{where} has neither an Amount nor a MultiplierFactorNumeric with its BaseAmount",
+        {"missing": "Amount"},
     )
 
 
@@ -99,7 +146,3 @@ def _totals(root: Element, currency: str | None) -> EInvoiceTotals:
         prepaid=amount_at(monetary, "PrepaidAmount", currency),
         due=amount_at(monetary, "PayableAmount", currency),
     )
-
-
-def _missing(message: str) -> NoReturn:
-    raise InvalidXmlError(message)
