@@ -25,8 +25,9 @@ from invoice_parser.extract.credit_signs import credit_note_as_positive
 from invoice_parser.extract.document_type import read_document_type
 from invoice_parser.extract.header import HeaderFields, read_header
 from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, normalize
+from invoice_parser.extract.reading_choice import read_line_items
 from invoice_parser.extract.rows import group_rows
-from invoice_parser.extract.table import PageRows, TableReading, read_table
+from invoice_parser.extract.table import PageRows, TableReading
 from invoice_parser.extract.totals_charges import totals_block_charges
 from invoice_parser.reconcile import reconcile
 from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
@@ -61,7 +62,7 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
         PageRows(page, group_rows(page.words, settings.row_baseline_tolerance_ratio)) for page in pages
     ]
     conventions = decide_conventions(pages)
-    table = read_table(page_rows, conventions.decimal_separator, settings)
+    table = read_line_items(page_rows, conventions.decimal_separator, settings)
     header = read_header(
         page_rows, table.end, conventions.decimal_separator, conventions.month_first, settings
     )

@@ -50,6 +50,11 @@ class Settings:
     row_baseline_tolerance_ratio: float = 0.45
     # A text-only row further than this many median row pitches from an item is not its continuation.
     continuation_max_gap_ratio: float = 1.9
+    # Figures of different rows whose right (or left) edges lie within this many character heights
+    # of each other stand in one column.
+    column_edge_tolerance_ratio: float = 0.6
+    # The sum of a run of line totals is looked for this many rows below the run's last item.
+    totals_window_rows: int = 12
     # Pages with fewer text characters than this count as having no text layer.
     min_text_chars: int = 1
     # Only the top fraction of the first page is searched for the supplier's name.

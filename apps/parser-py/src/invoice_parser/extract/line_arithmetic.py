@@ -27,9 +27,14 @@ def line_closes(
     line_total: Decimal,
     discount: Decimal | None = None,
     discount_is_percent: bool = True,
+    *,
+    exact: bool = False,
 ) -> bool:
     """True when the printed figures agree. The unit price may itself be rounded to its printed places
-    (a tenth of a cent times a thousand pieces), and the total to its own."""
+    (a tenth of a cent times a thousand pieces), and the total to its own; exact allows only the
+    total's rounding, for telling which figures are the factors when several pairs might be."""
     expected = expected_line_total(quantity, unit_price, discount, discount_is_percent)
-    tolerance = unit_of(line_total) + abs(quantity) * unit_of(unit_price) / 2
+    tolerance = unit_of(line_total)
+    if not exact:
+        tolerance += abs(quantity) * unit_of(unit_price) / 2
     return abs(expected.quantize(unit_of(line_total)) - line_total) <= tolerance

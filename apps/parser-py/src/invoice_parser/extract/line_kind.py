@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize
+from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize, starts_with_phrase
 
 LineKind = Literal["item", "charge"]
 
@@ -19,14 +19,30 @@ _WORD_RUN: Final = re.compile(r"[a-zà-ÿß]{4,}")
 
 
 def line_kind(description: str, has_quantity: bool, has_article_code: bool = False) -> LineKind:
-    """Charges (shipping, fees, discounts...) never move stock; so is any priced row without a quantity.
-    A counted row under its own article code is goods, though its name holds a charge word as a
-    modifier: "Packing tape", "Shipping boxes", "Delivery note holder"."""
+    """Charges (shipping, fees, discounts...) never move stock, but a line is one only on evidence: a
+    charge word, with no quantity, or with one but no article code and the charge word naming the
+    line ("Shipping", "Frais de port") rather than modifying it ("Packing tape", "USB port hub"). A
+    row without a charge word is an item, also without a quantity (goods billed by amount)."""
+    text = normalize(description)
+    if not _names_a_charge(text):
+        return "item"
     if not has_quantity:
         return "charge"
     if has_article_code:
         return "item"
-    return "charge" if contains_phrase(normalize(description), CHARGE_WORDS) is not None else "item"
+    return "charge" if starts_with_phrase(text, CHARGE_WORDS) is not None else "item"
+
+
+# German and Dutch join a charge word into one word ("Versandkostenpauschale", "Mindermengenzuschlag");
+# a charge word this long is matched at either end of such a compound.
+_MIN_COMPOUND_PART = 5
+
+
+def _names_a_charge(text: str) -> bool:
+    if contains_phrase(text, CHARGE_WORDS) is not None:
+        return True
+    parts = [word for word in CHARGE_WORDS if " " not in word and len(word) >= _MIN_COMPOUND_PART]
+    return any(token.startswith(part) or token.endswith(part) for token in text.split() for part in parts)
 
 
 def split_leading_code(description: str) -> tuple[str | None, str]:

@@ -1,0 +1,356 @@
+"""The line items read from the arithmetic every invoice shares, with no heading row needed.
+
+A column of amounts is the line-total column when a run of it adds up to a figure printed below the
+run (the subtotal or the total), or when, row after row, two other figures of the row multiply to it.
+The run's rows are the items, its sum's row is where the table ends, and the factors are the quantity
+and the unit price. Text rows between items continue their descriptions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from statistics import median
+
+from invoice_parser.extract.cells import RowValues
+from invoice_parser.extract.continuations import joined_lines, owners_by_spacing
+from invoice_parser.extract.figure_columns import DocRow, FigureColumn, aligned_columns
+from invoice_parser.extract.figures import Figure, row_figures
+from invoice_parser.extract.line_arithmetic import unit_of
+from invoice_parser.extract.line_figures import LineFigures, read_line_figures
+from invoice_parser.extract.line_kind import line_kind, looks_like_code
+from invoice_parser.extract.numbers import DecimalSeparator
+from invoice_parser.extract.row_text import describes, is_date_text, is_totals_text, text_words
+from invoice_parser.extract.rows import Row
+from invoice_parser.extract.sum_closure import Closure, closures
+from invoice_parser.extract.table import PageRows, TableEnd, TableLine, TableReading
+from invoice_parser.extract.words import Word
+from invoice_parser.settings import Settings
+
+
+@dataclass(frozen=True)
+class _Choice:
+    column: FigureColumn
+    items: tuple[int, ...]  # reading-order positions of the item rows
+    end: int | None  # position of the row that ends the table (its sum), if any
+    score: int
+
+
+def read_by_arithmetic(
+    pages: Sequence[PageRows], separator: DecimalSeparator, settings: Settings
+) -> TableReading:
+    rows = _doc_rows(pages, separator)
+    with_figures = [row for row in rows if row.figures]
+    if not with_figures:
+        return TableReading([], None, frozenset())
+    height = median(row.row.char_height for row in with_figures)
+    columns = aligned_columns(with_figures, settings.column_edge_tolerance_ratio * height)
+    choice = _best_choice(columns, rows, settings)
+    if choice is None:
+        return TableReading([], None, frozenset())
+    lines = _lines(pages, rows, choice, settings)
+    end = None
+    if choice.end is not None:
+        end_row = rows[choice.end]
+        end = TableEnd(pages[end_row.page_index].page.number, end_row.row.top)
+    return TableReading(lines, end, frozenset(line.page for line in lines))
+
+
+def _doc_rows(pages: Sequence[PageRows], separator: DecimalSeparator) -> list[DocRow]:
+    rows: list[DocRow] = []
+    for page_index, page_rows in enumerate(pages):
+        for row_index, row in enumerate(page_rows.rows):
+            rows.append(DocRow(len(rows), page_index, row_index, row, tuple(row_figures(row, separator))))
+    return rows
+
+
+# ---- which column holds the line totals, and which of its rows are items -----------------------------
+
+
+def _best_choice(
+    columns: Sequence[FigureColumn], rows: Sequence[DocRow], settings: Settings
+) -> _Choice | None:
+    best: _Choice | None = None
+    for column in columns:
+        for choice in (_by_sums(column, rows, settings), _by_products(column, rows)):
+            if choice is not None and (best is None or _rank(choice, rows) > _rank(best, rows)):
+                best = choice
+    return best
+
+
+def _rank(choice: _Choice, rows: Sequence[DocRow]) -> tuple[int, Decimal]:
+    """More evidence first; between equals, the larger amounts: a net amount over the tax rate
+    printed beside it."""
+    amounts = (choice.column.figure_at(p) for p in choice.items)
+    return choice.score, sum((abs(f.value) for f in amounts if f is not None), Decimal(0))
+
+
+def _is_item_row(row: DocRow, column: FigureColumn) -> bool:
+    """Described, or holding a quantity and price that make its amount (a description centred on the
+    rows around its figures), and not a totals, tax or carried-over row."""
+    words = text_words(row.row, row.figures)
+    if is_totals_text(words):
+        return False
+    return describes(words) or _product_closes(row, column)
+
+
+def _by_sums(column: FigureColumn, rows: Sequence[DocRow], settings: Settings) -> _Choice | None:
+    """The run of column that adds up to a figure below it with the most items, then others that
+    neither overlap it nor include a sum: a first page's items summed on the next, a second section.
+    A run below the best one's sum on the same page is another table (a payout, a summary)."""
+    found = closures(column, rows, settings.totals_window_rows)
+    scored = sorted(
+        ((_closure_score(closure, rows), closure) for closure in found), key=lambda pair: -pair[0]
+    )
+    chosen: list[Closure] = []
+    used: set[int] = set()
+    targets: set[int] = set()
+    for score, closure in scored:
+        positions = set(closure.positions())
+        if score <= 0 or positions & used or positions & targets or closure.target_position in used:
+            continue
+        if chosen:
+            main = rows[chosen[0].target_position]
+            first = rows[closure.positions()[0]]
+            if score < 2 or (first.page_index == main.page_index and first.position > main.position):
+                continue
+        chosen.append(closure)
+        used |= positions
+        targets.add(closure.target_position)
+    if not chosen:
+        return None
+    items = tuple(sorted(p for p in used if _is_item_row(rows[p], column)))
+    score = sum(_closure_score(closure, rows) for closure in chosen)
+    end = max(closure.target_position for closure in chosen)
+    return _Choice(column, items, end, score)
+
+
+def _closure_score(closure: Closure, rows: Sequence[DocRow]) -> int:
+    """Item rows in the run, twice for those whose own factors also give their amount. A tax or gross
+    amount derived from other figures of its row adds nothing. A run of one item counts only when its
+    sum is labelled as a total or printed as the column's next figure: one amount printed twice
+    anywhere is common."""
+    items = [
+        p
+        for p in closure.positions()
+        if _is_item_row(rows[p], closure.column) and not _derived(rows[p], closure.column)
+    ]
+    if not items:
+        return 0
+    if len(items) == 1:
+        members = closure.column.members
+        next_in_column = closure.end + 1 < len(members) and members[closure.end + 1].figure is closure.target
+        labelled = is_totals_text(text_words(rows[closure.target_position].row, ()))
+        if not (labelled or (next_in_column and closure.target.money_like)):
+            return 0
+    products = sum(_product_closes(rows[p], closure.column) for p in items)
+    return len(items) + products
+
+
+def _derived(row: DocRow, column: FigureColumn) -> bool:
+    """An amount made from two other figures of its row by a sum (net + tax = gross) or a rate
+    (net x 19 / 100 = tax) is not the line total, unless quantity times price also makes it."""
+    figure = column.figure_at(row.position)
+    if figure is None or _product_closes(row, column):
+        return False
+    others = [f for f in row.figures if f is not figure]
+    unit = unit_of(figure.value)
+    for a, b in itertools.permutations(others, 2):
+        if not a.percent and not b.percent and abs(a.value + b.value - figure.value) <= unit:
+            return True
+        if not a.percent and 0 < b.value <= _MAX_RATE and abs(a.value * b.value / 100 - figure.value) <= unit:
+            return True
+    return False
+
+
+# A tax rate above this is no rate.
+_MAX_RATE = 100
+
+
+def _product_closes(row: DocRow, column: FigureColumn) -> bool:
+    total = column.figure_at(row.position)
+    return total is not None and read_line_figures(row.figures, total).closes
+
+
+def _by_products(column: FigureColumn, rows: Sequence[DocRow]) -> _Choice | None:
+    """No sum printed (or none that closes): the rows whose quantity times price is their amount in
+    this column, and the described rows between them with an amount in it."""
+    closing = [
+        m.position
+        for m in column.members
+        if _is_item_row(rows[m.position], column) and _product_closes(rows[m.position], column)
+    ]
+    if len(closing) < 2:
+        return None
+    first, last = closing[0], closing[-1]
+    items = tuple(
+        m.position
+        for m in column.members
+        if first <= m.position <= last and _is_item_row(rows[m.position], column)
+    )
+    end = next(
+        (
+            row.position
+            for row in rows[last + 1 :]
+            if is_totals_text(text_words(row.row, row.figures)) and row.figures
+        ),
+        None,
+    )
+    return _Choice(column, items, end, len(closing))
+
+
+# ---- lines from the chosen rows ----------------------------------------------------------------------
+
+
+def _lines(
+    pages: Sequence[PageRows], rows: Sequence[DocRow], choice: _Choice, settings: Settings
+) -> list[TableLine]:
+    readings = {}
+    for position in choice.items:
+        total = choice.column.figure_at(position)
+        if total is not None:
+            readings[position] = read_line_figures(rows[position].figures, total)
+    lines: list[TableLine] = []
+    by_page: dict[int, list[int]] = {}
+    for position in readings:
+        by_page.setdefault(rows[position].page_index, []).append(position)
+    for page_index, positions in sorted(by_page.items()):
+        page_rows = pages[page_index]
+        extra = _continuations(page_rows, rows, positions, readings, choice, settings)
+        for position in positions:
+            lines.append(_line(page_rows, rows[position], readings[position], extra.get(position, [])))
+    return lines
+
+
+def _numeric_left(
+    readings: dict[int, LineFigures], rows: Sequence[DocRow], positions: Sequence[int]
+) -> float:
+    """Where the figure columns of the items start: text right of it is no description."""
+    edges = []
+    for position in positions:
+        reading = readings[position]
+        figures = [f for f in (reading.unit_price, reading.total) if f is not None]
+        edges.append(min(f.x0 for f in figures))
+    return min(edges)
+
+
+def _continuations(
+    page_rows: PageRows,
+    rows: Sequence[DocRow],
+    positions: Sequence[int],
+    readings: dict[int, LineFigures],
+    choice: _Choice,
+    settings: Settings,
+) -> dict[int, list[Row]]:
+    """Text rows of this page next to the items that carry no figure in the figure columns: the
+    wrapped lines of the descriptions. A heading row over the columns reaches into them and is not."""
+    numeric_left = _numeric_left(readings, rows, positions)
+    first_index = rows[positions[0]].row_index
+    last_index = rows[positions[-1]].row_index
+    end_index = len(page_rows.rows)
+    if choice.end is not None and rows[choice.end].page_index == rows[positions[0]].page_index:
+        end_index = rows[choice.end].row_index
+    start_index = max(0, first_index - _ROWS_ABOVE_FIRST_ITEM)
+    body = list(page_rows.rows[start_index:end_index])
+    offset = {rows[p].row_index - start_index: p for p in positions}
+    items_bold = all(word.bold for p in positions for word in text_words(rows[p].row, rows[p].figures))
+    text_rows = [
+        i
+        for i, row in enumerate(body)
+        if i not in offset
+        and start_index + i <= max(last_index + _ROWS_BELOW_LAST_ITEM, last_index)
+        and _continues_text(row, numeric_left, items_bold)
+    ]
+    owners = owners_by_spacing(body, text_rows, sorted(offset), settings)
+    extra: dict[int, list[Row]] = {}
+    for i, owner in sorted(owners.items()):
+        extra.setdefault(offset[owner], []).append(body[i])
+    return extra
+
+
+# A wrapped description rarely runs more than this many lines above its figures (vertically centred
+# cells) or below the last item's figures.
+_ROWS_ABOVE_FIRST_ITEM = 3
+_ROWS_BELOW_LAST_ITEM = 4
+
+
+def _continues_text(row: Row, numeric_left: float, items_bold: bool) -> bool:
+    words = row.words
+    if any(word.x1 > numeric_left for word in words):
+        return False
+    if is_totals_text(list(words)):
+        return False
+    if all(word.bold for word in words) and not items_bold:
+        return False  # a bold line among regular descriptions titles a group
+    return not row.text.rstrip().endswith(":")
+
+
+def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequence[Row]) -> TableLine:
+    bound = _description_bound(row, reading)
+    words = text_words(row.row, _not_description(row, reading, bound), before=bound)
+    segments = [s for s in _segments(words) if not all(is_date_text(word.text) for word in s)]
+    sku = None
+    if len(segments) > 1:
+        codes = [s for s in segments if len(s) == 1 and looks_like_code(s[0].text)]
+        if codes:
+            sku = codes[0][0].text
+            segments = [s for s in segments if s is not codes[0]]
+    own = " ".join(word.text for segment in segments for word in segment)
+    parts = [own, *(" ".join(w.text for w in text_words(r, ())) for r in extra)]
+    description = joined_lines([part for part in parts if part])
+    quantity = reading.quantity.value if reading.quantity else None
+    kind = line_kind(own, quantity is not None, sku is not None)
+    values = RowValues(
+        quantity=quantity,
+        unit=None,
+        unit_price=reading.unit_price.value if reading.unit_price else None,
+        line_total=reading.total.value,
+        tax_rate=reading.tax_rate.value if reading.tax_rate else None,
+        discount=reading.discount.value if reading.discount else None,
+        discount_is_percent=True,
+    )
+    all_words: list[Word] = [*row.row.words, *(w for r in extra for w in r.words)]
+    return TableLine(kind, sku, description, values, page_rows.page.number, all_words)
+
+
+def _not_description(row: DocRow, reading: LineFigures, bound: float) -> list[Figure]:
+    """The row's figures that are no part of its description: amounts, rates, the quantity, and
+    numbers in cells of their own before or after the text (a position, a count of trips). A number
+    inside the text ("Cable 3 m") stays in it."""
+    words = [w for w in text_words(row.row, row.figures) if w.x1 <= bound]
+    first_text = words[0].x0 if words else float("inf")
+    return [
+        f
+        for f in row.figures
+        if f.money_like
+        or f.percent
+        or f in reading.used
+        or f.x1 <= first_text
+        or not any(w.x0 > f.x1 for w in words)
+    ]
+
+
+def _description_bound(row: DocRow, reading: LineFigures) -> float:
+    """Text right of the price and amount (and of a quantity printed after the description) is a
+    unit, a currency or a note, not the description."""
+    bound = min(f.x0 for f in (reading.unit_price, reading.total) if f is not None)
+    words = text_words(row.row, row.figures)
+    if reading.quantity is not None and words and reading.quantity.x0 > words[0].x1:
+        bound = min(bound, reading.quantity.x0)
+    return bound
+
+
+def _segments(words: Sequence[Word]) -> list[list[Word]]:
+    segments: list[list[Word]] = []
+    for word in words:
+        if segments and word.x0 - segments[-1][-1].x1 <= _SEGMENT_GAP_RATIO * word.height:
+            segments[-1].append(word)
+        else:
+            segments.append([word])
+    return segments
+
+
+# Words further apart than this many character heights are separate cells.
+_SEGMENT_GAP_RATIO = 1.2

@@ -1,0 +1,77 @@
+"""Which figures of an item row are its quantity, unit price and discount: the pair whose product
+(less a printed discount) is the row's line total. Heading words are not needed to tell them apart."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from invoice_parser.extract.figures import Figure
+from invoice_parser.extract.line_arithmetic import line_closes
+
+_ONE = Decimal(1)
+
+
+@dataclass(frozen=True)
+class LineFigures:
+    total: Figure
+    quantity: Figure | None = None
+    unit_price: Figure | None = None
+    discount: Figure | None = None  # a percentage taken off quantity x unit price
+    tax_rate: Figure | None = None
+
+    @property
+    def closes(self) -> bool:
+        """Quantity and unit price both read and agreeing with the total."""
+        return self.quantity is not None and self.unit_price is not None
+
+    @property
+    def used(self) -> tuple[Figure, ...]:
+        return tuple(f for f in (self.quantity, self.unit_price, self.discount, self.total) if f is not None)
+
+
+def read_line_figures(figures: Sequence[Figure], total: Figure) -> LineFigures:
+    """The reading of one row given its line total. Figures right of the total (a tax amount, a gross
+    amount) never take part: quantity and price are printed before the amount they make."""
+    before = [f for f in figures if f is not total and f.x1 <= total.x0 + total.words[0].height]
+    plain = [f for f in before if not f.percent]
+    percents = [f for f in before if f.percent]
+    # The pair nearest the total wins: a position number or an order reference further left may
+    # multiply to the same amount by chance, the columns beside the amount rarely do. An exact
+    # product beats one that only a rounded unit price explains.
+    pairs = sorted(itertools.combinations(plain, 2), key=lambda pair: -(pair[0].x1 + pair[1].x1))
+    for exact in (True, False):
+        for a, b in pairs:
+            for discount in (None, *percents):
+                rate = discount.value if discount is not None else None
+                if line_closes(a.value, b.value, total.value, rate, exact=exact):
+                    quantity, price = _quantity_first(a, b)
+                    tax = next((p for p in percents if p is not discount), None)
+                    return LineFigures(total, quantity, price, discount, tax)
+    return _price_only(plain, percents, total)
+
+
+def _price_only(plain: Sequence[Figure], percents: Sequence[Figure], total: Figure) -> LineFigures:
+    """No quantity printed: a unit price equal to the total, or one that the discount reduces to it."""
+    for price in sorted(plain, key=lambda f: -f.x1):
+        if not price.money_like and not total.money_like:
+            continue
+        if price.value == total.value:
+            return LineFigures(total, None, price, None, percents[0] if percents else None)
+        for discount in percents:
+            if line_closes(_ONE, price.value, total.value, discount.value):
+                tax = next((p for p in percents if p is not discount), None)
+                return LineFigures(total, None, price, discount, tax)
+    return LineFigures(total, None, None, None, percents[0] if percents else None)
+
+
+def _quantity_first(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """Of two factors, the price is the one printed as money (a currency mark, more decimals); with
+    nothing to tell them apart, the quantity is the left one, as most layouts print it."""
+    if a.currency != b.currency:
+        return (b, a) if a.currency else (a, b)
+    if a.places != b.places:
+        return (a, b) if a.places < b.places else (b, a)
+    return (a, b) if a.x0 <= b.x0 else (b, a)
