@@ -12,18 +12,23 @@ from typing import Any, Final
 from invoice_parser.diagnostics import (
     AMBIGUOUS_NUMBER_FORMAT,
     EINVOICE_UNREADABLE,
+    EINVOICE_WITHOUT_LINES,
     HEADER_FIELD_MISSING,
     NO_LINES_FOUND,
     ParseWarning,
 )
 from invoice_parser.einvoice import (
+    AttachmentSearch,
+    EInvoice,
+    check_arithmetic,
     compare_with_printed,
-    find_embedded_xml,
+    item_indexes,
     pair_lines,
     parse_result_pieces,
     read_einvoice,
+    search_attachments,
 )
-from invoice_parser.errors import TIMEOUT, ParserError
+from invoice_parser.errors import INVALID_XML, TIMEOUT, ParserError
 from invoice_parser.reconcile import Check
 from invoice_parser.result import (
     REQUIRED_HEADER_FIELDS,
@@ -44,36 +49,61 @@ LINE_KINDS: Final = ("item", "charge")
 
 def xml_upload_result(data: bytes, settings: Settings) -> dict[str, Any]:
     """The ParseResult of a bare CII or UBL document; InvalidXmlError when it cannot be read."""
-    pieces = parse_result_pieces(read_einvoice(data, settings))
+    einvoice = read_einvoice(data, settings)
+    pieces = parse_result_pieces(einvoice)
+    checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
     return {
         "schemaVersion": SCHEMA_VERSION,
         "source": source_json(data, 0, XML_MEDIA_TYPE),
         "parser": parser_json(),
         **pieces,
-        "warnings": [warning.to_json() for warning in _gaps(pieces)],
-        "checks": [],
+        "warnings": [warning.to_json() for warning in [*_gaps(pieces), *arithmetic_warnings]],
+        "checks": [check.to_json() for check in checks],
     }
 
 
 def with_embedded_einvoice(pdf: bytes, printed: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """The e-invoice the PDF carries, placed and cross-checked by the printed reading; printed
-    itself when there is none, or with EINVOICE_UNREADABLE when the one there cannot be read."""
+    """The e-invoice the PDF carries, placed and cross-checked by the printed reading. Printed
+    itself when the PDF carries no XML at all; otherwise every way of not using the XML is named
+    by an EINVOICE_UNREADABLE warning."""
     try:
-        pieces = _embedded_pieces(pdf, settings)
+        search = search_attachments(pdf, settings)
+        if search.invoice is None:
+            return _without_einvoice(search, printed)
+        einvoice = read_einvoice(search.invoice.data, settings)
     except ParserError as error:
         # The time limit ends the whole parse; it says nothing about the attachment.
         if error.code == TIMEOUT:
             raise
-        return {**printed, "warnings": [*printed["warnings"], _unreadable(error).to_json()]}
-    return printed if pieces is None else _merged(pieces, printed)
+        return _with_warning(printed, _unreadable(error))
+    if not any(line.quantity is not None or line.line_total is not None for line in einvoice.lines):
+        return _header_only(einvoice, printed)
+    return _merged(einvoice, printed)
 
 
-def _embedded_pieces(pdf: bytes, settings: Settings) -> dict[str, Any] | None:
-    embedded = find_embedded_xml(pdf, settings)
-    return None if embedded is None else parse_result_pieces(read_einvoice(embedded.data, settings))
+def _without_einvoice(search: AttachmentSearch, printed: dict[str, Any]) -> dict[str, Any]:
+    if search.problem is not None:
+        return _with_warning(printed, _unreadable(search.problem))
+    if search.other_xml:
+        names = ", ".join(search.other_xml)
+        return _with_warning(
+            printed,
+            ParseWarning(
+                EINVOICE_UNREADABLE,
+                f"the PDF carries XML ({names}) but none of it is a CII or UBL invoice; "
+                "the printed page was used",
+                details={"code": INVALID_XML, "attachments": list(search.other_xml)},
+            ),
+        )
+    return printed
 
 
-def _merged(pieces: dict[str, Any], printed: dict[str, Any]) -> dict[str, Any]:
+def _with_warning(printed: dict[str, Any], warning: ParseWarning) -> dict[str, Any]:
+    return {**printed, "warnings": [*printed["warnings"], warning.to_json()]}
+
+
+def _merged(einvoice: EInvoice, printed: dict[str, Any]) -> dict[str, Any]:
+    pieces = parse_result_pieces(einvoice)
     # Source and parser stay the printed result's: the document read is still the PDF.
     result = {
         **printed,
@@ -82,9 +112,45 @@ def _merged(pieces: dict[str, Any], printed: dict[str, Any]) -> dict[str, Any]:
         "lines": _placed(pieces["lines"], printed["lines"]),
     }
     mismatches = compare_with_printed(result, printed)
+    checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
     kept = [warning for warning in printed["warnings"] if warning["code"] in _PRINTED_WARNINGS_KEPT]
-    result["warnings"] = [*kept, *(warning.to_json() for warning in _gaps(result)), *mismatches]
-    result["checks"] = [Check(AGREEMENT_CHECK, "fail" if mismatches else "pass").to_json()]
+    result["warnings"] = [
+        *kept,
+        *(warning.to_json() for warning in [*_gaps(result), *arithmetic_warnings]),
+        *mismatches,
+    ]
+    result["checks"] = [
+        Check(AGREEMENT_CHECK, "fail" if mismatches else "pass").to_json(),
+        *(check.to_json() for check in checks),
+    ]
+    return result
+
+
+def _header_only(einvoice: EInvoice, printed: dict[str, Any]) -> dict[str, Any]:
+    """A MINIMUM or BASIC WL e-invoice states the header and totals but no lines: those come from
+    the XML, the lines (and the printed reading's own checks of them) from the page."""
+    pieces = parse_result_pieces(einvoice)
+    result = {
+        **printed,
+        "extraction": pieces["extraction"],
+        "invoice": {**pieces["invoice"], "provenance": printed["invoice"]["provenance"]},
+    }
+    mismatches = compare_with_printed({**result, "lines": []}, printed)
+    printed_kept = [warning for warning in printed["warnings"] if warning["code"] != HEADER_FIELD_MISSING]
+    without_lines = ParseWarning(
+        EINVOICE_WITHOUT_LINES,
+        f"the e-invoice ({einvoice.profile or 'no profile'}) carries no lines; "
+        "its header and totals were used, the lines were read from the printed page",
+        details={"profile": einvoice.profile},
+    )
+    header_gaps = [warning for warning in _gaps(result) if warning.code == HEADER_FIELD_MISSING]
+    result["warnings"] = [
+        *printed_kept,
+        *(warning.to_json() for warning in [without_lines, *header_gaps]),
+        *mismatches,
+    ]
+    agreement = Check(AGREEMENT_CHECK, "fail" if mismatches else "pass").to_json()
+    result["checks"] = [agreement, *printed.get("checks", [])]
     return result
 
 

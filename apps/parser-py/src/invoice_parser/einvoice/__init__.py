@@ -3,29 +3,39 @@ XRechnung) or uploaded bare (UN/CEFACT CII or UBL 2.1). Its values are exact, un
 the printed page, which is kept to cross-check them."""
 
 from invoice_parser.diagnostics import EINVOICE_PRINTED_MISMATCH
-from invoice_parser.einvoice.attachments import EmbeddedXml, find_embedded_xml
+from invoice_parser.einvoice.arithmetic import check_arithmetic
+from invoice_parser.einvoice.attachments import (
+    AttachmentSearch,
+    EmbeddedXml,
+    find_embedded_xml,
+    search_attachments,
+)
 from invoice_parser.einvoice.compare import compare_with_printed, pair_lines
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
 from invoice_parser.einvoice.reader import is_einvoice, read_einvoice
-from invoice_parser.einvoice.result_pieces import parse_result_pieces
+from invoice_parser.einvoice.result_pieces import item_indexes, parse_result_pieces
 from invoice_parser.einvoice.safe_xml import looks_like_xml
 from invoice_parser.errors import INVALID_XML
 
 __all__ = [
     "EINVOICE_PRINTED_MISMATCH",
     "INVALID_XML",
+    "AttachmentSearch",
     "DocumentCharge",
     "EInvoice",
     "EInvoiceLine",
     "EInvoiceTotals",
     "EmbeddedXml",
     "InvalidXmlError",
+    "check_arithmetic",
     "compare_with_printed",
     "find_embedded_xml",
     "is_einvoice",
+    "item_indexes",
     "looks_like_xml",
     "pair_lines",
     "parse_result_pieces",
     "read_einvoice",
+    "search_attachments",
 ]

@@ -1,27 +1,22 @@
-"""find_embedded_xml: the e-invoice XML a PDF carries as an attached file (Factur-X, ZUGFeRD,
-XRechnung in a PDF/A-3 container), found through the EmbeddedFiles name tree and /AF.
-
-pdfminer (which also reads the printed words) gives access to the raw objects, so the
-attachment is decompressed under our own size cap; pdfium's attachment API inflates it whole.
+"""The e-invoice XML a PDF carries as an attached file (Factur-X, ZUGFeRD, XRechnung in a
+PDF/A-3 container), chosen among all its attachments by content, not by name alone: a PDF may
+carry a logistics XML or a copy of an order beside the invoice.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Final
+from typing import BinaryIO, Final
 
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
-from pdfminer.psexceptions import PSException
-from pdfminer.psparser import PSLiteral, literal_name
-from pdfminer.utils import decode_text
 
+from invoice_parser.einvoice.pdf_attachments import LISTING_ERRORS, Attachment, list_attachments
 from invoice_parser.einvoice.pdf_streams import UnreadableStreamError, stream_bytes
 from invoice_parser.einvoice.reader import is_einvoice
+from invoice_parser.einvoice.safe_xml import looks_like_xml
 from invoice_parser.errors import CORRUPT, ParserError
 from invoice_parser.settings import DEFAULT_SETTINGS, Settings
 
@@ -39,127 +34,104 @@ class EmbeddedXml:
 
 
 @dataclass(frozen=True)
-class _Attachment:
-    name: str
-    stream: PDFStream
-    relationship: str | None
+class AttachmentSearch:
+    """What a PDF's attachments hold for the e-invoice reader.
+
+    invoice: the attachment to read as the e-invoice, or None. It is an attachment whose root is
+      a CII or UBL invoice, else one under a prescribed name whatever it holds (so that reading
+      it says why it is no invoice).
+    problem: why an attachment that may be the e-invoice could not be taken (cannot be decoded,
+      too large, the PDF's objects cannot be listed), when no invoice was found.
+    other_xml: names of the XML attachments that are not invoices.
+    """
+
+    invoice: EmbeddedXml | None
+    problem: ParserError | None
+    other_xml: tuple[str, ...]
+
+
+def search_attachments(pdf: str | Path | bytes, settings: Settings = DEFAULT_SETTINGS) -> AttachmentSearch:
+    with _open(pdf) as handle:
+        try:
+            document = PDFDocument(PDFParser(handle))
+        except LISTING_ERRORS:
+            # Not a PDF pdfminer can open: the printed-page reader reports that with its own code.
+            return AttachmentSearch(None, None, ())
+        listing = list_attachments(document, settings)
+        search = _choose(sorted(listing.attachments, key=_priority), settings)
+        if search.invoice is None and search.problem is None and listing.failures:
+            return AttachmentSearch(None, _unlisted(listing.failures), search.other_xml)
+        return search
 
 
 def find_embedded_xml(pdf: str | Path | bytes, settings: Settings = DEFAULT_SETTINGS) -> EmbeddedXml | None:
     """The embedded e-invoice, or None when the PDF has none (or cannot be opened as a PDF: the
     printed-page reader reports that with its own code).
 
-    A file with one of KNOWN_NAMES is returned whatever its content, so that read_einvoice can
-    refuse it with INVALID_XML; another .xml file only when its root is a CII or UBL invoice.
-    ParserError TOO_LARGE or CORRUPT when a known-named file cannot be decompressed within limits.
+    ParserError TOO_LARGE or CORRUPT when a file under a prescribed name cannot be decompressed
+    within limits and no other attachment is an invoice.
     """
-    with _open(pdf) as handle:
+    search = search_attachments(pdf, settings)
+    if search.invoice is None and search.problem is not None and search.problem.details.get("known"):
+        raise search.problem
+    return search.invoice
+
+
+def _choose(attachments: list[Attachment], settings: Settings) -> AttachmentSearch:
+    fallback: EmbeddedXml | None = None
+    problem: ParserError | None = None
+    other_xml: list[str] = []
+    for attachment in attachments:
+        known = attachment.name.lower() in KNOWN_NAMES
+        if not known and not _may_be_xml(attachment):
+            continue
         try:
-            attachments = list(_attachments(PDFDocument(PDFParser(handle)), settings))
-        except (PSException, ValueError, KeyError, TypeError, AttributeError):
-            return None
-        for attachment in sorted(attachments, key=_priority):
-            found = _read_candidate(attachment, settings)
-            if found is not None:
-                return found
-    return None
+            data = _decoded(attachment, settings)
+        except ParserError as error:
+            # Only a prescribed name makes a file the e-invoice whatever it holds; an unreadable
+            # file under another name may be anything.
+            if known and problem is None:
+                problem = ParserError(error.code, error.message, {**error.details, "known": True})
+            continue
+        embedded = EmbeddedXml(attachment.name, data, attachment.relationship)
+        if is_einvoice(data, settings):
+            return AttachmentSearch(embedded, None, tuple(other_xml))
+        if known and fallback is None:
+            fallback = embedded
+        elif looks_like_xml(data):
+            other_xml.append(attachment.name)
+    if fallback is not None:
+        return AttachmentSearch(fallback, None, tuple(other_xml))
+    return AttachmentSearch(None, problem, tuple(other_xml))
+
+
+def _may_be_xml(attachment: Attachment) -> bool:
+    """Worth decompressing to look at: named .xml, declared as XML, or named without any type."""
+    name = attachment.name.lower()
+    declared = (attachment.media_type or "").lower()
+    return name.endswith(XML_SUFFIX) or "xml" in declared or "." not in name
+
+
+def _decoded(attachment: Attachment, settings: Settings) -> bytes:
+    try:
+        return stream_bytes(attachment.stream, settings.max_attachment_bytes)
+    except UnreadableStreamError as error:
+        raise ParserError(CORRUPT, f"the embedded {attachment.name} cannot be decoded: {error}") from None
+
+
+def _priority(attachment: Attachment) -> int:
+    name = attachment.name.lower()
+    if name in KNOWN_NAMES:
+        return KNOWN_NAMES.index(name)
+    return len(KNOWN_NAMES) + (0 if name.endswith(XML_SUFFIX) else 1)
+
+
+def _unlisted(failures: tuple[str, ...]) -> ParserError:
+    message = "the PDF's attachments cannot all be listed: " + "; ".join(failures)
+    return ParserError(CORRUPT, message, {"failures": list(failures)})
 
 
 def _open(pdf: str | Path | bytes) -> BinaryIO:
     if isinstance(pdf, bytes):
         return io.BytesIO(pdf)
     return Path(pdf).open("rb")
-
-
-def _priority(attachment: _Attachment) -> int:
-    name = attachment.name.lower()
-    return KNOWN_NAMES.index(name) if name in KNOWN_NAMES else len(KNOWN_NAMES)
-
-
-def _read_candidate(attachment: _Attachment, settings: Settings) -> EmbeddedXml | None:
-    known = attachment.name.lower() in KNOWN_NAMES
-    if not known and not attachment.name.lower().endswith(XML_SUFFIX):
-        return None
-    try:
-        data = stream_bytes(attachment.stream, settings.max_attachment_bytes)
-    except ParserError:
-        if known:
-            raise
-        return None
-    except UnreadableStreamError as error:
-        if known:
-            raise ParserError(CORRUPT, f"the embedded {attachment.name} cannot be decoded: {error}") from None
-        return None
-    if known or is_einvoice(data, settings):
-        return EmbeddedXml(attachment.name, data, attachment.relationship)
-    return None
-
-
-def _attachments(document: PDFDocument, settings: Settings) -> Iterator[_Attachment]:
-    catalog = document.catalog
-    names = resolve1(catalog.get("Names"))
-    embedded_files = resolve1(names.get("EmbeddedFiles")) if isinstance(names, dict) else None
-    specs: list[tuple[str, Any]] = []
-    if isinstance(embedded_files, dict):
-        specs.extend(_name_tree_leaves(embedded_files, settings.max_name_tree_nodes))
-    associated = resolve1(catalog.get("AF"))
-    if isinstance(associated, list):
-        specs.extend(("", spec) for spec in associated[: settings.max_name_tree_nodes])
-    seen: set[int] = set()
-    for key, spec in specs:
-        attachment = _attachment(key, resolve1(spec))
-        # The same file spec is usually listed in both places.
-        if attachment is not None and id(attachment.stream) not in seen:
-            seen.add(id(attachment.stream))
-            yield attachment
-
-
-def _name_tree_leaves(root: dict[str, Any], max_nodes: int) -> Iterator[tuple[str, Any]]:
-    """(key, value) pairs of a PDF name tree, visiting at most max_nodes nodes (a hostile tree
-    may be cyclic)."""
-    pending: list[Any] = [root]
-    visited_refs: set[int] = set()
-    visited = 0
-    while pending and visited < max_nodes:
-        reference = pending.pop()
-        if isinstance(reference, PDFObjRef):
-            if reference.objid in visited_refs:
-                continue
-            visited_refs.add(reference.objid)
-        node = resolve1(reference)
-        visited += 1
-        if not isinstance(node, dict):
-            continue
-        pairs = resolve1(node.get("Names"))
-        if isinstance(pairs, list):
-            for key, value in zip(pairs[::2], pairs[1::2], strict=False):
-                yield _text(resolve1(key)), value
-        kids = resolve1(node.get("Kids"))
-        if isinstance(kids, list):
-            pending.extend(reversed(kids))
-
-
-def _attachment(key: str, spec: Any) -> _Attachment | None:
-    if not isinstance(spec, dict):
-        return None
-    files = resolve1(spec.get("EF"))
-    if not isinstance(files, dict):
-        return None
-    stream = resolve1(files.get("F") or files.get("UF"))
-    if not isinstance(stream, PDFStream):
-        return None
-    name = _text(resolve1(spec.get("UF"))) or _text(resolve1(spec.get("F"))) or key
-    relationship = resolve1(spec.get("AFRelationship"))
-    return _Attachment(
-        name=name.rsplit("/", 1)[-1].strip(),
-        stream=stream,
-        relationship=literal_name(relationship) if isinstance(relationship, PSLiteral) else None,
-    )
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bytes):
-        return decode_text(value)
-    if isinstance(value, str):
-        return value
-    return ""

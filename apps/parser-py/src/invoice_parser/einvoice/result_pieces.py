@@ -64,6 +64,16 @@ def invoice_json(einvoice: EInvoice) -> dict[str, Any]:
     }
 
 
+def item_indexes(einvoice: EInvoice) -> list[int | None]:
+    """For each of einvoice.lines, its index among lines_json's rows (None for a GROUP row)."""
+    indexes: list[int | None] = []
+    position = 0
+    for line in einvoice.lines:
+        indexes.append(None if line.is_group_subtotal else position)
+        position += 0 if line.is_group_subtotal else 1
+    return indexes
+
+
 def lines_json(einvoice: EInvoice) -> list[dict[str, Any]]:
     items = [line for line in einvoice.lines if not line.is_group_subtotal]
     rows = [_item_json(line) for line in items] + [_charge_json(charge) for charge in einvoice.charges]
