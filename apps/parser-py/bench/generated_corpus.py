@@ -118,6 +118,7 @@ def write_long_invoice(out: Path, pages: int) -> Path:
         "invoiceNumber": "LONG-2026-0001",
         "issueDate": "2026-11-20",
         "currency": "EUR",
+        "sellerName": "Northwind Bulk Supply GmbH",
         "totals": {"gross": f"{total:.2f}"},
         "lines": lines,
     }

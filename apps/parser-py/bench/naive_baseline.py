@@ -56,7 +56,7 @@ def read_naive(data: bytes) -> dict[str, Any]:
                 lines += [line for row in rows if (line := _line(row, columns))]
             page.close()
     text = "\n".join(texts)
-    return {"invoice": {**_header(text)}, "lines": lines}
+    return {"invoice": header_fields(text), "lines": lines}
 
 
 def parse_decimal(text: str | None) -> Decimal | None:
@@ -112,7 +112,8 @@ def _line(row: list[str | None], columns: dict[str, int]) -> dict[str, Any] | No
     }
 
 
-def _header(text: str) -> dict[str, Any]:
+def header_fields(text: str) -> dict[str, Any]:
+    """Number, date and total by keyword; the supplier is the first line, where letterheads are."""
     number = re.search(NUMBER_LABELS + r"[:.]?\s*([A-Z0-9][\w/-]*)", text, re.IGNORECASE)
     total = None
     for row in text.lower().splitlines():
@@ -124,6 +125,7 @@ def _header(text: str) -> dict[str, Any]:
         "number": number.group(1) if number else None,
         "date": _first_date(text),
         "totals": {"total": None if total is None else str(total)},
+        "supplier": {"name": next((row.strip() for row in text.splitlines() if row.strip()), None)},
     }
 
 

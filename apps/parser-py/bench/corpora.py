@@ -1,0 +1,92 @@
+"""The corpora of the benchmark, each a list of PDFs with NAME.gt.json beside: the shared corpus's
+hand-labelled third-party invoices and its e-invoice PDFs (read from ../shared/corpus), and the
+project's own, written into a scratch folder on each run: generated layouts (development seeds and
+held-out seeds), the fixture layouts, the Chromium-rendered HTML invoices and one long invoice."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generated_corpus import write_fixtures, write_html_fixtures, write_long_invoice
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "generate.py"
+# Development seeds are the ones to look at; held-out seeds are scored, never tuned on
+# (fixtures/layouts/__init__.py).
+LAYOUT_SEEDS = {"layouts-dev": "0-99", "layouts-held-out": "1000-1099"}
+CORPUS_NAMES = ("real-world", "e-invoice", "layouts-dev", "layouts-held-out", "fixtures", "html", "long")
+# The shared corpus's folders of e-invoice PDFs; real-world/ is its own corpus, xml-kosit/ has no PDFs.
+NOT_E_INVOICE = {"real-world", "xml-kosit"}
+
+
+@dataclass
+class Corpus:
+    name: str
+    paths: list[Path]
+    # Timed reads per file (median taken): more for a single long file, whose time is one figure.
+    repeats: int = 1
+
+
+def pdfs_with_truth(folder: Path) -> list[Path]:
+    """PDFs with a ground truth that lists lines: the shared scorer skips the others."""
+    found = []
+    for truth in sorted(folder.rglob("*.gt.json")):
+        pdf = truth.with_name(truth.name.replace(".gt.json", ".pdf"))
+        if pdf.exists() and json.loads(truth.read_text(encoding="utf-8")).get("lines"):
+            found.append(pdf)
+    return found
+
+
+def evenly(paths: list[Path], limit: int | None) -> list[Path]:
+    """At most `limit` files spread over the whole sorted list, the same ones for every reader."""
+    if not limit or limit >= len(paths):
+        return paths
+    return [paths[index * len(paths) // limit] for index in range(limit)]
+
+
+def _layouts(scratch: Path, name: str) -> list[Path]:
+    out = scratch / name
+    subprocess.run(
+        [sys.executable, str(LAYOUTS), "--seeds", LAYOUT_SEEDS[name], "--out", str(out)], check=True
+    )
+    return pdfs_with_truth(out)
+
+
+def _e_invoices(shared: Path) -> list[Path]:
+    folders = [f for f in sorted(shared.iterdir()) if f.is_dir() and f.name not in NOT_E_INVOICE]
+    return [pdf for folder in folders for pdf in pdfs_with_truth(folder)]
+
+
+def build(
+    names: list[str], shared: Path, scratch: Path, long_pages: int, repeats: int, limit: int | None
+) -> list[Corpus]:
+    corpora = []
+    for name in names:
+        if name in ("real-world", "e-invoice"):
+            if not shared.is_dir():
+                print(
+                    f"shared corpus not found at {shared}: skipping {name} (pass --corpus DIR)",
+                    file=sys.stderr,
+                )
+                continue
+            paths = pdfs_with_truth(shared / "real-world") if name == "real-world" else _e_invoices(shared)
+            corpora.append(Corpus(name, evenly(paths, limit)))
+        elif name in LAYOUT_SEEDS:
+            corpora.append(Corpus(name, evenly(_layouts(scratch, name), limit)))
+        elif name in ("fixtures", "html"):
+            out = scratch / name
+            out.mkdir(parents=True, exist_ok=True)
+            (write_fixtures if name == "fixtures" else write_html_fixtures)(out)
+            corpora.append(Corpus(name, evenly(pdfs_with_truth(out), limit)))
+        elif name == "long":
+            if long_pages:
+                out = scratch / "long"
+                out.mkdir(parents=True, exist_ok=True)
+                write_long_invoice(out, long_pages)
+                corpora.append(Corpus(f"long {long_pages}p", pdfs_with_truth(out), repeats))
+        else:
+            raise SystemExit(f"unknown corpus {name!r}; choose from {', '.join(CORPUS_NAMES)}")
+    return corpora

@@ -1,0 +1,51 @@
+"""The readers the benchmark compares, each a function from PDF bytes to (ParseResult-shaped dict or
+None, error code or None): this parser, the naive pdfplumber baseline and the camelot peer.
+
+A reader's imports happen when it is made, not at its first read, so that the measuring process's
+memory baseline already holds them and the timed reads are reads only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+READERS = ("parser", "baseline", "camelot")
+Read = Callable[[bytes], tuple[dict[str, Any] | None, str | None]]
+
+
+def _guarded(read: Callable[[bytes], dict[str, Any]]) -> Read:
+    def guarded(data: bytes) -> tuple[dict[str, Any] | None, str | None]:
+        try:
+            return read(data), None
+        except Exception as error:  # a peer fails as it fails; the benchmark counts it
+            return None, type(error).__name__
+
+    return guarded
+
+
+def make_reader(name: str) -> Read:
+    if name == "parser":
+        from invoice_parser.errors import ParserError
+        from invoice_parser.parser import parse_document
+        from invoice_parser.settings import Settings
+
+        # The printed page only: the embedded XML would read the e-invoices exactly and flatter the parser.
+        settings = Settings(ignore_einvoice=True)
+
+        def read(data: bytes) -> tuple[dict[str, Any] | None, str | None]:
+            try:
+                return parse_document(data, settings), None
+            except ParserError as error:
+                return None, error.code
+
+        return read
+    if name == "baseline":
+        from naive_baseline import read_naive
+
+        return _guarded(read_naive)
+    if name == "camelot":
+        import camelot  # noqa: F401  (loaded now: its import is no part of a read)
+        from camelot_peer import read_camelot
+
+        return _guarded(read_camelot)
+    raise ValueError(f"unknown reader {name!r}; choose from {', '.join(READERS)}")
