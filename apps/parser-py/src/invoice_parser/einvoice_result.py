@@ -135,7 +135,8 @@ def _header_only(einvoice: EInvoice, printed: dict[str, Any]) -> dict[str, Any]:
         "extraction": pieces["extraction"],
         "invoice": {**pieces["invoice"], "provenance": printed["invoice"]["provenance"]},
     }
-    mismatches = compare_with_printed({**result, "lines": []}, printed)
+    # The lines are the printed ones: only the header can disagree.
+    mismatches = compare_with_printed(result, printed)
     printed_kept = [warning for warning in printed["warnings"] if warning["code"] != HEADER_FIELD_MISSING]
     without_lines = ParseWarning(
         EINVOICE_WITHOUT_LINES,

@@ -32,13 +32,13 @@ def with_attachment(pdf: bytes, name: str, data: bytes) -> bytes:
         document.close()
 
 
-def assembled_pdf(catalog_entries: bytes, extra_objects: list[bytes]) -> bytes:
-    """A one-page PDF whose catalog (object 1) has catalog_entries; extra_objects are numbered
-    from 4 on (objects 2 and 3 are the page tree and the page)."""
+def assembled_pdf(catalog_entries: bytes, extra_objects: list[bytes], page_entries: bytes = b"") -> bytes:
+    """A one-page PDF whose catalog (object 1) has catalog_entries and whose page (object 3) has
+    page_entries; extra_objects are numbered from 4 on (object 2 is the page tree)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R " + catalog_entries + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + page_entries + b" >>",
         *extra_objects,
     ]
     out = io.BytesIO()
@@ -65,6 +65,11 @@ def file_spec(name: bytes, stream_ref: int, relationship: bytes = b"Alternative"
         + relationship
         + b" /EF << /F %d 0 R >> >>" % stream_ref
     )
+
+
+def file_attachment_annotation(spec_ref: int) -> bytes:
+    """A paper-clip annotation on the page whose file is the file spec spec_ref."""
+    return b"<< /Type /Annot /Subtype /FileAttachment /Rect [10 10 30 30] /FS %d 0 R >>" % spec_ref
 
 
 def flate_stream(data: bytes) -> bytes:
