@@ -17,12 +17,13 @@ from statistics import median
 from invoice_parser.extract.cells import RowValues
 from invoice_parser.extract.continuations import joined_lines, owners_by_spacing
 from invoice_parser.extract.figure_columns import DocRow, FigureColumn, aligned_columns
-from invoice_parser.extract.figures import Figure, row_figures
+from invoice_parser.extract.figures import row_figures
+from invoice_parser.extract.item_text import item_text
 from invoice_parser.extract.line_arithmetic import unit_of
-from invoice_parser.extract.line_figures import LineFigures, read_line_figures
-from invoice_parser.extract.line_kind import line_kind, looks_like_code
+from invoice_parser.extract.line_figures import LineFigures, consistent_factors, read_line_figures
+from invoice_parser.extract.line_kind import line_kind
 from invoice_parser.extract.numbers import DecimalSeparator
-from invoice_parser.extract.row_text import describes, is_date_text, is_totals_text, text_words
+from invoice_parser.extract.row_text import describes, is_totals_text, text_words
 from invoice_parser.extract.rows import Row
 from invoice_parser.extract.sum_closure import Closure, closures
 from invoice_parser.extract.table import PageRows, TableEnd, TableLine, TableReading
@@ -212,6 +213,7 @@ def _lines(
         total = choice.column.figure_at(position)
         if total is not None:
             readings[position] = read_line_figures(rows[position].figures, total)
+    readings = dict(zip(readings, consistent_factors(list(readings.values())), strict=True))
     lines: list[TableLine] = []
     by_page: dict[int, list[int]] = {}
     for position in readings:
@@ -288,69 +290,19 @@ def _continues_text(row: Row, numeric_left: float, items_bold: bool) -> bool:
 
 
 def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequence[Row]) -> TableLine:
-    bound = _description_bound(row, reading)
-    words = text_words(row.row, _not_description(row, reading, bound), before=bound)
-    segments = [s for s in _segments(words) if not all(is_date_text(word.text) for word in s)]
-    sku = None
-    if len(segments) > 1:
-        codes = [s for s in segments if len(s) == 1 and looks_like_code(s[0].text)]
-        if codes:
-            sku = codes[0][0].text
-            segments = [s for s in segments if s is not codes[0]]
-    own = " ".join(word.text for segment in segments for word in segment)
-    parts = [own, *(" ".join(w.text for w in text_words(r, ())) for r in extra)]
+    text = item_text(row.row, row.figures, reading)
+    parts = [text.description, *(" ".join(w.text for w in text_words(r, ())) for r in extra)]
     description = joined_lines([part for part in parts if part])
     quantity = reading.quantity.value if reading.quantity else None
-    kind = line_kind(own, quantity is not None, sku is not None)
     values = RowValues(
         quantity=quantity,
-        unit=None,
+        unit=text.unit,
         unit_price=reading.unit_price.value if reading.unit_price else None,
         line_total=reading.total.value,
         tax_rate=reading.tax_rate.value if reading.tax_rate else None,
         discount=reading.discount.value if reading.discount else None,
         discount_is_percent=True,
     )
+    kind = line_kind(text.description, quantity is not None, text.sku is not None)
     all_words: list[Word] = [*row.row.words, *(w for r in extra for w in r.words)]
-    return TableLine(kind, sku, description, values, page_rows.page.number, all_words)
-
-
-def _not_description(row: DocRow, reading: LineFigures, bound: float) -> list[Figure]:
-    """The row's figures that are no part of its description: amounts, rates, the quantity, and
-    numbers in cells of their own before or after the text (a position, a count of trips). A number
-    inside the text ("Cable 3 m") stays in it."""
-    words = [w for w in text_words(row.row, row.figures) if w.x1 <= bound]
-    first_text = words[0].x0 if words else float("inf")
-    return [
-        f
-        for f in row.figures
-        if f.money_like
-        or f.percent
-        or f in reading.used
-        or f.x1 <= first_text
-        or not any(w.x0 > f.x1 for w in words)
-    ]
-
-
-def _description_bound(row: DocRow, reading: LineFigures) -> float:
-    """Text right of the price and amount (and of a quantity printed after the description) is a
-    unit, a currency or a note, not the description."""
-    bound = min(f.x0 for f in (reading.unit_price, reading.total) if f is not None)
-    words = text_words(row.row, row.figures)
-    if reading.quantity is not None and words and reading.quantity.x0 > words[0].x1:
-        bound = min(bound, reading.quantity.x0)
-    return bound
-
-
-def _segments(words: Sequence[Word]) -> list[list[Word]]:
-    segments: list[list[Word]] = []
-    for word in words:
-        if segments and word.x0 - segments[-1][-1].x1 <= _SEGMENT_GAP_RATIO * word.height:
-            segments[-1].append(word)
-        else:
-            segments.append([word])
-    return segments
-
-
-# Words further apart than this many character heights are separate cells.
-_SEGMENT_GAP_RATIO = 1.2
+    return TableLine(kind, text.sku, description, values, page_rows.page.number, all_words)

@@ -19,6 +19,10 @@ from invoice_parser.extract.words import Word
 
 # Two words closer than this many character heights may be one number split at its thousands space.
 THOUSANDS_GAP_RATIO: Final = 0.45
+# A "%" printed as a word of its own belongs to the number before it within this many heights.
+PERCENT_SIGN_GAP_RATIO: Final = 1.0
+# A bare run of digits this long is an identifier; quantities and amounts this large carry separators.
+MIN_IDENTIFIER_DIGITS: Final = 6
 _LEADING_GROUP: Final = re.compile(r"^[-(]?(?:[€$£¥₹]\s?)?\d{1,3}$")
 _FOLLOWING_GROUP: Final = re.compile(r"^\d{3}(?:[ .,]\d{3})*(?:[.,]\d{1,4})?(?:\s?[€$£¥₹])?[)-]?$")
 # Dates and times read as numbers ("02.1978", "12:30") are no figures of a table.
@@ -63,13 +67,12 @@ def row_figures(row: Row, separator: DecimalSeparator) -> list[Figure]:
             figures.append(merged)
             i += 2
             continue
+        figure = _with_percent_sign(words, i, separator)
+        if figure is not None:
+            figures.append(figure)
+            i += 2
+            continue
         figure = _figure(words[i : i + 1], separator)
-        if figure is None:
-            figure = _with_percent_sign(words, i, separator)
-            if figure is not None:
-                figures.append(figure)
-                i += 2
-                continue
         if figure is not None:
             figures.append(figure)
         i += 1
@@ -87,6 +90,8 @@ def _figure(words: Sequence[Word], separator: DecimalSeparator) -> Figure | None
     if text.rstrip().endswith("%"):
         rate = parse_percent(text, separator)
         return None if rate is None else Figure(rate, tuple(words), percent=True, currency=False)
+    if text.isdigit() and len(text) >= MIN_IDENTIFIER_DIGITS:
+        return None  # an EAN, an article or order number: an identifier, not a figure
     value = parse_number(text, separator)
     if value is None:
         return None
@@ -97,7 +102,7 @@ def _with_percent_sign(words: Sequence[Word], i: int, separator: DecimalSeparato
     """ "19 %" printed as two words."""
     if i + 1 >= len(words) or words[i + 1].text != "%":
         return None
-    if words[i + 1].x0 - words[i].x1 > THOUSANDS_GAP_RATIO * words[i].height:
+    if words[i + 1].x0 - words[i].x1 > PERCENT_SIGN_GAP_RATIO * words[i].height:
         return None
     return _figure(words[i : i + 2], separator)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from invoice_parser.extract.figures import Figure
@@ -65,6 +65,37 @@ def _price_only(plain: Sequence[Figure], percents: Sequence[Figure], total: Figu
                 tax = next((p for p in percents if p is not discount), None)
                 return LineFigures(total, None, price, discount, tax)
     return LineFigures(total, None, None, None, percents[0] if percents else None)
+
+
+def consistent_factors(readings: Sequence[LineFigures]) -> list[LineFigures]:
+    """Quantity and unit price told apart once for the whole table rather than row by row: the
+    quantity is the factor whose values are whole numbers more often (however they are printed:
+    "50,00"), the price the one printed with a currency mark. Rows that cannot tell ("2 x 2,00") then
+    follow the table."""
+    both = [r for r in readings if r.quantity is not None and r.unit_price is not None]
+    if not both:
+        return list(readings)
+    votes = {True: 0, False: 0}  # quantity printed left of the price?
+    for reading in both:
+        left, right = sorted((reading.quantity, reading.unit_price), key=lambda f: f.x0)  # type: ignore[arg-type, return-value]
+        votes[True] += _quantity_likeness(left) - _quantity_likeness(right)
+    if votes[True] == 0:
+        return list(readings)
+    quantity_left = votes[True] > 0
+    return [_ordered(reading, quantity_left) if reading in both else reading for reading in readings]
+
+
+def _quantity_likeness(figure: Figure) -> int:
+    whole = figure.value == figure.value.to_integral_value()
+    return (1 if whole else -1) - (2 if figure.currency else 0)
+
+
+def _ordered(reading: LineFigures, quantity_left: bool) -> LineFigures:
+    left, right = sorted((reading.quantity, reading.unit_price), key=lambda f: f.x0)  # type: ignore[arg-type, return-value]
+    quantity, price = (left, right) if quantity_left else (right, left)
+    if quantity.currency and not price.currency:
+        return reading  # the row's own marks outweigh the table's habit
+    return replace(reading, quantity=quantity, unit_price=price)
 
 
 def _quantity_first(a: Figure, b: Figure) -> tuple[Figure, Figure]:

@@ -41,6 +41,9 @@ _AFFIX: Final = re.compile(rf"^(?:{_CURRENCY_MARK}\s*)?(?P<body>.*?)(?:\s*{_CURR
 _NUMBER_BODY: Final = re.compile(r"^\d{1,3}(?:[ ,.'\u2019]\d{3})+(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$")
 
 
+_GROUPED_INTEGER: Final = re.compile(r"^\d{1,3}(?:[ ,.'\u2019]\d{3})+$|^\d+$")
+
+
 def parse_number(text: str, decimal_separator: DecimalSeparator = ".") -> Decimal | None:
     """The value printed in text, or None when text is not exactly one number.
 
@@ -55,8 +58,10 @@ def parse_number(text: str, decimal_separator: DecimalSeparator = ".") -> Decima
     if decimal_mark is not None:
         whole, _, fraction = body.rpartition(decimal_mark)
         digits = _strip_groups(whole) + "." + fraction
-    else:
+    elif _GROUPED_INTEGER.match(body):
         digits = _strip_groups(body)
+    else:
+        return None  # "14.417.10": one mark as both group and decimal separator is no number
     if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return None
     try:

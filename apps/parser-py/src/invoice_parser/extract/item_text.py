@@ -1,0 +1,93 @@
+"""The text cells of an item row read by arithmetic: its description, article code and unit.
+
+Once the figures that make the line's arithmetic are set aside, what is left of the row left of its
+prices is split into cells at the column gaps. A cell holding one code-like token is the article
+code, a cell holding one short word is the unit, a cell holding only a date (a service date, a
+delivery date) or only a small number (a position) is neither, and the rest is the description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from invoice_parser.extract.figures import MIN_IDENTIFIER_DIGITS, Figure
+from invoice_parser.extract.line_figures import LineFigures
+from invoice_parser.extract.line_kind import looks_like_code
+from invoice_parser.extract.row_text import is_date_text, text_words
+from invoice_parser.extract.rows import Row
+from invoice_parser.extract.words import Word
+
+# Words further apart than this many character heights stand in different cells: a word space is
+# about a third of the height, the gap between two columns rarely less than one.
+CELL_GAP_RATIO: Final = 0.8
+# A cell of only digits this long is an article number (an EAN, a supplier's item number); shorter,
+# it is a position or a count.
+MIN_NUMERIC_CODE_DIGITS: Final = 4
+# A cell of one word this short, beside the description, is the unit ("pcs", "Stk.", "h").
+MAX_UNIT_LETTERS: Final = 6
+
+
+@dataclass(frozen=True)
+class ItemText:
+    description: str
+    sku: str | None
+    unit: str | None
+
+
+def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> ItemText:
+    bound = _description_bound(row, figures, reading)
+    money = [f for f in figures if f.money_like or f.percent or f in reading.used]
+    cells = _cells(text_words(row, money, before=bound))
+    cells = [cell for cell in cells if not all(is_date_text(word.text) for word in cell)]
+    sku = unit = None
+    described: list[list[Word]] = []
+    for cell in cells:
+        token = cell[0].text if len(cell) == 1 else None
+        if token is not None and sku is None and _is_code(token):
+            sku = token
+        elif token is not None and token.isdigit():
+            continue  # a position number or a count in a column of its own
+        elif token is not None and unit is None and _is_unit(token) and len(cells) > 1:
+            unit = token
+        else:
+            described.append(cell)
+    if sku is None and described and len(described[0]) > 1 and _leads_with_code(described[0][0].text):
+        sku, described[0] = described[0][0].text, described[0][1:]
+    description = " ".join(word.text for cell in described for word in cell)
+    return ItemText(description, sku, unit)
+
+
+def _leads_with_code(token: str) -> bool:
+    """A code printed at the start of the description, a word space before it ("T-4803 Versandkarton")."""
+    return looks_like_code(token) or (token.isdigit() and len(token) >= MIN_IDENTIFIER_DIGITS)
+
+
+def _is_code(token: str) -> bool:
+    return looks_like_code(token) or (token.isdigit() and len(token) >= MIN_NUMERIC_CODE_DIGITS)
+
+
+def _is_unit(token: str) -> bool:
+    letters = token.rstrip(".")
+    return letters.isalpha() and len(letters) <= MAX_UNIT_LETTERS
+
+
+def _description_bound(row: Row, figures: Sequence[Figure], reading: LineFigures) -> float:
+    """Text right of the price and amount (and of a quantity printed after the description) is a
+    unit, a currency or a note, not the description."""
+    bound = min(f.x0 for f in (reading.unit_price, reading.total) if f is not None)
+    words = text_words(row, figures)
+    if reading.quantity is not None and words and reading.quantity.x0 > words[0].x1:
+        bound = min(bound, reading.quantity.x0)
+    return bound
+
+
+def _cells(words: Sequence[Word]) -> list[list[Word]]:
+    cells: list[list[Word]] = []
+    for word in words:
+        if cells and word.x0 - cells[-1][-1].x1 <= CELL_GAP_RATIO * word.height:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return cells
