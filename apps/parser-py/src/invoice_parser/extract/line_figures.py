@@ -77,12 +77,19 @@ def consistent_factors(readings: Sequence[LineFigures]) -> list[LineFigures]:
         return list(readings)
     votes = {True: 0, False: 0}  # quantity printed left of the price?
     for reading in both:
-        left, right = sorted((reading.quantity, reading.unit_price), key=lambda f: f.x0)  # type: ignore[arg-type, return-value]
+        left, right = _factors_left_to_right(reading)
         votes[True] += _quantity_likeness(left) - _quantity_likeness(right)
     if votes[True] == 0:
         return list(readings)
     quantity_left = votes[True] > 0
     return [_ordered(reading, quantity_left) if reading in both else reading for reading in readings]
+
+
+def _factors_left_to_right(reading: LineFigures) -> tuple[Figure, Figure]:
+    assert reading.quantity is not None and reading.unit_price is not None
+    if reading.quantity.x0 <= reading.unit_price.x0:
+        return reading.quantity, reading.unit_price
+    return reading.unit_price, reading.quantity
 
 
 def _quantity_likeness(figure: Figure) -> int:
@@ -91,7 +98,7 @@ def _quantity_likeness(figure: Figure) -> int:
 
 
 def _ordered(reading: LineFigures, quantity_left: bool) -> LineFigures:
-    left, right = sorted((reading.quantity, reading.unit_price), key=lambda f: f.x0)  # type: ignore[arg-type, return-value]
+    left, right = _factors_left_to_right(reading)
     quantity, price = (left, right) if quantity_left else (right, left)
     if quantity.currency and not price.currency:
         return reading  # the row's own marks outweigh the table's habit
