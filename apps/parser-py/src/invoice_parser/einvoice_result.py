@@ -28,9 +28,10 @@ from invoice_parser.einvoice import (
     read_einvoice,
     search_attachments,
 )
-from invoice_parser.errors import INVALID_XML, TIMEOUT, ParserError
+from invoice_parser.errors import INVALID_XML, TIMEOUT, TOO_LARGE, TOO_MANY_PAGES, ParserError
 from invoice_parser.reconcile import Check
 from invoice_parser.result import (
+    PDF_MEDIA_TYPE,
     REQUIRED_HEADER_FIELDS,
     SCHEMA_VERSION,
     XML_MEDIA_TYPE,
@@ -45,6 +46,8 @@ AGREEMENT_CHECK: Final = "einvoice-printed-agreement"
 # the XML replaces (its own gaps are reported afresh) or arithmetic the XML makes moot.
 _PRINTED_WARNINGS_KEPT: Final = frozenset({AMBIGUOUS_NUMBER_FORMAT})
 LINE_KINDS: Final = ("item", "charge")
+# Limits end the parse whatever the document carries; other printed-page failures leave the XML.
+_LIMIT_CODES: Final = frozenset({TIMEOUT, TOO_LARGE, TOO_MANY_PAGES})
 
 
 def xml_upload_result(data: bytes, settings: Settings) -> dict[str, Any]:
@@ -79,6 +82,37 @@ def with_embedded_einvoice(pdf: bytes, printed: dict[str, Any], settings: Settin
     if not any(line.quantity is not None or line.line_total is not None for line in einvoice.lines):
         return _header_only(einvoice, printed)
     return _merged(einvoice, printed)
+
+
+def einvoice_without_printed_page(
+    pdf: bytes, printed_error: ParserError, settings: Settings
+) -> dict[str, Any]:
+    """The e-invoice of a PDF whose printed page could not be read (a scan, a page pdfminer
+    cannot decode): the XML alone is still exact. printed_error is raised again when the PDF
+    carries no readable e-invoice, or when it was a resource limit, which ends the parse."""
+    if printed_error.code in _LIMIT_CODES:
+        raise printed_error
+    try:
+        search = search_attachments(pdf, settings)
+        if search.invoice is None:
+            raise printed_error
+        einvoice = read_einvoice(search.invoice.data, settings)
+    except ParserError as error:
+        if error is printed_error or error.code == TIMEOUT:
+            raise
+        raise printed_error from error
+    pieces = parse_result_pieces(einvoice)
+    checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
+    # Nothing was compared with the page: the agreement check says so rather than passing.
+    skipped = Check(AGREEMENT_CHECK, "skipped").to_json()
+    return {
+        "schemaVersion": SCHEMA_VERSION,
+        "source": source_json(pdf, search.pages, PDF_MEDIA_TYPE),
+        "parser": parser_json(),
+        **pieces,
+        "warnings": [warning.to_json() for warning in [*_gaps(pieces), *arithmetic_warnings]],
+        "checks": [skipped, *(check.to_json() for check in checks)],
+    }
 
 
 def _without_einvoice(search: AttachmentSearch, printed: dict[str, Any]) -> dict[str, Any]:

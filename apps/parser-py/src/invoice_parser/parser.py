@@ -17,7 +17,11 @@ from invoice_parser.diagnostics import (
 )
 from invoice_parser.document import read_pages
 from invoice_parser.einvoice import looks_like_xml
-from invoice_parser.einvoice_result import with_embedded_einvoice, xml_upload_result
+from invoice_parser.einvoice_result import (
+    einvoice_without_printed_page,
+    with_embedded_einvoice,
+    xml_upload_result,
+)
 from invoice_parser.errors import PARSER_OUTPUT_INVALID, ParserError
 from invoice_parser.extract.bundle_sums import without_bundle_sums
 from invoice_parser.extract.conventions import decide_conventions
@@ -50,7 +54,13 @@ def _read(data: bytes, settings: Settings) -> dict[str, Any]:
     # Sniffed by content: an upload's name and declared type are the sender's claim, not a fact.
     if looks_like_xml(data):
         return xml_upload_result(data, settings)
-    printed = _read_printed_page(data, settings)
+    try:
+        printed = _read_printed_page(data, settings)
+    except ParserError as error:
+        # A scan or an undecodable page may still carry an exact e-invoice.
+        if settings.ignore_einvoice:
+            raise
+        return einvoice_without_printed_page(data, error, settings)
     if settings.ignore_einvoice:
         return printed
     return with_embedded_einvoice(data, printed, settings)

@@ -6,7 +6,7 @@ carry a logistics XML or a copy of an order beside the invoice.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -48,6 +48,7 @@ class AttachmentSearch:
     invoice: EmbeddedXml | None
     problem: ParserError | None
     other_xml: tuple[str, ...]
+    pages: int = 0  # the pages walked for attachments
 
 
 def search_attachments(pdf: str | Path | bytes, settings: Settings = DEFAULT_SETTINGS) -> AttachmentSearch:
@@ -60,8 +61,8 @@ def search_attachments(pdf: str | Path | bytes, settings: Settings = DEFAULT_SET
         listing = list_attachments(document, settings)
         search = _choose(sorted(listing.attachments, key=_priority), settings)
         if search.invoice is None and search.problem is None and listing.failures:
-            return AttachmentSearch(None, _unlisted(listing.failures), search.other_xml)
-        return search
+            return AttachmentSearch(None, _unlisted(listing.failures), search.other_xml, listing.pages)
+        return replace(search, pages=listing.pages)
 
 
 def find_embedded_xml(pdf: str | Path | bytes, settings: Settings = DEFAULT_SETTINGS) -> EmbeddedXml | None:

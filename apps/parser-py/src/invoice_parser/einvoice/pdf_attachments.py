@@ -8,6 +8,7 @@ is decompressed later under our own size cap; pdfium's attachment API inflates i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
@@ -48,6 +49,7 @@ LISTING_ERRORS: Final = (
 class Listing:
     attachments: tuple[Attachment, ...]
     failures: tuple[str, ...]  # the places that could not be walked, and why
+    pages: int  # the page count, up to settings.max_pages (0 when the page tree cannot be walked)
 
 
 def list_attachments(document: PDFDocument, settings: Settings) -> Listing:
@@ -70,7 +72,14 @@ def list_attachments(document: PDFDocument, settings: Settings) -> Listing:
                     found.append(attachment)
         except LISTING_ERRORS as error:
             failures.append(f"{place}: {type(error).__name__}: {error}"[:200])
-    return Listing(tuple(found), tuple(failures))
+    return Listing(tuple(found), tuple(failures), _page_count(document, settings))
+
+
+def _page_count(document: PDFDocument, settings: Settings) -> int:
+    try:
+        return sum(1 for _ in itertools.islice(PDFPage.create_pages(document), settings.max_pages))
+    except LISTING_ERRORS:
+        return 0
 
 
 def _name_tree_specs(document: PDFDocument, settings: Settings) -> Iterator[tuple[str, Any]]:
@@ -85,9 +94,7 @@ def _catalog_specs(document: PDFDocument, settings: Settings) -> Iterator[tuple[
 
 
 def _page_specs(document: PDFDocument, settings: Settings) -> Iterator[tuple[str, Any]]:
-    for number, page in enumerate(PDFPage.create_pages(document)):
-        if number >= settings.max_pages:
-            break
+    for page in itertools.islice(PDFPage.create_pages(document), settings.max_pages):
         yield from _associated(page.attrs, settings)
         annotations = resolve1(page.annots)
         if not isinstance(annotations, list):
