@@ -20,6 +20,15 @@ def printed_invoice() -> bytes:
     return buffer.getvalue()
 
 
+def page_without_text() -> bytes:
+    """A page with a drawing and no text layer, as a scan has."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.rect(72, 600, 300, 120)
+    canvas.save()
+    return buffer.getvalue()
+
+
 def with_attachment(pdf: bytes, name: str, data: bytes) -> bytes:
     """pdf with data attached under name in its EmbeddedFiles name tree."""
     document = pypdfium2.PdfDocument(pdf)

@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from einvoice_pdfs import assembled_pdf, file_spec, flate_stream, printed_invoice, with_attachment
+from einvoice_pdfs import (
+    assembled_pdf,
+    file_attachment_annotation,
+    file_spec,
+    flate_stream,
+    printed_invoice,
+    with_attachment,
+)
 from einvoice_samples import MINIMAL_CII, UBL_INVOICE
 
-from invoice_parser.einvoice import EmbeddedXml, find_embedded_xml, read_einvoice
+from invoice_parser.einvoice import EmbeddedXml, find_embedded_xml, read_einvoice, search_attachments
 from invoice_parser.errors import TOO_LARGE, ParserError
 from invoice_parser.settings import Settings
 
@@ -105,3 +112,40 @@ def test_a_cyclic_name_tree_ends() -> None:
     )
 
     assert find_embedded_xml(pdf) == EmbeddedXml("factur-x.xml", MINIMAL_CII, "Alternative")
+
+
+def test_finds_an_attachment_listed_only_in_a_pages_associated_files() -> None:
+    pdf = assembled_pdf(b"", [file_spec(b"factur-x.xml", 5), flate_stream(MINIMAL_CII)], b"/AF [4 0 R]")
+
+    assert find_embedded_xml(pdf) == EmbeddedXml("factur-x.xml", MINIMAL_CII, "Alternative")
+
+
+def test_finds_an_attachment_behind_a_file_attachment_annotation() -> None:
+    pdf = assembled_pdf(
+        b"",
+        [file_attachment_annotation(5), file_spec(b"rechnung.xml", 6, b"Data"), flate_stream(UBL_INVOICE)],
+        b"/Annots [4 0 R]",
+    )
+
+    assert find_embedded_xml(pdf) == EmbeddedXml("rechnung.xml", UBL_INVOICE, "Data")
+
+
+def test_an_invoice_under_another_name_wins_over_a_prescribed_name_holding_no_invoice() -> None:
+    pdf = with_attachment(printed_invoice(), "factur-x.xml", NOT_AN_INVOICE_XML)
+    pdf = with_attachment(pdf, "invoice-data.xml", UBL_INVOICE)
+
+    found = find_embedded_xml(pdf)
+
+    assert found is not None and (found.name, found.data) == ("invoice-data.xml", UBL_INVOICE)
+
+
+def test_an_attachment_named_without_a_type_is_looked_at() -> None:
+    found = find_embedded_xml(with_attachment(printed_invoice(), "ZUGFeRD", MINIMAL_CII))
+
+    assert found is not None and found.data == MINIMAL_CII
+
+
+def test_a_search_names_the_xml_attachments_that_are_no_invoice() -> None:
+    search = search_attachments(with_attachment(printed_invoice(), "notes.xml", NOT_AN_INVOICE_XML))
+
+    assert (search.invoice, search.problem, search.other_xml) == (None, None, ("notes.xml",))

@@ -9,7 +9,7 @@ from typing import Any
 
 from conftest import GOLDEN_DIR
 from einvoice_expected import item_line
-from einvoice_pdfs import with_attachment
+from einvoice_pdfs import page_without_text, with_attachment
 from einvoice_samples import EN16931, MINIMAL_CII, cii_invoice, cii_line, summation
 from helpers import only_document, run_cli
 
@@ -165,3 +165,54 @@ def test_hostile_xml_exits_1_with_invalid_xml(tmp_path: Path) -> None:
         }
     }
     assert validation_errors(record, ERROR_SCHEMA) == []
+
+
+def test_a_pdf_carrying_only_xml_that_is_no_invoice_says_why_it_was_not_used(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "with_notes.pdf"
+    notes = b"<?xml version='1.0'?><config><debug>true</debug></config>"
+    pdf.write_bytes(with_attachment((fixtures_dir / "ruled_basic.pdf").read_bytes(), "notes.xml", notes))
+
+    result = _parse(pdf)
+
+    assert result["extraction"] == {"method": "printed-page"}
+    assert result["warnings"][-1] == {
+        "code": "EINVOICE_UNREADABLE",
+        "message": "the PDF carries XML (notes.xml) but none of it is a CII or UBL invoice; "
+        "the printed page was used",
+        "details": {"code": "INVALID_XML", "attachments": ["notes.xml"]},
+    }
+
+
+def test_a_pdf_without_any_attachment_is_the_printed_reading_without_an_einvoice_warning(
+    fixtures_dir: Path,
+) -> None:
+    result = _parse(fixtures_dir / "ruled_basic.pdf")
+
+    assert result["extraction"] == {"method": "printed-page"}
+    assert not [warning for warning in result["warnings"] if warning["code"].startswith("EINVOICE")]
+
+
+def test_a_scanned_page_carrying_an_einvoice_is_read_from_the_xml(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(with_attachment(page_without_text(), "factur-x.xml", MINIMAL_CII))
+
+    result = _parse(scan)
+
+    assert (result["extraction"]["method"], result["source"]["pages"]) == ("e-invoice", 1)
+    assert result["lines"] == [
+        item_line(0, "HAM-500", "Hammer 500 g", "2.0000", "H87", "12.50", "25.00", "19.00")
+    ]
+    # Nothing could be compared with the page, and the result says so.
+    assert result["checks"][0] == {"name": "einvoice-printed-agreement", "status": "skipped"}
+
+
+def test_a_scanned_page_without_an_einvoice_still_fails_as_a_scan(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(page_without_text())
+
+    completed = run_cli("parse", str(scan))
+
+    assert completed.returncode == 1
+    assert only_document(completed.stdout)["error"]["code"] == "NO_TEXT_LAYER"
