@@ -1,6 +1,6 @@
 """E-invoices this project writes for its own tests, with libraries made for it: drafthorse writes
-the ZUGFeRD 2 / Factur-X CII of every profile, factur-x embeds it into a PDF. Test time only; the
-parser imports neither.
+the ZUGFeRD 2 / Factur-X CII of every profile, factur-x embeds it into a PDF and converts it to
+UBL 2.1 (Invoice or CreditNote). Test time only; the parser imports neither.
 
 One invoice (GeneratedInvoice) is written in each profile; its ground truth, in the corpus's
 *.gt.json format, says what the profile carries: MINIMUM and BASIC WL carry no lines, BASIC no
@@ -226,6 +226,39 @@ def _tax(invoice: GeneratedInvoice) -> ApplicableTradeTax:
     tax.category_code = "S"
     tax.rate_applicable_percent = RATE
     return tax
+
+
+# UBL customizations (BT-24) with their business process (BT-23), where the rules set one.
+UBL_CUSTOMIZATIONS: Final = {
+    "EN 16931": ("urn:cen.eu:en16931:2017", None),
+    "PEPPOL BIS 3.0": (
+        "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0",
+        "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0",
+    ),
+    "XRECHNUNG": ("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0", None),
+}
+
+
+def ubl_xml(invoice: GeneratedInvoice, customization: str) -> bytes:
+    """The invoice as UBL 2.1, converted by the factur-x package from its EN 16931 CII (a credit
+    note becomes a UBL CreditNote), XSD-checked, under the customization's identifier."""
+    data = facturx.parse_ubl_cii_xml(cii_xml(invoice, PROFILES[3]))
+    customization_id, process = UBL_CUSTOMIZATIONS[customization]
+    if process is not None:
+        data["BT-23"] = process
+    xml: bytes = facturx.generate_xml(data, flavor="ubl-2.1", level="en16931", check_schematron=False)
+    # The package writes the EN 16931 identifier for its level; a CIUS names itself instead.
+    stated = b"<cbc:CustomizationID>urn:cen.eu:en16931:2017</cbc:CustomizationID>"
+    assert stated in xml
+    return xml.replace(stated, f"<cbc:CustomizationID>{customization_id}</cbc:CustomizationID>".encode())
+
+
+def ubl_truth(invoice: GeneratedInvoice, customization: str) -> dict[str, Any]:
+    return {
+        **truth(invoice, PROFILES[3]),
+        "format": "UBL",
+        "profile": UBL_CUSTOMIZATIONS[customization][0],
+    }
 
 
 def printed_page(invoice: GeneratedInvoice) -> bytes:

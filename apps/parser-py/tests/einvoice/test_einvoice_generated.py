@@ -12,12 +12,15 @@ from einvoice_generated import (
     HARDWARE_ORDER,
     PROFILES,
     RETURN_CREDIT,
+    UBL_CUSTOMIZATIONS,
     GeneratedInvoice,
     Profile,
     cii_xml,
     factur_x_pdf,
     printed_page,
     truth,
+    ubl_truth,
+    ubl_xml,
 )
 from einvoice_pdfs import with_attachment
 from einvoice_truth import differences
@@ -89,6 +92,39 @@ def test_a_zugferd_1_pdf_reads_from_its_xml_exactly(
     result = _parse(pdf)
 
     assert differences(zugferd1_truth(invoice, profile), result) == []
+
+
+@pytest.mark.parametrize("customization", list(UBL_CUSTOMIZATIONS))
+@pytest.mark.parametrize("invoice", INVOICES, ids=lambda invoice: invoice.type_code)
+def test_a_bare_ubl_upload_reads_exactly(invoice: GeneratedInvoice, customization: str) -> None:
+    xml = ubl_xml(invoice, customization)
+
+    result = _parse(xml)
+
+    assert xml.lstrip().startswith(b"<?xml")
+    assert differences(ubl_truth(invoice, customization), result) == []
+    assert result["extraction"] == {
+        "method": "e-invoice",
+        "eInvoiceFormat": "UBL",
+        "eInvoiceProfile": UBL_CUSTOMIZATIONS[customization][0],
+    }
+    assert {check["status"] for check in result["checks"]} == {"pass"}
+    assert _codes(result) == []
+
+
+def test_a_ubl_credit_note_is_written_as_one_and_read_as_one() -> None:
+    xml = ubl_xml(RETURN_CREDIT, "PEPPOL BIS 3.0")
+
+    result = _parse(xml)
+
+    assert b"<CreditNote " in xml
+    assert result["invoice"]["documentType"] == "credit-note"
+
+
+def test_a_ubl_invoice_attached_to_a_pdf_is_read() -> None:
+    pdf = with_attachment(printed_page(HARDWARE_ORDER), "invoice.xml", ubl_xml(HARDWARE_ORDER, "XRECHNUNG"))
+
+    assert differences(ubl_truth(HARDWARE_ORDER, "XRECHNUNG"), _parse(pdf)) == []
 
 
 @pytest.mark.parametrize("name", ["zugferd-invoice.xml", "xrechnung.xml", "Rechnung_WN-2026-0815.xml"])
