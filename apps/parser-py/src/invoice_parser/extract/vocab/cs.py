@@ -1,0 +1,41 @@
+"""Czech."""
+
+from __future__ import annotations
+
+from invoice_parser.extract.vocab.model import Vocabulary
+from invoice_parser.extract.vocab.roles import Role
+
+CZECH = Vocabulary(
+    language="cs",
+    column_phrases={
+        Role.DESCRIPTION: ("popis", "nazev", "oznaceni"),
+        Role.QUANTITY: ("mnozstvi", "pocet"),
+        Role.UNIT: ("mj",),  # měrná jednotka
+        Role.UNIT_PRICE: ("cena", "cena za mj", "jednotkova cena"),
+        Role.AMOUNT: ("celkem", "castka", "cena celkem"),
+        Role.TAX_RATE: ("dph", "dph %", "% dph", "sazba dph"),
+        Role.DISCOUNT: ("sleva", "sleva %"),
+        Role.ITEM: ("polozka",),
+    },
+    subtotal_labels={1: ("celkem bez dph", "mezisoucet", "zaklad dane")},
+    tax_labels={3: ("dph", "dph celkem", "celkem dph")},
+    total_labels={1: ("celkem k uhrade", "k uhrade", "celkem s dph", "celkova castka"), 4: ("celkem",)},
+    interim_total_labels=("mezisoucet", "celkem"),
+    carry_over_phrases=("prevod", "strana"),
+    charge_words=("doprava", "postovne", "baleni", "sleva"),
+    invoice_words=("faktura", "dobropis"),
+    invoice_number_labels={
+        1: ("cislo faktury", "faktura cislo", "faktura c"),
+        2: ("faktura",),
+        3: ("dobropis",),
+    },
+    generic_number_labels={3: ("cislo",)},
+    party_name_labels=("jmeno",),
+    other_total_qualifiers=("sleva", "slevy", "zaloha", "zalohy", "hmotnost"),
+    invoice_date_labels={2: ("datum vystaveni",)},
+    other_date_labels=("datum splatnosti", "splatnost", "datum dodani"),
+    supplier_labels=("dodavatel", "prodavajici"),
+    buyer_labels=("odberatel", "kupujici", "prijemce"),
+    # "spol. s r.o.": the "spol." is part of the form.
+    legal_forms=("s r o", "sro", "a s", "spol"),
+)

@@ -1,0 +1,73 @@
+"""Dutch: the Netherlands and Flanders."""
+
+from __future__ import annotations
+
+from invoice_parser.extract.vocab.model import Vocabulary
+from invoice_parser.extract.vocab.roles import Role
+
+DUTCH = Vocabulary(
+    language="nl",
+    column_phrases={
+        Role.POSITION: ("regel",),
+        Role.SKU: ("artikelnr", "artikelcode", "productcode"),
+        Role.DESCRIPTION: ("omschrijving", "beschrijving", "artikelomschrijving", "productomschrijving"),
+        Role.QUANTITY: ("aantal", "aant", "hoeveelheid", "geleverd", "besteld"),
+        Role.UNIT: ("eenheid",),
+        Role.UNIT_PRICE: ("prijs", "stukprijs", "eenheidsprijs", "prijs per stuk", "prijs per eenheid"),
+        Role.AMOUNT: ("bedrag", "totaal", "regeltotaal", "totaalprijs", "bedrag excl btw"),
+        Role.TAX_RATE: ("btw", "btw %", "% btw", "btw tarief"),
+        Role.DISCOUNT: ("korting", "korting %"),
+    },
+    subtotal_labels={
+        1: (
+            "subtotaal",
+            "totaal excl btw",
+            "totaal exclusief btw",
+            "totaal excl",
+            "totaal netto",
+            "netto bedrag",
+            "bedrag excl btw",
+        ),
+    },
+    tax_labels={3: ("totaal btw", "btw", "btw bedrag", "omzetbelasting")},
+    total_labels={
+        1: (
+            "totaal incl btw",
+            "totaal inclusief btw",
+            "totaal te betalen",
+            "te betalen",
+            "totaalbedrag",
+            "factuurbedrag",
+            "eindtotaal",
+        ),
+        4: ("totaal",),
+    },
+    interim_total_labels=("subtotaal", "totaal"),
+    carry_over_phrases=("pagina",),
+    delivered_quantity_words=("geleverd",),
+    ordered_quantity_words=("besteld",),
+    charge_words=(
+        "verzendkosten",
+        "verzending",
+        "bezorgkosten",
+        "vracht",
+        "vrachtkosten",
+        "verpakking",
+        "toeslag",
+        "korting",
+    ),
+    invoice_words=("factuur", "creditnota", "creditfactuur"),
+    invoice_number_labels={
+        1: ("factuurnummer", "factuur nr", "factuurnr", "factuur no"),
+        2: ("factuur", "creditnota nr", "creditnotanummer"),
+        3: ("creditnota", "creditfactuur"),
+    },
+    generic_number_labels={2: ("documentnummer",)},
+    party_name_labels=("naam", "bedrijfsnaam"),
+    other_total_qualifiers=("korting", "kortingen", "toeslag", "toeslagen", "aanbetaling", "aantal"),
+    invoice_date_labels={1: ("factuurdatum", "datum factuur")},
+    other_date_labels=("vervaldatum", "vervaldag", "leverdatum", "levering", "besteldatum"),
+    supplier_labels=("leverancier", "verkoper", "afzender"),
+    buyer_labels=("klant", "afnemer", "factuuradres", "afleveradres", "aan"),
+    legal_forms=("bv", "b v", "nv", "n v", "vof"),
+)
