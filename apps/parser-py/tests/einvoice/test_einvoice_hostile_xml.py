@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from einvoice_samples import MINIMAL_CII
+from einvoice_samples import MINIMAL_CII, cii_invoice, cii_line, summation
 
 from invoice_parser.contracts import error_catalogue
 from invoice_parser.einvoice import INVALID_XML, read_einvoice
@@ -80,3 +80,14 @@ def test_well_formed_xml_that_is_no_invoice_is_refused() -> None:
 
 def test_a_number_in_exponent_notation_is_refused() -> None:
     assert _refusal(MINIMAL_CII.replace(b">25.00<", b">2.5E1<", 1)).details == {"field": "LineTotalAmount"}
+
+
+def test_a_line_amount_too_long_to_derive_is_refused() -> None:
+    huge = "9" * 35 + ".99"
+    line = cii_line("1", "Hammer", huge, huge, "1").replace(
+        "<ram:LineTotalAmount>1</ram:LineTotalAmount>", ""
+    )
+
+    refusal = _refusal(cii_invoice(line, summation("1", "1", "0", "1")))
+
+    assert refusal.message.startswith("a derived amount has too many digits")

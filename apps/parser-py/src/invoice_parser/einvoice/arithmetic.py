@@ -9,7 +9,7 @@ document's own totals can confirm.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from invoice_parser.diagnostics import (
     LINE_ARITHMETIC_MISMATCH,
@@ -44,12 +44,16 @@ def check_arithmetic(
 ) -> tuple[list[Check], list[ParseWarning]]:
     """Checks and the warnings of the failed ones. line_indexes gives, for each of
     einvoice.lines, its index among the result's lines (None for a line the result leaves out)."""
-    checks = [
-        check
-        for line, index in zip(einvoice.lines, line_indexes, strict=True)
-        if index is not None and (check := _line_check(line, index)) is not None
-    ]
-    checks.extend(_document_checks(einvoice))
+    try:
+        checks = [
+            check
+            for line, index in zip(einvoice.lines, line_indexes, strict=True)
+            if index is not None and (check := _line_check(line, index)) is not None
+        ]
+        checks.extend(_document_checks(einvoice))
+    except InvalidOperation:
+        # Amounts with more digits than decimal arithmetic carries: no check can be made of them.
+        return [], []
     return checks, [_warning(check) for check in checks if check.status == "fail"]
 
 

@@ -7,8 +7,10 @@ disagrees (that disagreement is for the arithmetic checks to report, not to corr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
+
+from invoice_parser.einvoice.errors import InvalidXmlError
 
 # EN 16931 amounts (BR-DEC-*) carry at most two decimals; a derived amount is rounded to them.
 MONEY_STEP: Final = Decimal("0.01")
@@ -16,7 +18,11 @@ _HUNDRED: Final = Decimal(100)
 
 
 def money(value: Decimal) -> Decimal:
-    return value.quantize(MONEY_STEP, rounding=ROUND_HALF_UP)
+    try:
+        return value.quantize(MONEY_STEP, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        # More digits than any amount has: the document is hostile or broken, not an invoice.
+        raise InvalidXmlError(f"a derived amount has too many digits: {value:.6e}") from None
 
 
 def percent_of(base: Decimal, percent: Decimal) -> Decimal:
