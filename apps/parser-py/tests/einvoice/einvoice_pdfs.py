@@ -89,3 +89,12 @@ def flate_stream(data: bytes) -> bytes:
         + compressed
         + b"\nendstream"
     )
+
+
+def filtered_stream(encoded: bytes, filter_name: bytes) -> bytes:
+    """An embedded-file stream whose data is already encoded with filter_name."""
+    return (
+        b"<< /Type /EmbeddedFile /Filter /%s /Length %d >>\nstream\n" % (filter_name, len(encoded))
+        + encoded
+        + b"\nendstream"
+    )

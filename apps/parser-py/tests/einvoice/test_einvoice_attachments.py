@@ -9,6 +9,7 @@ from einvoice_pdfs import (
     assembled_pdf,
     file_attachment_annotation,
     file_spec,
+    filtered_stream,
     flate_stream,
     printed_invoice,
     with_attachment,
@@ -149,3 +150,25 @@ def test_a_search_names_the_xml_attachments_that_are_no_invoice() -> None:
     search = search_attachments(with_attachment(printed_invoice(), "notes.xml", NOT_AN_INVOICE_XML))
 
     assert (search.invoice, search.problem, search.other_xml) == (None, None, ("notes.xml",))
+
+
+def test_an_attachment_in_ascii_hex_is_decoded() -> None:
+    stream = filtered_stream(MINIMAL_CII.hex().encode() + b">", b"ASCIIHexDecode")
+    pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"factur-x.xml", 5), stream])
+
+    found = find_embedded_xml(pdf)
+
+    assert found is not None and found.data == MINIMAL_CII
+
+
+def test_an_xml_attachment_that_cannot_be_decoded_is_a_named_problem() -> None:
+    stream = filtered_stream(b"\x00\x01", b"JBIG2Decode")
+    pdf = assembled_pdf(b"/AF [4 0 R]", [file_spec(b"rechnung.xml", 5), stream])
+
+    search = search_attachments(pdf)
+
+    assert search.invoice is None and search.problem is not None
+    assert (
+        search.problem.message
+        == "the embedded rechnung.xml cannot be decoded: filter /'JBIG2Decode' is not supported"
+    )

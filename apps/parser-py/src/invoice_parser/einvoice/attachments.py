@@ -89,10 +89,10 @@ def _choose(attachments: list[Attachment], settings: Settings) -> AttachmentSear
         try:
             data = _decoded(attachment, settings)
         except ParserError as error:
-            # Only a prescribed name makes a file the e-invoice whatever it holds; an unreadable
-            # file under another name may be anything.
-            if known and problem is None:
-                problem = ParserError(error.code, error.message, {**error.details, "known": True})
+            # A prescribed name makes a file the e-invoice whatever it holds; another .xml file
+            # that cannot be decoded may have been one, which the result must say.
+            if problem is None and (known or attachment.name.lower().endswith(XML_SUFFIX)):
+                problem = ParserError(error.code, error.message, {**error.details, "known": known})
             continue
         embedded = EmbeddedXml(attachment.name, data, attachment.relationship)
         if is_einvoice(data, settings):

@@ -9,7 +9,14 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    PDFStream,
+    resolve1,
+)
 
 from invoice_parser.errors import TOO_LARGE, ParserError
 
@@ -18,8 +25,8 @@ _INFLATE_STEP = 64 * 1024
 
 
 class UnreadableStreamError(Exception):
-    """The stream uses a filter this reader does not decode (embedded XML is Flate or plain), or
-    its compressed data is corrupt."""
+    """The stream uses a filter this reader does not decode (embedded XML is Flate, ASCII hex or
+    ASCII85, or plain), or its compressed data is corrupt."""
 
 
 def stream_bytes(stream: PDFStream, max_bytes: int) -> bytes:
@@ -36,6 +43,11 @@ def stream_bytes(stream: PDFStream, max_bytes: int) -> bytes:
 
 
 def _decode(data: bytes, name: Any, params: Any, max_bytes: int) -> bytes:
+    # The two text encodings shrink what they decode, so they need no cap of their own.
+    if name in LITERALS_ASCIIHEX_DECODE:
+        return asciihexdecode(data)
+    if name in LITERALS_ASCII85_DECODE:
+        return ascii85decode(data)
     if name not in LITERALS_FLATE_DECODE:
         raise UnreadableStreamError(f"filter {name!r} is not supported")
     params = resolve1(params)
