@@ -120,14 +120,16 @@ def _line(position: int, item: Item, profile: Zugferd1Profile) -> str:
 
 
 def _text_line() -> str:
-    # A free-text position: a note between the lines, no quantity, no amount.
+    # A free-text position, as the FeRD COMFORT samples open with: a note before the lines, no
+    # line id, no quantity, no amount, an empty settlement.
     return """
     <ram:IncludedSupplyChainTradeLineItem>
       <ram:AssociatedDocumentLineDocument>
         <ram:IncludedNote>
-          <ram:Content>Lieferung gemäß Bestellung vom 12.11.2026</ram:Content>
+          <ram:Content>Wir erlauben uns, folgende Positionen in Rechnung zu stellen:</ram:Content>
         </ram:IncludedNote>
       </ram:AssociatedDocumentLineDocument>
+      <ram:SpecifiedSupplyChainTradeSettlement/>
     </ram:IncludedSupplyChainTradeLineItem>"""
 
 
