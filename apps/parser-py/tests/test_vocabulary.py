@@ -4,9 +4,11 @@ column role; every language module composed; the headings and labels of each lan
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from invoice_parser.extract import keywords
 from invoice_parser.extract import vocab as vocab_package
@@ -25,6 +27,8 @@ from invoice_parser.extract.keywords import (
 )
 from invoice_parser.extract.vocab.compose import by_role, joined, ranked
 from invoice_parser.extract.vocab.model import Vocabulary
+from invoice_parser.parser import parse_document
+from invoice_parser.settings import Settings
 
 
 def _composed_tables() -> dict[str, tuple[str, ...]]:
@@ -210,3 +214,78 @@ def test_a_specific_label_ranks_before_the_generic_one(
     specific: str, generic: str, table: tuple[str, ...]
 ) -> None:
     assert table.index(specific) < table.index(generic)
+
+
+# An invoice in each language, drawn the same way: its title, number and date labels, a table of two
+# lines (an item and a charge) under the language's headings, and its subtotal, tax and total labels.
+_INVOICES = {
+    "nl": (
+        ("Factuur", "Factuurnummer: F-2024-17", "Factuurdatum: 05-03-2024"),
+        ("Omschrijving", "Aantal", "Stukprijs", "Bedrag"),
+        (("Bureaustoel", "2", "50,00", "100,00"), ("Verzendkosten", "1", "9,50", "9,50")),
+        (("Subtotaal", "109,50"), ("Btw 21%", "23,00"), ("Te betalen", "132,50")),
+    ),
+    "es": (
+        ("Factura", "Número de factura: F-2024-17", "Fecha: 05/03/2024"),
+        ("Descripción", "Cantidad", "Precio unitario", "Importe"),
+        (("Silla de oficina", "2", "50,00", "100,00"), ("Portes", "1", "9,50", "9,50")),
+        (("Base imponible", "109,50"), ("IVA 21%", "23,00"), ("Total a pagar", "132,50")),
+    ),
+    "it": (
+        ("Fattura", "Numero fattura: F-2024-17", "Data fattura: 05/03/2024"),
+        ("Descrizione", "Q.tà", "Prezzo unitario", "Importo"),
+        (("Sedia da ufficio", "2", "50,00", "100,00"), ("Spese di spedizione", "1", "9,50", "9,50")),
+        (("Imponibile", "109,50"), ("IVA 21%", "23,00"), ("Totale documento", "132,50")),
+    ),
+    # Czech letters outside the PDF's standard font (č, ř, ě) are left out of the drawn text.
+    "cs": (
+        ("Faktura", "Cislo faktury: F-2024-17", "Datum vystavení: 05.03.2024"),
+        ("Popis", "Mnozstvi", "Cena za MJ", "Celkem"),
+        (("Kancelarska zidle", "2", "50,00", "100,00"), ("Doprava", "1", "9,50", "9,50")),
+        (("Celkem bez DPH", "109,50"), ("DPH 21%", "23,00"), ("K úhrade", "132,50")),
+    ),
+    "fi": (
+        ("Lasku", "Laskun numero: F-2024-17", "Päivämäärä: 05.03.2024"),
+        ("Kuvaus", "Määrä", "à-hinta", "Yhteensä"),
+        (("Toimistotuoli", "2", "50,00", "100,00"), ("Rahti", "1", "9,50", "9,50")),
+        (("Välisumma", "109,50"), ("ALV 21%", "23,00"), ("Maksettava", "132,50")),
+    ),
+    # US distributors' abbreviations: "Qty Shp", "Each", "Ext.".
+    "en": (
+        ("Invoice", "Invoice No: F-2024-17", "Invoice date: 5 March 2024"),
+        ("Description", "Qty Shp", "Each", "Ext."),
+        (("Office chair", "2", "50.00", "100.00"), ("Freight", "1", "9.50", "9.50")),
+        (("Subtotal", "109.50"), ("Tax", "23.00"), ("Total", "132.50")),
+    ),
+}
+_COLUMN_X = (60, 300, 380, 480)
+
+
+def _invoice_pdf(language: str) -> bytes:
+    header, headings, lines, totals = _INVOICES[language]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, 842))
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 800, "ACME Trading Ltd")
+    for y, text in zip((800, 780, 765), header, strict=True):
+        canvas.drawString(400, y, text)
+    for y, cells in zip((700, 680, 660), (headings, *lines), strict=True):
+        for x, text in zip(_COLUMN_X, cells, strict=True):
+            canvas.drawString(x, y, text)
+    for y, (label, amount) in zip((620, 602, 584), totals, strict=True):
+        canvas.drawString(300, y, label)
+        canvas.drawString(480, y, amount)
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", sorted(_INVOICES))
+def test_an_invoice_in_each_language_is_read_through_its_vocabulary(language: str) -> None:
+    result = parse_document(_invoice_pdf(language), Settings(ignore_einvoice=True))
+
+    assert result["invoice"]["number"] == "F-2024-17"
+    assert result["invoice"]["date"] == "2024-03-05"
+    assert result["invoice"]["totals"] == {"subtotal": "109.50", "tax": "23.00", "total": "132.50"}
+    assert [
+        (line["quantity"], line["unitPrice"], line["lineTotal"], line["kind"]) for line in result["lines"]
+    ] == [("2", "50.00", "100.00", "item"), ("1", "9.50", "9.50", "charge")]

@@ -21,7 +21,8 @@ CZECH = Vocabulary(
     tax_labels={3: ("dph", "dph celkem", "celkem dph")},
     total_labels={1: ("celkem k uhrade", "k uhrade", "celkem s dph", "celkova castka"), 4: ("celkem",)},
     interim_total_labels=("mezisoucet", "celkem"),
-    carry_over_phrases=("prevod", "strana"),
+    # Not a bare "Převod", which also names a transfer sold as an item ("Převod domény").
+    carry_over_phrases=("prevod z predchozi strany", "celkem za stranu"),
     charge_words=("doprava", "postovne", "baleni", "sleva"),
     invoice_words=("faktura", "dobropis"),
     invoice_number_labels={
@@ -30,7 +31,7 @@ CZECH = Vocabulary(
         3: ("dobropis",),
     },
     generic_number_labels={3: ("cislo",)},
-    party_name_labels=("jmeno",),
+    party_name_labels=("nazev", "jmeno"),
     other_total_qualifiers=("sleva", "slevy", "zaloha", "zalohy", "hmotnost"),
     invoice_date_labels={2: ("datum vystaveni",)},
     other_date_labels=("datum splatnosti", "splatnost", "datum dodani"),

@@ -23,8 +23,9 @@ SPANISH = Vocabulary(
     subtotal_labels={1: ("base imponible", "total sin iva", "total neto", "importe neto")},
     tax_labels={3: ("total iva", "iva", "cuota iva", "cuota de iva", "importe iva")},
     total_labels={1: ("total a pagar", "total factura", "importe total", "total con iva")},
-    # "Suma y sigue": the running total at the foot of a page that continues.
-    carry_over_phrases=("suma y sigue", "suma anterior"),
+    # "Suma y sigue": the running total at the foot of a page that continues. Not a bare "Página", which
+    # also starts item descriptions ("Página web").
+    carry_over_phrases=("suma y sigue", "suma anterior", "total pagina", "pagina anterior"),
     delivered_quantity_words=("servido", "servida", "entregado", "entregada"),
     ordered_quantity_words=("pedido", "pedida"),
     charge_words=("envio", "gastos de envio", "portes", "transporte", "embalaje", "recargo", "descuento"),

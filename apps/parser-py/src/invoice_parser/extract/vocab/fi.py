@@ -17,14 +17,15 @@ FINNISH = Vocabulary(
         Role.DISCOUNT: ("alennus", "ale", "ale %"),
         Role.ITEM: ("tuote",),
     },
-    subtotal_labels={1: ("valisumma", "veroton yhteensa", "yhteensa ilman alv", "veroton")},
+    subtotal_labels={1: ("valisumma", "veroton yhteensa", "yhteensa ilman alv")},
     tax_labels={3: ("alv", "alv yhteensa", "arvonlisavero")},
     total_labels={
         1: ("maksettava", "maksettava yhteensa", "yhteensa sis alv", "loppusumma", "laskun summa"),
         4: ("yhteensa",),
     },
     interim_total_labels=("valisumma", "yhteensa"),
-    carry_over_phrases=("siirto", "sivu"),
+    # Not a bare "Siirto", which also names a transfer sold as an item.
+    carry_over_phrases=("siirto edelliselta sivulta", "siirto seuraavalle sivulle"),
     charge_words=("toimituskulut", "toimitusmaksu", "rahti", "postikulut", "alennus"),
     invoice_words=("lasku", "hyvityslasku"),
     invoice_number_labels={

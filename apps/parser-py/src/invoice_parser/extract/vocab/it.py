@@ -41,7 +41,7 @@ ITALIAN = Vocabulary(
         4: ("totale",),
     },
     interim_total_labels=("subtotale", "totale"),
-    carry_over_phrases=("riporto", "a riportare"),
+    carry_over_phrases=("riporto", "a riportare", "totale pagina", "pagina precedente"),
     delivered_quantity_words=("consegnata", "consegnato"),
     ordered_quantity_words=("ordinata", "ordinato"),
     charge_words=(

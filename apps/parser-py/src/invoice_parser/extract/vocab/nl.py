@@ -43,7 +43,9 @@ DUTCH = Vocabulary(
         4: ("totaal",),
     },
     interim_total_labels=("subtotaal", "totaal"),
-    carry_over_phrases=("pagina",),
+    # A page's words only beside "from" or "total": a bare "Pagina" also starts item descriptions
+    # ("Pagina-ontwerp"), which a carry-over phrase would end the table at.
+    carry_over_phrases=("van vorige pagina", "naar volgende pagina", "totaal pagina"),
     delivered_quantity_words=("geleverd",),
     ordered_quantity_words=("besteld",),
     charge_words=(
