@@ -13,7 +13,7 @@ from typing import BinaryIO, Final
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 
-from invoice_parser.einvoice.pdf_attachments import LISTING_ERRORS, Attachment, list_attachments
+from invoice_parser.einvoice.pdf_attachments import Attachment, list_attachments
 from invoice_parser.einvoice.pdf_streams import UnreadableStreamError, stream_bytes
 from invoice_parser.einvoice.reader import is_einvoice
 from invoice_parser.einvoice.safe_xml import looks_like_xml
@@ -55,7 +55,9 @@ def search_attachments(pdf: str | Path | bytes, settings: Settings = DEFAULT_SET
     with _open(pdf) as handle:
         try:
             document = PDFDocument(PDFParser(handle))
-        except LISTING_ERRORS:
+        except ParserError:
+            raise
+        except Exception:  # pdfminer raises many unrelated types for one broken file
             # Not a PDF pdfminer can open: the printed-page reader reports that with its own code.
             return AttachmentSearch(None, None, ())
         listing = list_attachments(document, settings)
@@ -116,8 +118,13 @@ def _may_be_xml(attachment: Attachment) -> bool:
 def _decoded(attachment: Attachment, settings: Settings) -> bytes:
     try:
         return stream_bytes(attachment.stream, settings.max_attachment_bytes)
+    except ParserError:
+        raise
     except UnreadableStreamError as error:
         raise ParserError(CORRUPT, f"the embedded {attachment.name} cannot be decoded: {error}") from None
+    except Exception as error:  # a broken decryption or stream dictionary, from pdfminer
+        message = f"the embedded {attachment.name} cannot be decoded: {type(error).__name__}: {error}"
+        raise ParserError(CORRUPT, message[:300]) from None
 
 
 def _priority(attachment: Attachment) -> int:

@@ -11,15 +11,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
-from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral, literal_name
 from pdfminer.utils import decode_text
 
+from invoice_parser.errors import ParserError
 from invoice_parser.settings import Settings
 
 _FILE_ATTACHMENT = "FileAttachment"
@@ -31,18 +31,6 @@ class Attachment:
     stream: PDFStream
     relationship: str | None  # /AFRelationship: "Alternative" for Factur-X, "Data", "Source", ...
     media_type: str | None  # the embedded file's /Subtype, "text/xml" for Factur-X
-
-
-# What a damaged or hostile object graph raises inside pdfminer while it is walked.
-LISTING_ERRORS: Final = (
-    PSException,
-    ValueError,
-    KeyError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    RecursionError,
-)
 
 
 @dataclass(frozen=True)
@@ -70,7 +58,9 @@ def list_attachments(document: PDFDocument, settings: Settings) -> Listing:
                 if attachment is not None and id(attachment.stream) not in seen:
                     seen.add(id(attachment.stream))
                     found.append(attachment)
-        except LISTING_ERRORS as error:
+        except ParserError:
+            raise  # the time limit's TIMEOUT, raised by the alarm wherever the walk was
+        except Exception as error:  # pdfminer raises many unrelated types for one broken file
             failures.append(f"{place}: {type(error).__name__}: {error}"[:200])
     return Listing(tuple(found), tuple(failures), _page_count(document, settings))
 
@@ -78,7 +68,9 @@ def list_attachments(document: PDFDocument, settings: Settings) -> Listing:
 def _page_count(document: PDFDocument, settings: Settings) -> int:
     try:
         return sum(1 for _ in itertools.islice(PDFPage.create_pages(document), settings.max_pages))
-    except LISTING_ERRORS:
+    except ParserError:
+        raise
+    except Exception:  # a broken page tree: the walk above reports it
         return 0
 
 
