@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from einvoice_samples import UBL_INVOICE, cii_invoice, cii_line, summation
 
+from invoice_parser.contracts import validation_errors
 from invoice_parser.einvoice import INVALID_XML, parse_result_pieces, read_einvoice
 from invoice_parser.einvoice_result import xml_upload_result
 from invoice_parser.errors import ParserError
@@ -149,6 +150,7 @@ def test_a_priced_line_without_quantity_keeps_its_amounts_and_no_quantity() -> N
 
     # Applying it is blocked until the operator states the quantity (APPLY_MISSING_QUANTITY).
     assert (item["quantity"], item["unitPrice"], item["lineTotal"]) == (None, "12.50", "25.00")
+    assert validation_errors(xml_upload_result(xml, Settings())) == []
 
 
 def test_a_line_carrying_only_a_note_is_left_out() -> None:
