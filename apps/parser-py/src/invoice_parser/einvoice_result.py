@@ -52,17 +52,7 @@ _LIMIT_CODES: Final = frozenset({TIMEOUT, TOO_LARGE, TOO_MANY_PAGES})
 
 def xml_upload_result(data: bytes, settings: Settings) -> dict[str, Any]:
     """The ParseResult of a bare CII or UBL document; InvalidXmlError when it cannot be read."""
-    einvoice = read_einvoice(data, settings)
-    pieces = parse_result_pieces(einvoice)
-    checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
-    return {
-        "schemaVersion": SCHEMA_VERSION,
-        "source": source_json(data, 0, XML_MEDIA_TYPE),
-        "parser": parser_json(),
-        **pieces,
-        "warnings": [warning.to_json() for warning in [*_gaps(pieces), *arithmetic_warnings]],
-        "checks": [check.to_json() for check in checks],
-    }
+    return _einvoice_alone(read_einvoice(data, settings), source_json(data, 0, XML_MEDIA_TYPE), [])
 
 
 def with_embedded_einvoice(pdf: bytes, printed: dict[str, Any], settings: Settings) -> dict[str, Any]:
@@ -101,17 +91,22 @@ def einvoice_without_printed_page(
         if error is printed_error or error.code == TIMEOUT:
             raise
         raise printed_error from error
+    # Nothing was compared with the page: the agreement check says so rather than passing.
+    skipped = Check(AGREEMENT_CHECK, "skipped")
+    return _einvoice_alone(einvoice, source_json(pdf, search.pages, PDF_MEDIA_TYPE), [skipped])
+
+
+def _einvoice_alone(einvoice: EInvoice, source: dict[str, Any], leading: list[Check]) -> dict[str, Any]:
+    """The ParseResult of an e-invoice read without a printed page beside it."""
     pieces = parse_result_pieces(einvoice)
     checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
-    # Nothing was compared with the page: the agreement check says so rather than passing.
-    skipped = Check(AGREEMENT_CHECK, "skipped").to_json()
     return {
         "schemaVersion": SCHEMA_VERSION,
-        "source": source_json(pdf, search.pages, PDF_MEDIA_TYPE),
+        "source": source,
         "parser": parser_json(),
         **pieces,
         "warnings": [warning.to_json() for warning in [*_gaps(pieces), *arithmetic_warnings]],
-        "checks": [skipped, *(check.to_json() for check in checks)],
+        "checks": [check.to_json() for check in [*leading, *checks]],
     }
 
 
