@@ -40,3 +40,14 @@ def test_ubl_credit_note_reads_credited_quantities_and_keeps_their_signs() -> No
     assert (einvoice.syntax, einvoice.type_code, einvoice.is_credit_note) == ("UBL CreditNote", "381", True)
     credit_note_header = {**EXPECTED_UBL["invoice"], "documentType": "credit-note"}
     assert parse_result_pieces(einvoice) == {**EXPECTED_UBL, "invoice": credit_note_header}
+
+
+def test_a_ubl_invoice_in_a_peppol_envelope_is_read() -> None:
+    envelope = (
+        b'<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">'
+        b"<StandardBusinessDocumentHeader><HeaderVersion>1.0</HeaderVersion></StandardBusinessDocumentHeader>"
+        + UBL_INVOICE.split(b"?>", 1)[1]
+        + b"</StandardBusinessDocument>"
+    )
+
+    assert read_einvoice(envelope) == read_einvoice(UBL_INVOICE)

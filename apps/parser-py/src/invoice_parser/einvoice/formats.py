@@ -28,6 +28,11 @@ ROOTS: Final = {
     "{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote": UBL_CREDIT_NOTE,
 }
 
+# The envelope Peppol access points deliver a UBL document in (the SBDH): the invoice is its child.
+STANDARD_BUSINESS_DOCUMENT: Final = (
+    "{http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader}StandardBusinessDocument"
+)
+
 # UNTDID 1001 document types that credit the buyer (EN 16931 code list for BT-3).
 CREDIT_NOTE_TYPE_CODES: Final = frozenset("81 83 261 262 296 308 381 396 420 458 532".split())
 
