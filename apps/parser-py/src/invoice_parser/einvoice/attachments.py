@@ -17,7 +17,7 @@ from invoice_parser.einvoice.pdf_attachments import Attachment, list_attachments
 from invoice_parser.einvoice.pdf_streams import UnreadableStreamError, stream_bytes
 from invoice_parser.einvoice.reader import is_einvoice
 from invoice_parser.einvoice.safe_xml import looks_like_xml
-from invoice_parser.errors import CORRUPT, ParserError
+from invoice_parser.errors import CORRUPT, TIMEOUT, ParserError
 from invoice_parser.settings import DEFAULT_SETTINGS, Settings
 
 # File names the standards prescribe, most specific first (compared without case:
@@ -91,6 +91,8 @@ def _choose(attachments: list[Attachment], settings: Settings) -> AttachmentSear
         try:
             data = _decoded(attachment, settings)
         except ParserError as error:
+            if error.code == TIMEOUT:
+                raise
             # A prescribed name makes a file the e-invoice whatever it holds; another .xml file
             # that cannot be decoded may have been one, which the result must say.
             if problem is None and (known or attachment.name.lower().endswith(XML_SUFFIX)):
