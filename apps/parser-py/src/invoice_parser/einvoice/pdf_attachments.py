@@ -53,7 +53,13 @@ def list_attachments(document: PDFDocument, settings: Settings) -> Listing:
     ):
         try:
             for key, spec in specs(document, settings):
-                attachment = _attachment(key, resolve1(spec))
+                try:
+                    attachment = _attachment(key, resolve1(spec))
+                except ParserError:
+                    raise
+                except Exception as error:  # one broken file spec does not hide the others
+                    failures.append(_failure(f"a file spec in {place}", error))
+                    continue
                 # The same file spec is usually listed in several places.
                 if attachment is not None and id(attachment.stream) not in seen:
                     seen.add(id(attachment.stream))
@@ -61,8 +67,12 @@ def list_attachments(document: PDFDocument, settings: Settings) -> Listing:
         except ParserError:
             raise  # the time limit's TIMEOUT, raised by the alarm wherever the walk was
         except Exception as error:  # pdfminer raises many unrelated types for one broken file
-            failures.append(f"{place}: {type(error).__name__}: {error}"[:200])
+            failures.append(_failure(place, error))
     return Listing(tuple(found), tuple(failures), _page_count(document, settings))
+
+
+def _failure(place: str, error: Exception) -> str:
+    return f"{place}: {type(error).__name__}: {error}"[:200]
 
 
 def _page_count(document: PDFDocument, settings: Settings) -> int:
