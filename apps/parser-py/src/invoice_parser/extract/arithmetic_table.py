@@ -211,8 +211,11 @@ def _lines(
     readings = {}
     for position in choice.items:
         total = choice.column.figure_at(position)
-        if total is not None:
-            readings[position] = read_line_figures(rows[position].figures, total)
+        if total is None:
+            continue
+        reading = read_line_figures(rows[position].figures, total)
+        if reading.quantity is not None or total.value != 0:
+            readings[position] = reading  # an amount of nothing, of nothing counted, says nothing
     readings = dict(zip(readings, consistent_factors(list(readings.values())), strict=True))
     lines: list[TableLine] = []
     by_page: dict[int, list[int]] = {}

@@ -32,9 +32,10 @@ def line_closes(
 ) -> bool:
     """True when the printed figures agree. The unit price may itself be rounded to its printed places
     (a tenth of a cent times a thousand pieces), and the total to its own; exact allows only the
-    total's rounding, for telling which figures are the factors when several pairs might be."""
+    rounding of the total to its printed places, for telling which figures are the factors when
+    several pairs might be."""
     expected = expected_line_total(quantity, unit_price, discount, discount_is_percent)
-    tolerance = unit_of(line_total)
-    if not exact:
-        tolerance += abs(quantity) * unit_of(unit_price) / 2
+    if exact:
+        return abs(expected - line_total) <= unit_of(line_total) / 2
+    tolerance = unit_of(line_total) + abs(quantity) * unit_of(unit_price) / 2
     return abs(expected.quantize(unit_of(line_total)) - line_total) <= tolerance

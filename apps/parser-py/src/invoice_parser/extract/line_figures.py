@@ -12,6 +12,7 @@ from invoice_parser.extract.figures import Figure
 from invoice_parser.extract.line_arithmetic import line_closes
 
 _ONE = Decimal(1)
+_ROUNDED_PRICE_MIN_PLACES = 2
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,12 @@ def read_line_figures(figures: Sequence[Figure], total: Figure) -> LineFigures:
         for a, b in pairs:
             for discount in (None, *percents):
                 rate = discount.value if discount is not None else None
-                if line_closes(a.value, b.value, total.value, rate, exact=exact):
-                    quantity, price = _quantity_first(a, b)
+                if not line_closes(a.value, b.value, total.value, rate, exact=exact):
+                    continue
+                quantity, price = _quantity_first(a, b)
+                # Nothing times anything is nothing: a zero quantity proves no pairing. A unit price
+                # rounded to whole units explains too many totals to be taken on trust.
+                if quantity.value != 0 and (exact or price.places >= _ROUNDED_PRICE_MIN_PLACES):
                     tax = next((p for p in percents if p is not discount), None)
                     return LineFigures(total, quantity, price, discount, tax)
     return _price_only(plain, percents, total)

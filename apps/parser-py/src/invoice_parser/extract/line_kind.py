@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize, starts_with_phrase
+from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize
 
 LineKind = Literal["item", "charge"]
 
@@ -20,9 +20,9 @@ _WORD_RUN: Final = re.compile(r"[a-zà-ÿß]{4,}")
 
 def line_kind(description: str, has_quantity: bool, has_article_code: bool = False) -> LineKind:
     """Charges (shipping, fees, discounts...) never move stock, but a line is one only on evidence: a
-    charge word, with no quantity, or with one but no article code and the charge word naming the
-    line ("Shipping", "Frais de port") rather than modifying it ("Packing tape", "USB port hub"). A
-    row without a charge word is an item, also without a quantity (goods billed by amount)."""
+    charge word, with no quantity; or with one, but no article code, and the charge word not used as
+    a modifier of the goods' name ("Packing tape", "USB port hub", "Delivery note holder"). A row
+    without a charge word is an item, also without a quantity (goods billed by amount)."""
     text = normalize(description)
     if not _names_a_charge(text):
         return "item"
@@ -30,7 +30,21 @@ def line_kind(description: str, has_quantity: bool, has_article_code: bool = Fal
         return "charge"
     if has_article_code:
         return "item"
-    return "charge" if starts_with_phrase(text, CHARGE_WORDS) is not None else "item"
+    return "item" if _only_as_modifier(text) else "charge"
+
+
+# Charge words that are also nouns of goods: followed by another word, they name what is sold.
+_GOODS_NOUNS: Final = frozenset(
+    {"port", "transport", "packaging", "packing", "delivery", "handling", "shipping"}
+)
+
+
+def _only_as_modifier(text: str) -> bool:
+    words = text.split()
+    found = [i for i, word in enumerate(words) if word in CHARGE_WORDS]
+    if not found or contains_phrase(text, [w for w in CHARGE_WORDS if " " in w]) is not None:
+        return False
+    return all(words[i] in _GOODS_NOUNS and i + 1 < len(words) for i in found)
 
 
 # German and Dutch join a charge word into one word ("Versandkostenpauschale", "Mindermengenzuschlag");

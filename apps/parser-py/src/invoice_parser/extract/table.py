@@ -332,7 +332,7 @@ def _build_line(
     # Only a code that reads as an article number, on a row priced per unit, outweighs a charge word:
     # allowance rows print reason codes ("95", "FC") and a base amount where an item has them.
     article = sku is not None and looks_like_code(sku) and values.unit_price is not None
-    kind = line_kind(parts[0] if parts else "", values.quantity is not None, article)
+    kind = line_kind(parts[0] if parts else own.text(Role.SKU), values.quantity is not None, article)
     if sku is None and kind == "item":
         sku = labelled_code([own, *(cells[j] for j in extra_rows)])
     if sku is None and not header.has(Role.SKU) and kind == "item":
