@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -105,9 +106,17 @@ def test_a_legal_form_wrapped_onto_the_next_line_ends_the_name() -> None:
 
 
 def test_a_counted_article_whose_name_holds_a_charge_word_is_goods() -> None:
-    assert line_kind("Packing tape 2 in x 110 yd", has_quantity=True, has_article_code=True) == "item"
-    assert line_kind("Packing", has_quantity=True) == "charge"
-    assert line_kind("Freight", has_quantity=False, has_article_code=True) == "charge"
+    assert line_kind("Packing tape 2 in x 110 yd", Decimal(1), has_article_code=True) == "item"
+    assert line_kind("USB port hub", Decimal(1)) == "item"
+    assert line_kind("Frais de dossier forfait", Decimal(10)) == "item"
+    assert line_kind("Packing", Decimal(1)) == "charge"
+    assert line_kind("Freight", None) == "charge"
+
+
+def test_a_charge_word_inside_a_compound_names_a_charge_only_without_a_quantity() -> None:
+    assert line_kind("Versandkostenpauschale", None) == "charge"
+    assert line_kind("Mindermengenzuschlag", None) == "charge"
+    assert line_kind("Wartungsvertrag Monat", None) == "item"
 
 
 def test_sap_material_heading_is_the_article_number_column() -> None:

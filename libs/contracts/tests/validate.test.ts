@@ -61,11 +61,11 @@ describe('validate', () => {
     expect(outcome.ok).toBe(false);
   });
 
-  it('requires an item line to carry a quantity, while a charge may omit it', () => {
+  it('accepts a line without a quantity, since many invoices bill goods and services by amount alone', () => {
     const line = {
       index: 0,
       sku: null,
-      description: 'Freight',
+      description: 'Commission',
       quantity: null,
       unit: null,
       unitPrice: null,
@@ -75,7 +75,8 @@ describe('validate', () => {
     };
 
     expect(validate('parse-result', aResultWith({ ...line, kind: 'charge' })).ok).toBe(true);
-    expect(validate('parse-result', aResultWith({ ...line, kind: 'item' })).ok).toBe(false);
+    expect(validate('parse-result', aResultWith({ ...line, kind: 'item' })).ok).toBe(true);
+    expect(validate('parse-result', aResultWith({ ...line, kind: 'item', quantity: 2.5 })).ok).toBe(false);
   });
 });
 

@@ -101,7 +101,7 @@ def _by_sums(column: FigureColumn, rows: Sequence[DocRow], settings: Settings) -
     """The run of column that adds up to a figure below it with the most items, then others that
     neither overlap it nor include a sum: a first page's items summed on the next, a second section.
     A run below the best one's sum on the same page is another table (a payout, a summary)."""
-    found = closures(column, rows, settings.totals_window_rows)
+    found = closures(column, rows, settings.totals_window_rows, lambda row: _is_item_row(row, column))
     scored = sorted(
         ((_closure_score(closure, rows), closure) for closure in found), key=lambda pair: -pair[0]
     )
@@ -306,6 +306,6 @@ def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequenc
         discount=reading.discount.value if reading.discount else None,
         discount_is_percent=True,
     )
-    kind = line_kind(text.description, quantity is not None, text.sku is not None)
+    kind = line_kind(text.description, quantity, text.sku is not None, reading.unit_price is not None)
     all_words: list[Word] = [*row.row.words, *(w for r in extra for w in r.words)]
     return TableLine(kind, text.sku, description, values, page_rows.page.number, all_words)

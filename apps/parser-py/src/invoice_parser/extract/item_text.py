@@ -14,7 +14,7 @@ from typing import Final
 
 from invoice_parser.extract.figures import MIN_IDENTIFIER_DIGITS, Figure
 from invoice_parser.extract.line_figures import LineFigures
-from invoice_parser.extract.line_kind import looks_like_code
+from invoice_parser.extract.line_kind import is_article_code, looks_like_code
 from invoice_parser.extract.row_text import is_date_text, text_words
 from invoice_parser.extract.rows import Row
 from invoice_parser.extract.words import Word
@@ -22,9 +22,6 @@ from invoice_parser.extract.words import Word
 # Words further apart than this many character heights stand in different cells: a word space is
 # about a third of the height, the gap between two columns rarely less than one.
 CELL_GAP_RATIO: Final = 0.8
-# A cell of only digits this long is an article number (an EAN, a supplier's item number); shorter,
-# it is a position or a count.
-MIN_NUMERIC_CODE_DIGITS: Final = 4
 # A cell of one word this short, beside the description, is the unit ("pcs", "Stk.", "h").
 MAX_UNIT_LETTERS: Final = 6
 
@@ -45,7 +42,7 @@ def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> Item
     described: list[list[Word]] = []
     for cell in cells:
         token = cell[0].text if len(cell) == 1 else None
-        if token is not None and sku is None and _is_code(token):
+        if token is not None and sku is None and is_article_code(token):
             sku = token
         elif token is not None and token.isdigit():
             continue  # a position number or a count in a column of its own
@@ -62,10 +59,6 @@ def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> Item
 def _leads_with_code(token: str) -> bool:
     """A code printed at the start of the description, a word space before it ("T-4803 Versandkarton")."""
     return looks_like_code(token) or (token.isdigit() and len(token) >= MIN_IDENTIFIER_DIGITS)
-
-
-def _is_code(token: str) -> bool:
-    return looks_like_code(token) or (token.isdigit() and len(token) >= MIN_NUMERIC_CODE_DIGITS)
 
 
 def _is_unit(token: str) -> bool:

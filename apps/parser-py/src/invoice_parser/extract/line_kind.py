@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Final, Literal
 
-from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize
+from invoice_parser.extract.keywords import CHARGE_WORDS, contains_phrase, normalize, starts_with_phrase
 
 LineKind = Literal["item", "charge"]
 
@@ -18,33 +19,30 @@ _MIN_CODE_LENGTH: Final = 4
 _WORD_RUN: Final = re.compile(r"[a-zà-ÿß]{4,}")
 
 
-def line_kind(description: str, has_quantity: bool, has_article_code: bool = False) -> LineKind:
+def line_kind(
+    description: str, quantity: Decimal | None, has_article_code: bool = False, priced: bool = True
+) -> LineKind:
     """Charges (shipping, fees, discounts...) never move stock, but a line is one only on evidence: a
-    charge word, with no quantity; or with one, but no article code, and the charge word not used as
-    a modifier of the goods' name ("Packing tape", "USB port hub", "Delivery note holder"). A row
-    without a charge word is an item, also without a quantity (goods billed by amount)."""
+    charge word and no article code, with no quantity or no unit price, or with a single one when the
+    charge word names the line ("Shipping  1  4.95"). Ten of a "Frais de dossier" are counted goods or
+    work, and a "USB port hub" or "Packing tape" only holds the word as a modifier."""
     text = normalize(description)
-    if not _names_a_charge(text):
+    if has_article_code or not _names_a_charge(text):
         return "item"
-    if not has_quantity:
+    if quantity is None or not priced:
         return "charge"
-    if has_article_code:
-        return "item"
-    return "item" if _only_as_modifier(text) else "charge"
+    return "charge" if quantity == 1 and starts_with_phrase(text, CHARGE_WORDS) is not None else "item"
 
 
-# Charge words that are also nouns of goods: followed by another word, they name what is sold.
-_GOODS_NOUNS: Final = frozenset(
-    {"port", "transport", "packaging", "packing", "delivery", "handling", "shipping"}
-)
+def is_article_code(token: str) -> bool:
+    """A supplier's article number or an EAN: a code-like token, or digits long enough not to be a
+    position or a count."""
+    return looks_like_code(token) or (token.isdigit() and len(token) >= MIN_NUMERIC_CODE_DIGITS)
 
 
-def _only_as_modifier(text: str) -> bool:
-    words = text.split()
-    found = [i for i, word in enumerate(words) if word in CHARGE_WORDS]
-    if not found or contains_phrase(text, [w for w in CHARGE_WORDS if " " in w]) is not None:
-        return False
-    return all(words[i] in _GOODS_NOUNS and i + 1 < len(words) for i in found)
+# A cell of only digits this long is an article number (an EAN, a supplier's item number); shorter,
+# it is a position or a count.
+MIN_NUMERIC_CODE_DIGITS: Final = 4
 
 
 # German and Dutch join a charge word into one word ("Versandkostenpauschale", "Mindermengenzuschlag");

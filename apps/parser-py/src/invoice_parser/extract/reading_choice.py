@@ -15,7 +15,7 @@ from invoice_parser.extract.arithmetic_table import read_by_arithmetic
 from invoice_parser.extract.figures import row_figures
 from invoice_parser.extract.line_arithmetic import line_closes
 from invoice_parser.extract.numbers import DecimalSeparator
-from invoice_parser.extract.table import PageRows, TableReading, read_table
+from invoice_parser.extract.table import PageRows, TableLine, TableReading, read_table
 from invoice_parser.settings import Settings
 
 
@@ -33,39 +33,41 @@ def evidence(
     reading: TableReading, pages: Sequence[PageRows], separator: DecimalSeparator, settings: Settings
 ) -> int:
     """Lines whose own arithmetic closes, plus every line once more when their totals add up to a
-    figure printed at the table's end."""
-    products = sum(
-        1
-        for line in reading.lines
-        if line.values.quantity is not None
-        and line.values.unit_price is not None
-        and line.values.line_total is not None
-        and line_closes(
-            line.values.quantity,
-            line.values.unit_price,
-            line.values.line_total,
-            line.values.discount,
-            line.values.discount_is_percent,
-        )
+    figure printed below the last of them; or, failing that, every item line when the items alone do
+    (a reading may have collected charges from the totals block)."""
+    products = sum(1 for line in reading.lines if _closes(line))
+    items = [line for line in reading.lines if line.kind == "item"]
+    for lines in (reading.lines, items):
+        summed = sum((line.values.line_total or Decimal(0) for line in lines), Decimal(0))
+        if lines and summed in _figures_below(lines[-1], pages, separator, settings):
+            return products + len(lines)
+    return products
+
+
+def _closes(line: TableLine) -> bool:
+    values = line.values
+    if values.quantity is None or values.unit_price is None or values.line_total is None:
+        return False
+    return line_closes(
+        values.quantity, values.unit_price, values.line_total, values.discount, values.discount_is_percent
     )
-    summed = sum((line.values.line_total or Decimal(0) for line in reading.lines), Decimal(0))
-    sum_printed = bool(reading.lines) and summed in _figures_after_end(reading, pages, separator, settings)
-    return products + (len(reading.lines) if sum_printed else 0)
 
 
-def _figures_after_end(
-    reading: TableReading, pages: Sequence[PageRows], separator: DecimalSeparator, settings: Settings
+def _figures_below(
+    last: TableLine, pages: Sequence[PageRows], separator: DecimalSeparator, settings: Settings
 ) -> set[Decimal]:
-    if reading.end is None:
-        return set()
-    for page_rows in pages:
-        if page_rows.page.number != reading.end.page:
-            continue
-        below = [row for row in page_rows.rows if row.bottom > reading.end.top]
-        return {
-            figure.value
-            for row in below[: settings.totals_window_rows]
-            for figure in row_figures(row, separator)
-            if not figure.percent
-        }
-    return set()
+    """The figures of the rows under the last line, on its page and the next ones."""
+    bottom = max(word.bottom for word in last.words) if last.words else 0.0
+    below = [
+        row
+        for page_rows in pages
+        if page_rows.page.number >= last.page
+        for row in page_rows.rows
+        if page_rows.page.number > last.page or row.top >= bottom
+    ]
+    return {
+        figure.value
+        for row in below[: settings.totals_window_rows]
+        for figure in row_figures(row, separator)
+        if not figure.percent
+    }

@@ -3,7 +3,7 @@ their subtotal (or total). Where such a run starts and ends is where the item ta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,9 +23,12 @@ class Closure:
         return [m.position for m in self.column.members[self.start : self.end + 1]]
 
 
-def closures(column: FigureColumn, rows: Sequence[DocRow], window_rows: int) -> list[Closure]:
+def closures(
+    column: FigureColumn, rows: Sequence[DocRow], window_rows: int, is_item: Callable[[DocRow], bool]
+) -> list[Closure]:
     """Every run of column whose sum is printed within window_rows below its last member, no further
-    than the column's next figure (a subtotal is usually printed in the column it sums)."""
+    than the column's next item (a subtotal is usually printed in the column it sums; a tax summary
+    table may stand between the items and it)."""
     members = column.members
     prefix = [Decimal(0)]
     for member in members:
@@ -35,8 +38,9 @@ def closures(column: FigureColumn, rows: Sequence[DocRow], window_rows: int) -> 
     for k, member in enumerate(members):
         first_start.setdefault(prefix[k], k)
         last = member.position + window_rows
-        if k + 1 < len(members):
-            last = min(last, members[k + 1].position)
+        following = next((m for m in members[k + 1 :] if is_item(rows[m.position])), None)
+        if following is not None:
+            last = min(last, following.position)
         for position in range(member.position + 1, min(last, len(rows) - 1) + 1):
             for figure in rows[position].figures:
                 if figure.percent or not _printed_alike(figure, member.figure):

@@ -27,7 +27,12 @@ from invoice_parser.extract.keywords import (
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
 from invoice_parser.extract.line_code import is_code_text, labelled_code, sku_cell_value
-from invoice_parser.extract.line_kind import LineKind, line_kind, looks_like_code, split_leading_code
+from invoice_parser.extract.line_kind import (
+    LineKind,
+    is_article_code,
+    line_kind,
+    split_leading_code,
+)
 from invoice_parser.extract.numbers import DecimalSeparator, parse_number
 from invoice_parser.extract.price_breakdown import breakdown_prices
 from invoice_parser.extract.rows import Row, join_words
@@ -331,8 +336,10 @@ def _build_line(
     sku = sku_cell_value(_wrapped_code(own.text(Role.SKU), [cells[j] for j in extra_rows if j > i]))
     # Only a code that reads as an article number, on a row priced per unit, outweighs a charge word:
     # allowance rows print reason codes ("95", "FC") and a base amount where an item has them.
-    article = sku is not None and looks_like_code(sku) and values.unit_price is not None
-    kind = line_kind(parts[0] if parts else own.text(Role.SKU), values.quantity is not None, article)
+    article = sku is not None and is_article_code(sku) and values.unit_price is not None
+    kind = line_kind(
+        parts[0] if parts else own.text(Role.SKU), values.quantity, article, values.unit_price is not None
+    )
     if sku is None and kind == "item":
         sku = labelled_code([own, *(cells[j] for j in extra_rows)])
     if sku is None and not header.has(Role.SKU) and kind == "item":
