@@ -109,4 +109,37 @@ describe('job-review', () => {
     expect(outcome.ok ? [] : outcome.issues).toEqual([]);
     expect(validate('job-review', { ...review, lines: [{ ...review.lines[0], changed: ['kind'] }] }).ok).toBe(false);
   });
+
+  it('accepts the kinds of a parsed line, group included, and no other', () => {
+    const line = {
+      index: 0,
+      description: 'Subtotal hardware',
+      unit: null,
+      unitPrice: '1050',
+      lineTotal: '1050',
+      page: 1,
+      bbox: [1, 2, 3, 4],
+      parsed: { sku: 'G1', quantity: '1' },
+      sku: 'G1',
+      quantity: '1',
+      notStock: false,
+      changed: [],
+      mappedFrom: null,
+    };
+    const review = (kind: string) => ({
+      jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',
+      status: 'PARSED',
+      attempt: 1,
+      revision: 0,
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      documentType: 'invoice',
+      supplierKey: null,
+      lines: [{ ...line, kind }],
+      stockChanges: [],
+      applyBlockers: [],
+    });
+
+    for (const kind of ['item', 'charge', 'group']) expect(validate('job-review', review(kind)).ok, kind).toBe(true);
+    expect(validate('job-review', review('subtotal')).ok).toBe(false);
+  });
 });

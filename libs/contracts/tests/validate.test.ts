@@ -78,6 +78,25 @@ describe('validate', () => {
     expect(validate('parse-result', aResultWith({ ...line, kind: 'item' })).ok).toBe(true);
     expect(validate('parse-result', aResultWith({ ...line, kind: 'item', quantity: 2.5 })).ok).toBe(false);
   });
+
+  it('accepts a group line, the printed subtotal of the detail lines below it, and refuses an unknown kind', () => {
+    const group = {
+      index: 0,
+      kind: 'group',
+      sku: '345678912',
+      description: 'Subtotal hardware',
+      quantity: '1',
+      unit: 'H87',
+      unitPrice: '1050',
+      lineTotal: '1050',
+      page: 1,
+      bbox: [0, 0, 0, 0],
+    };
+
+    expect(validate('parse-result', aResultWith(group)).ok).toBe(true);
+    expect(validate('parse-result', aResultWith({ ...group, quantity: null })).ok).toBe(true);
+    expect(validate('parse-result', aResultWith({ ...group, kind: 'subtotal' })).ok).toBe(false);
+  });
 });
 
 function aResultWith(line: Record<string, unknown>) {

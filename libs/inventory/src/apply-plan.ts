@@ -1,6 +1,7 @@
 import type { ApplyBlocker, DocumentType, InvoiceLine, StockDelta } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from './decimal';
 import { DomainError } from './errors';
+import { movesStock } from './line-kind';
 
 export interface RefusedLine {
   index: number;
@@ -19,14 +20,14 @@ export interface ApplyAssessment {
 
 /**
  * What an apply of these lines would do, without refusing anything: the review screen shows the stock
- * changes and the lines still in the way side by side. Charges (shipping, fees, discounts) never touch
- * inventory. A credit note sends goods back, so each of its items leaves stock whatever sign is printed.
+ * changes and the lines still in the way side by side. Charges (shipping, fees, discounts) and groups
+ * (printed subtotals of detail lines) never touch inventory, so they block nothing either. A credit note sends goods back, so each of its items leaves stock whatever sign is printed.
  */
 export function assessApply(lines: readonly ApplicableLine[], documentType: DocumentType = 'invoice'): ApplyAssessment {
   const blockers: ApplyBlocker[] = [];
   const totals = new Map<string, ExactDecimal>();
   for (const line of lines) {
-    if (line.kind !== 'item') continue;
+    if (!movesStock(line)) continue;
     // Whitespace around a SKU is layout, not identity, so "A" and "A " move the same stock row.
     const sku = line.sku?.trim() ?? '';
     if (sku === '') blockers.push({ lineIndex: line.index, code: 'APPLY_MISSING_SKU' });

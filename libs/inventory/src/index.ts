@@ -3,6 +3,7 @@ export { JOB_STATUSES, allowedTransitions, canTransition, assertTransition, isIn
 export { planApply, assessApply } from './apply-plan';
 export type { RefusedLine, ApplicableLine, ApplyAssessment } from './apply-plan';
 export { supplierKeyOf } from './supplier-key';
+export { movesStock } from './line-kind';
 export { reviewLines, stockLinesOf } from './review/reviewed-lines';
 export type { SkuMap } from './review/reviewed-lines';
 export { checkCorrections, checkSkuMappings } from './review/check-corrections';

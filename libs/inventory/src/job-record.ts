@@ -1,4 +1,5 @@
 import type { Job, JobSummary, LineCorrection, ParseResult } from '@invoice/contracts';
+import { movesStock } from './line-kind';
 
 /**
  * The stored job: the public Job plus what only the service needs (where the upload lives, which parser
@@ -66,7 +67,7 @@ export function summarize(result: ParseResult): JobSummary {
     currency: result.invoice.currency,
     total: result.invoice.totals.total,
     lineCount: result.lines.length,
-    itemCount: result.lines.filter((line) => line.kind === 'item').length,
+    itemCount: result.lines.filter(movesStock).length,
     warningCount: result.warnings.length,
   };
 }

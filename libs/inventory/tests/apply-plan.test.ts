@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessApply, planApply } from '../src/apply-plan';
-import { invoiceLine, thrownBy } from './support';
+import { groupLine, invoiceLine, thrownBy } from './support';
 
 const line = invoiceLine;
 
@@ -87,6 +87,35 @@ describe('planApply', () => {
     expect(planApply([line(0, { sku: 'A', quantity: '-3' })], 'invoice')).toEqual([{ sku: 'A', quantity: '-3' }]);
   });
 
+  it('ignores group lines, which repeat the sum of the detail items below them, even with a SKU of an item', () => {
+    // Arrange: an EXTENDED e-invoice's GROUP row names a SKU and quantity 1 like any item.
+    const lines = [
+      line(0, { sku: 'A', quantity: '2' }),
+      line(1, { sku: 'B', quantity: '3' }),
+      groupLine(2, { sku: 'A', quantity: '1' }),
+      groupLine(3, { sku: 'G' }),
+    ];
+
+    // Act
+    const deltas = planApply(lines);
+
+    // Assert
+    expect(deltas).toEqual([
+      { sku: 'A', quantity: '2' },
+      { sku: 'B', quantity: '3' },
+    ]);
+  });
+
+  it('refuses nothing for a group line without a SKU or a quantity', () => {
+    const lines = [line(0, { sku: 'A', quantity: '2' }), groupLine(1, { sku: null, quantity: null, description: 'Subtotal accessories' })];
+
+    expect(planApply(lines)).toEqual([{ sku: 'A', quantity: '2' }]);
+  });
+
+  it('leaves group lines of a credit note out as well', () => {
+    expect(planApply([line(0, { sku: 'A', quantity: '2' }), groupLine(1)], 'credit-note')).toEqual([{ sku: 'A', quantity: '-2' }]);
+  });
+
   it('returns no deltas for an invoice with only charges', () => {
     expect(planApply([line(0, { kind: 'charge', sku: null, quantity: null })])).toEqual([]);
   });
@@ -151,6 +180,22 @@ describe('assessApply', () => {
         { lineIndex: 3, code: 'APPLY_MISSING_SKU' },
       ],
     });
+  });
+
+  it('lists no blocker for charges and group lines, whatever they lack', () => {
+    // Arrange
+    const lines = [
+      line(0, { sku: null, quantity: '1' }),
+      line(1, { kind: 'charge', sku: null, quantity: null }),
+      groupLine(2, { sku: null, quantity: null }),
+      groupLine(3, { sku: '  ', quantity: '1' }),
+    ];
+
+    // Act
+    const assessment = assessApply(lines);
+
+    // Assert
+    expect(assessment).toEqual({ deltas: [], blockers: [{ lineIndex: 0, code: 'APPLY_MISSING_SKU' }] });
   });
 
   it('gives the deltas planApply applies when nothing blocks, credit notes taking stock out', () => {

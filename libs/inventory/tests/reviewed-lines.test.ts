@@ -2,7 +2,7 @@ import type { InvoiceLine, LineCorrection } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { assessApply } from '../src/apply-plan';
 import { reviewLines, stockLinesOf } from '../src/review/reviewed-lines';
-import { invoiceLine } from './support';
+import { groupLine, invoiceLine } from './support';
 
 function line(index: number, overrides: Partial<InvoiceLine> = {}): InvoiceLine {
   const priced = { sku: `S-${index}`, unit: 'pc', unitPrice: '2.00', lineTotal: '2.00' };
@@ -63,6 +63,11 @@ describe('reviewLines', () => {
     expect(reviewed).toMatchObject({ sku: 'SUP-1', mappedFrom: null });
   });
 
+  it('does not map the SKU of a group line, the printed subtotal of the items below it', () => {
+    const [reviewed] = reviewLines([groupLine(0, { sku: 'SUP-1' })], [], new Map([['SUP-1', 'INV-1']]));
+    expect(reviewed).toMatchObject({ kind: 'group', sku: 'SUP-1', mappedFrom: null });
+  });
+
   it('marks a field changed only when the correction gives a different value', () => {
     // Arrange: same SKU restated with spaces, same quantity written differently, a real quantity change
     const lines = [line(0, { quantity: '2.5' }), line(1, { quantity: '2' })];
@@ -113,6 +118,27 @@ describe('reviewLines', () => {
 });
 
 describe('stockLinesOf with assessApply', () => {
+  it('leaves group lines out of the stock changes, even when corrected or mapped like an item', () => {
+    // Arrange: hardware (2 + 3 printers) printed with its subtotal row, which repeats the SKU of one of them.
+    const lines = [
+      line(0, { sku: 'SUP-1', quantity: '2' }),
+      line(1, { sku: 'P-2', quantity: '3' }),
+      groupLine(2, { sku: 'SUP-1', quantity: '1', description: 'Subtotal hardware' }),
+      groupLine(3, { sku: null, quantity: null, description: 'Subtotal accessories' }),
+    ];
+    const corrections: LineCorrection[] = [{ lineIndex: 3, sku: 'P-2', quantity: '5' }];
+
+    // Act
+    const { deltas, blockers } = assessApply(stockLinesOf(reviewLines(lines, corrections, new Map([['SUP-1', 'INV-1']]))));
+
+    // Assert
+    expect(deltas).toEqual([
+      { sku: 'INV-1', quantity: '2' },
+      { sku: 'P-2', quantity: '3' },
+    ]);
+    expect(blockers).toEqual([]);
+  });
+
   it('applies corrected and mapped values, leaving out lines marked not stock and charges', () => {
     // Arrange
     const lines = [

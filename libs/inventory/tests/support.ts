@@ -18,6 +18,22 @@ export function invoiceLine(index: number, overrides: Partial<InvoiceLine> = {})
   };
 }
 
+/**
+ * A group line as an EXTENDED e-invoice gives it: the printed subtotal of the detail lines below it, with a
+ * SKU, quantity 1 and its sum as price and total, all of which apply must leave alone.
+ */
+export function groupLine(index: number, overrides: Partial<InvoiceLine> = {}): InvoiceLine {
+  return invoiceLine(index, {
+    kind: 'group',
+    sku: `GROUP-${index}`,
+    description: `Subtotal ${index}`,
+    quantity: '1',
+    unitPrice: '1050',
+    lineTotal: '1050',
+    ...overrides,
+  });
+}
+
 /** The DomainError `action` throws; fails the test when it throws nothing or something else. */
 export function thrownBy(action: () => unknown): DomainError {
   try {

@@ -41,6 +41,10 @@ export type EnteredQuantity = string;
  */
 export type DocumentType = "invoice" | "credit-note";
 /**
+ * What an invoice line is. item: goods or work, moved into (on a credit note, out of) stock by an apply. charge: shipping, a fee or a discount, part of the money but never of the stock. group: a printed subtotal of the detail lines below it (an EXTENDED e-invoice's GROUP row), shown for review; it is never applied to stock and not counted in the lines-sum-subtotal check, since its detail lines already are.
+ */
+export type LineKind = "item" | "charge" | "group";
+/**
  * 1-based page number.
  */
 export type PageNumber = number;
@@ -321,7 +325,7 @@ export interface JobReview {
  */
 export interface ReviewedLine {
   index: number;
-  kind: "item" | "charge";
+  kind: LineKind;
   description: string;
   unit: string | null;
   unitPrice: Money | null;
@@ -420,11 +424,11 @@ export interface Provenance {
   bbox: BoundingBox;
 }
 /**
- * One row of the invoice. Items move stock when applied; charges (shipping, fees, discounts) never do.
+ * One row of the invoice. Items move stock when applied; charges (shipping, fees, discounts) and groups never do.
  */
 export interface InvoiceLine {
   index: number;
-  kind: "item" | "charge";
+  kind: LineKind;
   sku: Sku | null;
   description: string;
   quantity: Quantity | null;

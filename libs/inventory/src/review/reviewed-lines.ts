@@ -1,5 +1,6 @@
 import type { InvoiceLine, LineCorrection, ReviewField, ReviewedLine } from '@invoice/contracts';
 import { ExactDecimal } from '../decimal';
+import { movesStock } from '../line-kind';
 
 /** supplierSku -> inventorySku, for the invoice's supplier. */
 export type SkuMap = ReadonlyMap<string, string>;
@@ -15,8 +16,8 @@ export function reviewLines(lines: readonly InvoiceLine[], corrections: readonly
 }
 
 function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, mappings: SkuMap): ReviewedLine {
-  // Charges never move stock, so a mapping (which exists to move the right stock) is not applied to them.
-  const mapped = line.kind === 'item' && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
+  // Charges and groups never move stock, so a mapping (which exists to move the right stock) is not applied to them.
+  const mapped = movesStock(line) && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
   const skuWithoutCorrection = mapped ?? line.sku;
   const changed: ReviewField[] = [];
 
