@@ -187,7 +187,7 @@ def print_verdicts(rows: list[Row]) -> None:
         if f1_ratio is None:
             continue
         f1 = by[(corpus, "parser")]["score"].line_figures()[2]
-        verdict = "ahead" if f1_ratio > 1 else "NOT ahead"
+        verdict = "ahead" if f1_ratio > 1 else "level (both read every line)" if f1 == 1 else "NOT ahead"
         print(f"{corpus}: parser line F1 {f1:.3f}, {f1_ratio:.2f}x the best peer's: {verdict}")
     for corpus in corpora:
         if corpus.startswith("long") and (corpus, "parser") in by:
