@@ -32,6 +32,7 @@ from invoice_parser.extract.keywords import INVOICE_WORDS, contains_phrase, norm
 from invoice_parser.extract.reading_choice import read_line_items
 from invoice_parser.extract.rows import group_rows
 from invoice_parser.extract.table import PageRows, TableReading
+from invoice_parser.extract.totals_arithmetic import settle_total
 from invoice_parser.extract.totals_charges import totals_block_charges
 from invoice_parser.reconcile import reconcile
 from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
@@ -76,6 +77,7 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
     header = read_header(
         page_rows, table.end, conventions.decimal_separator, conventions.month_first, settings
     )
+    settle_total(header, table.lines, page_rows, table.end, conventions.decimal_separator)
     document_type = read_document_type(page_rows)
     below = totals_block_charges(page_rows, table.end, table.lines, conventions.decimal_separator)
     lines = [*without_bundle_sums(table.lines, header.totals_values.get("subtotal")), *below.lines]

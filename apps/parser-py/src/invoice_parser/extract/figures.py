@@ -17,8 +17,9 @@ from invoice_parser.extract.numbers import DecimalSeparator, currency_mark, pars
 from invoice_parser.extract.rows import Row
 from invoice_parser.extract.words import Word
 
-# Two words closer than this many character heights may be one number split at its thousands space.
-THOUSANDS_GAP_RATIO: Final = 0.45
+# Digit groups of one number ("1 234,56") stand at most this many character heights apart: a word
+# space, often widened by justification, never a column gap.
+THOUSANDS_GAP_RATIO: Final = 0.6
 # A "%" printed as a word of its own belongs to the number before it within this many heights.
 PERCENT_SIGN_GAP_RATIO: Final = 1.0
 # A bare run of digits this long is an identifier; quantities and amounts this large carry separators.

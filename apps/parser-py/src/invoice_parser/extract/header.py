@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from invoice_parser.extract.dates import parse_date
+from invoice_parser.extract.figures import THOUSANDS_GAP_RATIO
 from invoice_parser.extract.keywords import (
     BUYER_LABELS,
     GENERIC_NUMBER_LABELS,
@@ -395,12 +396,8 @@ def _read_totals(
         fields.totals_values[kind] = amount
 
 
-# Digit groups of one number ("1 234,56") stand at most this many character heights apart.
-_GROUP_GAP_RATIO = 0.6
-
-
 def _word_spaced(left: Word, right: Word) -> bool:
-    return right.x0 - left.x1 <= _GROUP_GAP_RATIO * max(left.height, right.height)
+    return right.x0 - left.x1 <= THOUSANDS_GAP_RATIO * max(left.height, right.height)
 
 
 def _states_rate(row: Row, amount_words: Sequence[Word], separator: DecimalSeparator) -> bool:
