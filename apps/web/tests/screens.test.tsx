@@ -5,9 +5,10 @@ import { ApiError } from '../src/api/api-error';
 import { JobsTable } from '../src/jobs/JobsTable';
 import { ApplyDialog } from '../src/review/ApplyDialog';
 import { JobStateNotices } from '../src/review/JobStateNotices';
+import { LineEditor } from '../src/review/LineEditor';
 import { LinesTable } from '../src/review/LinesTable';
 import { editLine, EMPTY_DRAFT } from '../src/review/review-draft';
-import { itemLine, reviewOf } from './support/review-fixture';
+import { chargeLine, groupLine, itemLine, reviewOf } from './support/review-fixture';
 
 /** The server-rendered markup: node has no DOM, and the markup of these components is what the browser gets. */
 const render = (element: React.ReactElement): string => renderToStaticMarkup(element);
@@ -95,6 +96,42 @@ describe('LinesTable', () => {
     expect(text(markup)).toContain('NEW-2 edited, not saved was SKU-2');
     expect(html(markup)).toMatch(/<tr class="line line-item line-warning line-selected">/);
     expect(text(markup)).toContain('Line 2: 2 x 2.50 is not 6.00.');
+  });
+});
+
+describe('LinesTable kinds', () => {
+  it('marks a group subtotal with its own badge and as never stock, apart from items and charges', () => {
+    // Arrange
+    const review = reviewOf([itemLine(0), itemLine(1), groupLine(2), chargeLine(3)]);
+
+    // Act
+    const markup = render(
+      <LinesTable review={review} draft={EMPTY_DRAFT} warnings={new Map()} problems={{}} selected={null} onSelect={() => undefined} />,
+    );
+
+    // Assert
+    expect(html(markup)).toMatch(/<tr class="line line-group">/);
+    expect(html(markup)).toContain('<span class="tag tag-group">Group subtotal</span>');
+    expect(text(markup)).toMatch(/ 3 Group subtotal GROUP-1 Subtotal hardware 1 pcs 1050 1050 Never stock /);
+    expect(text(markup)).toMatch(/ 4 Charge Shipping .* Never stock /);
+  });
+});
+
+describe('LineEditor', () => {
+  const props = { draft: EMPTY_DRAFT, supplierName: 'Acme', problem: undefined, onEdit: () => undefined, onClose: () => undefined };
+
+  it('offers no field to correct on a group subtotal, saying why', () => {
+    const markup = render(<LineEditor line={groupLine(2)} {...props} />);
+
+    expect(html(markup)).not.toContain('<input');
+    expect(text(markup)).toContain('A group subtotal repeats the sum of the detail lines below it');
+  });
+
+  it('offers SKU, quantity and not stock on an item', () => {
+    const markup = render(<LineEditor line={itemLine(0)} {...props} />);
+
+    expect(text(markup)).toContain('SKU for line 1');
+    expect(text(markup)).toContain('Not stock: applying leaves this line out');
   });
 });
 

@@ -295,6 +295,37 @@ describe('review', () => {
       expect([stock['AR-A'], stock['AR-RIGHT'], stock['AR-WRONG']]).toEqual(['1.5', '2', undefined]);
     });
 
+    it('shows group subtotals for review but moves only their detail items, even when a group repeats an item SKU', async () => {
+      // Arrange: an EXTENDED e-invoice's GROUP rows (the printed subtotals) beside their DETAIL items
+      const job = await parsedJob([
+        { sku: 'GR-PRINTER', quantity: '2', description: 'Laser printer' },
+        { sku: 'GR-INK', quantity: '3', description: 'Ink printer' },
+        { kind: 'group', sku: 'GR-PRINTER', quantity: '1', description: 'Subtotal hardware' },
+        { kind: 'group', sku: null, quantity: null, description: 'Subtotal accessories' },
+      ]);
+      const before = await review(job.jobId);
+
+      // Act
+      const response = await apply(job.jobId, { reviewRevision: 0, expectedStockChanges: before.stockChanges });
+
+      // Assert
+      expect(before.lines.map((line) => [line.index, line.kind, line.sku, line.quantity])).toEqual([
+        [0, 'item', 'GR-PRINTER', '2'],
+        [1, 'item', 'GR-INK', '3'],
+        [2, 'group', 'GR-PRINTER', '1'],
+        [3, 'group', null, null],
+      ]);
+      expect(before.applyBlockers).toEqual([]);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const result = expectContract<ApplyResult>('apply-result', response.body);
+      expect(result.ledger.deltas).toEqual([
+        { sku: 'GR-INK', quantity: '3' },
+        { sku: 'GR-PRINTER', quantity: '2' },
+      ]);
+      const stock = await suite.api.inventory();
+      expect([stock['GR-PRINTER'], stock['GR-INK']]).toEqual(['2', '3']);
+    });
+
     it('refuses a stale reviewRevision with 409 REVIEW_CONFLICT and moves nothing', async () => {
       // Arrange
       const job = await parsedJob([{ sku: 'AS-A', quantity: '1' }]);

@@ -1,4 +1,4 @@
-import type { ReviewedLine } from '@invoice/contracts';
+import type { LineKind, ReviewedLine } from '@invoice/contracts';
 import { canRememberMapping, shownNotStock, shownQuantity, shownSku, type LineEdit, type ReviewDraft } from './review-draft';
 
 export interface LineEditorProps {
@@ -10,6 +10,13 @@ export interface LineEditorProps {
   onClose: () => void;
 }
 
+/** Why a line that is not an item has nothing to correct: none of them moves stock. */
+const NOTHING_TO_CORRECT: Record<Exclude<LineKind, 'item'>, string> = {
+  charge: 'A charge (shipping, a fee, a discount) never moves stock; there is nothing to correct.',
+  group:
+    'A group subtotal repeats the sum of the detail lines below it; those lines move the stock, this one never does, so there is nothing to correct.',
+};
+
 /** The selected item line's SKU, quantity and not-stock switch; edits stay in the draft until saved. */
 export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose }: LineEditorProps) {
   const n = line.index + 1;
@@ -18,7 +25,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
     return (
       <section className="line-editor">
         <h2 id={headingId}>Line {n}</h2>
-        <p>A charge (shipping, a fee, a discount) never moves stock; there is nothing to correct.</p>
+        <p>{NOTHING_TO_CORRECT[line.kind]}</p>
       </section>
     );
   }

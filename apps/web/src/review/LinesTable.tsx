@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { JobReview, ReviewedLine } from '@invoice/contracts';
+import type { JobReview, LineKind, ReviewedLine } from '@invoice/contracts';
 import { cellState, shownNotStock, shownQuantity, shownSku, type CellState, type ReviewDraft } from './review-draft';
 
 export interface LinesTableProps {
@@ -20,6 +20,18 @@ const STATE_WORDS: Record<CellState, string | null> = {
   mapped: 'from SKU mapping',
   parsed: null,
 };
+
+const KIND_WORDS: Record<LineKind, string> = {
+  item: 'Item',
+  charge: 'Charge',
+  group: 'Group subtotal',
+};
+
+/** A group row repeats the sum of the detail lines below it: its badge keeps it from being read as one more item. */
+function KindCell({ kind }: { kind: LineKind }) {
+  if (kind === 'group') return <span className="tag tag-group">{KIND_WORDS.group}</span>;
+  return <>{KIND_WORDS[kind]}</>;
+}
 
 function StateTag({ state }: { state: CellState }) {
   const words = STATE_WORDS[state];
@@ -59,7 +71,9 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
           {n}
         </button>
       </th>
-      <td>{isItem ? 'Item' : 'Charge'}</td>
+      <td>
+        <KindCell kind={line.kind} />
+      </td>
       <td className={`cell-${skuState} sku`}>
         {shownSku(line, draft)}
         <StateTag state={skuState} />

@@ -34,6 +34,20 @@ export function chargeLine(index: number): ReviewedLine {
   };
 }
 
+/** An EXTENDED e-invoice's GROUP row: the printed subtotal of the detail items below it, with a SKU and quantity 1. */
+export function groupLine(index: number): ReviewedLine {
+  return {
+    ...itemLine(index),
+    kind: 'group',
+    description: 'Subtotal hardware',
+    unitPrice: '1050',
+    lineTotal: '1050',
+    parsed: { sku: 'GROUP-1', quantity: '1' },
+    sku: 'GROUP-1',
+    quantity: '1',
+  };
+}
+
 export function reviewOf(lines: ReviewedLine[], overrides: Partial<JobReview> = {}): JobReview {
   return {
     jobId: '01JOBREVIEWFIXTURE0000000',
