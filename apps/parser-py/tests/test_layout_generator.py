@@ -90,3 +90,26 @@ def test_seed_sets_cover_the_choices_and_stay_apart() -> None:
     assert {layout.ruling for layout in layouts} == {"grid", "zebra", "horizontal", "unruled"}
     assert Counter(layout.heading_mode for layout in layouts)["none"] >= 10
     assert any(layout.line_count >= 40 for layout in layouts)
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    """More than a point of overlap both ways: two words printed over each other."""
+    return (
+        a["x0"] < b["x1"] - 1
+        and b["x0"] < a["x1"] - 1
+        and a["top"] < b["bottom"] - 1
+        and b["top"] < a["bottom"] - 1
+    )
+
+
+@pytest.mark.parametrize("seed", SAMPLE_SEEDS)
+def test_no_word_is_printed_over_another_or_off_the_page(tmp_path: Path, seed: int) -> None:
+    with pdfplumber.open(write_seed(seed, tmp_path)) as document:
+        for page in document.pages:
+            words = page.extract_words()
+            for word in words:
+                assert word["x0"] >= 0 and word["x1"] <= page.width and word["bottom"] <= page.height, word
+            clashes = [
+                (a["text"], b["text"]) for i, a in enumerate(words) for b in words[i + 1 :] if _overlap(a, b)
+            ]
+            assert not clashes
