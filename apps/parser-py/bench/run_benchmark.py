@@ -4,6 +4,7 @@ speed and memory, on every corpus, in one run.
     npm run bench:parser            (or: .venv/bin/python apps/parser-py/bench/run_benchmark.py)
     ... run_benchmark.py --corpus-name real-world --readers parser        (one corpus, one reader)
     ... run_benchmark.py --limit 20                                       (at most 20 files a corpus)
+    ... run_benchmark.py --corpus-name layouts-dev --details              (each file's misses)
 
 Corpora (--corpus-name, repeatable): real-world (the shared corpus's hand-labelled third-party
 invoices, the most important), e-invoice (its e-invoice PDFs, printed page only), layouts-dev and
@@ -112,15 +113,27 @@ def run_measure(reader_name: str, corpus: Corpus) -> dict[str, Any]:
 
 def summarise(measured: dict[str, Any]) -> dict[str, Any]:
     score = Score()
+    details = []
     for file in measured["files"]:
         pdf = Path(file["path"])
         truth = json.loads(pdf.with_name(pdf.name.replace(".pdf", ".gt.json")).read_text(encoding="utf-8"))
         lines = [dict(line, kind=line.get("kind") or "item") for line in file["lines"]]
-        score_lines(lines, truth, score)
-        score_header(file["invoice"], truth, score)
+        before = (score.matched, score.predicted, score.expected)
+        problems = score_lines(lines, truth, score)
+        problems += score_header(file["invoice"], truth, score)
         score.documents += 1
+        matched, predicted, expected = (
+            a - b for a, b in zip((score.matched, score.predicted, score.expected), before, strict=True)
+        )
+        family = f" [{truth['family']}]" if truth.get("family") else ""
+        details.append(
+            f"{pdf.parent.name}/{pdf.name}{family}: {matched}/{expected} lines, {predicted} read"
+            + (f", error {file['error']}" if file["error"] else "")
+            + (f"; {'; '.join(problems[:4])}" if problems else "")
+        )
     files = measured["files"]
     return {
+        "details": details,
         "score": score,
         "files": len(files),
         "pages": sum(f["pages"] for f in files),
@@ -236,6 +249,7 @@ def main() -> int:
     parser.add_argument("--long-pages", type=int, default=200, help="pages of the generated long invoice")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs of the long invoice (median)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--details", action="store_true", help="also print each file's result and misses")
     parser.add_argument(
         "--no-install", action="store_true", help="fail instead of installing the bench extra"
     )
@@ -263,6 +277,8 @@ def main() -> int:
                 )
                 rows.append((corpus.name, reader, summarise(run_measure(reader, corpus))))
                 print(f" {time.monotonic() - started:.0f} s", file=sys.stderr)
+                if args.details:
+                    print("\n".join(f"  {reader}: {line}" for line in rows[-1][2]["details"]))
     print_table(rows)
     print_verdicts(rows)
     if args.json:
