@@ -124,7 +124,7 @@ describe('LineEditor', () => {
     const markup = render(<LineEditor line={groupLine(2)} {...props} />);
 
     expect(html(markup)).not.toContain('<input');
-    expect(text(markup)).toContain('A group subtotal repeats the sum of the detail lines below it');
+    expect(text(markup)).toContain('A group subtotal repeats the sum of its detail lines');
   });
 
   it('offers SKU, quantity and not stock on an item', () => {

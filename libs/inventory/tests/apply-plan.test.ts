@@ -87,7 +87,7 @@ describe('planApply', () => {
     expect(planApply([line(0, { sku: 'A', quantity: '-3' })], 'invoice')).toEqual([{ sku: 'A', quantity: '-3' }]);
   });
 
-  it('ignores group lines, which repeat the sum of the detail items below them, even with a SKU of an item', () => {
+  it('ignores group lines, which repeat the sum of their detail items, even with a SKU of an item', () => {
     // Arrange: an EXTENDED e-invoice's GROUP row names a SKU and quantity 1 like any item.
     const lines = [
       line(0, { sku: 'A', quantity: '2' }),

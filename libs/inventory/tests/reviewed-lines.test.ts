@@ -63,7 +63,7 @@ describe('reviewLines', () => {
     expect(reviewed).toMatchObject({ sku: 'SUP-1', mappedFrom: null });
   });
 
-  it('does not map the SKU of a group line, the printed subtotal of the items below it', () => {
+  it('does not map the SKU of a group line, the printed subtotal of its detail items', () => {
     const [reviewed] = reviewLines([groupLine(0, { sku: 'SUP-1' })], [], new Map([['SUP-1', 'INV-1']]));
     expect(reviewed).toMatchObject({ kind: 'group', sku: 'SUP-1', mappedFrom: null });
   });

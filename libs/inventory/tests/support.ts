@@ -19,7 +19,7 @@ export function invoiceLine(index: number, overrides: Partial<InvoiceLine> = {})
 }
 
 /**
- * A group line as an EXTENDED e-invoice gives it: the printed subtotal of the detail lines below it, with a
+ * A group line as an EXTENDED e-invoice gives it: the printed subtotal of its detail lines, with a
  * SKU, quantity 1 and its sum as price and total, all of which apply must leave alone.
  */
 export function groupLine(index: number, overrides: Partial<InvoiceLine> = {}): InvoiceLine {

@@ -14,7 +14,7 @@ export interface LineEditorProps {
 const NOTHING_TO_CORRECT: Record<Exclude<LineKind, 'item'>, string> = {
   charge: 'A charge (shipping, a fee, a discount) never moves stock; there is nothing to correct.',
   group:
-    'A group subtotal repeats the sum of the detail lines below it; those lines move the stock, this one never does, so there is nothing to correct.',
+    'A group subtotal repeats the sum of its detail lines; those lines move the stock, this one never does, so there is nothing to correct.',
 };
 
 /** The selected item line's SKU, quantity and not-stock switch; edits stay in the draft until saved. */

@@ -27,7 +27,7 @@ const KIND_WORDS: Record<LineKind, string> = {
   group: 'Group subtotal',
 };
 
-/** A group row repeats the sum of the detail lines below it: its badge keeps it from being read as one more item. */
+/** A group row repeats the sum of its detail lines: its badge keeps it from being read as one more item. */
 function KindCell({ kind }: { kind: LineKind }) {
   if (kind === 'group') return <span className="tag tag-group">{KIND_WORDS.group}</span>;
   return <>{KIND_WORDS[kind]}</>;

@@ -34,7 +34,7 @@ export function chargeLine(index: number): ReviewedLine {
   };
 }
 
-/** An EXTENDED e-invoice's GROUP row: the printed subtotal of the detail items below it, with a SKU and quantity 1. */
+/** An EXTENDED e-invoice's GROUP row: the printed subtotal of its detail items, with a SKU and quantity 1. */
 export function groupLine(index: number): ReviewedLine {
   return {
     ...itemLine(index),

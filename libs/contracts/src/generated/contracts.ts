@@ -41,7 +41,7 @@ export type EnteredQuantity = string;
  */
 export type DocumentType = "invoice" | "credit-note";
 /**
- * What an invoice line is. item: goods or work, moved into (on a credit note, out of) stock by an apply. charge: shipping, a fee or a discount, part of the money but never of the stock. group: a printed subtotal of the detail lines below it (an EXTENDED e-invoice's GROUP row), shown for review; it is never applied to stock and not counted in the lines-sum-subtotal check, since its detail lines already are.
+ * What an invoice line is. item: goods or work, moved into (on a credit note, out of) stock by an apply. charge: shipping, a fee or a discount, part of the money but never of the stock. group: a printed subtotal of its detail lines (an EXTENDED e-invoice's GROUP row, printed before or after them, possibly inside another group), shown for review; it is never applied to stock and not counted in the lines-sum-subtotal check, since its detail lines already are.
  */
 export type LineKind = "item" | "charge" | "group";
 /**
