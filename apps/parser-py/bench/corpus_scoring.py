@@ -118,20 +118,16 @@ def same_line(got: dict[str, Any], want: dict[str, Any]) -> bool:
     return _same_description(got, want)
 
 
-def expected_lines(raw_truth: dict[str, Any], leave_out_groups: bool = False) -> list[dict[str, Any]]:
-    """The truth's lines. The shared scorer expects GROUP rows of EXTENDED sub-line invoices too; the
-    e-invoice reader's own score (score_einvoice.py) leaves these printed subtotals out."""
+def expected_lines(raw_truth: dict[str, Any]) -> list[dict[str, Any]]:
+    """The truth's lines, GROUP rows of EXTENDED sub-line invoices included (the parser reads them as
+    lines of kind "group")."""
     lines: list[dict[str, Any]] = truth_of(raw_truth)["lines"]
-    if leave_out_groups:
-        return [line for line in lines if line.get("lineStatusReasonCode") != "GROUP"]
     return lines
 
 
-def score_lines(
-    lines: list[dict[str, Any]], raw_truth: dict[str, Any], score: Score, leave_out_groups: bool = False
-) -> list[str]:
+def score_lines(lines: list[dict[str, Any]], raw_truth: dict[str, Any], score: Score) -> list[str]:
     """Adds one document's lines to the score; answers what did not match, for verbose output."""
-    wanted = expected_lines(raw_truth, leave_out_groups)
+    wanted = expected_lines(raw_truth)
     got = list(lines)
     if not any(line["kind"] == "charge" for line in wanted):
         got = [line for line in got if (line.get("kind") or "item") != "charge"]

@@ -5,7 +5,8 @@
 Exact scoring, since the XML path is meant to be exact: a line counts as right when its SKU (or,
 for a ground-truth line without one, its description) is equal, and its quantity, unit price
 (net or list price) and line total are equal as decimals; each ground-truth line is matched at
-most once. GROUP rows of EXTENDED sub-line invoices are printed subtotals, not expected lines.
+most once. GROUP rows of EXTENDED sub-line invoices (printed subtotals) are expected as lines, as
+the reader gives them (kind "group").
 Prints line precision / recall / F1, header accuracy per field, and whether the attachment found
 is byte-identical to the NAME.embedded.xml extracted beside each PDF.
 """
@@ -70,10 +71,10 @@ def score_corpus(corpus: Path, verbose: bool) -> tuple[Score, AttachmentTally]:
             pieces = parse_result_pieces(read_einvoice(embedded.data))
         except (ParserError, LookupError) as error:
             score.failures.append(f"{pdf.name}: {error}")
-            score.expected += len(expected_lines(truth, leave_out_groups=True))
+            score.expected += len(expected_lines(truth))
             continue
         attachments.identical += embedded.data == extracted.read_bytes()
-        problems = score_lines(pieces["lines"], truth, score, leave_out_groups=True)
+        problems = score_lines(pieces["lines"], truth, score)
         problems += _score_header(pieces["invoice"], truth, score)
         if verbose or problems:
             print(f"{pdf.relative_to(corpus)} [{embedded.name}]: {'; '.join(problems) or 'ok'}")

@@ -22,8 +22,7 @@ from invoice_parser.einvoice import (
     EInvoice,
     check_arithmetic,
     compare_with_printed,
-    item_indexes,
-    pair_lines,
+    counterparts,
     parse_result_pieces,
     read_einvoice,
     search_attachments,
@@ -45,7 +44,6 @@ AGREEMENT_CHECK: Final = "einvoice-printed-agreement"
 # comparison used were read with a guessed decimal separator. The others describe values or lines
 # the XML replaces (its own gaps are reported afresh) or arithmetic the XML makes moot.
 _PRINTED_WARNINGS_KEPT: Final = frozenset({AMBIGUOUS_NUMBER_FORMAT})
-LINE_KINDS: Final = ("item", "charge")
 # Limits end the parse whatever the document carries; other printed-page failures leave the XML.
 _LIMIT_CODES: Final = frozenset({TIMEOUT, TOO_LARGE, TOO_MANY_PAGES})
 
@@ -99,7 +97,7 @@ def einvoice_without_printed_page(
 def _einvoice_alone(einvoice: EInvoice, source: dict[str, Any], leading: list[Check]) -> dict[str, Any]:
     """The ParseResult of an e-invoice read without a printed page beside it."""
     pieces = parse_result_pieces(einvoice)
-    checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
+    checks, arithmetic_warnings = check_arithmetic(einvoice)
     return {
         "schemaVersion": SCHEMA_VERSION,
         "source": source,
@@ -141,7 +139,7 @@ def _merged(einvoice: EInvoice, printed: dict[str, Any]) -> dict[str, Any]:
         "lines": _placed(pieces["lines"], printed["lines"]),
     }
     mismatches = compare_with_printed(result, printed)
-    checks, arithmetic_warnings = check_arithmetic(einvoice, item_indexes(einvoice))
+    checks, arithmetic_warnings = check_arithmetic(einvoice)
     kept = [warning for warning in printed["warnings"] if warning["code"] in _PRINTED_WARNINGS_KEPT]
     result["warnings"] = [
         *kept,
@@ -188,16 +186,12 @@ def _placed(
     xml_lines: Sequence[dict[str, Any]], printed_lines: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """The XML lines with the page and box of the printed line each stands for; an unpaired line
-    keeps the reader's placeholder place."""
-    partners: dict[int, dict[str, Any]] = {}
-    for kind in LINE_KINDS:
-        pairs = pair_lines(_of_kind(xml_lines, kind), _of_kind(printed_lines, kind))
-        partners.update((xml_line["index"], printed_line) for xml_line, printed_line in pairs)
+    (a group whose subtotal row the page reading left out, for one) keeps the reader's placeholder
+    place."""
+    partners = {
+        xml_line["index"]: printed_line for xml_line, printed_line in counterparts(xml_lines, printed_lines)
+    }
     return [_with_place_of(line, partners.get(line["index"])) for line in xml_lines]
-
-
-def _of_kind(lines: Sequence[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [line for line in lines if line["kind"] == kind]
 
 
 def _with_place_of(line: dict[str, Any], printed_line: dict[str, Any] | None) -> dict[str, Any]:

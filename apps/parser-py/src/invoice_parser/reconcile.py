@@ -16,6 +16,7 @@ from invoice_parser.diagnostics import (
 from invoice_parser.extract.line_arithmetic import expected_line_total, line_closes, unit_of
 from invoice_parser.extract.numbers import format_decimal
 from invoice_parser.extract.table import TableLine
+from invoice_parser.line_kinds import is_summed
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,11 @@ def _lines_sum_check(
     lines: Sequence[TableLine], totals: dict[str, Decimal], after_subtotal: Decimal
 ) -> Check:
     subtotal = totals.get("subtotal")
-    if subtotal is None or not lines:
+    # A group row repeats the sum of its detail lines, which are counted already.
+    counted = [line for line in lines if is_summed(line.kind)]
+    if subtotal is None or not counted:
         return Check("lines-sum-subtotal", "skipped")
-    summed = sum((line.values.line_total or Decimal(0) for line in lines), Decimal(0)) - after_subtotal
+    summed = sum((line.values.line_total or Decimal(0) for line in counted), Decimal(0)) - after_subtotal
     return Check("lines-sum-subtotal", "pass" if summed == subtotal else "fail", None, subtotal, summed)
 
 

@@ -31,6 +31,23 @@ def item_line(
     }
 
 
+def group_line(
+    index: int,
+    sku: str | None,
+    description: str,
+    quantity: str,
+    unit: str,
+    unit_price: str,
+    line_total: str,
+    tax_rate: str,
+) -> dict[str, Any]:
+    """An EXTENDED GROUP row: an item line's fields, of kind "group"."""
+    return {
+        **item_line(index, sku, description, quantity, unit, unit_price, line_total, tax_rate),
+        "kind": "group",
+    }
+
+
 def charge_line(index: int, description: str, line_total: str, tax_rate: str | None) -> dict[str, Any]:
     line: dict[str, Any] = {
         "index": index,

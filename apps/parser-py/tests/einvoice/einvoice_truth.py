@@ -1,9 +1,9 @@
 """Differences between a ParseResult and an e-invoice ground truth (*.gt.json, the format of
-../shared/corpus/README.md): every item line and the header totals, compared exactly.
+../shared/corpus/README.md): every line the XML states and the header totals, compared exactly.
 
 Numbers compare as decimals ("11718.8" equals "11718.80"); a key missing from the truth, or null,
-is unknown there and not compared. EXTENDED GROUP rows are printed subtotals of their DETAIL rows,
-which a ParseResult leaves out, so they are left out of the truth too.
+is unknown there and not compared. EXTENDED GROUP rows are printed subtotals of their DETAIL rows:
+a ParseResult keeps them in the XML's order as lines of kind "group", its other lines as items.
 """
 
 from __future__ import annotations
@@ -47,14 +47,18 @@ def differences(truth: dict[str, Any], result: dict[str, Any]) -> list[str]:
 
 
 def _line_differences(truth: dict[str, Any], result: dict[str, Any]) -> list[str]:
-    expected = [line for line in truth.get("lines") or [] if line.get("lineStatusReasonCode") != "GROUP"]
-    items = [line for line in result.get("lines", []) if line["kind"] == "item"]
+    expected = truth.get("lines") or []
+    # Document charges follow the XML's lines; the truth lists them apart (nonItemLines).
+    lines = [line for line in result.get("lines", []) if line["kind"] != "charge"]
     if not expected:
         return []
-    if len(items) != len(expected):
-        return [f"{len(items)} item lines, the truth has {len(expected)}"]
+    if len(lines) != len(expected):
+        return [f"{len(lines)} item and group lines, the truth has {len(expected)}"]
     found: list[str] = []
-    for position, (want, got) in enumerate(zip(expected, items, strict=True)):
+    for position, (want, got) in enumerate(zip(expected, lines, strict=True)):
+        kind = "group" if want.get("lineStatusReasonCode") == "GROUP" else "item"
+        if got["kind"] != kind:
+            found.append(f"line {position} kind: {got['kind']!r} != {kind!r}")
         for truth_key, result_key, numeric in _LINE_FIELDS:
             value = want.get(truth_key)
             if value is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from einvoice_expected import charge_line, header, item_line
+from einvoice_expected import charge_line, group_line, header, item_line
 from einvoice_samples import (
     CII_CREDIT_NOTE,
     CII_SUB_LINES,
@@ -15,7 +15,7 @@ from einvoice_samples import (
     ZUGFERD_1,
 )
 
-from invoice_parser.einvoice import EInvoiceTotals, parse_result_pieces, read_einvoice
+from invoice_parser.einvoice import EInvoiceTotals, check_arithmetic, parse_result_pieces, read_einvoice
 
 SELLER = "Muster Werkzeuge GmbH"
 CII_EN16931 = {"method": "e-invoice", "eInvoiceFormat": "CII", "eInvoiceProfile": EN16931}
@@ -84,7 +84,7 @@ def test_credit_note_keeps_the_xml_signs_and_says_it_is_a_credit_note() -> None:
     }
 
 
-def test_group_rows_of_sub_lines_are_left_out_and_information_rows_stay_as_zero_items() -> None:
+def test_group_rows_of_sub_lines_are_group_lines_and_information_rows_stay_as_zero_items() -> None:
     pieces = parse_result_pieces(read_einvoice(CII_SUB_LINES))
 
     assert pieces["extraction"] == {
@@ -95,9 +95,28 @@ def test_group_rows_of_sub_lines_are_left_out_and_information_rows_stay_as_zero_
     assert pieces["lines"] == [
         item_line(0, "DR-1", "Drucker", "2.00", "H87", "300.00", "600.00", "19.00"),
         item_line(1, "TO-1", "Toner", "3.00", "H87", "50.00", "150.00", "19.00"),
-        item_line(2, "SET-1", "Werkzeugset", "1", "H87", "80.00", "80.00", "19.00"),
-        item_line(3, "ZA-1", "Zange", "1", "H87", "0.00", "0.00", "19.00"),
+        group_line(2, "SUM-HW", "Summe Hardware", "1.00", "H87", "750.00", "750.00", "19.00"),
+        item_line(3, "SET-1", "Werkzeugset", "1", "H87", "80.00", "80.00", "19.00"),
+        item_line(4, "ZA-1", "Zange", "1", "H87", "0.00", "0.00", "19.00"),
     ]
+
+
+def test_the_lines_sum_leaves_group_rows_out_and_their_own_arithmetic_is_checked() -> None:
+    # 600 + 150 + 80 + 0 = 830, the tax basis; adding the 750 subtotal would fail the check.
+    checks, warnings = check_arithmetic(read_einvoice(CII_SUB_LINES))
+
+    assert warnings == []
+    assert [(check.name, check.status, check.line_index) for check in checks] == [
+        ("line-arithmetic", "pass", 0),
+        ("line-arithmetic", "pass", 1),
+        ("line-arithmetic", "pass", 2),
+        ("line-arithmetic", "pass", 3),
+        ("line-arithmetic", "pass", 4),
+        ("lines-sum-subtotal", "pass", None),
+        ("subtotal-tax-total", "pass", None),
+    ]
+    lines_sum = next(check for check in checks if check.name == "lines-sum-subtotal")
+    assert (lines_sum.expected, lines_sum.actual) == (Decimal("830.00"), Decimal("830.00"))
 
 
 def test_sub_line_structure_is_kept_on_the_model() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import GOLDEN_DIR
-from einvoice_expected import item_line
+from einvoice_expected import NO_PLACE, group_line, item_line
 from einvoice_pdfs import page_without_text, with_attachment
-from einvoice_samples import EN16931, MINIMAL_CII, cii_invoice, cii_line, summation
+from einvoice_samples import EN16931, EXTENDED, MINIMAL_CII, cii_invoice, cii_line, summation
 from helpers import only_document, run_cli
 
 from invoice_parser.contracts import ERROR_SCHEMA, validation_errors
@@ -91,6 +91,52 @@ def test_a_pdf_with_an_embedded_cii_gives_the_xml_lines_placed_on_the_page(
     # The XML's own arithmetic: each line, the lines against the tax basis, the grand total.
     assert [(check["name"], check["status"]) for check in result["checks"][1:]] == [
         *[("line-arithmetic", "pass")] * 5,
+        ("lines-sum-subtotal", "pass"),
+        ("subtotal-tax-total", "pass"),
+    ]
+
+
+def test_group_rows_of_an_extended_cii_are_group_lines_the_page_comparison_leaves_alone(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    # Arrange: the first two printed lines as the DETAIL rows of a GROUP row the page does not print
+    (shelf, jack, *rest) = RULED_BASIC_LINES
+    lines = (
+        cii_line("01", "Warehouse kit", "1", "687.50", "687.50", seller_id="KIT-1", status="GROUP")
+        + "".join(
+            cii_line(f"01.{n}", name, quantity, price, total, seller_id=sku, status="DETAIL", parent="01")
+            for n, (sku, name, quantity, price, total) in enumerate((shelf, jack), 1)
+        )
+        + "".join(
+            cii_line(str(n), name, quantity, price, total, seller_id=sku)
+            for n, (sku, name, quantity, price, total) in enumerate(rest, 2)
+        )
+    )
+    xml = cii_invoice(
+        lines,
+        summation("888.07", "888.07", "177.61", "1065.68"),
+        number="INV-2026-0142",
+        currency="GBP",
+        profile=EXTENDED,
+    )
+
+    # Act
+    result = _parse(_ruled_basic_with(tmp_path, fixtures_dir, xml))
+
+    # Assert: the group keeps the placeholder place (the page reading left its row out), the items
+    # are placed; nothing disagrees and the lines sum to the tax basis without the subtotal.
+    boxes = _printed_boxes()
+    assert result["lines"] == [
+        {**group_line(0, "KIT-1", "Warehouse kit", "1", "H87", "687.50", "687.50", "19.00"), **NO_PLACE},
+        *(
+            {**item_line(index, sku, name, quantity, "H87", price, total, "19.00"), "bbox": boxes[sku]}
+            for index, (sku, name, quantity, price, total) in enumerate(RULED_BASIC_LINES, 1)
+        ),
+    ]
+    assert result["warnings"] == []
+    assert [(check["name"], check["status"]) for check in result["checks"]] == [
+        ("einvoice-printed-agreement", "pass"),
+        *[("line-arithmetic", "pass")] * 6,
         ("lines-sum-subtotal", "pass"),
         ("subtotal-tax-total", "pass"),
     ]

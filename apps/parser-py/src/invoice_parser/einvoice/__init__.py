@@ -10,11 +10,11 @@ from invoice_parser.einvoice.attachments import (
     find_embedded_xml,
     search_attachments,
 )
-from invoice_parser.einvoice.compare import compare_with_printed, pair_lines
+from invoice_parser.einvoice.compare import compare_with_printed, counterparts
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
 from invoice_parser.einvoice.reader import is_einvoice, read_einvoice
-from invoice_parser.einvoice.result_pieces import item_indexes, parse_result_pieces
+from invoice_parser.einvoice.result_pieces import parse_result_pieces
 from invoice_parser.einvoice.safe_xml import looks_like_xml
 from invoice_parser.errors import INVALID_XML
 
@@ -30,11 +30,10 @@ __all__ = [
     "InvalidXmlError",
     "check_arithmetic",
     "compare_with_printed",
+    "counterparts",
     "find_embedded_xml",
     "is_einvoice",
-    "item_indexes",
     "looks_like_xml",
-    "pair_lines",
     "parse_result_pieces",
     "read_einvoice",
     "search_attachments",

@@ -8,7 +8,6 @@ document's own totals can confirm.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from invoice_parser.diagnostics import (
@@ -39,16 +38,14 @@ _WHAT = {
 }
 
 
-def check_arithmetic(
-    einvoice: EInvoice, line_indexes: Sequence[int | None]
-) -> tuple[list[Check], list[ParseWarning]]:
-    """Checks and the warnings of the failed ones. line_indexes gives, for each of
-    einvoice.lines, its index among the result's lines (None for a line the result leaves out)."""
+def check_arithmetic(einvoice: EInvoice) -> tuple[list[Check], list[ParseWarning]]:
+    """Checks and the warnings of the failed ones. einvoice.lines[i] is the result's line i
+    (result_pieces.lines_json); a GROUP row's own quantity x price is checked like any line's."""
     try:
         checks = [
             check
-            for line, index in zip(einvoice.lines, line_indexes, strict=True)
-            if index is not None and (check := _line_check(line, index)) is not None
+            for index, line in enumerate(einvoice.lines)
+            if (check := _line_check(line, index)) is not None
         ]
         checks.extend(_document_checks(einvoice))
     except InvalidOperation:
@@ -81,7 +78,8 @@ def _half_step(value: Decimal) -> Decimal:
 def _document_checks(einvoice: EInvoice) -> list[Check]:
     totals = einvoice.totals
     checks: list[Check] = []
-    # GROUP rows repeat the sum of their DETAIL rows; INFORMATION rows count for nothing.
+    # GROUP rows repeat the sum of their DETAIL rows (nested groups included); INFORMATION rows
+    # count for nothing.
     items = [
         line for line in einvoice.lines if line.status_reason != INFORMATION and not line.is_group_subtotal
     ]

@@ -5,8 +5,10 @@ Choices, for the reader of a ParseResult:
   net amounts plus document charges minus document allowances. The charges and allowances are
   lines of kind "charge" here, so the lines of a result always sum to its subtotal.
 - GROUP rows of EXTENDED sub-line invoices are printed subtotals of their DETAIL rows: they are
-  left out, or their goods would be counted twice. INFORMATION rows (parts of a priced DETAIL
-  row, amount zero) stay, as items worth nothing.
+  lines of kind "group", in the XML's order and with its values, so the operator sees the grouping;
+  apply and the lines-sum check leave them out, or their goods and money would count twice. DETAIL
+  rows are items. INFORMATION rows (parts of a priced DETAIL row, amount zero) stay, as items worth
+  nothing.
 - unitPrice is the XML's net price as written, per the price basis quantity (BT-149, usually 1,
   sometimes 100): the contract has no basis field and dividing would round "205.90 per 6" away
   from the exact data; the integration cross-check and the operator compare it with the page.
@@ -22,6 +24,7 @@ from typing import Any, Final, TypeVar
 from invoice_parser.einvoice.decimals import decimal_text
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
+from invoice_parser.line_kinds import CHARGE_KIND, GROUP_KIND, ITEM_KIND
 
 E_INVOICE_METHOD: Final = "e-invoice"
 # An XML line has no place on the printed page until the page is matched against it.
@@ -64,25 +67,17 @@ def invoice_json(einvoice: EInvoice) -> dict[str, Any]:
     }
 
 
-def item_indexes(einvoice: EInvoice) -> list[int | None]:
-    """For each of einvoice.lines, its index among lines_json's rows (None for a GROUP row)."""
-    indexes: list[int | None] = []
-    position = 0
-    for line in einvoice.lines:
-        indexes.append(None if line.is_group_subtotal else position)
-        position += 0 if line.is_group_subtotal else 1
-    return indexes
-
-
 def lines_json(einvoice: EInvoice) -> list[dict[str, Any]]:
-    items = [line for line in einvoice.lines if not line.is_group_subtotal]
-    rows = [_item_json(line) for line in items] + [_charge_json(charge) for charge in einvoice.charges]
+    """The XML's lines in its order (einvoice.lines[i] is row i), then its document charges."""
+    rows = [_line_json(line) for line in einvoice.lines] + [
+        _charge_json(charge) for charge in einvoice.charges
+    ]
     return [{"index": index, **row} for index, row in enumerate(rows)]
 
 
-def _item_json(line: EInvoiceLine) -> dict[str, Any]:
+def _line_json(line: EInvoiceLine) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "kind": "item",
+        "kind": GROUP_KIND if line.is_group_subtotal else ITEM_KIND,
         "sku": _bounded(line.sku, "sku"),
         "description": _bounded(line.name, "description"),
         "quantity": _text(line.quantity),
@@ -95,7 +90,7 @@ def _item_json(line: EInvoiceLine) -> dict[str, Any]:
 
 def _charge_json(charge: DocumentCharge) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "kind": "charge",
+        "kind": CHARGE_KIND,
         "sku": None,
         "description": _bounded(charge.reason, "description")
         or ("Allowance" if charge.is_allowance else "Charge"),
