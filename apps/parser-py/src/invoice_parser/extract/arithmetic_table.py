@@ -8,22 +8,21 @@ and the unit price. Text rows between items continue their descriptions.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 
 from invoice_parser.extract.cells import RowValues
+from invoice_parser.extract.column_evidence import ColumnEvidence, RowText, column_evidence, row_texts
 from invoice_parser.extract.continuations import joined_lines, owners_by_spacing
 from invoice_parser.extract.figure_columns import DocRow, FigureColumn, aligned_columns
 from invoice_parser.extract.figures import row_figures
 from invoice_parser.extract.item_text import item_text
-from invoice_parser.extract.line_arithmetic import unit_of
 from invoice_parser.extract.line_figures import LineFigures, consistent_factors, read_line_figures
 from invoice_parser.extract.line_kind import line_kind
 from invoice_parser.extract.numbers import DecimalSeparator
-from invoice_parser.extract.row_text import describes, is_totals_text, text_words
+from invoice_parser.extract.row_text import is_totals_text, text_words
 from invoice_parser.extract.rows import Row
 from invoice_parser.extract.sum_closure import Closure, closures
 from invoice_parser.extract.table import PageRows, TableEnd, TableLine, TableReading
@@ -73,133 +72,103 @@ def _doc_rows(pages: Sequence[PageRows], separator: DecimalSeparator) -> list[Do
 def _best_choice(
     columns: Sequence[FigureColumn], rows: Sequence[DocRow], settings: Settings
 ) -> _Choice | None:
+    texts = row_texts(rows)
     best: _Choice | None = None
     for column in columns:
-        for choice in (_by_sums(column, rows, settings), _by_products(column, rows)):
-            if choice is not None and (best is None or _rank(choice, rows) > _rank(best, rows)):
+        evidence = column_evidence(column, rows, texts)
+        for choice in (_by_sums(evidence, rows, texts, settings), _by_products(evidence, rows, texts)):
+            if choice is not None and (best is None or _rank(choice) > _rank(best)):
                 best = choice
     return best
 
 
-def _rank(choice: _Choice, rows: Sequence[DocRow]) -> tuple[int, Decimal]:
+def _rank(choice: _Choice) -> tuple[int, Decimal]:
     """More evidence first; between equals, the larger amounts: a net amount over the tax rate
     printed beside it."""
     amounts = (choice.column.figure_at(p) for p in choice.items)
     return choice.score, sum((abs(f.value) for f in amounts if f is not None), Decimal(0))
 
 
-def _is_item_row(row: DocRow, column: FigureColumn) -> bool:
-    """Described, or holding a quantity and price that make its amount (a description centred on the
-    rows around its figures), and not a totals, tax or carried-over row."""
-    words = text_words(row.row, row.figures)
-    if is_totals_text(words):
-        return False
-    return describes(words) or _product_closes(row, column)
-
-
-def _by_sums(column: FigureColumn, rows: Sequence[DocRow], settings: Settings) -> _Choice | None:
-    """The run of column that adds up to a figure below it with the most items, then others that
+def _by_sums(
+    evidence: ColumnEvidence, rows: Sequence[DocRow], texts: Sequence[RowText], settings: Settings
+) -> _Choice | None:
+    """The run of the column that adds up to a figure below it with the most items, then others that
     neither overlap it nor include a sum: a first page's items summed on the next, a second section.
     A run below the best one's sum on the same page is another table (a payout, a summary)."""
-    found = closures(column, rows, settings.totals_window_rows, lambda row: _is_item_row(row, column))
+    column = evidence.column
+    found = closures(column, rows, settings.totals_window_rows, evidence.item)
     scored = sorted(
-        ((_closure_score(closure, rows), closure) for closure in found), key=lambda pair: -pair[0]
+        ((_closure_score(closure, evidence, texts), closure) for closure in found), key=lambda pair: -pair[0]
     )
     chosen: list[Closure] = []
-    used: set[int] = set()
     targets: set[int] = set()
     for score, closure in scored:
-        positions = set(closure.positions())
-        if score <= 0 or positions & used or positions & targets or closure.target_position in used:
+        if score <= 0 or _overlaps(closure, chosen, targets):
             continue
         if chosen:
             main = rows[chosen[0].target_position]
-            first = rows[closure.positions()[0]]
+            first = rows[column.members[closure.start].position]
             if score < 2 or (first.page_index == main.page_index and first.position > main.position):
                 continue
         chosen.append(closure)
-        used |= positions
         targets.add(closure.target_position)
     if not chosen:
         return None
-    items = tuple(sorted(p for p in used if _is_item_row(rows[p], column)))
-    score = sum(_closure_score(closure, rows) for closure in chosen)
+    items = tuple(
+        sorted(
+            column.members[i].position
+            for closure in chosen
+            for i in range(closure.start, closure.end + 1)
+            if evidence.item[i]
+        )
+    )
+    score = sum(_closure_score(closure, evidence, texts) for closure in chosen)
     end = max(closure.target_position for closure in chosen)
     return _Choice(column, items, end, score)
 
 
-def _closure_score(closure: Closure, rows: Sequence[DocRow]) -> int:
+def _overlaps(closure: Closure, chosen: Sequence[Closure], targets: set[int]) -> bool:
+    """A run that shares rows with a chosen one, holds a chosen run's sum, or sums into one."""
+    members = closure.column.members
+    first, last = members[closure.start].position, members[closure.end].position
+    for other in chosen:
+        if closure.start <= other.end and other.start <= closure.end:
+            return True
+        if members[other.start].position <= closure.target_position <= members[other.end].position:
+            return True
+    return any(first <= target <= last for target in targets)
+
+
+def _closure_score(closure: Closure, evidence: ColumnEvidence, texts: Sequence[RowText]) -> int:
     """Item rows in the run, twice for those whose own factors also give their amount. A tax or gross
     amount derived from other figures of its row adds nothing. A run of one item counts only when its
     sum is labelled as a total or printed as the column's next figure: one amount printed twice
     anywhere is common."""
-    items = [
-        p
-        for p in closure.positions()
-        if _is_item_row(rows[p], closure.column) and not _derived(rows[p], closure.column)
-    ]
-    if not items:
-        return 0
-    if len(items) == 1:
+    weight = evidence.run_weight(closure.start, closure.end)
+    if weight and evidence.run_items(closure.start, closure.end) == 1:
         members = closure.column.members
         next_in_column = closure.end + 1 < len(members) and members[closure.end + 1].figure is closure.target
-        labelled = is_totals_text(text_words(rows[closure.target_position].row, ()))
+        labelled = texts[closure.target_position].totals
         if not (labelled or (next_in_column and closure.target.money_like)):
             return 0
-    products = sum(_product_closes(rows[p], closure.column) for p in items)
-    return len(items) + products
+    return weight
 
 
-def _derived(row: DocRow, column: FigureColumn) -> bool:
-    """An amount made from two other figures of its row by a sum (net + tax = gross) or a rate
-    (net x 19 / 100 = tax) is not the line total, unless quantity times price also makes it."""
-    figure = column.figure_at(row.position)
-    if figure is None or _product_closes(row, column):
-        return False
-    others = [f for f in row.figures if f is not figure]
-    unit = unit_of(figure.value)
-    for a, b in itertools.permutations(others, 2):
-        if not a.percent and not b.percent and abs(a.value + b.value - figure.value) <= unit:
-            return True
-        if not a.percent and 0 < b.value <= _MAX_RATE and abs(a.value * b.value / 100 - figure.value) <= unit:
-            return True
-    return False
-
-
-# A tax rate above this is no rate.
-_MAX_RATE = 100
-
-
-def _product_closes(row: DocRow, column: FigureColumn) -> bool:
-    total = column.figure_at(row.position)
-    return total is not None and read_line_figures(row.figures, total).closes
-
-
-def _by_products(column: FigureColumn, rows: Sequence[DocRow]) -> _Choice | None:
+def _by_products(
+    evidence: ColumnEvidence, rows: Sequence[DocRow], texts: Sequence[RowText]
+) -> _Choice | None:
     """No sum printed (or none that closes): the rows whose quantity times price is their amount in
     this column, and the described rows between them with an amount in it."""
-    closing = [
-        m.position
-        for m in column.members
-        if _is_item_row(rows[m.position], column) and _product_closes(rows[m.position], column)
-    ]
+    members = evidence.column.members
+    closing = [m.position for i, m in enumerate(members) if evidence.item[i] and evidence.product[i]]
     if len(closing) < 2:
         return None
     first, last = closing[0], closing[-1]
     items = tuple(
-        m.position
-        for m in column.members
-        if first <= m.position <= last and _is_item_row(rows[m.position], column)
+        m.position for i, m in enumerate(members) if first <= m.position <= last and evidence.item[i]
     )
-    end = next(
-        (
-            row.position
-            for row in rows[last + 1 :]
-            if is_totals_text(text_words(row.row, row.figures)) and row.figures
-        ),
-        None,
-    )
-    return _Choice(column, items, end, len(closing))
+    end = next((row.position for row in rows[last + 1 :] if texts[row.position].totals and row.figures), None)
+    return _Choice(evidence.column, items, end, len(closing))
 
 
 # ---- lines from the chosen rows ----------------------------------------------------------------------

@@ -8,27 +8,18 @@ import unicodedata
 from datetime import date
 from typing import Final
 
-# Month names and abbreviations in English, German and French, without accents, lower case.
-_MONTHS: Final = {
-    **dict.fromkeys(["january", "jan", "januar", "janvier", "janv", "jänner", "janner"], 1),
-    **dict.fromkeys(["february", "feb", "februar", "fevrier", "fevr", "fev"], 2),
-    **dict.fromkeys(["march", "mar", "marz", "maerz", "mrz", "mars"], 3),
-    **dict.fromkeys(["april", "apr", "avril", "avr"], 4),
-    **dict.fromkeys(["may", "mai"], 5),
-    **dict.fromkeys(["june", "jun", "juni", "juin"], 6),
-    **dict.fromkeys(["july", "jul", "juli", "juillet", "juil"], 7),
-    **dict.fromkeys(["august", "aug", "aout"], 8),
-    **dict.fromkeys(["september", "sep", "sept", "septembre"], 9),
-    **dict.fromkeys(["october", "oct", "oktober", "okt", "octobre"], 10),
-    **dict.fromkeys(["november", "nov", "novembre"], 11),
-    **dict.fromkeys(["december", "dec", "dezember", "dez", "decembre"], 12),
-}
+from invoice_parser.extract.keywords import MONTH_NAMES
+
+# Month names come from each language's vocabulary (extract/vocab), folded as _fold folds text.
+_MONTHS: Final = MONTH_NAMES
 _MONTH_WORD: Final = r"([a-z]{3,9})\.?"
+# Spanish writes "15 de octubre de 2024".
+_OF: Final = r"(?:del?\s+)?"
 _ISO: Final = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC: Final = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b")
 # "4. März 2026", "04-Nov-2026", "4th November 2026" (British ordinals).
 _DAY_MONTH_YEAR: Final = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s*-?{_MONTH_WORD}\s*-?,?\s*(\d{{4}})\b"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s*-?{_OF}{_MONTH_WORD}\s*-?,?\s*{_OF}(\d{{4}})\b"
 )
 _MONTH_DAY_YEAR: Final = re.compile(rf"\b{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 

@@ -4,7 +4,7 @@ edges) line up down the page. No heading is needed; a heading only names what ge
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from invoice_parser.extract.figures import Figure
 from invoice_parser.extract.rows import Row
@@ -30,9 +30,14 @@ class Member:
 @dataclass(frozen=True)
 class FigureColumn:
     members: tuple[Member, ...]  # in reading order, one per row
+    _at: dict[int, Figure] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Looked up for every row of every candidate column: a long table must stay linear.
+        object.__setattr__(self, "_at", {m.position: m.figure for m in self.members})
 
     def figure_at(self, position: int) -> Figure | None:
-        return next((m.figure for m in self.members if m.position == position), None)
+        return self._at.get(position)
 
 
 def aligned_columns(rows: Sequence[DocRow], tolerance: float) -> list[FigureColumn]:

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
-from invoice_parser.extract.vocab.compose import by_role, joined, ranked
+from invoice_parser.extract.vocab.compose import by_role, joined, months, ranked
 from invoice_parser.extract.vocab.cs import CZECH
 from invoice_parser.extract.vocab.de import GERMAN
 from invoice_parser.extract.vocab.en import ENGLISH
@@ -57,6 +57,7 @@ OTHER_DATE_LABELS: Final = joined(language.other_date_labels for language in LAN
 SUPPLIER_LABELS: Final = joined(language.supplier_labels for language in LANGUAGES)
 BUYER_LABELS: Final = joined(language.buyer_labels for language in LANGUAGES)
 LEGAL_FORMS: Final = joined(language.legal_forms for language in LANGUAGES)
+MONTH_NAMES: Final = months(language.month_names for language in LANGUAGES)
 
 
 _NUMERO_SIGN = re.compile(r"\bn\s?°")

@@ -77,7 +77,7 @@ def consistent_factors(readings: Sequence[LineFigures]) -> list[LineFigures]:
     quantity is the factor whose values are whole numbers more often (however they are printed:
     "50,00"), the price the one printed with a currency mark. Rows that cannot tell ("2 x 2,00") then
     follow the table."""
-    both = [r for r in readings if r.quantity is not None and r.unit_price is not None]
+    both = [r for r in readings if _has_factors(r)]
     if not both:
         return list(readings)
     votes = {True: 0, False: 0}  # quantity printed left of the price?
@@ -87,7 +87,11 @@ def consistent_factors(readings: Sequence[LineFigures]) -> list[LineFigures]:
     if votes[True] == 0:
         return list(readings)
     quantity_left = votes[True] > 0
-    return [_ordered(reading, quantity_left) if reading in both else reading for reading in readings]
+    return [_ordered(reading, quantity_left) if _has_factors(reading) else reading for reading in readings]
+
+
+def _has_factors(reading: LineFigures) -> bool:
+    return reading.quantity is not None and reading.unit_price is not None
 
 
 def _factors_left_to_right(reading: LineFigures) -> tuple[Figure, Figure]:

@@ -23,8 +23,11 @@ def read_line_items(
     pages: Sequence[PageRows], separator: DecimalSeparator, settings: Settings
 ) -> TableReading:
     by_header = read_table(pages, separator, settings)
+    header_evidence = evidence(by_header, pages, separator, settings)
+    if by_header.lines and header_evidence == 2 * len(by_header.lines):
+        return by_header  # every line and their sum close: no reading can prove more
     by_arithmetic = read_by_arithmetic(pages, separator, settings)
-    if evidence(by_arithmetic, pages, separator, settings) > evidence(by_header, pages, separator, settings):
+    if evidence(by_arithmetic, pages, separator, settings) > header_evidence:
         return by_arithmetic
     return by_header
 

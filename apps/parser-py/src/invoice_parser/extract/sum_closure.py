@@ -3,7 +3,7 @@ their subtotal (or total). Where such a run starts and ends is where the item ta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,23 +24,29 @@ class Closure:
 
 
 def closures(
-    column: FigureColumn, rows: Sequence[DocRow], window_rows: int, is_item: Callable[[DocRow], bool]
+    column: FigureColumn, rows: Sequence[DocRow], window_rows: int, item: Sequence[bool]
 ) -> list[Closure]:
     """Every run of column whose sum is printed within window_rows below its last member, no further
-    than the column's next item (a subtotal is usually printed in the column it sums; a tax summary
-    table may stand between the items and it)."""
+    than the column's next item (item: per member); a subtotal is usually printed in the column it
+    sums, and a tax summary table may stand between the items and it."""
     members = column.members
     prefix = [Decimal(0)]
     for member in members:
         prefix.append(prefix[-1] + member.figure.value)
+    next_item: list[int | None] = [None] * len(members)
+    following: int | None = None
+    for k in range(len(members) - 1, -1, -1):
+        next_item[k] = following
+        if item[k]:
+            following = k
     first_start: dict[Decimal, int] = {}
     found: list[Closure] = []
     for k, member in enumerate(members):
         first_start.setdefault(prefix[k], k)
         last = member.position + window_rows
-        following = next((m for m in members[k + 1 :] if is_item(rows[m.position])), None)
-        if following is not None:
-            last = min(last, following.position)
+        upcoming = next_item[k]
+        if upcoming is not None:
+            last = min(last, members[upcoming].position)
         for position in range(member.position + 1, min(last, len(rows) - 1) + 1):
             for figure in rows[position].figures:
                 if figure.percent or not _printed_alike(figure, member.figure):

@@ -31,6 +31,16 @@ def ranked(tables: Sequence[Ranked]) -> Phrases:
     return _unique([phrase for _, phrase in sorted(keyed)])
 
 
+def months(tables: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    """Month names across the languages; a name two languages share must mean the same month."""
+    composed: dict[str, int] = {}
+    for table in tables:
+        for name, month in table.items():
+            if composed.setdefault(name, month) != month:
+                raise ValueError(f"month name {name!r} means {composed[name]} and {month}")
+    return composed
+
+
 def by_role(tables: Iterable[Mapping[Role, Phrases]]) -> dict[Role, Phrases]:
     """Each role's headings across the languages, roles in their declared order (which breaks ties
     between equally long headings in column_role)."""

@@ -127,4 +127,20 @@ GERMAN = Vocabulary(
     supplier_labels=("lieferant", "verkaufer", "absender"),
     buyer_labels=("rechnungsempfanger", "rechnungsadresse", "lieferadresse", "kunde", "empfanger", "an"),
     legal_forms=("gmbh", "ag", "kg", "ohg", "ug", "e k", "gbr", "gmbh co kg"),
+    # Month names and their abbreviations in dates ("14 januar 2026"), folded as normalize() folds them.
+    month_names={
+        "januar": 1,
+        "janner": 1,
+        "februar": 2,
+        "marz": 3,
+        "maerz": 3,
+        "mrz": 3,
+        "mai": 5,
+        "juni": 6,
+        "juli": 7,
+        "oktober": 10,
+        "okt": 10,
+        "dezember": 12,
+        "dez": 12,
+    },
 )

@@ -179,6 +179,8 @@ ENGLISH = Vocabulary(
     invoice_words=("invoice", "credit note", "bill"),
     invoice_number_labels={
         1: ("invoice number", "invoice no", "invoice nr", "invoice #", "invoice id", "inv no", "inv #"),
+        # Point-of-sale and statement layouts number the document as a receipt.
+        4: ("receipt number", "receipt no", "receipt #"),
         2: ("invoice", "credit note no"),
         # A credit note's title followed by its number, as "Invoice INV-1" is an invoice's.
         3: ("credit note", "credit memo"),
@@ -224,4 +226,31 @@ ENGLISH = Vocabulary(
         "to",
     ),
     legal_forms=("ltd", "limited", "llc", "inc", "corp", "co", "plc", "company"),
+    # Month names and their abbreviations in dates ("14 january 2026"), folded as normalize() folds them.
+    month_names={
+        "january": 1,
+        "jan": 1,
+        "february": 2,
+        "feb": 2,
+        "march": 3,
+        "mar": 3,
+        "april": 4,
+        "apr": 4,
+        "may": 5,
+        "june": 6,
+        "jun": 6,
+        "july": 7,
+        "jul": 7,
+        "august": 8,
+        "aug": 8,
+        "september": 9,
+        "sep": 9,
+        "sept": 9,
+        "october": 10,
+        "oct": 10,
+        "november": 11,
+        "nov": 11,
+        "december": 12,
+        "dec": 12,
+    },
 )

@@ -43,6 +43,8 @@ SPANISH = Vocabulary(
         2: ("factura",),
         3: ("factura rectificativa", "nota de credito"),
     },
+    # Webshop and SaaS invoices number the document as its reference.
+    generic_number_labels={2: ("referencia", "numero de documento")},
     party_name_labels=("nombre", "razon social", "empresa"),
     other_total_qualifiers=(
         "descuento",
@@ -72,4 +74,24 @@ SPANISH = Vocabulary(
     buyer_labels=("cliente", "comprador", "facturar a", "destinatario", "enviar a", "datos del cliente"),
     # "S.A." is Spanish, French and Italian alike; French wrote only the unpunctuated "SA".
     legal_forms=("sl", "s l", "slu", "s a"),
+    # Month names and their abbreviations in dates ("14 enero 2026"), folded as normalize() folds them.
+    month_names={
+        "enero": 1,
+        "ene": 1,
+        "febrero": 2,
+        "marzo": 3,
+        "abril": 4,
+        "abr": 4,
+        "mayo": 5,
+        "junio": 6,
+        "julio": 7,
+        "agosto": 8,
+        "ago": 8,
+        "septiembre": 9,
+        "setiembre": 9,
+        "octubre": 10,
+        "noviembre": 11,
+        "diciembre": 12,
+        "dic": 12,
+    },
 )

@@ -47,6 +47,8 @@ FRENCH = Vocabulary(
         1: (
             "facture n",
             "facture no",
+            "ref facture",
+            "reference facture",
             "numero de facture",
             "n de facture",
             "no de facture",
@@ -71,4 +73,23 @@ FRENCH = Vocabulary(
         "acheteur",
     ),
     legal_forms=("sarl", "sas", "sa", "eurl"),
+    # Month names and their abbreviations in dates ("14 janvier 2026"), folded as normalize() folds them.
+    month_names={
+        "janvier": 1,
+        "janv": 1,
+        "fevrier": 2,
+        "fevr": 2,
+        "fev": 2,
+        "mars": 3,
+        "avril": 4,
+        "avr": 4,
+        "juin": 6,
+        "juillet": 7,
+        "juil": 7,
+        "aout": 8,
+        "septembre": 9,
+        "octobre": 10,
+        "novembre": 11,
+        "decembre": 12,
+    },
 )

@@ -59,7 +59,7 @@ ITALIAN = Vocabulary(
         2: ("fattura",),
         3: ("nota di credito",),
     },
-    generic_number_labels={2: ("numero documento", "n documento")},
+    generic_number_labels={2: ("numero documento", "n documento", "documento n", "documento no")},
     party_name_labels=("ragione sociale", "denominazione", "nome"),
     other_total_qualifiers=("sconto", "sconti", "acconto", "acconti", "quantita"),
     invoice_date_labels={
@@ -78,4 +78,21 @@ ITALIAN = Vocabulary(
     supplier_labels=("fornitore", "venditore", "cedente", "mittente"),
     buyer_labels=("spett le", "cessionario", "committente", "intestatario"),
     legal_forms=("srl", "s r l", "srls", "spa", "s p a", "snc"),
+    # Month names and their abbreviations in dates ("14 gennaio 2026"), folded as normalize() folds them.
+    month_names={
+        "gennaio": 1,
+        "gen": 1,
+        "febbraio": 2,
+        "aprile": 4,
+        "maggio": 5,
+        "mag": 5,
+        "giugno": 6,
+        "giu": 6,
+        "luglio": 7,
+        "lug": 7,
+        "settembre": 9,
+        "set": 9,
+        "ottobre": 10,
+        "ott": 10,
+    },
 )

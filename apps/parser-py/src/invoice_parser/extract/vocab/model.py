@@ -43,3 +43,4 @@ class Vocabulary:
     supplier_labels: Phrases = ()
     buyer_labels: Phrases = ()
     legal_forms: Phrases = ()
+    month_names: Mapping[str, int] = field(default_factory=dict)

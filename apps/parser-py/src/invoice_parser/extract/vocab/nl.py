@@ -72,4 +72,13 @@ DUTCH = Vocabulary(
     supplier_labels=("leverancier", "verkoper", "afzender"),
     buyer_labels=("klant", "afnemer", "factuuradres", "afleveradres", "aan"),
     legal_forms=("bv", "b v", "nv", "n v", "vof"),
+    # Month names and their abbreviations in dates ("14 januari 2026"), folded as normalize() folds them.
+    month_names={
+        "januari": 1,
+        "februari": 2,
+        "maart": 3,
+        "mrt": 3,
+        "mei": 5,
+        "augustus": 8,
+    },
 )
