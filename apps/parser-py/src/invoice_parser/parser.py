@@ -34,6 +34,7 @@ from invoice_parser.extract.rows import group_rows
 from invoice_parser.extract.table import PageRows, TableReading
 from invoice_parser.extract.totals_arithmetic import settle_total
 from invoice_parser.extract.totals_charges import totals_block_charges
+from invoice_parser.line_confidence import line_confidences
 from invoice_parser.reconcile import reconcile
 from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
 from invoice_parser.settings import Settings
@@ -101,6 +102,7 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
         lines=lines,
         warnings=warnings,
         checks=checks,
+        confidences=line_confidences(lines, checks, header.totals_values),
     )
 
 

@@ -48,6 +48,7 @@ def build_result(
     lines: Sequence[TableLine],
     warnings: Sequence[ParseWarning],
     checks: Sequence[Check],
+    confidences: Sequence[str] = (),
 ) -> dict[str, Any]:
     return {
         "schemaVersion": SCHEMA_VERSION,
@@ -55,7 +56,10 @@ def build_result(
         "parser": parser_json(),
         "extraction": {"method": "printed-page"},
         "invoice": _invoice_json(document_type, header),
-        "lines": [_line_json(index, line) for index, line in enumerate(lines)],
+        "lines": [
+            _line_json(index, line, confidences[index] if index < len(confidences) else None)
+            for index, line in enumerate(lines)
+        ],
         "warnings": [warning.to_json() for warning in warnings],
         "checks": [check.to_json() for check in checks],
     }
@@ -95,7 +99,7 @@ def _invoice_json(document_type: str, header: HeaderFields) -> dict[str, Any]:
     }
 
 
-def _line_json(index: int, line: TableLine) -> dict[str, Any]:
+def _line_json(index: int, line: TableLine, confidence: str | None) -> dict[str, Any]:
     values = line.values
     out: dict[str, Any] = {
         "index": index,
@@ -111,6 +115,8 @@ def _line_json(index: int, line: TableLine) -> dict[str, Any]:
     }
     if values.tax_rate is not None:
         out["taxRate"] = format_decimal(values.tax_rate)
+    if confidence is not None:
+        out["confidence"] = confidence
     return out
 
 

@@ -28,6 +28,7 @@ def item_line(
         "lineTotal": line_total,
         **NO_PLACE,
         "taxRate": tax_rate,
+        "confidence": "high",
     }
 
 
@@ -62,6 +63,7 @@ def charge_line(index: int, description: str, line_total: str, tax_rate: str | N
     }
     if tax_rate is not None:
         line["taxRate"] = tax_rate
+    line["confidence"] = "high"
     return line
 
 

@@ -9,7 +9,7 @@ export type Sku = string;
  */
 export type Quantity = string;
 export type JobId = string;
-export type JobStatus = "CREATED" | "QUEUED" | "PARSING" | "PARSED" | "FAILED" | "APPLIED";
+export type JobStatus = "CREATED" | "QUEUED" | "PARSING" | "PARSED" | "FAILED" | "APPLIED" | "REVERSED";
 /**
  * An instant in UTC, ISO 8601 with milliseconds, e.g. 2026-11-25T10:00:00.000Z.
  */
@@ -57,15 +57,24 @@ export type PageNumber = number;
 export type BoundingBox = [number, number, number, number];
 export type ReviewField = "sku" | "quantity" | "notStock";
 /**
+ * same-document: the same file (sha256); same-invoice-number: the same supplier and invoice number, compared without case, spaces or punctuation.
+ */
+export type DuplicateReason = "same-document" | "same-invoice-number";
+/**
  * A base-10 number written as a string, e.g. "12.50", "-3", "2.5". No exponent, no thousands separators.
  */
 export type Decimal = string;
+/**
+ * How far the printed figures prove this line: high when its quantity times unit price is its total and the lines add up to the printed subtotal (or total); medium when one of the two holds; low when neither does. An e-invoice's lines are high: they come from the issuer's own data.
+ */
+export type LineConfidence = "high" | "medium" | "low";
 
 /**
- * Body of POST /api/jobs/{jobId}/apply; may be empty. With reviewRevision, the apply is refused with 409 REVIEW_CONFLICT unless that revision is still the current one. With expectedStockChanges (the JobReview.stockChanges the operator confirmed), it is also refused unless it would make exactly those changes: a SKU mapping saved meanwhile for the same supplier changes the effective SKUs without a new revision. Together they make the operator apply exactly what was confirmed.
+ * Body of POST /api/jobs/{jobId}/apply; may be empty. With reviewRevision, the apply is refused with 409 REVIEW_CONFLICT unless that revision is still the current one. With expectedStockChanges (the JobReview.stockChanges the operator confirmed), it is also refused unless it would make exactly those changes: a SKU mapping saved meanwhile for the same supplier changes the effective SKUs without a new revision. Together they make the operator apply exactly what was confirmed. With allowDuplicate: true it is applied even when an applied job holds the same document or the same supplier and invoice number (otherwise 409 DUPLICATE_INVOICE); the ledger record says so.
  */
 export interface ApplyJobRequest {
   reviewRevision?: number;
+  allowDuplicate?: boolean;
   /**
    * One delta per SKU, in any order; quantities compare as decimals.
    *
@@ -93,7 +102,7 @@ export interface CreateJobResponse {
   upload: PresignedUpload;
 }
 /**
- * One uploaded document on its way from upload to stock. Status moves CREATED -> QUEUED -> PARSING -> PARSED | FAILED -> APPLIED; a PARSED or FAILED job may be parsed again.
+ * One uploaded document on its way from upload to stock. Status moves CREATED -> QUEUED -> PARSING -> PARSED | FAILED -> APPLIED -> REVERSED; a PARSED or FAILED job may be parsed again; a REVERSED job may be reviewed, parsed and applied again.
  */
 export interface Job {
   jobId: JobId;
@@ -195,7 +204,7 @@ export interface ListMovementsResponse {
   items: StockMovement[];
 }
 /**
- * What one applied job did to one SKU's stock, with enough of the job to recognise it.
+ * What one ledger entry of a job (an apply, or the reversal of one) did to one SKU's stock, with enough of the job to recognise it.
  */
 export interface StockMovement {
   jobId: JobId;
@@ -205,6 +214,14 @@ export interface StockMovement {
   fileName: string;
   invoiceNumber: string | null;
   supplierName: string | null;
+  /**
+   * apply, or reversal (the compensating entry of an apply, appliedAt being when it was reversed); absent means apply.
+   */
+  entry?: "apply" | "reversal";
+  /**
+   * Which apply of the job this entry is, or reverses.
+   */
+  applySequence?: number;
 }
 /**
  * Query string of GET /api/sku-mappings: the supplier (a supplierKey, or a supplier name, which is normalised the same way).
@@ -226,6 +243,12 @@ export interface SkuMapping {
   supplierSku: Sku;
   inventorySku: Sku;
   updatedAt: Timestamp;
+}
+/**
+ * Body of POST /api/jobs/{jobId}/reverse. Without allowNegativeStock, a reversal that would take any SKU below zero is refused with 409 INSUFFICIENT_STOCK.
+ */
+export interface ReverseJobRequest {
+  allowNegativeStock?: boolean;
 }
 /**
  * Body of PUT /api/jobs/{jobId}/review. corrections is the full set of the new revision (it replaces the previous one); skuMappings are remembered for the job's supplier. A baseRevision that is no longer current is refused with 409 REVIEW_CONFLICT.
@@ -266,7 +289,7 @@ export interface ApplyResult {
   job: Job;
 }
 /**
- * The one record of an applied job, written in the same transaction as the stock deltas.
+ * The record of one apply of a job, written in the same transaction as the stock deltas; keyed by jobId and applySequence (a reversed job applied again gets the next sequence).
  */
 export interface LedgerRecord {
   jobId: JobId;
@@ -280,6 +303,14 @@ export interface LedgerRecord {
   reviewRevision: number;
   appliedAt: Timestamp;
   deltas: StockDelta[];
+  /**
+   * 1 for the job's first apply, n + 1 for an apply after apply n was reversed; absent on records written before reversals existed (read as 1).
+   */
+  applySequence?: number;
+  /**
+   * Present when the operator applied it although an applied job held the same document or invoice number.
+   */
+  allowDuplicate?: true;
 }
 /**
  * The only shape of an error, from the API and from the parser CLI.
@@ -319,6 +350,10 @@ export interface JobReview {
    * Item lines that make an apply fail now (no SKU or no quantity); empty when apply can go ahead.
    */
   applyBlockers: ApplyBlocker[];
+  /**
+   * An applied job holding the same document or the same supplier and invoice number: apply answers DUPLICATE_INVOICE unless allowDuplicate is set. null when there is none, and for an APPLIED job.
+   */
+  duplicateOf?: DuplicateOf | null;
 }
 /**
  * One parsed line as apply will use it. sku, quantity and notStock are the effective values: the operator's correction, else (sku only) the supplier's remembered mapping, else what the parser read.
@@ -358,6 +393,10 @@ export interface ParsedValues {
 export interface ApplyBlocker {
   lineIndex: number;
   code: "APPLY_MISSING_SKU" | "APPLY_MISSING_QUANTITY";
+}
+export interface DuplicateOf {
+  jobId: JobId;
+  reason: DuplicateReason;
 }
 /**
  * What the parser read from one document. Written by the parser, never changed afterwards; corrections live in review revisions.
@@ -436,6 +475,7 @@ export interface InvoiceLine {
   unitPrice: Money | null;
   lineTotal: Money | null;
   taxRate?: Decimal | null;
+  confidence?: LineConfidence;
   page: PageNumber;
   bbox: BoundingBox;
 }
@@ -458,4 +498,25 @@ export interface ReconciliationCheck {
   lineIndex?: number;
   expected?: Decimal | null;
   actual?: Decimal | null;
+}
+/**
+ * Answer to POST /api/jobs/{jobId}/reverse. REVERSED: this call wrote the compensating ledger entry and moved the stock back. ALREADY_REVERSED: an earlier call did, and this is its entry; nothing moved now.
+ */
+export interface ReverseResult {
+  outcome: "REVERSED" | "ALREADY_REVERSED";
+  reversal: ReversalRecord;
+  job: Job;
+}
+/**
+ * The compensating ledger entry of one apply: its deltas are the apply's deltas negated, written in one transaction with the stock changes and the job's REVERSED status.
+ */
+export interface ReversalRecord {
+  jobId: JobId;
+  /**
+   * The apply it reverses.
+   */
+  applySequence: number;
+  reversedAt: Timestamp;
+  deltas: StockDelta[];
+  allowNegativeStock: boolean;
 }
