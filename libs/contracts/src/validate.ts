@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { limitIssues } from './issue-limit';
 import { schemasByName, type SchemaName } from './schema-registry';
+import { illFormedTextIssues } from './well-formed-text';
 
 export interface ValidationIssue {
   /** JSON Pointer to the offending value ("" for the document itself). */
@@ -56,10 +57,14 @@ function toIssue(error: ErrorObject): ValidationIssue {
 }
 
 /**
- * Validates data against one of the contract schemas; never throws for bad data. Lists every problem (at
- * most MAX_REPORTED_ISSUES) of an ordinary document, and only the first one of a very large document.
+ * Validates data against one of the contract schemas, and every string in it as well-formed Unicode; never
+ * throws for bad data. Lists every problem (at most MAX_REPORTED_ISSUES) of an ordinary document, and only
+ * the first one of a very large document.
  */
 export function validate<T = unknown>(name: SchemaName, data: unknown): ValidationOutcome<T> {
+  // Part of every contract, whatever the schema says: no text may hold a lone surrogate (well-formed-text.ts).
+  const illFormed = illFormedTextIssues(data);
+  if (illFormed.length > 0) return { ok: false, issues: limitIssues(illFormed) };
   const quick = validatorFor(firstError, name);
   if (quick(data)) return { ok: true, value: data as T };
   if (hasMoreValuesThan(data, MAX_VALUES_LISTING_EVERY_ISSUE)) {
