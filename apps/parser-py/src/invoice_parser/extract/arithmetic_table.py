@@ -108,8 +108,9 @@ def _by_sums(
         if chosen:
             main = rows[chosen[0].target_position]
             first = rows[column.members[closure.start].position]
-            if score < 2 or (first.page_index == main.page_index and first.position > main.position):
-                continue
+            below_main = first.page_index == main.page_index and first.position > main.position
+            if score < 2 or (below_main and not _proven_by_products(closure, evidence)):
+                continue  # below the first sum, only a section whose every row multiplies out
         chosen.append(closure)
         targets.add(closure.target_position)
     if not chosen:
@@ -125,6 +126,11 @@ def _by_sums(
     score = sum(_closure_score(closure, evidence, texts) for closure in chosen)
     end = max(closure.target_position for closure in chosen)
     return _Choice(column, items, end, score)
+
+
+def _proven_by_products(closure: Closure, evidence: ColumnEvidence) -> bool:
+    items = evidence.run_items(closure.start, closure.end)
+    return items > 0 and evidence.run_weight(closure.start, closure.end) == 2 * items
 
 
 def _overlaps(closure: Closure, chosen: Sequence[Closure], targets: set[int]) -> bool:

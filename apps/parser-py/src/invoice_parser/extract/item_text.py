@@ -35,9 +35,11 @@ class ItemText:
 
 def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> ItemText:
     bound = _description_bound(row, figures, reading)
-    money = [f for f in figures if f.money_like or f.percent or f in reading.used]
-    cells = _cells(text_words(row, money, before=bound))
-    cells = [cell for cell in cells if not all(is_date_text(word.text) for word in cell)]
+    amounts = [f for f in figures if f.money_like or f in reading.used]
+    rates = {word for f in figures if f.percent for word in f.words}
+    cells = _cells(text_words(row, amounts, before=bound))
+    # A cell of only a date or only a rate is a column of its own; "Korting 2 %" keeps its rate.
+    cells = [cell for cell in cells if not all(is_date_text(word.text) or word in rates for word in cell)]
     sku = unit = None
     described: list[list[Word]] = []
     for cell in cells:
@@ -46,10 +48,12 @@ def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> Item
             sku = token
         elif token is not None and token.isdigit():
             continue  # a position number or a count in a column of its own
-        elif token is not None and unit is None and _is_unit(token) and len(cells) > 1:
+        elif token is not None and unit is None and _is_unit(token):
             unit = token
         else:
             described.append(cell)
+    if not described and unit is not None:
+        described, unit = [[word for cell in cells for word in cell if word.text == unit]], None
     if sku is None and described and len(described[0]) > 1 and _leads_with_code(described[0][0].text):
         sku, described[0] = described[0][0].text, described[0][1:]
     description = " ".join(word.text for cell in described for word in cell)

@@ -27,9 +27,16 @@ def read_line_items(
     if by_header.lines and header_evidence == 2 * len(by_header.lines):
         return by_header  # every line and their sum close: no reading can prove more
     by_arithmetic = read_by_arithmetic(pages, separator, settings)
-    if evidence(by_arithmetic, pages, separator, settings) > header_evidence:
+    arithmetic_evidence = evidence(by_arithmetic, pages, separator, settings)
+    if (arithmetic_evidence, -_undescribed(by_arithmetic)) > (header_evidence, -_undescribed(by_header)):
         return by_arithmetic
     return by_header
+
+
+def _undescribed(reading: TableReading) -> int:
+    """Lines read without any description: between equally proven readings, the one that lost the
+    words of its lines to a wrongly placed column boundary is the worse."""
+    return sum(1 for line in reading.lines if not line.description and not line.sku)
 
 
 def evidence(

@@ -52,9 +52,17 @@ def describes(words: Sequence[Word]) -> bool:
 
 
 def is_totals_text(words: Sequence[Word]) -> bool:
-    """Text that starts with a subtotal, tax, total or carried-over label."""
+    """Text that starts with a subtotal, tax, total or carried-over label, or ends with a group's
+    subtotal label ("Services subtotal")."""
     text = normalize(" ".join(word.text for word in words))
-    return bool(text) and starts_with_phrase(text, _TOTALS_PHRASES) is not None
+    if not text:
+        return False
+    return starts_with_phrase(text, _TOTALS_PHRASES) is not None or _ends_with(text, INTERIM_TOTAL_LABELS)
+
+
+def _ends_with(text: str, phrases: Iterable[str]) -> bool:
+    padded = f" {text}"
+    return any(padded.endswith(f" {phrase}") for phrase in phrases)
 
 
 def _is_currency_word(text: str) -> bool:

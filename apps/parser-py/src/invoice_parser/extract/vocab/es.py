@@ -25,7 +25,14 @@ SPANISH = Vocabulary(
     total_labels={1: ("total a pagar", "total factura", "importe total", "total con iva")},
     # "Suma y sigue": the running total at the foot of a page that continues. Not a bare "Página", which
     # also starts item descriptions ("Página web").
-    carry_over_phrases=("suma y sigue", "suma anterior", "total pagina", "pagina anterior"),
+    carry_over_phrases=(
+        "suma y sigue",
+        "suma anterior",
+        "total pagina",
+        "pagina anterior",
+        "continua en la pagina siguiente",
+        "continua",
+    ),
     delivered_quantity_words=("servido", "servida", "entregado", "entregada"),
     ordered_quantity_words=("pedido", "pedida"),
     charge_words=("envio", "gastos de envio", "portes", "transporte", "embalaje", "recargo", "descuento"),

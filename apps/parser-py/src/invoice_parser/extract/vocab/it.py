@@ -41,7 +41,14 @@ ITALIAN = Vocabulary(
         4: ("totale",),
     },
     interim_total_labels=("subtotale", "totale"),
-    carry_over_phrases=("riporto", "a riportare", "totale pagina", "pagina precedente"),
+    carry_over_phrases=(
+        "riporto",
+        "a riportare",
+        "totale pagina",
+        "pagina precedente",
+        "continua alla pagina successiva",
+        "segue",
+    ),
     delivered_quantity_words=("consegnata", "consegnato"),
     ordered_quantity_words=("ordinata", "ordinato"),
     charge_words=(

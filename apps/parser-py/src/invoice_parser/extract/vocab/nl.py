@@ -45,7 +45,13 @@ DUTCH = Vocabulary(
     interim_total_labels=("subtotaal", "totaal"),
     # A page's words only beside "from" or "total": a bare "Pagina" also starts item descriptions
     # ("Pagina-ontwerp"), which a carry-over phrase would end the table at.
-    carry_over_phrases=("van vorige pagina", "naar volgende pagina", "totaal pagina"),
+    carry_over_phrases=(
+        "van vorige pagina",
+        "naar volgende pagina",
+        "totaal pagina",
+        "wordt vervolgd",
+        "vervolg",
+    ),
     delivered_quantity_words=("geleverd",),
     ordered_quantity_words=("besteld",),
     charge_words=(
