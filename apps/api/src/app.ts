@@ -1,12 +1,15 @@
 import express, { type Express, type RequestHandler } from 'express';
+import type { AllowedHosts } from './http/allowed-hosts';
 import type { AppContext } from './http/app-context';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
 import { jobFileRoute } from './http/job-file-route';
 import { jobRoutes } from './http/job-routes';
+import { localServerGuards } from './http/local-server-guards';
 import { reviewRoutes } from './http/review-routes';
 import { skuMappingRoutes } from './http/sku-mapping-routes';
+import { stateChangeGuard } from './http/state-change-guard';
 import { responder } from './http/validation';
 
 export interface AppOptions {
@@ -15,6 +18,11 @@ export interface AppOptions {
   /** Serves non-/api paths, e.g. the built SPA (main.ts); without it they are ROUTE_NOT_FOUND. */
   site?: RequestHandler;
   logError?: ErrorLogger;
+  /**
+   * The local server's (main.ts) host names: any other Host gets 421, a state-changing request from another
+   * Origin 403, and every answer forbids framing. Unset in AWS mode, where API Gateway and CloudFront do this.
+   */
+  allowedHosts?: AllowedHosts;
 }
 
 /** Builds the Express app from the ports; it does not listen, so tests and a Lambda handler can use it. */
@@ -23,6 +31,9 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+
+  if (options.allowedHosts) app.use(localServerGuards(options.allowedHosts));
+  app.use(stateChangeGuard(options.allowedHosts ?? null));
 
   const send = responder(options.validateResponses ?? false);
   app.use(healthRoutes(context, send));

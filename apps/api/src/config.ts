@@ -18,7 +18,13 @@ export interface Config {
   parseTimeoutSeconds: number;
   /** argv of the parser, without the `run …` arguments; never passed through a shell. */
   parserCommand: string[];
-  publicBaseUrl: string;
+  /**
+   * The origin written into local upload URLs, for a server reached through a proxy at another address; null
+   * (the default) answers each create on the origin its request came to, so the browser's PUT is same-origin.
+   */
+  publicBaseUrl: string | null;
+  /** Host names (lower case, no port) the local server answers besides loopback and PUBLIC_BASE_URL's host. */
+  allowedHosts: string[];
   /** null: local mode generates one and keeps it under DATA_DIR. */
   uploadSigningSecret: string | null;
   webDistDir: string;
@@ -94,7 +100,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     parserConcurrency: integer(read, 'PARSER_CONCURRENCY', CONFIG_DEFAULTS.PARSER_CONCURRENCY, 1, 64),
     parseTimeoutSeconds: integer(read, 'PARSE_TIMEOUT_SECONDS', CONFIG_DEFAULTS.PARSE_TIMEOUT_SECONDS, 1),
     parserCommand: parserCommand(read('PARSER_COMMAND'), python),
-    publicBaseUrl: baseUrl(read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
+    publicBaseUrl: optional(read('PUBLIC_BASE_URL'), baseUrl),
+    allowedHosts: hostNames(read('ALLOWED_HOSTS')),
     uploadSigningSecret: secret(read('UPLOAD_SIGNING_SECRET')),
     webDistDir: path.resolve(cwd, read('WEB_DIST_DIR') ?? CONFIG_DEFAULTS.WEB_DIST_DIR),
     aws: Object.fromEntries(AWS_VARIABLES.map((name) => [name, read(name)])) as AwsEnvironment,
@@ -179,6 +186,27 @@ function baseUrl(raw: string, name = 'PUBLIC_BASE_URL'): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must use http or https');
   return url.toString().replace(/\/+$/, '');
+}
+
+function optional<T>(raw: string | undefined, parse: (raw: string) => T): T | null {
+  return raw === undefined ? null : parse(raw);
+}
+
+/** ALLOWED_HOSTS: comma-separated host names or IP addresses (IPv6 in brackets), without scheme or port. */
+function hostNames(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw.split(',').map((part) => part.trim()).filter(Boolean).map((entry) => {
+    let url: URL | null = null;
+    try {
+      url = /^[\w.\-[\]:]+$/.test(entry) ? new URL(`http://${entry}/`) : null;
+    } catch {
+      url = null;
+    }
+    if (!url || url.port !== '' || url.hostname === '') {
+      throw new ConfigError('ALLOWED_HOSTS', `must list host names separated by commas, without scheme or port (e.g. "mybox.lan,192.168.1.20"), got "${entry}"`);
+    }
+    return url.hostname;
+  });
 }
 
 function secret(raw: string | undefined): string | null {

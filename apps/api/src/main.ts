@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { compose } from './composition-root';
 import { loadConfig, type Config } from './config';
+import { AllowedHosts } from './http/allowed-hosts';
 import { staticSite } from './static-site';
 
 const log = (line: string): void => {
@@ -16,10 +17,13 @@ const SHUTDOWN_GRACE_MS = 5_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const composition = compose(config);
-  const app = createApp(composition.context, { site: staticSite(config.webDistDir, log) ?? undefined });
+  // Host, Origin and framing checks are this listener's job; the Lambda (lambda.ts) leaves them to AWS's edge.
+  const allowedHosts = AllowedHosts.of(config);
+  const app = createApp(composition.context, { site: staticSite(config.webDistDir, log) ?? undefined, allowedHosts });
 
   const servers = await listenAll(app, config);
   log(`storage=${config.storage} data=${config.dataDir} listening on ${servers.map(describeAddress).join(', ')}`);
+  log(`answering for hosts: ${allowedHosts.list.join(', ')} (ALLOWED_HOSTS adds more)`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -3,6 +3,7 @@ import { applyInvoice, createJob, getResult, listJobs, reconcileJob, startParse,
 import { Router } from 'express';
 import type { AppContext } from './app-context';
 import { jobIdParam } from './job-id';
+import { uploadUrlFor } from './upload-url';
 import { bodyOf, jsonBody, queryOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
 
 export function jobRoutes(context: AppContext, send: Send): Router {
@@ -12,7 +13,7 @@ export function jobRoutes(context: AppContext, send: Send): Router {
   router.post('/api/jobs', requireJsonIfBody, jsonBody, async (req, res) => {
     const request = bodyOf<CreateJobRequest>(req, 'api/create-job-request');
     const created = await createJob(ports, context.limits, request);
-    const body: CreateJobResponse = { job: toPublicJob(created.job), upload: created.upload };
+    const body: CreateJobResponse = { job: toPublicJob(created.job), upload: { ...created.upload, url: uploadUrlFor(req, created.upload.url) } };
     res.location(`/api/jobs/${created.job.jobId}`);
     send(res, 201, 'api/create-job-response', body);
   });

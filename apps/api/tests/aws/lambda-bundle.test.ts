@@ -41,7 +41,7 @@ describe('the Lambda bundle', () => {
     expect(body.job.status).toBe('CREATED');
     expect(new URL(body.upload.url).pathname).toBe(`/${resources.settings.uploadsBucket}/raw/${body.job.jobId}/inv.pdf`);
     expect((await invoke(handler, 'GET', `/api/jobs/${body.job.jobId}`)).statusCode).toBe(200);
-    // A POST without a body, before anything was uploaded: HeadObject finds nothing.
+    // A POST with nothing but {} to send, before anything was uploaded: HeadObject finds nothing.
     expect(await invoke(handler, 'POST', `/api/jobs/${body.job.jobId}/parse`)).toMatchObject({
       statusCode: 409,
       body: { error: { code: 'UPLOAD_NOT_FOUND' } },

@@ -11,8 +11,13 @@ const POLL_LIMIT_MS = 45_000;
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
+  /**
+   * Every request says Content-Type: application/json, as the SPA does: the API refuses a state-changing
+   * request without it (CSRF, http/state-change-guard.ts), and a POST with nothing to send then counts as {}.
+   * `.type()` or `.set('Content-Type', …)` on one request overrides it.
+   */
   get http() {
-    return request(this.baseUrl);
+    return request.agent(this.baseUrl).set('Content-Type', 'application/json');
   }
 
   async create(fileName: string, contentType: string, sizeBytes: number): Promise<CreateJobResponse> {

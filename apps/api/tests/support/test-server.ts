@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { createApp } from '../../src/app';
 import { compose, type Composition } from '../../src/composition-root';
 import { loadConfig } from '../../src/config';
+import { AllowedHosts } from '../../src/http/allowed-hosts';
 import { FAKE_PARSER_COMMAND, REPO_ROOT } from './paths';
 
 export interface TestServer {
@@ -53,8 +54,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   );
   const composition = compose(config, options.clock ? { clock: options.clock } : {});
   const unexpectedErrors: unknown[] = [];
+  // The local server's checks of Host and Origin as main.ts installs them.
   const app = createApp(composition.context, {
     validateResponses: true,
+    allowedHosts: AllowedHosts.of(config),
     logError: (error) => {
       unexpectedErrors.push(error);
     },

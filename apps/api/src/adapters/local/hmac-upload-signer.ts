@@ -10,18 +10,19 @@ export interface SignedUpload {
 }
 
 /**
- * The local stand-in for an S3 presigned PUT: an absolute URL to this server's upload route whose HMAC-SHA256
- * signature binds the job, the object key, the content type and the exact size until an expiry time.
+ * The local stand-in for an S3 presigned PUT: a URL of this server's upload route whose HMAC-SHA256 signature
+ * binds the job, the object key, the content type and the exact size until an expiry time. Without a public
+ * base URL it is a path, which the create route answers on the origin its request came to (http/upload-url.ts).
  */
 export class HmacUploadSigner {
   constructor(
     private readonly secret: string,
-    private readonly publicBaseUrl: string,
+    private readonly publicBaseUrl: string | null,
   ) {}
 
   url(upload: SignedUpload): string {
     const query = new URLSearchParams({ expires: String(upload.expires), sig: this.signature(upload) });
-    return `${this.publicBaseUrl}/api/uploads/${encodeURIComponent(upload.jobId)}?${query.toString()}`;
+    return `${this.publicBaseUrl ?? ''}/api/uploads/${encodeURIComponent(upload.jobId)}?${query.toString()}`;
   }
 
   /** Constant-time comparison, so the signature cannot be guessed byte by byte from response times. */

@@ -19,11 +19,18 @@ function isRawBody(body: unknown): body is RawBody {
   return typeof body === 'object' && body !== null && typeof (body as RawBody).raw === 'string' && typeof (body as RawBody).contentType === 'string';
 }
 
-/** An API Gateway HTTP API (payload format 2.0) event, as API Gateway sends one to the Lambda. */
+/** What the SPA sends to a state-changing route with nothing to say: the API refuses such a request unless it is JSON. */
+const EMPTY_JSON_OBJECT = {};
+
+/**
+ * An API Gateway HTTP API (payload format 2.0) event, as API Gateway sends one to the Lambda. A POST, PUT,
+ * PATCH or DELETE without a body sends {} as JSON, as the SPA does.
+ */
 export function httpApiEvent(method: string, pathWithQuery: string, body?: unknown): APIGatewayProxyEventV2 {
   const [rawPath = '/', rawQueryString = ''] = pathWithQuery.split('?');
   const headers: Record<string, string> = { host: 'api.example.test', 'user-agent': 'aws-tests' };
-  const raw: RawBody | undefined = isRawBody(body) ? body : body === undefined ? undefined : { raw: JSON.stringify(body), contentType: 'application/json', base64: true };
+  const payload = body === undefined && method !== 'GET' && method !== 'HEAD' ? EMPTY_JSON_OBJECT : body;
+  const raw: RawBody | undefined = isRawBody(payload) ? payload : payload === undefined ? undefined : { raw: JSON.stringify(payload), contentType: 'application/json', base64: true };
   const encoded = raw === undefined ? undefined : raw.base64 ? Buffer.from(raw.raw).toString('base64') : raw.raw;
   if (raw !== undefined) {
     headers['content-type'] = raw.contentType;
