@@ -22,10 +22,15 @@ export function apiUrl(baseUrl: string, path: string): string {
 export function createApiClient(baseUrl: string) {
   async function request<T>(path: string, init?: RequestInit): Promise<T> {
     let response: Response;
+    // The API takes a state-changing request only as JSON (its defence against cross-site forms), so one
+    // with nothing to send sends {}.
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body = init?.body ?? (method === 'GET' || method === 'HEAD' ? undefined : '{}');
     try {
       response = await fetch(apiUrl(baseUrl, path), {
         ...init,
-        headers: { ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers },
+        body,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...init?.headers },
       });
     } catch (cause) {
       throw new ApiError(CLIENT_ERROR_CODES.network, `The API at ${baseUrl || 'this site'} could not be reached (${String(cause)}).`, 0);

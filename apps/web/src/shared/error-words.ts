@@ -9,6 +9,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
   MALFORMED_JSON: 'The request was garbled on its way to the server; try again.',
   PAYLOAD_TOO_LARGE: 'The request is too large for the server.',
   UNSUPPORTED_MEDIA_TYPE: 'The server did not understand the request format.',
+  HOST_NOT_ALLOWED: 'The server does not answer for the address this page was opened at; open it as localhost, or add the name to ALLOWED_HOSTS.',
+  CROSS_SITE_REQUEST: 'The server refused a change that did not come from its own pages.',
   ROUTE_NOT_FOUND: 'The server does not offer this action (is the API up to date?).',
   JOB_NOT_FOUND: 'There is no job with this id; it may have been typed wrongly.',
   JOB_INVALID_STATE: 'The job is not in a state that allows this action; reload to see where it is.',
