@@ -148,14 +148,15 @@ def _overlaps(closure: Closure, chosen: Sequence[Closure], targets: set[int]) ->
 def _closure_score(closure: Closure, evidence: ColumnEvidence, texts: Sequence[RowText]) -> int:
     """Item rows in the run, twice for those whose own factors also give their amount. A tax or gross
     amount derived from other figures of its row adds nothing. A run of one item counts only when its
-    sum is labelled as a total or printed as the column's next figure: one amount printed twice
-    anywhere is common."""
+    sum is labelled as a total, or printed as the column's next figure on a row that describes nothing
+    else: one amount printed twice anywhere is common."""
     weight = evidence.run_weight(closure.start, closure.end)
     if weight and evidence.run_items(closure.start, closure.end) == 1:
         members = closure.column.members
         next_in_column = closure.end + 1 < len(members) and members[closure.end + 1].figure is closure.target
-        labelled = texts[closure.target_position].totals
-        if not (labelled or (next_in_column and closure.target.money_like)):
+        target = texts[closure.target_position]
+        unlabelled_sum = next_in_column and closure.target.money_like and not target.describes
+        if not (target.totals or unlabelled_sum):
             return 0
     return weight
 

@@ -61,7 +61,8 @@ def column_evidence(column: FigureColumn, rows: Sequence[DocRow], texts: Sequenc
         is_item = not text.totals and (text.describes or closes)
         item.append(is_item)
         product.append(closes)
-        counted = is_item and (closes or not _derived(row, member.figure))
+        # A sum of bare integers (postcodes, order numbers) proves nothing: amounts print as money.
+        counted = is_item and (closes or (member.figure.money_like and not _derived(row, member.figure)))
         weight.append((1 + int(closes)) if counted else 0)
     return ColumnEvidence(
         column, tuple(item), tuple(product), tuple(weight), _prefix(weight), _prefix([int(i) for i in item])
