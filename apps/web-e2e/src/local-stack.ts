@@ -69,7 +69,8 @@ export async function startLocalStack(): Promise<LocalStack> {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: path.join(workDir, 'data'),
-      PUBLIC_BASE_URL: baseUrl,
+      // Unset, as `npm start` leaves it: upload URLs follow the page's origin, here 127.0.0.1, not localhost.
+      PUBLIC_BASE_URL: '',
       WEB_DIST_DIR: WEB_DIST,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
