@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -235,10 +236,15 @@ def _begins_new_word(
     return position < start or position > end + gap or abs(across - across_previous) > drift
 
 
+# A broken ToUnicode map can yield half of a UTF-16 pair; such text is no Unicode, and the contract
+# refuses it, so it is shown as the replacement character rather than failing the whole parse.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _merged(chars: list[_Char]) -> Word:
     first = chars[0]
     return Word(
-        text="".join(_LIGATURES.get(c.text, c.text) for c in chars),
+        text=_LONE_SURROGATE.sub("\ufffd", "".join(_LIGATURES.get(c.text, c.text) for c in chars)),
         x0=min(c.x0 for c in chars),
         top=min(c.top for c in chars),
         x1=max(c.x1 for c in chars),
