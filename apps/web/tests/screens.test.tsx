@@ -145,6 +145,7 @@ describe('ApplyDialog', () => {
       { sku: 'BIN-40', quantity: '8' },
       { sku: 'GL-L', quantity: '-12' },
     ],
+    duplicate: null,
     error: null,
     onConfirm: () => undefined,
     onCancel: () => undefined,
@@ -169,12 +170,20 @@ describe('ApplyDialog', () => {
     const markup = render(<ApplyDialog {...props} applying={true} />);
     expect(html(markup)).toMatch(/<button type="button" class="primary" disabled="" autofocus="">Applying…<\/button>/);
   });
+
+  it('asks for an explicit override of a duplicate, linking the earlier job, before it can be confirmed', () => {
+    const earlier = '00000000-0000-4000-8000-0000000000e1';
+    const markup = render(<ApplyDialog {...props} applying={false} duplicate={{ jobId: earlier, reason: 'same-invoice-number' }} />);
+    expect(text(markup)).toContain('Apply anyway: this is a separate delivery, not the invoice already applied');
+    expect(html(markup)).toContain(`href="#/jobs/${earlier}"`);
+    expect(html(markup)).toMatch(/<button type="button" class="primary" disabled="" autofocus="">Confirm and apply<\/button>/);
+  });
 });
 
 describe('JobStateNotices', () => {
   it('explains a failed parse in words and offers to parse again', () => {
     const failed = job({ status: 'FAILED', summary: null, error: { code: 'ENCRYPTED', message: 'password required' } });
-    const markup = render(<JobStateNotices job={failed} review={null} onReparse={() => undefined} />);
+    const markup = render(<JobStateNotices job={failed} review={null} onReparse={() => undefined} onReverse={() => undefined} />);
     expect(text(markup)).toContain(
       'Parsing failed: The PDF is password-protected; upload an unprotected copy. (ENCRYPTED) password required',
     );
@@ -183,11 +192,19 @@ describe('JobStateNotices', () => {
 
   it('says an applied job cannot move stock again', () => {
     const applied = job({ status: 'APPLIED', appliedAt: '2026-11-25T10:00:00.000Z' });
-    const markup = render(<JobStateNotices job={applied} review={reviewOf([], { revision: 2 })} onReparse={() => undefined} />);
+    const markup = render(<JobStateNotices job={applied} review={reviewOf([], { revision: 2 })} onReparse={() => undefined} onReverse={() => undefined} />);
     expect(text(markup)).toMatch(/Applied to stock .*, from review revision 2\. Applying again changes nothing\./);
   });
 
+  it('offers to reverse an applied job, and says a reversed one can be applied again', () => {
+    const noop = () => undefined;
+    const applied = job({ status: 'APPLIED', appliedAt: '2026-11-25T10:00:00.000Z' });
+    expect(text(render(<JobStateNotices job={applied} review={null} onReparse={noop} onReverse={noop} />))).toContain('Reverse this apply…');
+    const reversed = render(<JobStateNotices job={job({ status: 'REVERSED' })} review={null} onReparse={noop} onReverse={noop} />);
+    expect(text(reversed)).toContain('Reversed: the stock this invoice moved has been moved back.');
+  });
+
   it('stays out of the way of a parsed job', () => {
-    expect(render(<JobStateNotices job={job({})} review={null} onReparse={() => undefined} />)).toBe('');
+    expect(render(<JobStateNotices job={job({})} review={null} onReparse={() => undefined} onReverse={() => undefined} />)).toBe('');
   });
 });

@@ -7,6 +7,7 @@ import inventoryItem from '../schemas/inventory-item.schema.json';
 import job from '../schemas/job.schema.json';
 import jobReview from '../schemas/job-review.schema.json';
 import parseResult from '../schemas/parse-result.schema.json';
+import reverseResult from '../schemas/reverse-result.schema.json';
 import skuMapping from '../schemas/sku-mapping.schema.json';
 import stockMovement from '../schemas/stock-movement.schema.json';
 import applyJobRequest from '../schemas/api/apply-job-request.schema.json';
@@ -20,6 +21,7 @@ import listMovementsResponse from '../schemas/api/list-movements-response.schema
 import listSkuMappingsQuery from '../schemas/api/list-sku-mappings-query.schema.json';
 import listSkuMappingsResponse from '../schemas/api/list-sku-mappings-response.schema.json';
 import reviewUpdateRequest from '../schemas/api/review-update-request.schema.json';
+import reverseJobRequest from '../schemas/api/reverse-job-request.schema.json';
 
 /** Schemas by their path below libs/contracts/schemas, without the `.schema.json` suffix. */
 export const schemasByName = {
@@ -30,6 +32,7 @@ export const schemasByName = {
   job,
   'job-review': jobReview,
   'parse-result': parseResult,
+  'reverse-result': reverseResult,
   'sku-mapping': skuMapping,
   'stock-movement': stockMovement,
   'api/apply-job-request': applyJobRequest,
@@ -43,6 +46,7 @@ export const schemasByName = {
   'api/list-sku-mappings-query': listSkuMappingsQuery,
   'api/list-sku-mappings-response': listSkuMappingsResponse,
   'api/review-update-request': reviewUpdateRequest,
+  'api/reverse-job-request': reverseJobRequest,
 } as const;
 
 export type SchemaName = Exclude<keyof typeof schemasByName, 'common'>;

@@ -14,7 +14,17 @@ export { rawKey, parsedKey, errorKey, safeName } from './object-keys';
 export { isJobId } from './job-id';
 
 export type { JobRepository, JobPage } from './ports/job-repository.port';
-export type { InventoryLedger, ApplyCommand, ApplyOutcome, LedgerMovement } from './ports/inventory-ledger.port';
+export type {
+  InventoryLedger,
+  ApplyCommand,
+  ApplyOutcome,
+  ReverseCommand,
+  ReverseOutcome,
+  LedgerMovement,
+  ClaimHolder,
+} from './ports/inventory-ledger.port';
+export { invoiceClaimsOf, invoiceNumberKeyOf, duplicateInvoice } from './invoice-claims';
+export type { InvoiceClaim } from './invoice-claims';
 export type { BlobStore, BlobHead, BlobDownload, PresignPutRequest, PresignedPut } from './ports/blob-store.port';
 export type { SkuMappingRepository } from './ports/sku-mapping-repository.port';
 export type { ParserRunner, ParserRunRequest, ParserRunState, ParserRunStatus } from './ports/parser-runner.port';
@@ -31,6 +41,8 @@ export { getJobOrThrow } from './use-cases/get-job';
 export { getResult } from './use-cases/get-result';
 export { applyInvoice } from './use-cases/apply-invoice';
 export type { ApplyOptions } from './use-cases/apply-invoice';
+export { reverseApply, insufficientStock } from './use-cases/reverse-apply';
+export type { ReverseOptions } from './use-cases/reverse-apply';
 export { getReview } from './use-cases/get-review';
 export type { ReviewPorts } from './use-cases/get-review';
 export { saveReview } from './use-cases/save-review';

@@ -1,12 +1,14 @@
 import type { JobStatus } from '@invoice/contracts';
 import { DomainError } from './errors';
 
-export const JOB_STATUSES: readonly JobStatus[] = ['CREATED', 'QUEUED', 'PARSING', 'PARSED', 'FAILED', 'APPLIED'];
+export const JOB_STATUSES: readonly JobStatus[] = ['CREATED', 'QUEUED', 'PARSING', 'PARSED', 'FAILED', 'APPLIED', 'REVERSED'];
 
 /**
  * Every allowed move. QUEUED may jump straight to PARSED/FAILED because reconciliation happens on read
  * and a fast parse can finish between two polls. PARSED and FAILED go back to QUEUED for a re-parse.
- * APPLIED is final: stock has moved, and a new parse could never be applied again.
+ * APPLIED only becomes REVERSED (a compensating ledger entry moved the stock back); a REVERSED job may be
+ * reviewed again and applied again, as a new apply with its own ledger record. It is not parsed again: its
+ * ledger records name lines of the current attempt.
  */
 const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   CREATED: ['QUEUED'],
@@ -14,7 +16,8 @@ const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   PARSING: ['PARSED', 'FAILED'],
   PARSED: ['QUEUED', 'APPLIED'],
   FAILED: ['QUEUED'],
-  APPLIED: [],
+  APPLIED: ['REVERSED'],
+  REVERSED: ['APPLIED'],
 };
 
 export function allowedTransitions(from: JobStatus): readonly JobStatus[] {

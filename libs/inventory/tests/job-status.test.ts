@@ -13,6 +13,8 @@ const ALLOWED: ReadonlyArray<[JobStatus, JobStatus]> = [
   ['PARSED', 'QUEUED'],
   ['PARSED', 'APPLIED'],
   ['FAILED', 'QUEUED'],
+  ['APPLIED', 'REVERSED'],
+  ['REVERSED', 'APPLIED'],
 ];
 
 const isAllowed = (from: JobStatus, to: JobStatus) => ALLOWED.some(([a, b]) => a === from && b === to);
@@ -47,14 +49,15 @@ describe('job status state machine', () => {
       expect(error.details).toMatchObject({ jobId, status: from, requested: to });
     });
 
-    it('covers all 36 pairs between the allowed and refused lists', () => {
+    it('covers all 49 pairs between the allowed and refused lists', () => {
       expect(ALLOWED.length + REFUSED.length).toBe(JOB_STATUSES.length ** 2);
     });
   });
 
   describe('allowedTransitions', () => {
-    it('returns nothing for APPLIED, which is final', () => {
-      expect(allowedTransitions('APPLIED')).toEqual([]);
+    it('lets APPLIED only be reversed, and a REVERSED job only be applied again', () => {
+      expect(allowedTransitions('APPLIED')).toEqual(['REVERSED']);
+      expect(allowedTransitions('REVERSED')).toEqual(['APPLIED']);
     });
   });
 

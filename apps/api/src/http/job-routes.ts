@@ -45,7 +45,7 @@ export function jobRoutes(context: AppContext, send: Send): Router {
     const jobId = jobIdParam(req.params.jobId);
     const request = bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
     // 200 for both outcomes: a repeated apply is a success that changed nothing, not a conflict.
-    const confirmed = { reviewRevision: request.reviewRevision, expectedStockChanges: request.expectedStockChanges };
+    const confirmed = { reviewRevision: request.reviewRevision, expectedStockChanges: request.expectedStockChanges, allowDuplicate: request.allowDuplicate };
     send(res, 200, 'apply-result', await applyInvoice(ports, jobId, confirmed));
   });
 

@@ -1,9 +1,9 @@
-import type { ReviewUpdateRequest } from '@invoice/contracts';
-import { getReview, saveReview } from '@invoice/inventory';
+import type { ReverseJobRequest, ReviewUpdateRequest } from '@invoice/contracts';
+import { getReview, reverseApply, saveReview } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
 import { jobIdParam } from './job-id';
-import { bodyOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
+import { bodyOf, jsonBody, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
 
 export function reviewRoutes(context: AppContext, send: Send): Router {
   const { ports } = context;
@@ -18,6 +18,13 @@ export function reviewRoutes(context: AppContext, send: Send): Router {
     const jobId = jobIdParam(req.params.jobId);
     const request = bodyOf<ReviewUpdateRequest>(req, 'api/review-update-request');
     send(res, 200, 'job-review', await saveReview(ports, jobId, request));
+  });
+
+  // 200 for both outcomes, as for apply: a repeated reversal changed nothing and says so.
+  router.post('/api/jobs/:jobId/reverse', requireJsonIfBody, jsonBody, async (req, res) => {
+    const jobId = jobIdParam(req.params.jobId);
+    const request = bodyOf<ReverseJobRequest>(req, 'api/reverse-job-request', {});
+    send(res, 200, 'reverse-result', await reverseApply(ports, jobId, { allowNegativeStock: request.allowNegativeStock }));
   });
 
   return router;

@@ -60,12 +60,13 @@ describe('openSqliteDatabase on a database of the first release', () => {
           { sku: 'OLD-1', quantity: '2.5' },
           { sku: 'OLD-2', quantity: '-1' },
         ],
+        applySequence: 1,
       });
       expect(await ledger.listMovements('OLD-2')).toEqual([
-        { jobId: JOB_A, sku: 'OLD-2', quantity: '-1', appliedAt: '2026-01-01T10:05:00.000Z', reviewRevision: 0 },
+        { jobId: JOB_A, sku: 'OLD-2', quantity: '-1', appliedAt: '2026-01-01T10:05:00.000Z', reviewRevision: 0, entry: 'apply', applySequence: 1 },
       ]);
       expect(await ledger.getStock('OLD-1')).toMatchObject({ quantity: '2.5' });
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       db.close();
       dir.remove();
@@ -85,7 +86,7 @@ describe('openSqliteDatabase on a database of the first release', () => {
     // Assert
     try {
       expect(await new SqliteInventoryLedger(db).listMovements('OLD-1')).toHaveLength(1);
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 2 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 3 });
     } finally {
       db.close();
       dir.remove();

@@ -19,7 +19,7 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
 
   function command(job: JobRecord, deltas: StockDelta[]) {
     const appliedAt = new Date().toISOString();
-    const ledger: LedgerRecord = { jobId: job.jobId, attempt: job.attempt, reviewRevision: 0, appliedAt, deltas };
+    const ledger: LedgerRecord = { jobId: job.jobId, attempt: job.attempt, reviewRevision: 0, appliedAt, deltas, applySequence: 1 };
     return { ledger, job: nextVersion(job, { status: 'APPLIED', appliedAt }, new Date(appliedAt)), expectedJobVersion: job.version };
   }
 
@@ -48,7 +48,7 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     expect(await stockOf(ledger)).toEqual(Object.fromEntries(deltas.map((delta) => [delta.sku, delta.quantity])));
     expect((await jobs.get(job.jobId))?.status).toBe('APPLIED');
     expect(await ledger.listMovements('SKU-0100')).toEqual([
-      { jobId: job.jobId, sku: 'SKU-0100', quantity: '101.25', appliedAt: apply.ledger.appliedAt, reviewRevision: 0 },
+      { jobId: job.jobId, sku: 'SKU-0100', quantity: '101.25', appliedAt: apply.ledger.appliedAt, reviewRevision: 0, entry: 'apply', applySequence: 1 },
     ]);
   });
 
@@ -158,6 +158,57 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     // Assert: same chunk count, different boundaries; each record is resumed along its own
     expect(resumedNow).toEqual([48, 49, 8]);
     expect(resumedLegacy).toEqual([49, 49, 7]);
+  });
+
+  function reverseCommand(applied: JobRecord, deltas: StockDelta[], allowNegativeStock = false) {
+    const reversedAt = new Date().toISOString();
+    const negated = deltas.map((delta) => ({ sku: delta.sku, quantity: delta.quantity.startsWith('-') ? delta.quantity.slice(1) : `-${delta.quantity}` }));
+    return {
+      reversal: { jobId: applied.jobId, applySequence: 1, reversedAt, deltas: negated, allowNegativeStock },
+      job: nextVersion(applied, { status: 'REVERSED' }, new Date(reversedAt)),
+      expectedJobVersion: applied.version,
+    };
+  }
+
+  it('reverses a chunked apply once under 20 concurrent reversals, every chunk moved back', async () => {
+    // Arrange
+    const { ledger, job, jobs } = await setup();
+    const deltas = manySkus(SKUS_PER_TRANSACTION * 2 + 7);
+    const apply = command(job, deltas);
+    await ledger.applyOnce(apply);
+
+    // Act
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => ledger.reverseOnce(reverseCommand(apply.job, deltas))));
+
+    // Assert
+    expect(outcomes.filter((outcome) => outcome.outcome === 'REVERSED')).toHaveLength(1);
+    expect(Object.values(await stockOf(ledger)).every((quantity) => quantity === '0')).toBe(true);
+    expect(Object.keys(await stockOf(ledger))).toHaveLength(deltas.length);
+    expect((await jobs.get(job.jobId))?.status).toBe('REVERSED');
+    expect((await ledger.listMovements('SKU-0104')).map((movement) => [movement.entry, movement.quantity])).toEqual([
+      ['reversal', '-105.25'],
+      ['apply', '105.25'],
+    ]);
+  });
+
+  it('refuses a chunked reversal that would take a later chunk below zero before anything is written', async () => {
+    // Arrange: the last SKU (in the last chunk) was partly sent out by another job
+    const { ledger, job, jobs } = await setup();
+    const deltas = manySkus(SKUS_PER_TRANSACTION * 2 + 7);
+    const apply = command(job, deltas);
+    await ledger.applyOnce(apply);
+    const other = parsedJob();
+    await jobs.create(other);
+    await ledger.applyOnce(command(other, [{ sku: 'SKU-0104', quantity: '-100' }]));
+
+    // Act
+    const refused = ledger.reverseOnce(reverseCommand(apply.job, deltas));
+
+    // Assert
+    await expect(refused).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { skus: [{ sku: 'SKU-0104', quantity: '5.25', delta: '-105.25' }] } });
+    expect(await ledger.getReversal(job.jobId, 1)).toBeNull();
+    expect((await stockOf(ledger))['SKU-0000']).toBe('1.25');
+    expect((await jobs.get(job.jobId))?.status).toBe('APPLIED');
   });
 
   it('adds the same SKU on two lines as one ADD, since DynamoDB refuses two actions on one item', async () => {

@@ -17,7 +17,7 @@ describe('transactWrite', () => {
 
   function command(job: JobRecord) {
     const appliedAt = new Date().toISOString();
-    const ledger: LedgerRecord = { jobId: job.jobId, attempt: job.attempt, reviewRevision: 0, appliedAt, deltas: [{ sku: 'A', quantity: '1.5' }] };
+    const ledger: LedgerRecord = { jobId: job.jobId, attempt: job.attempt, reviewRevision: 0, appliedAt, deltas: [{ sku: 'A', quantity: '1.5' }], applySequence: 1 };
     return { ledger, job: nextVersion(job, { status: 'APPLIED', appliedAt }, new Date(appliedAt)), expectedJobVersion: job.version };
   }
 

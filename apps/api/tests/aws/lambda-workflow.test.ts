@@ -103,6 +103,40 @@ describe('AWS mode through the Lambda handler', () => {
     expect(await stock()).toEqual(expected);
   });
 
+  it('applies one of two jobs of the same file applied at once (DUPLICATE_INVOICE), reverses it once under 20 requests, then applies the other', async () => {
+    // Arrange
+    const before = await stock();
+    const jobs = await Promise.all([1, 2].map(() => createAndUpload('unruled_basic.pdf', 'application/pdf', fixture('unruled_basic.pdf'))));
+    for (const job of jobs) await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`, {});
+    for (const job of jobs) expect((await settled(job.jobId)).status).toBe('PARSED');
+
+    // Act
+    const applies = await Promise.all(jobs.map((job) => invoke(handler, 'POST', `/api/jobs/${job.jobId}/apply`, {})));
+    const winner = jobs[applies.findIndex((answer) => answer.statusCode === 200)] as Job;
+    const loser = jobs.find((job) => job !== winner) as Job;
+    const review = await invoke(handler, 'GET', `/api/jobs/${loser.jobId}/review`);
+    const reversals = await Promise.all(Array.from({ length: 20 }, () => invoke(handler, 'POST', `/api/jobs/${winner.jobId}/reverse`, {})));
+    const afterReversal = await stock();
+    const second = await invoke(handler, 'POST', `/api/jobs/${loser.jobId}/apply`, {});
+
+    // Assert
+    expect(applies.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    expect(applies.find((answer) => answer.statusCode === 409)?.body).toMatchObject({ error: { code: 'DUPLICATE_INVOICE', details: { jobId: winner.jobId } } });
+    expect(review.body).toMatchObject({ duplicateOf: { jobId: winner.jobId, reason: 'same-document' } });
+    expect(reversals.map((answer) => answer.statusCode)).toEqual(Array(20).fill(200));
+    expect(reversals.filter((answer) => (answer.body as { outcome: string }).outcome === 'REVERSED')).toHaveLength(1);
+    expect((await invoke(handler, 'GET', `/api/jobs/${winner.jobId}`)).body).toMatchObject({ status: 'REVERSED' });
+    const once = expectedStock('unruled_basic');
+    for (const sku of Object.keys(once)) expect(afterReversal[sku]).toBe(before[sku] ?? '0');
+    expect(second).toMatchObject({ statusCode: 200, body: { outcome: 'APPLIED' } });
+    const movements = await invoke(handler, 'GET', `/api/inventory/${encodeURIComponent(Object.keys(once)[0] as string)}/movements`);
+    expect((movements.body as { items: { jobId: string; entry?: string }[] }).items.slice(0, 3).map((item) => [item.jobId, item.entry])).toEqual([
+      [loser.jobId, 'apply'],
+      [winner.jobId, 'reversal'],
+      [winner.jobId, 'apply'],
+    ]);
+  });
+
   it('lets the review screen fetch the uploaded file through a short-lived S3 URL (302)', async () => {
     // Arrange
     const body = fixture('ruled_basic.pdf');
@@ -126,7 +160,8 @@ describe('AWS mode through the Lambda handler', () => {
     expect((await settled(job.jobId)).status).toBe('PARSED');
 
     // Act
-    const answers = await Promise.all(Array.from({ length: 20 }, () => invoke(handler, 'POST', `/api/jobs/${job.jobId}/apply`)));
+    // allowDuplicate: other tests of this suite apply the same file (DUPLICATE_INVOICE otherwise).
+    const answers = await Promise.all(Array.from({ length: 20 }, () => invoke(handler, 'POST', `/api/jobs/${job.jobId}/apply`, { allowDuplicate: true })));
 
     // Assert
     expect(answers.map((answer) => answer.statusCode)).toEqual(Array(20).fill(200));
@@ -162,7 +197,7 @@ describe('AWS mode through the Lambda handler', () => {
     const applied = await createAndUpload('ruled_basic.pdf', 'application/pdf', fixture('ruled_basic.pdf'));
     await invoke(handler, 'POST', `/api/jobs/${applied.jobId}/parse`);
     await settled(applied.jobId);
-    await invoke(handler, 'POST', `/api/jobs/${applied.jobId}/apply`);
+    await invoke(handler, 'POST', `/api/jobs/${applied.jobId}/apply`, { allowDuplicate: true });
     const before = await stock();
 
     // Act

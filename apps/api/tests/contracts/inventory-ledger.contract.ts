@@ -1,4 +1,4 @@
-import type { InventoryLedger, JobRecord, JobRepository } from '@invoice/inventory';
+import type { InventoryLedger, InvoiceClaim, JobRecord, JobRepository } from '@invoice/inventory';
 import { nextVersion } from '@invoice/inventory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsedJob } from './sample-records';
@@ -28,13 +28,55 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
       return job;
     }
 
-    function command(job: JobRecord, deltas: { sku: string; quantity: string }[], appliedAt = new Date().toISOString()) {
+    function command(
+      job: JobRecord,
+      deltas: { sku: string; quantity: string }[],
+      appliedAt = new Date().toISOString(),
+      options: { applySequence?: number; claims?: InvoiceClaim[]; allowDuplicate?: true } = {},
+    ) {
       return {
-        ledger: { jobId: job.jobId, attempt: job.attempt, reviewRevision: job.reviewRevision, appliedAt, deltas },
+        ledger: {
+          jobId: job.jobId,
+          attempt: job.attempt,
+          reviewRevision: job.reviewRevision,
+          appliedAt,
+          deltas,
+          applySequence: options.applySequence ?? 1,
+          ...(options.allowDuplicate ? { allowDuplicate: options.allowDuplicate } : {}),
+        },
         job: nextVersion(job, { status: 'APPLIED', appliedAt }, new Date(appliedAt)),
+        expectedJobVersion: job.version,
+        claims: options.claims ?? [],
+      };
+    }
+
+    function reverseCommand(job: JobRecord, deltas: { sku: string; quantity: string }[], allowNegativeStock = false, applySequence = 1) {
+      const reversedAt = new Date().toISOString();
+      return {
+        reversal: {
+          jobId: job.jobId,
+          applySequence,
+          reversedAt,
+          deltas: deltas.map((delta) => ({ sku: delta.sku, quantity: delta.quantity.startsWith('-') ? delta.quantity.slice(1) : `-${delta.quantity}` })),
+          allowNegativeStock,
+        },
+        job: nextVersion(job, { status: 'REVERSED' }, new Date(reversedAt)),
         expectedJobVersion: job.version,
       };
     }
+
+    /** A stored job applied with these deltas and claims; answers the job as stored after the apply. */
+    async function appliedJob(deltas: { sku: string; quantity: string }[], claims: InvoiceClaim[] = []): Promise<JobRecord> {
+      const job = await storedParsedJob();
+      const apply = command(job, deltas, undefined, { claims });
+      await fixture.ledger.applyOnce(apply);
+      return apply.job;
+    }
+
+    const claimsOf = (sha: string, invoice: string): InvoiceClaim[] => [
+      { key: `DOC#${sha}`, reason: 'same-document' },
+      { key: `INV#acme#${invoice}`, reason: 'same-invoice-number' },
+    ];
 
     const stock = async () =>
       Object.fromEntries((await fixture.ledger.listStock()).map((item) => [item.sku, item.quantity]));
@@ -167,8 +209,8 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
 
         // Assert
         expect(movements).toEqual([
-          { jobId: third.jobId, sku: 'M-1', quantity: '-1.5', appliedAt: '2026-03-03T10:00:00.000Z', reviewRevision: 2 },
-          { jobId: first.jobId, sku: 'M-1', quantity: '5', appliedAt: '2026-03-01T10:00:00.000Z', reviewRevision: 0 },
+          { jobId: third.jobId, sku: 'M-1', quantity: '-1.5', appliedAt: '2026-03-03T10:00:00.000Z', reviewRevision: 2, entry: 'apply', applySequence: 1 },
+          { jobId: first.jobId, sku: 'M-1', quantity: '5', appliedAt: '2026-03-01T10:00:00.000Z', reviewRevision: 0, entry: 'apply', applySequence: 1 },
         ]);
         expect((await fixture.ledger.listMovements('M-2')).map((movement) => movement.jobId)).toEqual([second.jobId, first.jobId]);
       });
@@ -209,6 +251,166 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
 
       it('answers an empty list for a SKU never moved', async () => {
         expect(await fixture.ledger.listMovements('nothing-here')).toEqual([]);
+      });
+    });
+
+    describe('applyOnce with invoice claims', () => {
+      it('refuses DUPLICATE_INVOICE naming the holder when another applied job holds a claim, and writes nothing', async () => {
+        // Arrange
+        const first = await appliedJob([{ sku: 'D', quantity: '1' }], claimsOf('a1', 'inv1'));
+        const second = await storedParsedJob();
+
+        // Act
+        const attempt = fixture.ledger.applyOnce(command(second, [{ sku: 'D', quantity: '1' }], undefined, { claims: claimsOf('b2', 'inv1') }));
+
+        // Assert
+        await expect(attempt).rejects.toMatchObject({ code: 'DUPLICATE_INVOICE', details: { jobId: first.jobId, reason: 'same-invoice-number' } });
+        expect(await fixture.ledger.getLedgerRecord(second.jobId)).toBeNull();
+        expect(await fixture.jobs.get(second.jobId)).toEqual(second);
+        expect(await stock()).toEqual({ D: '1' });
+        expect(await fixture.ledger.findClaimHolders(['DOC#a1', 'INV#acme#inv1', 'DOC#b2'])).toEqual(
+          expect.arrayContaining([
+            { key: 'DOC#a1', reason: 'same-document', jobId: first.jobId },
+            { key: 'INV#acme#inv1', reason: 'same-invoice-number', jobId: first.jobId },
+          ]),
+        );
+        expect(await fixture.ledger.findClaimHolders(['DOC#b2'])).toEqual([]);
+      });
+
+      it('applies a duplicate without claims (the operator allowed it) and records the override', async () => {
+        // Arrange
+        await appliedJob([{ sku: 'D', quantity: '1' }], claimsOf('a1', 'inv1'));
+        const second = await storedParsedJob();
+        const apply = command(second, [{ sku: 'D', quantity: '2' }], undefined, { allowDuplicate: true });
+
+        // Act
+        const outcome = await fixture.ledger.applyOnce(apply);
+
+        // Assert
+        expect(outcome).toEqual({ outcome: 'APPLIED', ledger: apply.ledger });
+        expect(await fixture.ledger.getLedgerRecord(second.jobId)).toMatchObject({ allowDuplicate: true });
+        expect(await stock()).toEqual({ D: '3' });
+      });
+
+      it('applies only one of many duplicate jobs applied at the same moment', async () => {
+        // Arrange
+        const jobs = await Promise.all(Array.from({ length: 6 }, () => storedParsedJob()));
+
+        // Act
+        const outcomes = await Promise.allSettled(
+          jobs.map((job) => fixture.ledger.applyOnce(command(job, [{ sku: 'RACE', quantity: '1' }], undefined, { claims: claimsOf('same', 'n-1') }))),
+        );
+
+        // Assert
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as { code: string }] : []));
+        expect(refused.map((reason) => reason.code)).toEqual(Array(5).fill('DUPLICATE_INVOICE'));
+        expect(await stock()).toEqual({ RACE: '1' });
+      });
+    });
+
+    describe('reverseOnce', () => {
+      it('writes the compensating entry, moves the stock back, releases the claims and marks the job REVERSED', async () => {
+        // Arrange
+        const deltas = [
+          { sku: 'R-1', quantity: '2.5' },
+          { sku: 'R-2', quantity: '-1' },
+        ];
+        const job = await appliedJob(deltas, claimsOf('r', 'r1'));
+        const reverse = reverseCommand(job, deltas);
+
+        // Act
+        const outcome = await fixture.ledger.reverseOnce(reverse);
+
+        // Assert
+        expect(outcome).toEqual({ outcome: 'REVERSED', reversal: reverse.reversal });
+        expect(await fixture.ledger.getReversal(job.jobId, 1)).toEqual(reverse.reversal);
+        expect(await fixture.jobs.get(job.jobId)).toEqual(reverse.job);
+        expect(await stock()).toEqual({ 'R-1': '0', 'R-2': '0' });
+        expect(await fixture.ledger.findClaimHolders(['DOC#r', 'INV#acme#r1'])).toEqual([]);
+        expect((await fixture.ledger.listMovements('R-1')).map((movement) => [movement.entry, movement.quantity])).toEqual([
+          ['reversal', '-2.5'],
+          ['apply', '2.5'],
+        ]);
+        expect(await fixture.ledger.getLedgerRecord(job.jobId)).toMatchObject({ applySequence: 1, deltas });
+      });
+
+      it('reverses once when called concurrently many times', async () => {
+        // Arrange
+        const job = await appliedJob([{ sku: 'R-3', quantity: '4' }]);
+
+        // Act
+        const outcomes = await Promise.all(Array.from({ length: 20 }, () => fixture.ledger.reverseOnce(reverseCommand(job, [{ sku: 'R-3', quantity: '4' }]))));
+
+        // Assert
+        expect(outcomes.filter((outcome) => outcome.outcome === 'REVERSED')).toHaveLength(1);
+        expect(outcomes.filter((outcome) => outcome.outcome === 'ALREADY_REVERSED')).toHaveLength(19);
+        expect(await stock()).toEqual({ 'R-3': '0' });
+        expect((await fixture.jobs.get(job.jobId))?.status).toBe('REVERSED');
+      });
+
+      it('refuses INSUFFICIENT_STOCK naming the SKUs that would go negative, unless allowed', async () => {
+        // Arrange: 3 received, then 2 of them sent out by a credit note
+        const deltas = [
+          { sku: 'N-1', quantity: '3' },
+          { sku: 'N-2', quantity: '1' },
+        ];
+        const job = await appliedJob(deltas);
+        await appliedJob([{ sku: 'N-1', quantity: '-2' }]);
+
+        // Act
+        const refused = fixture.ledger.reverseOnce(reverseCommand(job, deltas));
+
+        // Assert
+        await expect(refused).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { skus: [{ sku: 'N-1', quantity: '1', delta: '-3' }] } });
+        expect(await fixture.ledger.getReversal(job.jobId, 1)).toBeNull();
+        expect(await stock()).toEqual({ 'N-1': '1', 'N-2': '1' });
+        expect((await fixture.jobs.get(job.jobId))?.status).toBe('APPLIED');
+
+        // Act: allowed
+        const allowed = await fixture.ledger.reverseOnce(reverseCommand(job, deltas, true));
+
+        // Assert
+        expect(allowed.outcome).toBe('REVERSED');
+        expect(await stock()).toEqual({ 'N-1': '-2', 'N-2': '0' });
+      });
+
+      it('lets a reversed job be applied again as the next apply sequence, with both entries in the history', async () => {
+        // Arrange
+        const job = await appliedJob([{ sku: 'AG', quantity: '5' }], claimsOf('again', 'a1'));
+        const reverse = reverseCommand(job, [{ sku: 'AG', quantity: '5' }]);
+        await fixture.ledger.reverseOnce(reverse);
+
+        // Act
+        const again = command(reverse.job, [{ sku: 'AG', quantity: '4' }], undefined, { applySequence: 2, claims: claimsOf('again', 'a1') });
+        const outcome = await fixture.ledger.applyOnce(again);
+        const repeat = await fixture.ledger.applyOnce(again);
+
+        // Assert
+        expect(outcome).toEqual({ outcome: 'APPLIED', ledger: again.ledger });
+        expect(repeat).toEqual({ outcome: 'ALREADY_APPLIED', ledger: again.ledger });
+        expect(await fixture.ledger.getLedgerRecord(job.jobId)).toEqual(again.ledger);
+        expect(await stock()).toEqual({ AG: '4' });
+        expect((await fixture.ledger.listMovements('AG')).map((movement) => [movement.entry, movement.applySequence, movement.quantity])).toEqual([
+          ['apply', 2, '4'],
+          ['reversal', 1, '-5'],
+          ['apply', 1, '5'],
+        ]);
+        expect((await fixture.ledger.findClaimHolders(['DOC#again'])).map((holder) => holder.jobId)).toEqual([job.jobId]);
+      });
+
+      it('throws JOB_CONCURRENT_UPDATE and writes nothing when the job version moved on', async () => {
+        // Arrange
+        const job = await appliedJob([{ sku: 'V', quantity: '1' }]);
+        const stale = { ...job, version: job.version - 1 };
+
+        // Act
+        const attempt = fixture.ledger.reverseOnce(reverseCommand(stale, [{ sku: 'V', quantity: '1' }]));
+
+        // Assert
+        await expect(attempt).rejects.toMatchObject({ code: 'JOB_CONCURRENT_UPDATE' });
+        expect(await fixture.ledger.getReversal(job.jobId, 1)).toBeNull();
+        expect(await stock()).toEqual({ V: '1' });
       });
     });
 

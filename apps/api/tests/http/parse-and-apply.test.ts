@@ -29,7 +29,7 @@ describe('parse and apply', () => {
         status: 'PARSED',
         attempt: 1,
         error: null,
-        summary: { invoiceNumber: 'INV-1', currency: 'EUR', total: '10.00', lineCount: 2, itemCount: 1, warningCount: 0 },
+        summary: { invoiceNumber: expect.stringMatching(/^INV-[0-9a-f]{8}$/), currency: 'EUR', total: '10.00', lineCount: 2, itemCount: 1, warningCount: 0 },
       });
       expect(settled.version).toBeGreaterThan(queued.version);
     });

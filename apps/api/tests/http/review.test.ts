@@ -588,8 +588,8 @@ describe('review', () => {
       expect(body.sku).toBe('HIST-A');
       expect(body.quantity).toBe('7.5');
       expect(body.items.map(({ appliedAt: _at, ...rest }) => rest)).toEqual([
-        { jobId: second.jobId, delta: '2.5', reviewRevision: 1, fileName: 'invoice.pdf', invoiceNumber: 'H-2', supplierName: 'History Ltd' },
-        { jobId: first.jobId, delta: '5', reviewRevision: 0, fileName: 'invoice.pdf', invoiceNumber: 'H-1', supplierName: 'Fake Supplies Ltd' },
+        { jobId: second.jobId, delta: '2.5', reviewRevision: 1, fileName: 'invoice.pdf', invoiceNumber: 'H-2', supplierName: 'History Ltd', entry: 'apply', applySequence: 1 },
+        { jobId: first.jobId, delta: '5', reviewRevision: 0, fileName: 'invoice.pdf', invoiceNumber: 'H-1', supplierName: 'Fake Supplies Ltd', entry: 'apply', applySequence: 1 },
       ]);
     });
 

@@ -4,6 +4,9 @@
 // script: {"fake":"result","lines":[…],"supplier"?,"number"?,"documentType"?} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
 // | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF. A result script may
 // carry "byAttempt": {"2": {…}}, fields that replace its own on that attempt, so a re-parse can read other lines.
+// Every job reads as a different invoice (its job id is mixed into the document hash and the default number), so
+// that tests may apply the same script twice; a script with "document": "name" is that one document for every
+// job that uploads it (the same sha256), and an explicit "number" is that invoice number.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,12 +64,12 @@ const lines = (script.lines ?? []).map((line, index) => ({
 }));
 write(option('--output'), {
   schemaVersion: '1',
-  source: { sha256: createHash('sha256').update(input).digest('hex'), pages: 1, mediaType: 'application/pdf', sizeBytes: input.length },
+  source: { sha256: createHash('sha256').update(input).update(script.document === undefined ? option('--job-id') : '').digest('hex'), pages: 1, mediaType: 'application/pdf', sizeBytes: input.length },
   parser: { name: 'fake-parser', version: `attempt-${option('--attempt')}` },
   extraction: { method: 'printed-page' },
   invoice: {
     documentType: script.documentType ?? 'invoice',
-    number: script.number ?? 'INV-1',
+    number: script.number === undefined ? `INV-${option('--job-id').slice(0, 8)}` : script.number,
     date: '2026-01-31',
     currency: 'EUR',
     supplier: { name: script.supplier === undefined ? 'Fake Supplies Ltd' : script.supplier },

@@ -9,6 +9,8 @@ import type {
   ListJobsResponse,
   ListMovementsResponse,
   ParseResult,
+  ReverseJobRequest,
+  ReverseResult,
   ReviewUpdateRequest,
 } from '@invoice/contracts';
 import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
@@ -52,6 +54,7 @@ export function createApiClient(baseUrl: string) {
     saveReview: (jobId: string, update: ReviewUpdateRequest) =>
       request<JobReview>(`${job(jobId)}/review`, { method: 'PUT', ...json(update) }),
     apply: (jobId: string, body: ApplyJobRequest) => request<ApplyResult>(`${job(jobId)}/apply`, { method: 'POST', ...json(body) }),
+    reverse: (jobId: string, body: ReverseJobRequest) => request<ReverseResult>(`${job(jobId)}/reverse`, { method: 'POST', ...json(body) }),
     listInventory: () => request<ListInventoryResponse>('/api/inventory'),
     skuMovements: (sku: string) => request<ListMovementsResponse>(`/api/inventory/${encodeURIComponent(sku)}/movements`),
     /** The uploaded PDF itself, for pdf.js. */

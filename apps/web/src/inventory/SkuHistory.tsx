@@ -59,8 +59,11 @@ export function SkuHistory({ sku }: { sku: string }) {
                 </thead>
                 <tbody>
                   {history.items.map((movement) => (
-                    <tr key={`${movement.jobId}-${movement.appliedAt}`}>
-                      <td>{formatTimestamp(movement.appliedAt)}</td>
+                    <tr key={`${movement.jobId}-${movement.appliedAt}-${movement.entry ?? 'apply'}`}>
+                      <td>
+                        {formatTimestamp(movement.appliedAt)}
+                        {movement.entry === 'reversal' && <span className="tag"> reversal</span>}
+                      </td>
                       <td className="num">{signed(movement.delta)}</td>
                       <td>
                         <a href={routeHref({ screen: 'review', jobId: movement.jobId })}>

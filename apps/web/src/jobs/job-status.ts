@@ -16,6 +16,7 @@ const LABELS: Record<JobStatus, string> = {
   PARSED: 'Parsed',
   FAILED: 'Failed',
   APPLIED: 'Applied',
+  REVERSED: 'Reversed',
 };
 
 export function statusLabel(status: JobStatus): string {
@@ -24,7 +25,12 @@ export function statusLabel(status: JobStatus): string {
 
 /** A review exists once the parser has read the document; before that there is nothing to look at. */
 export function canReview(job: Pick<Job, 'status'>): boolean {
-  return job.status === 'PARSED' || job.status === 'APPLIED';
+  return job.status === 'PARSED' || job.status === 'APPLIED' || job.status === 'REVERSED';
+}
+
+/** Corrections can be saved and the job applied while it is parsed and not applied (a reversed job again). */
+export function canApply(job: Pick<Job, 'status'>): boolean {
+  return job.status === 'PARSED' || job.status === 'REVERSED';
 }
 
 /** The parser may be run again on a finished, unapplied job (a failed one in particular). */

@@ -1,5 +1,6 @@
-import type { StockDelta } from '@invoice/contracts';
-import { useEffect, useRef } from 'react';
+import type { DuplicateOf, StockDelta } from '@invoice/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { routeHref } from '../app/routes';
 import { ApiError } from '../api/api-error';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { signed } from '../shared/decimal-text';
@@ -10,9 +11,12 @@ export interface ApplyDialogProps {
   invoiceNumber: string | null;
   revision: number;
   stockChanges: readonly StockDelta[];
+  /** An applied job holding the same document or invoice number, as the review reported it. */
+  duplicate: DuplicateOf | null;
   applying: boolean;
   error: unknown;
-  onConfirm: () => void;
+  /** allowDuplicate: the operator confirmed that a duplicate is a separate delivery. */
+  onConfirm: (allowDuplicate: boolean) => void;
   onCancel: () => void;
 }
 
@@ -24,16 +28,26 @@ function isReviewConflict(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'REVIEW_CONFLICT';
 }
 
+function isDuplicate(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === 'DUPLICATE_INVOICE';
+}
+
 export function ApplyDialog(props: ApplyDialogProps) {
-  const { open, fileName, invoiceNumber, revision, stockChanges, applying, error, onConfirm, onCancel } = props;
+  const { open, fileName, invoiceNumber, revision, stockChanges, duplicate, applying, error, onConfirm, onCancel } = props;
   const dialog = useRef<HTMLDialogElement>(null);
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
+    if (!open) setAllowDuplicate(false);
   }, [open]);
+
+  // Offered when the review warned of a duplicate, or when the server found one the review had not yet seen.
+  const askDuplicate = duplicate !== null || isDuplicate(error);
+  const earlierJobId = duplicate?.jobId ?? (isDuplicate(error) ? error.details?.jobId : undefined);
 
   return (
     <dialog
@@ -84,8 +98,28 @@ export function ApplyDialog(props: ApplyDialogProps) {
           }
         />
       )}
+      {askDuplicate && (
+        <p>
+          <label>
+            <input type="checkbox" checked={allowDuplicate} onChange={(event) => setAllowDuplicate(event.target.checked)} /> Apply anyway: this is a
+            separate delivery, not the invoice already applied
+          </label>
+          {typeof earlierJobId === 'string' && (
+            <>
+              {' '}
+              (<a href={routeHref({ screen: 'review', jobId: earlierJobId })}>see the earlier job</a>)
+            </>
+          )}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" className="primary" onClick={onConfirm} disabled={applying} autoFocus>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onConfirm(askDuplicate && allowDuplicate)}
+          disabled={applying || (askDuplicate && !allowDuplicate)}
+          autoFocus
+        >
           {applying ? 'Applying…' : 'Confirm and apply'}
         </button>
         <button type="button" className="secondary" onClick={onCancel} disabled={applying}>

@@ -4,7 +4,9 @@ import { ApiError } from '../api/api-error';
 import { useApi } from '../app/api-context';
 import { routeHref } from '../app/routes';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { canApply } from '../jobs/job-status';
 import { ApplyDialog } from './ApplyDialog';
+import { ReverseDialog } from './ReverseDialog';
 import { applyOutcomeWords } from './apply-outcome';
 import { HeaderFields } from './HeaderFields';
 import { JobStateNotices } from './JobStateNotices';
@@ -45,10 +47,14 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const [applyError, setApplyError] = useState<unknown>(null);
   // A ref, not state: a double click lands twice before React re-renders the disabled button.
   const applyInFlight = useRef(false);
+  const [reverseOpen, setReverseOpen] = useState(false);
+  const [reversing, setReversing] = useState(false);
+  const [reverseError, setReverseError] = useState<unknown>(null);
+  const reverseInFlight = useRef(false);
 
   const warnings = useMemo(() => lineWarnings(result), [result]);
   const dirty = review ? isDirty(review, draft) : false;
-  const readOnly = job?.status !== 'PARSED';
+  const readOnly = !job || !canApply(job);
   const selectedLine = review?.lines.find((line) => line.index === selected) ?? null;
 
   const select = useCallback(
@@ -114,14 +120,18 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setDialogOpen(true);
   }
 
-  async function onConfirmApply() {
+  async function onConfirmApply(allowDuplicate: boolean) {
     if (!review || applyInFlight.current) return;
     applyInFlight.current = true;
     setApplying(true);
     setApplyError(null);
     try {
       // Both guards: the revision the operator saw, and the exact stock changes the dialog listed.
-      const applied = await api.apply(jobId, { reviewRevision: review.revision, expectedStockChanges: review.stockChanges });
+      const applied = await api.apply(jobId, {
+        reviewRevision: review.revision,
+        expectedStockChanges: review.stockChanges,
+        ...(allowDuplicate ? { allowDuplicate: true } : {}),
+      });
       setDialogOpen(false);
       setJob(applied.job);
       setNotice(applyOutcomeWords(applied));
@@ -133,6 +143,30 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     } finally {
       applyInFlight.current = false;
       setApplying(false);
+    }
+  }
+
+  async function onConfirmReverse(allowNegativeStock: boolean) {
+    if (reverseInFlight.current) return;
+    reverseInFlight.current = true;
+    setReversing(true);
+    setReverseError(null);
+    try {
+      const reversed = await api.reverse(jobId, allowNegativeStock ? { allowNegativeStock: true } : {});
+      setReverseOpen(false);
+      setJob(reversed.job);
+      const count = reversed.reversal.deltas.length;
+      setNotice(
+        reversed.outcome === 'ALREADY_REVERSED'
+          ? 'Already reversed: an earlier request moved the stock back, so nothing was changed this time.'
+          : `Reversed: stock moved back for ${count} SKU${count === 1 ? '' : 's'}.`,
+      );
+      reload();
+    } catch (error) {
+      setReverseError(error);
+    } finally {
+      reverseInFlight.current = false;
+      setReversing(false);
     }
   }
 
@@ -161,7 +195,29 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
         {notice}
       </p>
       {loadError !== null && <ErrorNotice error={loadError} context="The job could not be loaded" onRetry={reload} />}
-      {job && <JobStateNotices job={job} review={review} onReparse={() => void onReparse()} />}
+      {job && (
+        <JobStateNotices
+          job={job}
+          review={review}
+          onReparse={() => void onReparse()}
+          onReverse={() => {
+            setReverseError(null);
+            setReverseOpen(true);
+          }}
+        />
+      )}
+      {review?.duplicateOf && (
+        <section className="notice notice-warning" aria-labelledby="duplicate-title">
+          <h2 id="duplicate-title">Possible duplicate</h2>
+          <p>
+            {review.duplicateOf.reason === 'same-document'
+              ? 'The same file was already applied to stock by '
+              : 'An invoice with the same supplier and number was already applied to stock by '}
+            <a href={routeHref({ screen: 'review', jobId: review.duplicateOf.jobId })}>the earlier job</a>. Applying this one is refused unless
+            you confirm it is a separate delivery.
+          </p>
+        </section>
+      )}
       {actionError && (
         <ErrorNotice
           error={actionError.error}
@@ -194,7 +250,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             )}
             <ReviewActionBar
               editable={!readOnly}
-              applicable={job.status === 'PARSED'}
+              applicable={canApply(job)}
               dirty={dirty}
               saving={saving}
               revision={review.revision}
@@ -248,10 +304,23 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           invoiceNumber={job.summary?.invoiceNumber ?? null}
           revision={review.revision}
           stockChanges={review.stockChanges}
+          duplicate={review.duplicateOf ?? null}
           applying={applying}
           error={applyError}
-          onConfirm={() => void onConfirmApply()}
+          onConfirm={(allowDuplicate) => void onConfirmApply(allowDuplicate)}
           onCancel={() => setDialogOpen(false)}
+        />
+      )}
+      {job && review && job.status === 'APPLIED' && (
+        <ReverseDialog
+          open={reverseOpen}
+          fileName={job.fileName}
+          invoiceNumber={job.summary?.invoiceNumber ?? null}
+          appliedChanges={review.stockChanges}
+          reversing={reversing}
+          error={reverseError}
+          onConfirm={(allowNegativeStock) => void onConfirmReverse(allowNegativeStock)}
+          onCancel={() => setReverseOpen(false)}
         />
       )}
     </>

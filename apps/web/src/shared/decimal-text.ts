@@ -22,3 +22,9 @@ export function readQuantity(typed: string): { ok: true; value: string } | { ok:
 export function signed(quantity: string): string {
   return quantity.startsWith('-') ? quantity.replace('-', '−') : `+${quantity}`;
 }
+
+/** The opposite change of a contract decimal, as text ("2" -> "-2", "-1.5" -> "1.5", "0" stays "0"). */
+export function negated(quantity: string): string {
+  if (quantity.startsWith('-')) return quantity.slice(1);
+  return /^0(\.0+)?$/.test(quantity) ? quantity : `-${quantity}`;
+}

@@ -18,6 +18,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
   RESULT_NOT_AVAILABLE: 'This job has no parse result yet, or its latest parse failed.',
   REVIEW_CONFLICT: 'The review was changed elsewhere since you opened it; reload to see the latest revision.',
   SKU_NOT_FOUND: 'There is no stock record for this SKU.',
+  DUPLICATE_INVOICE: 'This invoice was already applied by another job; open that job, or apply this one anyway if it really is a second delivery.',
+  INSUFFICIENT_STOCK: 'Reversing would take some SKUs below zero; reverse anyway only if the stock really is short.',
   UPLOAD_NOT_FOUND: 'The file has not arrived yet; upload it again.',
   UPLOAD_ALREADY_RECEIVED: 'This job already has its file; upload the new file as a new job.',
   UPLOAD_TOO_LARGE: 'The file is larger than the upload limit.',

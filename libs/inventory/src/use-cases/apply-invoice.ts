@@ -10,12 +10,15 @@ import { mappingsUsed, reviewedInvoice } from './reviewed-invoice';
 import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
+import { invoiceClaimsOf } from '../invoice-claims';
 
 export interface ApplyOptions {
   /** The review revision the operator confirmed; when given, any other current revision is REVIEW_CONFLICT. */
   reviewRevision?: number;
   /** The stock changes the operator confirmed; when given, an apply that would move other stock is REVIEW_CONFLICT. */
   expectedStockChanges?: readonly StockDelta[];
+  /** Apply even when an applied job holds the same document or supplier invoice number; recorded on the ledger record. */
+  allowDuplicate?: boolean;
 }
 
 /**
@@ -25,6 +28,10 @@ export interface ApplyOptions {
  * APPLIED status, so a repeat finds the record and answers ALREADY_APPLIED with it. The record names the
  * review revision applied; a review saved meanwhile moves the job's version and makes this round retry.
  * With options, it applies only the revision and the stock changes the operator confirmed.
+ *
+ * The invoice's claims (its document, its supplier and number) are taken in the same transaction, so of two
+ * duplicate jobs applied at once one is APPLIED and the other DUPLICATE_INVOICE. A REVERSED job applies
+ * again as the next apply sequence, with its own ledger record.
  */
 export async function applyInvoice(
   deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings'>,
@@ -43,6 +50,7 @@ export async function applyInvoice(
     assertTransition(job.status, 'APPLIED', jobId);
     if (options.reviewRevision !== undefined) assertCurrentRevision(job, options.reviewRevision);
 
+    const previous = await deps.ledger.getLedgerRecord(jobId);
     const reviewed = await reviewedInvoice(deps, job);
     const stockLines = stockLinesOf(reviewed.lines);
     if (options.expectedStockChanges !== undefined) {
@@ -54,11 +62,21 @@ export async function applyInvoice(
     const now = deps.clock.now();
     const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings: mappingsUsed(reviewed.lines) };
     const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString(), review }, now);
+    const applySequence = previous ? (previous.applySequence ?? 1) + 1 : 1;
     try {
       const outcome = await deps.ledger.applyOnce({
-        ledger: { jobId, attempt: job.attempt, reviewRevision: job.reviewRevision, appliedAt: now.toISOString(), deltas },
+        ledger: {
+          jobId,
+          attempt: job.attempt,
+          reviewRevision: job.reviewRevision,
+          appliedAt: now.toISOString(),
+          deltas,
+          applySequence,
+          ...(options.allowDuplicate ? { allowDuplicate: true as const } : {}),
+        },
         job: applied,
         expectedJobVersion: job.version,
+        claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result),
       });
       if (outcome.outcome === 'APPLIED') return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
       return { outcome: 'ALREADY_APPLIED', ledger: outcome.ledger, job: toPublicJob(await getJobOrThrow(deps.jobs, jobId)) };

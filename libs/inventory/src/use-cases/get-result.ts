@@ -10,7 +10,7 @@ import { reconcileJob } from './reconcile-job';
  */
 export async function getResult(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock'>, jobId: string): Promise<ParseResult> {
   const job = await reconcileJob(deps, jobId);
-  if (job.status !== 'PARSED' && job.status !== 'APPLIED') {
+  if (job.status !== 'PARSED' && job.status !== 'APPLIED' && job.status !== 'REVERSED') {
     throw new DomainError('RESULT_NOT_AVAILABLE', `Job ${jobId} is ${job.status} and has no parse result.`, {
       jobId,
       status: job.status,

@@ -1,4 +1,5 @@
-import type { JobReview } from '@invoice/contracts';
+import type { DuplicateOf, JobReview } from '@invoice/contracts';
+import { invoiceClaimsOf } from '../invoice-claims';
 import { assessApply } from '../apply-plan';
 import { DomainError } from '../errors';
 import type { JobRecord } from '../job-record';
@@ -12,7 +13,7 @@ export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'cl
 /** The review of a job's latest successful parse: effective lines, and what apply would do (or did). */
 export async function getReview(deps: ReviewPorts, jobId: string): Promise<JobReview> {
   const job = await reconcileJob(deps, jobId);
-  if (job.status !== 'PARSED' && job.status !== 'APPLIED') {
+  if (job.status !== 'PARSED' && job.status !== 'APPLIED' && job.status !== 'REVERSED') {
     throw new DomainError('RESULT_NOT_AVAILABLE', `Job ${jobId} is ${job.status} and has no parse result to review.`, {
       jobId,
       status: job.status,
@@ -24,7 +25,9 @@ export async function getReview(deps: ReviewPorts, jobId: string): Promise<JobRe
 
 /**
  * An APPLIED job shows the deltas its ledger record holds, not a recomputation: a mapping saved since then
- * must not make the screen claim a different stock change than the one that happened.
+ * must not make the screen claim a different stock change than the one that happened. A job not applied
+ * (PARSED, REVERSED) names an applied job holding the same document or invoice number, the duplicate that
+ * apply would refuse.
  */
 export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: JobRecord, reviewed: ReviewedInvoice): Promise<JobReview> {
   let { deltas: stockChanges, blockers: applyBlockers } = assessApply(stockLinesOf(reviewed.lines), reviewed.documentType);
@@ -34,6 +37,7 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: Job
     stockChanges = ledger.deltas;
     applyBlockers = [];
   }
+  const duplicateOf = job.status === 'APPLIED' ? null : await duplicateOfJob(deps, job.jobId, reviewed);
   return {
     jobId: job.jobId,
     status: job.status,
@@ -45,5 +49,14 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: Job
     lines: reviewed.lines,
     stockChanges,
     applyBlockers,
+    duplicateOf,
   };
+}
+
+async function duplicateOfJob(deps: Pick<InventoryPorts, 'ledger'>, jobId: string, reviewed: ReviewedInvoice): Promise<DuplicateOf | null> {
+  const claims = invoiceClaimsOf(reviewed.result);
+  const holders = (await deps.ledger.findClaimHolders(claims.map((claim) => claim.key))).filter((holder) => holder.jobId !== jobId);
+  // The same document is the stronger evidence, so it is named first.
+  const holder = claims.map((claim) => holders.find((candidate) => candidate.key === claim.key)).find((found) => found !== undefined);
+  return holder ? { jobId: holder.jobId, reason: holder.reason } : null;
 }

@@ -16,7 +16,7 @@ export async function listMovements(deps: Pick<InventoryPorts, 'ledger' | 'jobs'
   }
 
   const items = movements.map((movement): StockMovement => {
-    // Jobs are never deleted, and a ledger record is written in the same transaction as its job's APPLIED state.
+    // Jobs are never deleted, and a ledger entry is written in the same transaction as its job's new state.
     const job = jobs.get(movement.jobId);
     if (!job) throw new Error(`Ledger names job ${movement.jobId}, which does not exist`);
     return {
@@ -27,6 +27,8 @@ export async function listMovements(deps: Pick<InventoryPorts, 'ledger' | 'jobs'
       fileName: job.fileName,
       invoiceNumber: job.summary?.invoiceNumber ?? null,
       supplierName: job.summary?.supplierName ?? null,
+      entry: movement.entry,
+      applySequence: movement.applySequence,
     };
   });
   return { sku: item.sku, quantity: item.quantity, items };

@@ -21,8 +21,8 @@ import { supplierKeyOf } from '../supplier-key';
 export async function saveReview(deps: ReviewPorts, jobId: string, request: ReviewUpdateRequest): Promise<JobReview> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
     const job = await reconcileJob(deps, jobId);
-    if (job.status !== 'PARSED') {
-      throw new DomainError('JOB_INVALID_STATE', `Job ${jobId} is ${job.status}; only a PARSED job can be reviewed.`, {
+    if (job.status !== 'PARSED' && job.status !== 'REVERSED') {
+      throw new DomainError('JOB_INVALID_STATE', `Job ${jobId} is ${job.status}; only a PARSED or REVERSED job can be reviewed.`, {
         jobId,
         status: job.status,
       });
@@ -30,7 +30,7 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     assertCurrentRevision(job, request.baseRevision);
 
     const result = await readParseResult(deps.blobs, jobId, job.attempt);
-    if (!result) throw new Error(`Job ${jobId} is PARSED but parsed output of attempt ${job.attempt} is missing`);
+    if (!result) throw new Error(`Job ${jobId} is ${job.status} but parsed output of attempt ${job.attempt} is missing`);
     const corrections = checkCorrections(request.corrections, result.lines);
     const supplierKey = supplierKeyOf(result.invoice.supplier.name);
     const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);

@@ -1,4 +1,5 @@
 import {
+  BatchGetItemCommand,
   GetItemCommand,
   QueryCommand,
   ScanCommand,
@@ -7,29 +8,41 @@ import {
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import type { InventoryItem, LedgerRecord, StockDelta } from '@invoice/contracts';
+import type { InventoryItem, LedgerRecord, ReversalRecord, StockDelta } from '@invoice/contracts';
 import {
   concurrentUpdate,
   DomainError,
+  duplicateInvoice,
+  ExactDecimal,
+  insufficientStock,
   type ApplyCommand,
   type ApplyOutcome,
+  type ClaimHolder,
   type InventoryLedger,
+  type InvoiceClaim,
   type LedgerMovement,
+  type ReverseCommand,
+  type ReverseOutcome,
 } from '@invoice/inventory';
 import { fromDynamoNumber } from './dynamodb-decimal';
 import { assertNextVersion } from './dynamodb-job-repository';
 import { toJobItem, versionCondition } from './dynamodb-job-item';
 import {
   ACTIONS_PER_SKU,
-  chunkKey,
+  claimItem,
+  claimKey,
+  entryKeys,
+  fromEntryItem,
   fromLedgerItem,
   fromMovementItem,
+  LEDGER_SORT_PREFIX,
   ledgerItem,
-  ledgerKey,
   movementPartition,
   PENDING_APPLY_PARTITION,
-  pendingApplyKey,
+  pendingItem,
   skuActions,
+  type EntryKeys,
+  type MovementSource,
   type StoredLedger,
 } from './dynamodb-ledger-items';
 import { isConditionFailure, MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
@@ -73,18 +86,35 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   async applyOnce(command: ApplyCommand): Promise<ApplyOutcome> {
     assertNextVersion(command.job, command.expectedJobVersion);
     const { ledger } = command;
-    const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length);
+    const keys = entryKeys('apply', ledger.jobId, ledger.applySequence ?? 1);
+    const claims = command.claims ?? [];
+    // Besides the record and the job, each claim's uniqueness item costs the first transaction one action.
+    const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length, claims.length);
     const chunks = splitIntoChunks(ledger.deltas, firstChunkSkus);
+    const movement: MovementSource = { keys, at: ledger.appliedAt, reviewRevision: ledger.reviewRevision };
+    const claimKeys = claims.map((claim) => claim.key);
     const first: TransactWriteItem[] = [
-      { Put: { TableName: this.tables.ledger, Item: ledgerItem(ledger, { chunkCount: chunks.length, firstChunkSkus }), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tables.ledger,
+          Item: ledgerItem(ledger, { chunkCount: chunks.length, firstChunkSkus }, keys, claimKeys),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       { Put: { TableName: this.tables.jobs, Item: toJobItem(command.job), ...versionCondition(command.expectedJobVersion) } },
-      ...(chunks.length > 1 ? [{ Put: { TableName: this.tables.ledger, Item: { ...pendingApplyKey(ledger.jobId), jobId: { S: ledger.jobId } } } }] : []),
-      ...(chunks[0] ?? []).flatMap((delta) => skuActions(this.tables, ledger, delta)),
+      // The duplicate check and the apply are one decision: a claim another apply holds cancels this one.
+      ...claims.map((claim) => ({
+        Put: { TableName: this.tables.ledger, Item: claimItem(claim, ledger.jobId, keys.applySequence), ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+      ...(chunks.length > 1 ? [{ Put: { TableName: this.tables.ledger, Item: pendingItem(keys) } }] : []),
+      ...(chunks[0] ?? []).flatMap((delta) => skuActions(this.tables, movement, delta)),
     ];
 
     const outcome = await transactWrite(this.client, first).catch(translateNumberLimit);
     if (outcome.committed) {
-      if (chunks.length > 1) await this.finishChunks({ record: ledger, chunkCount: chunks.length, firstChunkSkus, complete: false });
+      if (chunks.length > 1) {
+        await this.finishChunks(keys, { record: ledger, chunkCount: chunks.length, firstChunkSkus, complete: false, claims: claimKeys }, movement);
+      }
       return { outcome: 'APPLIED', ledger };
     }
     if (isConditionFailure(outcome.reasons[0])) {
@@ -92,21 +122,128 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       if (!existing) throw new Error(`Ledger record of job ${ledger.jobId} vanished`);
       return { outcome: 'ALREADY_APPLIED', ledger: existing };
     }
+    const taken = claims.find((_, index) => isConditionFailure(outcome.reasons[2 + index]));
+    if (taken) {
+      // Unless this job's own apply won meanwhile (its record is checked first), another job holds the claim.
+      const existing = await this.getLedgerRecord(ledger.jobId);
+      if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
+      throw await this.duplicateOf(ledger.jobId, taken);
+    }
     if (isConditionFailure(outcome.reasons[1])) {
       // The ledger's own reason may be a conflict with the very apply that moved the job on: look again.
       const existing = await this.getLedgerRecord(ledger.jobId);
-      if (existing) return { outcome: 'ALREADY_APPLIED', ledger: existing };
+      if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
       throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
     }
     throw unexpectedCancellation(outcome.reasons);
   }
 
   async getLedgerRecord(jobId: string): Promise<LedgerRecord | null> {
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.ledger, Key: ledgerKey(jobId), ConsistentRead: true }));
-    if (!Item) return null;
-    const stored = fromLedgerItem(Item);
-    if (!stored.complete) await this.finishChunks(stored);
+    const item = await this.latestApplyItem(jobId);
+    if (!item) return null;
+    const stored = fromLedgerItem(item);
+    if (!stored.complete) await this.finishApply(stored);
     return stored.record;
+  }
+
+  /**
+   * The reversal mirrors apply: one transaction for up to SKUS_PER_TRANSACTION SKUs (the reversal record with
+   * attribute_not_exists, the job's version-checked update to REVERSED, a check that the apply is complete,
+   * the release of the apply's claims, and per SKU its stock ADD, guarded by `quantity >= -delta` unless
+   * negative stock is allowed, and its movement item); more SKUs in chunks, committed by the first.
+   */
+  async reverseOnce(command: ReverseCommand): Promise<ReverseOutcome> {
+    assertNextVersion(command.job, command.expectedJobVersion);
+    const { reversal } = command;
+    const applyKeys = entryKeys('apply', reversal.jobId, reversal.applySequence);
+    const applyItem = await this.getItem(applyKeys.record);
+    if (!applyItem) throw new Error(`Job ${reversal.jobId} has no apply ${reversal.applySequence} to reverse`);
+    const applied = fromLedgerItem(applyItem);
+    // Finished first, so that the reversal moves back every chunk of the apply and nothing moves after it.
+    if (!applied.complete) await this.finishApply(applied);
+
+    const keys = entryKeys('reversal', reversal.jobId, reversal.applySequence);
+    const guard = !reversal.allowNegativeStock;
+    // Besides the record and the job: the completeness check and one Delete per claim released.
+    const firstChunkSkus = firstChunkSizeFor(reversal.deltas.length, 1 + applied.claims.length);
+    const chunks = splitIntoChunks(reversal.deltas, firstChunkSkus);
+    if (guard && chunks.length > 1) {
+      // Only the first chunk's decreases are checked by the transaction itself; the later chunks' are checked
+      // here, before anything is written, since a later chunk must never be refused once the first committed.
+      const short = await this.wouldGoNegative(chunks.slice(1).flat());
+      if (short.length > 0) {
+        // A concurrent reversal of the same apply may be what took the stock down: then this one is a repeat.
+        const existing = await this.getReversal(reversal.jobId, reversal.applySequence);
+        if (existing) return { outcome: 'ALREADY_REVERSED', reversal: existing };
+        throw insufficientStock(reversal.jobId, short);
+      }
+    }
+    const movement: MovementSource = { keys, at: reversal.reversedAt, reviewRevision: applied.record.reviewRevision };
+    const first: TransactWriteItem[] = [
+      {
+        Put: {
+          TableName: this.tables.ledger,
+          Item: ledgerItem(reversal, { chunkCount: chunks.length, firstChunkSkus }, keys),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: this.tables.jobs, Item: toJobItem(command.job), ...versionCondition(command.expectedJobVersion) } },
+      {
+        ConditionCheck: {
+          TableName: this.tables.ledger,
+          Key: applyKeys.record,
+          ConditionExpression: 'complete = :complete',
+          ExpressionAttributeValues: { ':complete': { BOOL: true } },
+        },
+      },
+      ...applied.claims.map((claim) => ({
+        Delete: {
+          TableName: this.tables.ledger,
+          Key: claimKey(claim),
+          ConditionExpression: 'attribute_not_exists(pk) OR jobId = :jobId',
+          ExpressionAttributeValues: { ':jobId': { S: reversal.jobId } },
+        },
+      })),
+      ...(chunks.length > 1 ? [{ Put: { TableName: this.tables.ledger, Item: pendingItem(keys) } }] : []),
+      ...(chunks[0] ?? []).flatMap((delta) => skuActions(this.tables, movement, delta, { mustNotGoNegative: guard })),
+    ];
+    const firstSkuAction = first.length - ACTIONS_PER_SKU * (chunks[0]?.length ?? 0);
+
+    const outcome = await transactWrite(this.client, first).catch(translateNumberLimit);
+    if (outcome.committed) {
+      if (chunks.length > 1) {
+        await this.finishChunks(keys, { record: reversal, chunkCount: chunks.length, firstChunkSkus, complete: false, claims: [] }, movement);
+      }
+      return { outcome: 'REVERSED', reversal };
+    }
+    if (isConditionFailure(outcome.reasons[0]) || isConditionFailure(outcome.reasons[1])) {
+      const existing = await this.getReversal(reversal.jobId, reversal.applySequence);
+      if (existing) return { outcome: 'ALREADY_REVERSED', reversal: existing };
+      if (isConditionFailure(outcome.reasons[1])) throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
+    }
+    const refused = (chunks[0] ?? []).filter((_, index) => isConditionFailure(outcome.reasons[firstSkuAction + ACTIONS_PER_SKU * index]));
+    if (refused.length > 0) throw insufficientStock(reversal.jobId, await this.wouldGoNegative(refused, true));
+    throw unexpectedCancellation(outcome.reasons);
+  }
+
+  async getReversal(jobId: string, applySequence: number): Promise<ReversalRecord | null> {
+    const item = await this.getItem(entryKeys('reversal', jobId, applySequence).record);
+    if (!item) return null;
+    const stored = fromEntryItem<ReversalRecord>(item);
+    if (!stored.complete) await this.finishReversal(stored);
+    return stored.record;
+  }
+
+  async findClaimHolders(keys: readonly string[]): Promise<ClaimHolder[]> {
+    if (keys.length === 0) return [];
+    const { Responses = {} } = await this.client.send(
+      new BatchGetItemCommand({ RequestItems: { [this.tables.ledger]: { Keys: [...new Set(keys)].map(claimKey), ConsistentRead: true } } }),
+    );
+    return (Responses[this.tables.ledger] ?? []).map((item) => ({
+      key: item.claim?.S ?? '',
+      reason: (item.reason?.S ?? 'same-document') as InvoiceClaim['reason'],
+      jobId: item.jobId?.S ?? '',
+    }));
   }
 
   async listStock(): Promise<InventoryItem[]> {
@@ -149,17 +286,31 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     return movements;
   }
 
-  /** Applies chunks 1..n-1 of a recorded apply that are not in yet, then marks the record complete. */
-  private async finishChunks(stored: StoredLedger): Promise<void> {
+  private async finishApply(stored: StoredLedger): Promise<void> {
+    const { record } = stored;
+    const keys = entryKeys('apply', record.jobId, record.applySequence ?? 1);
+    await this.finishChunks(keys, stored, { keys, at: record.appliedAt, reviewRevision: record.reviewRevision ?? 0 });
+  }
+
+  private async finishReversal(stored: StoredLedger<ReversalRecord>): Promise<void> {
+    const { record } = stored;
+    const keys = entryKeys('reversal', record.jobId, record.applySequence);
+    const applied = await this.getItem(entryKeys('apply', record.jobId, record.applySequence).record);
+    const reviewRevision = applied ? (fromLedgerItem(applied).record.reviewRevision ?? 0) : 0;
+    await this.finishChunks(keys, stored, { keys, at: record.reversedAt, reviewRevision });
+  }
+
+  /** Writes chunks 1..n-1 of a recorded entry (apply or reversal) that are not in yet, then marks it complete. */
+  private async finishChunks(keys: EntryKeys, stored: StoredLedger<LedgerRecord | ReversalRecord>, movement: MovementSource): Promise<void> {
     const { record } = stored;
     const chunks = splitIntoChunks(record.deltas, stored.firstChunkSkus ?? SKUS_PER_TRANSACTION);
     if (chunks.length !== stored.chunkCount) {
-      throw new Error(`Ledger record of job ${record.jobId} names ${stored.chunkCount} chunks, its deltas make ${chunks.length}`);
+      throw new Error(`Ledger entry ${keys.record.sk?.S} of job ${record.jobId} names ${stored.chunkCount} chunks, its deltas make ${chunks.length}`);
     }
     for (let index = 1; index < chunks.length; index += 1) {
       const outcome = await transactWrite(this.client, [
-        { Put: { TableName: this.tables.ledger, Item: { ...chunkKey(record.jobId, index), jobId: { S: record.jobId } }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...(chunks[index] ?? []).flatMap((delta) => skuActions(this.tables, record, delta)),
+        { Put: { TableName: this.tables.ledger, Item: { ...keys.chunk(index), jobId: { S: record.jobId } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...(chunks[index] ?? []).flatMap((delta) => skuActions(this.tables, movement, delta)),
       ]).catch(translateNumberLimit);
       // A failed marker condition means this chunk went in before (an earlier or concurrent finisher).
       if (!outcome.committed && !isConditionFailure(outcome.reasons[0])) throw unexpectedCancellation(outcome.reasons);
@@ -169,13 +320,51 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       {
         Update: {
           TableName: this.tables.ledger,
-          Key: ledgerKey(record.jobId),
+          Key: keys.record,
           UpdateExpression: 'SET complete = :complete',
           ExpressionAttributeValues: { ':complete': { BOOL: true } },
         },
       },
-      { Delete: { TableName: this.tables.ledger, Key: pendingApplyKey(record.jobId) } },
+      { Delete: { TableName: this.tables.ledger, Key: { pk: { S: PENDING_APPLY_PARTITION }, sk: { S: keys.pendingSortKey } } } },
     ]);
+  }
+
+  /** The job's apply record with the highest sequence: `LEDGER` sorts before `LEDGER#0002`. */
+  private async latestApplyItem(jobId: string): Promise<Item | undefined> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tables.ledger,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': { S: `JOB#${jobId}` }, ':prefix': { S: LEDGER_SORT_PREFIX } },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return Items[0];
+  }
+
+  private async getItem(key: Item): Promise<Item | undefined> {
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.ledger, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  /** DUPLICATE_INVOICE naming the job that holds the claim (read after the cancellation). */
+  private async duplicateOf(jobId: string, claim: InvoiceClaim): Promise<DomainError> {
+    const holder = await this.getItem(claimKey(claim.key));
+    return duplicateInvoice(jobId, { jobId: holder?.jobId?.S ?? '?', reason: claim.reason });
+  }
+
+  /** The decreases among `deltas` that would take their SKU's stock below zero now (all of them when `all`). */
+  private async wouldGoNegative(deltas: readonly StockDelta[], all = false): Promise<{ sku: string; quantity: string; delta: string }[]> {
+    const found: { sku: string; quantity: string; delta: string }[] = [];
+    for (const delta of deltas) {
+      if (!delta.quantity.startsWith('-')) continue;
+      const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.inventory, Key: { sku: { S: delta.sku } }, ConsistentRead: true }));
+      const quantity = fromDynamoNumber(Item?.quantity?.N);
+      if (all || new ExactDecimal(quantity).plus(delta.quantity).lt(0)) found.push({ sku: delta.sku, quantity, delta: delta.quantity });
+    }
+    return found;
   }
 
   /**
@@ -194,8 +383,14 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     for (const item of Items) {
       const jobId = item.jobId?.S;
       if (!jobId) continue;
+      // Items written before reversals existed name neither entry nor sequence: they are apply 1.
+      const applySequence = Number(item.applySequence?.N ?? '1');
       try {
-        await this.getLedgerRecord(jobId);
+        if (item.entry?.S === 'reversal') await this.getReversal(jobId, applySequence);
+        else {
+          const applied = await this.getItem(entryKeys('apply', jobId, applySequence).record);
+          if (applied && !fromLedgerItem(applied).complete) await this.finishApply(fromLedgerItem(applied));
+        }
       } catch (error) {
         // One apply that cannot be finished (a chunk DynamoDB refuses) must not take every stock read down
         // with it: the read answers, the failure is logged, and the job's own apply or review reports it.
@@ -205,9 +400,13 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   }
 }
 
-/** SKUs in the first chunk of a new apply: all of them when they fit one transaction, else FIRST_CHUNK_SKUS. */
-export function firstChunkSizeFor(skuCount: number): number {
-  return skuCount <= SKUS_PER_TRANSACTION ? SKUS_PER_TRANSACTION : FIRST_CHUNK_SKUS;
+/**
+ * SKUs in the first chunk of a new entry: all of them when they fit one transaction, else FIRST_CHUNK_SKUS;
+ * `extraActions` (claims taken or released, a completeness check) each cost the first transaction one action.
+ */
+export function firstChunkSizeFor(skuCount: number, extraActions = 0): number {
+  const single = Math.floor((MAX_TRANSACTION_ACTIONS - 2 - extraActions) / ACTIONS_PER_SKU);
+  return skuCount <= single ? single : Math.floor((MAX_TRANSACTION_ACTIONS - 3 - extraActions) / ACTIONS_PER_SKU);
 }
 
 /**

@@ -45,6 +45,7 @@ const MIGRATIONS: readonly Migration[] = [
      updated_at  TEXT NOT NULL
    ) STRICT;`,
   addReviewsMappingsAndMovements,
+  addReversalsAndClaims,
 ];
 
 /**
@@ -78,6 +79,73 @@ function addReviewsMappingsAndMovements(db: SqliteDatabase): void {
     INSERT OR IGNORE INTO stock_movements (sku, job_id, quantity, applied_at, review_revision)
       SELECT json_extract(delta.value, '$.sku'), ledger.job_id, json_extract(delta.value, '$.quantity'), ledger.applied_at, ledger.review_revision
       FROM ledger, json_each(ledger.deltas_json) AS delta;
+  `);
+}
+
+/**
+ * Reversals and duplicate claims. A job may now be applied, reversed and applied again, so the ledger and the
+ * movements are keyed by (job, apply sequence) and movements also by entry (apply or reversal); the tables
+ * are rebuilt with their rows kept as apply 1. Reversals get their own table (one compensating entry per
+ * apply); invoice_claims holds, per document and per supplier invoice number, the applied job that claimed it,
+ * its primary key making the duplicate check and the apply one transaction. Claims of jobs applied before
+ * this release are not back-filled: their sha256 was never stored outside the parse output.
+ */
+function addReversalsAndClaims(db: SqliteDatabase): void {
+  const ledgerColumns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('ledger')").all();
+  if (!ledgerColumns.some((column) => column.name === 'apply_sequence')) {
+    db.exec(`
+      CREATE TABLE ledger_v3 (
+        job_id           TEXT NOT NULL,
+        apply_sequence   INTEGER NOT NULL,
+        attempt          INTEGER NOT NULL,
+        review_revision  INTEGER NOT NULL,
+        applied_at       TEXT NOT NULL,
+        deltas_json      TEXT NOT NULL,
+        allow_duplicate  INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (job_id, apply_sequence)
+      ) STRICT;
+      INSERT INTO ledger_v3 (job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json)
+        SELECT job_id, 1, attempt, review_revision, applied_at, deltas_json FROM ledger;
+      DROP TABLE ledger;
+      ALTER TABLE ledger_v3 RENAME TO ledger;
+    `);
+  }
+  const movementColumns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('stock_movements')").all();
+  if (!movementColumns.some((column) => column.name === 'entry')) {
+    db.exec(`
+      CREATE TABLE stock_movements_v3 (
+        sku              TEXT NOT NULL,
+        job_id           TEXT NOT NULL,
+        entry            TEXT NOT NULL CHECK (entry IN ('apply', 'reversal')),
+        apply_sequence   INTEGER NOT NULL,
+        quantity         TEXT NOT NULL,
+        applied_at       TEXT NOT NULL,
+        review_revision  INTEGER NOT NULL,
+        PRIMARY KEY (sku, job_id, apply_sequence, entry)
+      ) STRICT;
+      INSERT INTO stock_movements_v3 (sku, job_id, entry, apply_sequence, quantity, applied_at, review_revision)
+        SELECT sku, job_id, 'apply', 1, quantity, applied_at, review_revision FROM stock_movements;
+      DROP TABLE stock_movements;
+      ALTER TABLE stock_movements_v3 RENAME TO stock_movements;
+    `);
+  }
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS stock_movements_newest_first ON stock_movements (sku, applied_at DESC, job_id DESC);
+    CREATE TABLE IF NOT EXISTS reversals (
+      job_id                TEXT NOT NULL,
+      apply_sequence        INTEGER NOT NULL,
+      reversed_at           TEXT NOT NULL,
+      deltas_json           TEXT NOT NULL,
+      allow_negative_stock  INTEGER NOT NULL,
+      PRIMARY KEY (job_id, apply_sequence)
+    ) STRICT;
+    CREATE TABLE IF NOT EXISTS invoice_claims (
+      claim_key       TEXT PRIMARY KEY,
+      reason          TEXT NOT NULL,
+      job_id          TEXT NOT NULL,
+      apply_sequence  INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS invoice_claims_by_job ON invoice_claims (job_id);
   `);
 }
 

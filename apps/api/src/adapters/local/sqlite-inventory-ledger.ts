@@ -1,15 +1,38 @@
-import type { InventoryItem, LedgerRecord, StockDelta } from '@invoice/contracts';
-import { addDecimals, type ApplyCommand, type ApplyOutcome, type InventoryLedger, type LedgerMovement } from '@invoice/inventory';
+import type { InventoryItem, LedgerRecord, ReversalRecord, StockDelta } from '@invoice/contracts';
+import {
+  addDecimals,
+  duplicateInvoice,
+  ExactDecimal,
+  insufficientStock,
+  type ApplyCommand,
+  type ApplyOutcome,
+  type ClaimHolder,
+  type InventoryLedger,
+  type InvoiceClaim,
+  type LedgerMovement,
+  type ReverseCommand,
+  type ReverseOutcome,
+} from '@invoice/inventory';
 import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
 import { prepareJobUpdate, updateJobRow } from './sqlite-job-repository';
 
 interface LedgerRow {
   job_id: string;
+  apply_sequence: number;
   attempt: number;
   review_revision: number;
   applied_at: string;
   deltas_json: string;
+  allow_duplicate: number;
+}
+
+interface ReversalRow {
+  job_id: string;
+  apply_sequence: number;
+  reversed_at: string;
+  deltas_json: string;
+  allow_negative_stock: number;
 }
 
 interface StockRow {
@@ -21,23 +44,37 @@ interface StockRow {
 interface MovementRow {
   job_id: string;
   sku: string;
+  entry: 'apply' | 'reversal';
+  apply_sequence: number;
   quantity: string;
   applied_at: string;
   review_revision: number;
 }
 
-/** Signals, inside the transaction, that the ledger record already existed; never leaves this module. */
-class AlreadyApplied extends Error {}
+interface ClaimRow {
+  claim_key: string;
+  reason: InvoiceClaim['reason'];
+  job_id: string;
+}
+
+/** Signals, inside the transaction, that the entry already existed; never leaves this module. */
+class AlreadyWritten extends Error {}
 
 /**
- * Stock and ledger in the same SQLite file as the jobs, so that apply is ONE transaction: ledger insert
- * (PRIMARY KEY on job_id detects a repeat), stock upserts added with decimal.js on TEXT quantities, one
- * movement row per delta for the SKU's history, and the version-checked job update. Any failure rolls all
- * of them back.
+ * Stock and ledger in the same SQLite file as the jobs, so that apply and reversal are each ONE transaction:
+ * the entry's insert (PRIMARY KEY on job and apply sequence detects a repeat), for an apply the invoice's
+ * claims (PRIMARY KEY on the claim detects a duplicate), stock upserts added with decimal.js on TEXT
+ * quantities, one movement row per delta for the SKU's history, and the version-checked job update. Any
+ * failure rolls all of them back.
  */
 export class SqliteInventoryLedger implements InventoryLedger {
   private readonly insertLedger;
-  private readonly selectLedger;
+  private readonly selectLatestLedger;
+  private readonly insertReversal;
+  private readonly selectReversal;
+  private readonly insertClaim;
+  private readonly selectClaim;
+  private readonly deleteClaims;
   private readonly selectStock;
   private readonly upsertStock;
   private readonly insertMovement;
@@ -46,38 +83,122 @@ export class SqliteInventoryLedger implements InventoryLedger {
   private readonly selectMovements;
   private readonly updateJob;
   private readonly applyTransaction;
+  private readonly reverseTransaction;
+  private readonly db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {
-    this.insertLedger = db.prepare('INSERT INTO ledger (job_id, attempt, review_revision, applied_at, deltas_json) VALUES (?, ?, ?, ?, ?)');
-    this.selectLedger = db.prepare<[string], LedgerRow>(
-      'SELECT job_id, attempt, review_revision, applied_at, deltas_json FROM ledger WHERE job_id = ?',
+    this.db = db;
+    this.insertLedger = db.prepare(
+      'INSERT INTO ledger (job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.selectLatestLedger = db.prepare<[string], LedgerRow>(
+      `SELECT job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate FROM ledger
+       WHERE job_id = ? ORDER BY apply_sequence DESC LIMIT 1`,
+    );
+    this.insertReversal = db.prepare(
+      'INSERT INTO reversals (job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectReversal = db.prepare<[string, number], ReversalRow>(
+      'SELECT job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock FROM reversals WHERE job_id = ? AND apply_sequence = ?',
+    );
+    this.insertClaim = db.prepare('INSERT INTO invoice_claims (claim_key, reason, job_id, apply_sequence) VALUES (?, ?, ?, ?)');
+    this.selectClaim = db.prepare<[string], ClaimRow>('SELECT claim_key, reason, job_id FROM invoice_claims WHERE claim_key = ?');
+    this.deleteClaims = db.prepare('DELETE FROM invoice_claims WHERE job_id = ?');
     this.selectStock = db.prepare<[string], { quantity: string }>('SELECT quantity FROM stock WHERE sku = ?');
     this.upsertStock = db.prepare(
       'INSERT INTO stock (sku, quantity, updated_at) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at',
     );
     this.insertMovement = db.prepare(
-      'INSERT INTO stock_movements (sku, job_id, quantity, applied_at, review_revision) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO stock_movements (sku, job_id, entry, apply_sequence, quantity, applied_at, review_revision) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.listAllStock = db.prepare<[], StockRow>('SELECT sku, quantity, updated_at FROM stock ORDER BY sku');
     this.selectStockItem = db.prepare<[string], StockRow>('SELECT sku, quantity, updated_at FROM stock WHERE sku = ?');
     this.selectMovements = db.prepare<[string], MovementRow>(
-      `SELECT job_id, sku, quantity, applied_at, review_revision FROM stock_movements
-       WHERE sku = ? ORDER BY applied_at DESC, job_id DESC`,
+      `SELECT job_id, sku, entry, apply_sequence, quantity, applied_at, review_revision FROM stock_movements
+       WHERE sku = ? ORDER BY applied_at DESC, job_id DESC, apply_sequence DESC, entry DESC`,
     );
     this.updateJob = prepareJobUpdate(db);
+
     this.applyTransaction = db.transaction((command: ApplyCommand) => {
       const { ledger } = command;
+      const sequence = ledger.applySequence ?? 1;
       try {
-        this.insertLedger.run(ledger.jobId, ledger.attempt, ledger.reviewRevision, ledger.appliedAt, JSON.stringify(ledger.deltas));
+        this.insertLedger.run(
+          ledger.jobId,
+          sequence,
+          ledger.attempt,
+          ledger.reviewRevision,
+          ledger.appliedAt,
+          JSON.stringify(ledger.deltas),
+          ledger.allowDuplicate ? 1 : 0,
+        );
       } catch (error) {
-        if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new AlreadyApplied();
+        if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new AlreadyWritten();
         throw error;
+      }
+      for (const claim of command.claims ?? []) {
+        try {
+          this.insertClaim.run(claim.key, claim.reason, ledger.jobId, sequence);
+        } catch (error) {
+          if (!isSqliteConstraint(error, 'PRIMARYKEY')) throw error;
+          const holder = this.selectClaim.get(claim.key);
+          throw Object.assign(
+            duplicateInvoice(ledger.jobId, {
+              jobId: holder?.job_id ?? '?',
+              reason: claim.reason,
+            }),
+            { cause: error },
+          );
+        }
       }
       for (const delta of ledger.deltas) {
         this.addToStock(delta, ledger.appliedAt);
-        this.insertMovement.run(delta.sku, ledger.jobId, delta.quantity, ledger.appliedAt, ledger.reviewRevision);
+        this.insertMovement.run(delta.sku, ledger.jobId, 'apply', sequence, delta.quantity, ledger.appliedAt, ledger.reviewRevision);
       }
+      updateJobRow(this.updateJob, command.job, command.expectedJobVersion);
+    });
+
+    this.reverseTransaction = db.transaction((command: ReverseCommand) => {
+      const { reversal } = command;
+      const applied = this.selectLatestLedger.get(reversal.jobId);
+      if (!applied || applied.apply_sequence !== reversal.applySequence) {
+        throw new Error(`Job ${reversal.jobId} has no apply ${reversal.applySequence} to reverse`);
+      }
+      try {
+        this.insertReversal.run(
+          reversal.jobId,
+          reversal.applySequence,
+          reversal.reversedAt,
+          JSON.stringify(reversal.deltas),
+          reversal.allowNegativeStock ? 1 : 0,
+        );
+      } catch (error) {
+        if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new AlreadyWritten();
+        throw error;
+      }
+      if (!reversal.allowNegativeStock) {
+        const short = reversal.deltas
+          .map((delta) => ({
+            sku: delta.sku,
+            quantity: this.selectStock.get(delta.sku)?.quantity ?? '0',
+            delta: delta.quantity,
+          }))
+          .filter((item) => new ExactDecimal(item.quantity).plus(item.delta).lt(0));
+        if (short.length > 0) throw insufficientStock(reversal.jobId, short);
+      }
+      for (const delta of reversal.deltas) {
+        this.addToStock(delta, reversal.reversedAt);
+        this.insertMovement.run(
+          delta.sku,
+          reversal.jobId,
+          'reversal',
+          reversal.applySequence,
+          delta.quantity,
+          reversal.reversedAt,
+          applied.review_revision,
+        );
+      }
+      this.deleteClaims.run(reversal.jobId);
       updateJobRow(this.updateJob, command.job, command.expectedJobVersion);
     });
   }
@@ -89,15 +210,15 @@ export class SqliteInventoryLedger implements InventoryLedger {
       translateSqliteErrors(() => this.applyTransaction.immediate(command));
       return { outcome: 'APPLIED', ledger: command.ledger };
     } catch (error) {
-      if (!(error instanceof AlreadyApplied)) throw error;
+      if (!(error instanceof AlreadyWritten)) throw error;
       const existing = await this.getLedgerRecord(command.ledger.jobId);
-      if (!existing) throw new Error(`Ledger record of job ${command.ledger.jobId} vanished`);
+      if (!existing) throw new Error(`Ledger record of job ${command.ledger.jobId} vanished`, { cause: error });
       return { outcome: 'ALREADY_APPLIED', ledger: existing };
     }
   }
 
   async getLedgerRecord(jobId: string): Promise<LedgerRecord | null> {
-    const row = translateSqliteErrors(() => this.selectLedger.get(jobId));
+    const row = translateSqliteErrors(() => this.selectLatestLedger.get(jobId));
     if (!row) return null;
     return {
       jobId: row.job_id,
@@ -105,7 +226,50 @@ export class SqliteInventoryLedger implements InventoryLedger {
       reviewRevision: row.review_revision,
       appliedAt: row.applied_at,
       deltas: JSON.parse(row.deltas_json) as StockDelta[],
+      applySequence: row.apply_sequence,
+      ...(row.allow_duplicate ? { allowDuplicate: true as const } : {}),
     };
+  }
+
+  async reverseOnce(command: ReverseCommand): Promise<ReverseOutcome> {
+    try {
+      translateSqliteErrors(() => this.reverseTransaction.immediate(command));
+      return { outcome: 'REVERSED', reversal: command.reversal };
+    } catch (error) {
+      if (!(error instanceof AlreadyWritten)) throw error;
+      const existing = await this.getReversal(command.reversal.jobId, command.reversal.applySequence);
+      if (!existing)
+        throw new Error(`Reversal of job ${command.reversal.jobId} vanished`, {
+          cause: error,
+        });
+      return { outcome: 'ALREADY_REVERSED', reversal: existing };
+    }
+  }
+
+  async getReversal(jobId: string, applySequence: number): Promise<ReversalRecord | null> {
+    const row = translateSqliteErrors(() => this.selectReversal.get(jobId, applySequence));
+    if (!row) return null;
+    return {
+      jobId: row.job_id,
+      applySequence: row.apply_sequence,
+      reversedAt: row.reversed_at,
+      deltas: JSON.parse(row.deltas_json) as StockDelta[],
+      allowNegativeStock: row.allow_negative_stock === 1,
+    };
+  }
+
+  async findClaimHolders(keys: readonly string[]): Promise<ClaimHolder[]> {
+    return translateSqliteErrors(() =>
+      this.db.transaction(() =>
+        keys.flatMap((key) =>
+          this.selectClaim.all(key).map((row) => ({
+            key: row.claim_key,
+            reason: row.reason,
+            jobId: row.job_id,
+          })),
+        ),
+      )(),
+    );
   }
 
   async listStock(): Promise<InventoryItem[]> {
@@ -124,6 +288,8 @@ export class SqliteInventoryLedger implements InventoryLedger {
       quantity: row.quantity,
       appliedAt: row.applied_at,
       reviewRevision: row.review_revision,
+      entry: row.entry,
+      applySequence: row.apply_sequence,
     }));
   }
 
