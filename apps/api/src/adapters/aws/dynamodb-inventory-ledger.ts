@@ -1,5 +1,4 @@
 import {
-  BatchGetItemCommand,
   GetItemCommand,
   QueryCommand,
   ScanCommand,
@@ -189,11 +188,13 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       },
       { Put: { TableName: this.tables.jobs, Item: toJobItem(command.job), ...versionCondition(command.expectedJobVersion) } },
       {
-        ConditionCheck: {
+        // A condition on the apply's record (an Update, not a ConditionCheck, so the IAM policy needs no new action).
+        Update: {
           TableName: this.tables.ledger,
           Key: applyKeys.record,
+          UpdateExpression: 'SET reversedAt = :at',
           ConditionExpression: 'complete = :complete',
-          ExpressionAttributeValues: { ':complete': { BOOL: true } },
+          ExpressionAttributeValues: { ':complete': { BOOL: true }, ':at': { S: reversal.reversedAt } },
         },
       },
       ...applied.claims.map((claim) => ({
@@ -234,16 +235,12 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     return stored.record;
   }
 
+  /** One GetItem per key (an invoice has at most two claims; GetItem is what the IAM policy already grants). */
   async findClaimHolders(keys: readonly string[]): Promise<ClaimHolder[]> {
-    if (keys.length === 0) return [];
-    const { Responses = {} } = await this.client.send(
-      new BatchGetItemCommand({ RequestItems: { [this.tables.ledger]: { Keys: [...new Set(keys)].map(claimKey), ConsistentRead: true } } }),
+    const items = await Promise.all([...new Set(keys)].map((key) => this.getItem(claimKey(key))));
+    return items.flatMap((item) =>
+      item ? [{ key: item.claim?.S ?? '', reason: (item.reason?.S ?? 'same-document') as InvoiceClaim['reason'], jobId: item.jobId?.S ?? '' }] : [],
     );
-    return (Responses[this.tables.ledger] ?? []).map((item) => ({
-      key: item.claim?.S ?? '',
-      reason: (item.reason?.S ?? 'same-document') as InvoiceClaim['reason'],
-      jobId: item.jobId?.S ?? '',
-    }));
   }
 
   async listStock(): Promise<InventoryItem[]> {
