@@ -195,3 +195,84 @@ def test_a_tax_amount_column_beside_the_net_amount_is_not_the_line_total() -> No
         ("Commissie", "6646.58"),
         ("Pick&pack kosten", "4358.25"),
     ]
+
+
+def test_a_code_bracketed_before_the_name_is_the_sku() -> None:
+    # ERPs print "[FURN_8220] Four Person Desk"; the heading "Untaxed Amount" names the subtotal.
+    result = _parse(
+        _invoice(
+            _row(
+                620,
+                (60, "Description"),
+                (330, "Quantity"),
+                (400, "Unit Price"),
+                (500, "Taxes"),
+                (560, "Amount"),
+            ),
+            _row(
+                600,
+                (60, "[FURN_8220] Four Person Desk"),
+                (330, "5.00 Units"),
+                (400, "2,350.00"),
+                (500, "15%"),
+                (560, "$ 11,750.00"),
+            ),
+            _row(
+                585,
+                (60, "[E-COM11] Cabinet with Doors"),
+                (330, "2.00 Units"),
+                (400, "140.00"),
+                (500, "15%"),
+                (560, "$ 280.00"),
+            ),
+            _row(555, (430, "Untaxed Amount"), (560, "$ 12,030.00")),
+            _row(540, (430, "Total"), (560, "$ 13,834.50")),
+        )
+    )
+
+    assert [(line["sku"], line["description"], line["quantity"]) for line in result["lines"]] == [
+        ("FURN_8220", "Four Person Desk", "5.00"),
+        ("E-COM11", "Cabinet with Doors", "2.00"),
+    ]
+    assert result["invoice"]["totals"]["subtotal"] == "12030.00"
+
+
+def test_a_position_column_headed_item_does_not_become_the_description() -> None:
+    # "Item | Product | ...": both headings name the item; the reading that describes its lines wins.
+    result = _parse(
+        _invoice(
+            _row(
+                620,
+                (60, "Item"),
+                (100, "Product"),
+                (330, "Quantity"),
+                (400, "Unit Price"),
+                (470, "Tax"),
+                (560, "Total Price"),
+            ),
+            _row(
+                600,
+                (60, "1"),
+                (100, "Managed Server M"),
+                (330, "1"),
+                (400, "€ 49,00"),
+                (470, "€ 9,31"),
+                (560, "€ 49,00"),
+            ),
+            _row(
+                585,
+                (60, "2"),
+                (100, "Backup Space 100 GB"),
+                (330, "3"),
+                (400, "€ 4,90"),
+                (470, "€ 2,79"),
+                (560, "€ 14,70"),
+            ),
+            _row(555, (430, "Netto"), (560, "€ 63,70")),
+        )
+    )
+
+    assert [(line["description"], line["quantity"], line["lineTotal"]) for line in result["lines"]] == [
+        ("Managed Server M", "1", "49.00"),
+        ("Backup Space 100 GB", "3", "14.70"),
+    ]

@@ -14,7 +14,7 @@ from typing import Final
 
 from invoice_parser.extract.figures import MIN_IDENTIFIER_DIGITS, Figure
 from invoice_parser.extract.line_figures import LineFigures
-from invoice_parser.extract.line_kind import is_article_code, looks_like_code
+from invoice_parser.extract.line_kind import is_article_code, looks_like_code, unbracketed
 from invoice_parser.extract.row_text import is_date_text, text_words
 from invoice_parser.extract.rows import Row
 from invoice_parser.extract.words import Word
@@ -55,14 +55,15 @@ def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> Item
     if not described and unit is not None:
         described, unit = [[word for cell in cells for word in cell if word.text == unit]], None
     if sku is None and described and len(described[0]) > 1 and _leads_with_code(described[0][0].text):
-        sku, described[0] = described[0][0].text, described[0][1:]
+        sku, described[0] = unbracketed(described[0][0].text), described[0][1:]
     description = " ".join(word.text for cell in described for word in cell)
     return ItemText(description, sku, unit)
 
 
 def _leads_with_code(token: str) -> bool:
     """A code printed at the start of the description, a word space before it ("T-4803 Versandkarton")."""
-    return looks_like_code(token) or (token.isdigit() and len(token) >= MIN_IDENTIFIER_DIGITS)
+    code = unbracketed(token)
+    return looks_like_code(code) or (code.isdigit() and len(code) >= MIN_IDENTIFIER_DIGITS)
 
 
 def _is_unit(token: str) -> bool:

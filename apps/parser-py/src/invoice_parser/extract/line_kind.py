@@ -58,11 +58,19 @@ def _names_a_charge(text: str) -> bool:
 
 
 def split_leading_code(description: str) -> tuple[str | None, str]:
-    """("AB-1234", "Widget") from "AB-1234 Widget"; (None, description) when the first word is no code."""
+    """("AB-1234", "Widget") from "AB-1234 Widget" or "[AB-1234] Widget" (ERPs bracket the code they
+    print before a product's name); (None, description) when the first word is no code."""
     first, _, rest = description.partition(" ")
-    if not rest or not looks_like_code(first):
+    code = unbracketed(first)
+    if not rest or not looks_like_code(code):
         return None, description
-    return first, rest.strip()
+    return code, rest.strip()
+
+
+def unbracketed(token: str) -> str:
+    if len(token) > 2 and (token[0], token[-1]) in (("[", "]"), ("(", ")")):
+        return token[1:-1]
+    return token
 
 
 def looks_like_code(token: str) -> bool:

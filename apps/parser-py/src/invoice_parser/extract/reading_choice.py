@@ -24,8 +24,9 @@ def read_line_items(
 ) -> TableReading:
     by_header = read_table(pages, separator, settings)
     header_evidence = evidence(by_header, pages, separator, settings)
-    if by_header.lines and header_evidence == 2 * len(by_header.lines):
-        return by_header  # every line and their sum close: no reading can prove more
+    proven = by_header.lines and header_evidence == 2 * len(by_header.lines)
+    if proven and not _undescribed(by_header):
+        return by_header  # every line and their sum close, every line says what it is: none can do better
     by_arithmetic = read_by_arithmetic(pages, separator, settings)
     arithmetic_evidence = evidence(by_arithmetic, pages, separator, settings)
     if (arithmetic_evidence, -_undescribed(by_arithmetic)) > (header_evidence, -_undescribed(by_header)):
@@ -34,9 +35,13 @@ def read_line_items(
 
 
 def _undescribed(reading: TableReading) -> int:
-    """Lines read without any description: between equally proven readings, the one that lost the
-    words of its lines to a wrongly placed column boundary is the worse."""
-    return sum(1 for line in reading.lines if not line.description and not line.sku)
+    """Lines read without a word of description (empty, or a bare position number): between equally
+    proven readings, the one that put the wrong column under "description" is the worse."""
+    return sum(
+        1
+        for line in reading.lines
+        if line.kind == "item" and not any(char.isalpha() for char in line.description)
+    )
 
 
 def evidence(

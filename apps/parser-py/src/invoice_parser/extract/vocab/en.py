@@ -117,6 +117,8 @@ ENGLISH = Vocabulary(
             "total excl",
             "total excluding",
             "total before tax",
+            "untaxed amount",
+            "amount before tax",
         ),
         # US retail: "Merchandise", then freight and tax, then the total.
         2: ("merchandise total", "merchandise"),
