@@ -270,7 +270,13 @@ def _continues_text(row: Row, numeric_left: float, items_bold: bool) -> bool:
 
 def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequence[Row]) -> TableLine:
     text = item_text(row.row, row.figures, reading)
-    parts = [text.description, *(" ".join(w.text for w in text_words(r, ())) for r in extra)]
+    # Read top to bottom: a description may start above its figures' row (cells aligned to the bottom
+    # or the middle) as well as continue below it.
+    placed = [
+        (row.row.top, text.description),
+        *((r.top, " ".join(w.text for w in text_words(r, ()))) for r in extra),
+    ]
+    parts = [part for _, part in sorted(placed, key=lambda pair: pair[0])]
     description = joined_lines([part for part in parts if part])
     quantity = reading.quantity.value if reading.quantity else None
     values = RowValues(

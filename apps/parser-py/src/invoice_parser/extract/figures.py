@@ -18,16 +18,20 @@ from invoice_parser.extract.rows import Row
 from invoice_parser.extract.words import Word
 
 # Digit groups of one number ("1 234,56") stand at most this many character heights apart: a word
-# space, often widened by justification, never a column gap.
-THOUSANDS_GAP_RATIO: Final = 0.6
+# space, a monospaced one (0.6 of the height) included, often widened by justification; never a
+# column gap.
+THOUSANDS_GAP_RATIO: Final = 0.75
 # A "%" printed as a word of its own belongs to the number before it within this many heights.
 PERCENT_SIGN_GAP_RATIO: Final = 1.0
 # A bare run of digits this long is an identifier; quantities and amounts this large carry separators.
 MIN_IDENTIFIER_DIGITS: Final = 6
 _LEADING_GROUP: Final = re.compile(r"^[-(]?(?:[€$£¥₹]\s?)?\d{1,3}$")
 _FOLLOWING_GROUP: Final = re.compile(r"^\d{3}(?:[ .,]\d{3})*(?:[.,]\d{1,4})?(?:\s?[€$£¥₹])?[)-]?$")
-# Dates and times read as numbers ("02.1978", "12:30") are no figures of a table.
-DATE_LIKE: Final = re.compile(r"^\d{1,2}[./]\d{4}$|^\d{1,2}:\d{2}$|^\d{4}-\d{2}(?:-\d{2})?$")
+# Dates and times read as numbers ("02.1978", "12:30") are no figures of a table; a month must be one
+# and a year plausible, so that a price to four places ("9.1623") stays a figure.
+DATE_LIKE: Final = re.compile(
+    r"^(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}$|^\d{1,2}:\d{2}$|^\d{4}-\d{2}(?:-\d{2})?$"
+)
 
 
 @dataclass(frozen=True)
