@@ -19,7 +19,12 @@ from invoice_parser.extract.continuations import joined_lines, owners_by_spacing
 from invoice_parser.extract.figure_columns import DocRow, FigureColumn, aligned_columns
 from invoice_parser.extract.figures import row_figures
 from invoice_parser.extract.item_text import item_text
-from invoice_parser.extract.line_figures import LineFigures, consistent_factors, read_line_figures
+from invoice_parser.extract.line_figures import (
+    LineFigures,
+    consistent_factors,
+    free_lines_by_column,
+    read_line_figures,
+)
 from invoice_parser.extract.line_kind import line_kind
 from invoice_parser.extract.numbers import DecimalSeparator
 from invoice_parser.extract.row_text import is_totals_text, text_words
@@ -193,6 +198,18 @@ def _lines(
         if reading.quantity is not None or total.value != 0:
             readings[position] = reading  # an amount of nothing, of nothing counted, says nothing
     readings = dict(zip(readings, consistent_factors(list(readings.values())), strict=True))
+    tolerance = (
+        settings.column_edge_tolerance_ratio * median(rows[p].row.char_height for p in readings)
+        if readings
+        else 0
+    )
+    readings = dict(
+        zip(
+            readings,
+            free_lines_by_column(list(readings.values()), [rows[p].figures for p in readings], tolerance),
+            strict=True,
+        )
+    )
     lines: list[TableLine] = []
     by_page: dict[int, list[int]] = {}
     for position in readings:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -88,6 +89,34 @@ def consistent_factors(readings: Sequence[LineFigures]) -> list[LineFigures]:
         return list(readings)
     quantity_left = votes[True] > 0
     return [_ordered(reading, quantity_left) if _has_factors(reading) else reading for reading in readings]
+
+
+def free_lines_by_column(
+    readings: Sequence[LineFigures], figures: Sequence[Sequence[Figure]], tolerance: float
+) -> list[LineFigures]:
+    """A line at a price of nothing multiplies out with any figure of its row, so its quantity and
+    price are taken from the columns where the table's priced lines print them (figures: each
+    reading's row)."""
+    priced = [r for r in readings if _has_factors(r) and r.total.value != 0]
+    if not priced:
+        return list(readings)
+    quantity_edge = statistics.median(r.quantity.x1 for r in priced if r.quantity is not None)
+    price_edge = statistics.median(r.unit_price.x1 for r in priced if r.unit_price is not None)
+    realigned = []
+    for reading, row in zip(readings, figures, strict=True):
+        if reading.total.value != 0:
+            realigned.append(reading)
+            continue
+        quantity = _at_edge(row, quantity_edge, tolerance)
+        price = _at_edge(row, price_edge, tolerance)
+        if quantity is not None and price is not None and quantity is not price:
+            reading = replace(reading, quantity=quantity, unit_price=price)
+        realigned.append(reading)
+    return realigned
+
+
+def _at_edge(row: Sequence[Figure], edge: float, tolerance: float) -> Figure | None:
+    return next((f for f in row if not f.percent and abs(f.x1 - edge) <= tolerance), None)
 
 
 def _has_factors(reading: LineFigures) -> bool:
