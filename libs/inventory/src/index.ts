@@ -25,7 +25,7 @@ export type {
 } from './ports/inventory-ledger.port';
 export { invoiceClaimsOf, invoiceNumberKeyOf, duplicateInvoice } from './invoice-claims';
 export type { InvoiceClaim } from './invoice-claims';
-export type { BlobStore, BlobHead, BlobDownload, PresignPutRequest, PresignedPut } from './ports/blob-store.port';
+export type { BlobStore, BlobHead, BlobDownload, DownloadHeaders, PresignPutRequest, PresignedPut } from './ports/blob-store.port';
 export type { SkuMappingRepository } from './ports/sku-mapping-repository.port';
 export type { ParserRunner, ParserRunRequest, ParserRunState, ParserRunStatus } from './ports/parser-runner.port';
 export { systemClock, randomJobId } from './ports/clock.port';

@@ -96,7 +96,7 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     expect(await ledger.listMovements(lastSku)).toHaveLength(1);
   });
 
-  it('keeps answering stock reads when a chunk of an apply cannot be finished (past 38 digits), showing what went in', async () => {
+  it('refuses a chunked apply whose later chunk would pass 38 digits before its first transaction, so it is never half done', async () => {
     // Arrange: SKU-0060 (in the second chunk) already holds 37 significant digits, so adding a tiny fraction to it is refused
     const { ledger, jobs, job } = await setup();
     const seed = parsedJob();
@@ -108,11 +108,12 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     // Act
     const stock = await stockOf(ledger);
 
-    // Assert: the first chunk is in, the refused chunk is not, and the read still answers
-    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(stock['SKU-0000']).toBe('1.25');
+    // Assert: refused before the first transaction (issue 12, finding 4): nothing moved, the job is not APPLIED
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: '/deltas/SKU-0060' }] } });
+    expect(stock['SKU-0000']).toBeUndefined();
     expect(stock['SKU-0060']).toBe('1234567890123456789012345.123456789012');
-    expect(stock['SKU-0061']).toBeUndefined();
+    expect(await ledger.getLedgerRecord(job.jobId)).toBeNull();
+    expect((await jobs.get(job.jobId))?.status).toBe('PARSED');
   });
 
   it('applies a chunked invoice once when 20 applies of it race, each with its own payload and token', async () => {

@@ -206,6 +206,37 @@ async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promi
   }
 }
 
+describe('S3BlobStore presigned GET', () => {
+  it('serves the bytes with the type and disposition asked for, never the type the uploader stored', async () => {
+    // Arrange: an object stored as text/html, as a job declared text/html would upload it
+    const resources = await createAwsResources();
+    const store = new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket);
+    const key = 'raw/00000000-0000-4000-8000-0000000000b2/page.html';
+    await resources.clients.s3.send(
+      new PutObjectCommand({ Bucket: resources.settings.uploadsBucket, Key: key, Body: '<script>alert(1)</script>', ContentType: 'text/html' }),
+    );
+
+    try {
+      // Act
+      const download = await store.openDownload(key, {
+        expiresAt: new Date(Date.now() + 60_000),
+        serveAs: { contentType: 'application/octet-stream', contentDisposition: 'attachment; filename="page.html"' },
+      });
+      const url = download?.kind === 'redirect' ? download.url : '';
+      const response = await fetch(url);
+
+      // Assert
+      const query = new URL(url).searchParams;
+      expect(query.get('response-content-type')).toBe('application/octet-stream');
+      expect(query.get('response-content-disposition')).toBe('attachment; filename="page.html"');
+      expect(response.headers.get('content-type')).toBe('application/octet-stream');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="page.html"');
+    } finally {
+      await resources.cleanup();
+    }
+  });
+});
+
 describe('S3BlobStore presigned PUT', () => {
   it('signs the content type and the exact length as headers, no body checksum, and expires when asked', async () => {
     // Arrange

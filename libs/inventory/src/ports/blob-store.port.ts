@@ -12,6 +12,12 @@ export type BlobDownload =
   | { kind: 'stream'; body: AsyncIterable<Uint8Array>; sizeBytes: number }
   | { kind: 'redirect'; url: string };
 
+/** How a download is served: the Content-Type and Content-Disposition the client receives. */
+export interface DownloadHeaders {
+  contentType: string;
+  contentDisposition: string;
+}
+
 export interface PresignPutRequest {
   key: string;
   jobId: string;
@@ -44,7 +50,8 @@ export interface BlobStore {
   presignPut(request: PresignPutRequest): Promise<PresignedPut>;
   /**
    * The object's bytes for a download, or null when it does not exist (a redirecting store checks that
-   * first, e.g. with HeadObject). A redirect URL must stop working at `expiresAt`.
+   * first, e.g. with HeadObject). A redirect URL must stop working at `expiresAt`, and must serve the bytes
+   * with `serveAs` (never the type the uploader declared); a stream's headers are the caller's to set.
    */
-  openDownload(key: string, options: { expiresAt: Date }): Promise<BlobDownload | null>;
+  openDownload(key: string, options: { expiresAt: Date; serveAs?: DownloadHeaders }): Promise<BlobDownload | null>;
 }

@@ -24,7 +24,7 @@ import {
   type ReverseOutcome,
 } from '@invoice/inventory';
 import { fromDynamoNumber } from './dynamodb-decimal';
-import { assertNextVersion } from './dynamodb-job-repository';
+import { assertNextVersion, itemTooLargeOr } from './dynamodb-job-repository';
 import { toJobItem, versionCondition } from './dynamodb-job-item';
 import {
   ACTIONS_PER_SKU,
@@ -90,6 +90,8 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     // Besides the record and the job, each claim's uniqueness item costs the first transaction one action.
     const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length, claims.length);
     const chunks = splitIntoChunks(ledger.deltas, firstChunkSkus);
+    // A chunk refused after the first transaction committed would leave the apply half done for good.
+    if (chunks.length > 1) await this.assertWithinNumberLimit(ledger.deltas);
     const movement: MovementSource = { keys, at: ledger.appliedAt, reviewRevision: ledger.reviewRevision };
     const claimKeys = claims.map((claim) => claim.key);
     const first: TransactWriteItem[] = [
@@ -177,6 +179,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
         throw insufficientStock(reversal.jobId, short);
       }
     }
+    if (chunks.length > 1) await this.assertWithinNumberLimit(reversal.deltas);
     const movement: MovementSource = { keys, at: reversal.reversedAt, reviewRevision: applied.record.reviewRevision };
     const first: TransactWriteItem[] = [
       {
@@ -346,6 +349,31 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     return Item;
   }
 
+  /**
+   * Refuses (VALIDATION_FAILED, before anything is written) an entry whose delta or resulting stock of any SKU
+   * needs more significant digits than a DynamoDB number holds. Checked with consistent reads before the first
+   * transaction of a chunked entry; a stock changed by another apply in the milliseconds between could still
+   * pass the limit, which realistic quantities (well under 20 digits) never approach.
+   */
+  private async assertWithinNumberLimit(deltas: readonly StockDelta[]): Promise<void> {
+    const over: { sku: string; quantity: string; delta: string }[] = [];
+    for (let start = 0; start < deltas.length; start += PARALLEL_READS) {
+      await Promise.all(
+        deltas.slice(start, start + PARALLEL_READS).map(async (delta) => {
+          const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.inventory, Key: { sku: { S: delta.sku } }, ConsistentRead: true }));
+          const quantity = fromDynamoNumber(Item?.quantity?.N);
+          const sum = new ExactDecimal(quantity).plus(delta.quantity);
+          if (new ExactDecimal(delta.quantity).sd(true) > DYNAMODB_DIGITS || sum.sd(true) > DYNAMODB_DIGITS) over.push({ sku: delta.sku, quantity, delta: delta.quantity });
+        }),
+      );
+    }
+    if (over.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', `A stock quantity would need more than ${DYNAMODB_DIGITS} significant digits: ${over.map((item) => item.sku).join(', ')}`, {
+        issues: over.map((item) => ({ path: `/deltas/${item.sku}`, message: `${item.quantity} + ${item.delta} needs more than ${DYNAMODB_DIGITS} significant digits` })),
+      });
+    }
+  }
+
   /** DUPLICATE_INVOICE naming the job that holds the claim (read after the cancellation). */
   private async duplicateOf(jobId: string, claim: InvoiceClaim): Promise<DomainError> {
     const holder = await this.getItem(claimKey(claim.key));
@@ -420,6 +448,11 @@ function toInventoryItem(item: Item): InventoryItem {
   return { sku: item.sku?.S ?? '', quantity: fromDynamoNumber(item.quantity?.N), updatedAt: item.updatedAt?.S ?? '' };
 }
 
+/** Significant digits of a DynamoDB number. */
+const DYNAMODB_DIGITS = 38;
+/** Stock reads sent at once by the digit check of a chunked entry. */
+const PARALLEL_READS = 25;
+
 /** DynamoDB numbers hold 38 significant digits; a stock sum needing more is refused before anything is written. */
 const NUMBER_LIMIT = /precision|magnitude|significant digits|number overflow|number underflow/i;
 
@@ -427,7 +460,8 @@ function translateNumberLimit(error: unknown): never {
   if (error instanceof Error && error.name === 'ValidationException' && NUMBER_LIMIT.test(error.message)) {
     throw new DomainError('VALIDATION_FAILED', `A stock quantity would exceed what DynamoDB stores exactly: ${error.message}`);
   }
-  throw error;
+  // The job item written with the apply or reversal (its review) may be over DynamoDB's item size.
+  throw itemTooLargeOr(error, '?');
 }
 
 function unexpectedCancellation(reasons: CancellationReason[]): Error {

@@ -29,7 +29,7 @@ export class DynamoDbJobRepository implements JobRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new Error(`Job ${record.jobId} already exists`);
-      throw error;
+      throw itemTooLargeOr(error, record.jobId);
     }
   }
 
@@ -44,7 +44,7 @@ export class DynamoDbJobRepository implements JobRepository {
       await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toJobItem(next), ...versionCondition(expectedVersion) }));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw concurrentUpdate(next.jobId, expectedVersion);
-      throw error;
+      throw itemTooLargeOr(error, next.jobId);
     }
   }
 
@@ -69,6 +69,21 @@ export class DynamoDbJobRepository implements JobRepository {
     const last = items.at(-1);
     return { items, nextCursor: Items.length > options.limit && last ? encodeCursor(last) : null };
   }
+}
+
+/**
+ * DynamoDB refuses an item over 400 KB with a ValidationException; for a job that means a review with a very
+ * large set of corrections. That is the request's size, so it is PAYLOAD_TOO_LARGE (413), never a 500; the
+ * original error stays the cause. Anything else is passed on unchanged.
+ */
+export function itemTooLargeOr(error: unknown, jobId: string): unknown {
+  if (error instanceof Error && error.name === 'ValidationException' && /item size|maximum allowed size/i.test(error.message)) {
+    return Object.assign(
+      new DomainError('PAYLOAD_TOO_LARGE', `Job ${jobId} would exceed the 400 KB DynamoDB stores in one item; save fewer corrections.`, { jobId }),
+      { cause: error },
+    );
+  }
+  return error;
 }
 
 /** Shared with the ledger's apply transaction, which writes the job in the same TransactWriteItems. */

@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { BlobDownload, BlobHead, BlobStore, PresignedPut, PresignPutRequest } from '@invoice/inventory';
+import type { BlobDownload, BlobHead, BlobStore, DownloadHeaders, PresignedPut, PresignPutRequest } from '@invoice/inventory';
 
 /** The same key rule as the file store: no "..", no hidden segments, no empty segments. */
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -66,10 +66,18 @@ export class S3BlobStore implements BlobStore {
     return { url, headers: { 'Content-Type': request.contentType } };
   }
 
-  async openDownload(key: string, options: { expiresAt: Date }): Promise<BlobDownload | null> {
+  async openDownload(key: string, options: { expiresAt: Date; serveAs?: DownloadHeaders }): Promise<BlobDownload | null> {
     if (!(await this.head(key))) return null;
     const signingDate = this.now();
-    const url = await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }), {
+    // S3 would answer with the Content-Type stored at upload, which the uploader chose: override it, signed.
+    const serveAs = options.serveAs ?? { contentType: 'application/octet-stream', contentDisposition: 'attachment' };
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: checked(key),
+      ResponseContentType: serveAs.contentType,
+      ResponseContentDisposition: serveAs.contentDisposition,
+    });
+    const url = await getSignedUrl(this.client, command, {
       signingDate,
       expiresIn: secondsBetween(signingDate, options.expiresAt),
     });
