@@ -2,6 +2,7 @@ import type { Job } from '@invoice/contracts';
 import { routeHref } from '../app/routes';
 import { errorInWords } from '../shared/error-words';
 import { formatMoney, formatTimestamp } from '../shared/format';
+import { duplicateMarks } from './duplicate-marks';
 import { canReview, isInFlight, statusLabel } from './job-status';
 
 export interface JobsTableProps {
@@ -30,6 +31,7 @@ function JobStatusCell({ job }: { job: Job }) {
 
 export function JobsTable({ jobs, reparsing, onReparse }: JobsTableProps) {
   if (jobs.length === 0) return <p className="empty">No invoices yet. Upload one above.</p>;
+  const duplicates = duplicateMarks(jobs);
   return (
     <div className="table-scroll" tabIndex={0}>
       <table className="jobs-table">
@@ -80,7 +82,17 @@ export function JobsTable({ jobs, reparsing, onReparse }: JobsTableProps) {
                 )}
               </td>
               <td>{job.summary?.supplierName ?? ''}</td>
-              <td>{job.summary?.invoiceNumber ?? ''}</td>
+              <td>
+                {job.summary?.invoiceNumber ?? ''}
+                {duplicates.has(job.jobId) && (
+                  <>
+                    {' '}
+                    <a className="tag tag-changed" href={routeHref({ screen: 'review', jobId: duplicates.get(job.jobId) as string })}>
+                      already applied
+                    </a>
+                  </>
+                )}
+              </td>
               <td className="num">{formatMoney(job.summary?.total, job.summary?.currency)}</td>
               <td className="num">{job.summary?.lineCount ?? ''}</td>
               <td className={`num ${job.summary?.warningCount ? 'has-warnings' : ''}`}>{job.summary ? job.summary.warningCount : ''}</td>
