@@ -397,6 +397,9 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
           ['apply', 1, '5'],
         ]);
         expect((await fixture.ledger.findClaimHolders(['DOC#again'])).map((holder) => holder.jobId)).toEqual([job.jobId]);
+        // A stale repeat of the first reversal changes nothing, apply 2 included.
+        expect(await fixture.ledger.reverseOnce(reverse)).toEqual({ outcome: 'ALREADY_REVERSED', reversal: reverse.reversal });
+        expect(await stock()).toEqual({ AG: '4' });
       });
 
       it('throws JOB_CONCURRENT_UPDATE and writes nothing when the job version moved on', async () => {

@@ -70,6 +70,7 @@ class AlreadyWritten extends Error {}
 export class SqliteInventoryLedger implements InventoryLedger {
   private readonly insertLedger;
   private readonly selectLatestLedger;
+  private readonly selectLedger;
   private readonly insertReversal;
   private readonly selectReversal;
   private readonly insertClaim;
@@ -94,6 +95,10 @@ export class SqliteInventoryLedger implements InventoryLedger {
     this.selectLatestLedger = db.prepare<[string], LedgerRow>(
       `SELECT job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate FROM ledger
        WHERE job_id = ? ORDER BY apply_sequence DESC LIMIT 1`,
+    );
+    this.selectLedger = db.prepare<[string, number], LedgerRow>(
+      `SELECT job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate FROM ledger
+       WHERE job_id = ? AND apply_sequence = ?`,
     );
     this.insertReversal = db.prepare(
       'INSERT INTO reversals (job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock) VALUES (?, ?, ?, ?, ?)',
@@ -160,10 +165,8 @@ export class SqliteInventoryLedger implements InventoryLedger {
 
     this.reverseTransaction = db.transaction((command: ReverseCommand) => {
       const { reversal } = command;
-      const applied = this.selectLatestLedger.get(reversal.jobId);
-      if (!applied || applied.apply_sequence !== reversal.applySequence) {
-        throw new Error(`Job ${reversal.jobId} has no apply ${reversal.applySequence} to reverse`);
-      }
+      // The entry first: a stale repeat of a reversal done meanwhile (even if the job was applied again since)
+      // is ALREADY_REVERSED, not an error.
       try {
         this.insertReversal.run(
           reversal.jobId,
@@ -176,6 +179,8 @@ export class SqliteInventoryLedger implements InventoryLedger {
         if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new AlreadyWritten();
         throw error;
       }
+      const applied = this.selectLedger.get(reversal.jobId, reversal.applySequence);
+      if (!applied) throw new Error(`Job ${reversal.jobId} has no apply ${reversal.applySequence} to reverse`);
       if (!reversal.allowNegativeStock) {
         const short = reversal.deltas
           .map((delta) => ({
