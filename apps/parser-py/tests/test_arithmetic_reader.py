@@ -276,3 +276,20 @@ def test_a_position_column_headed_item_does_not_become_the_description() -> None
         ("Managed Server M", "1", "49.00"),
         ("Backup Space 100 GB", "3", "14.70"),
     ]
+
+
+def test_an_article_number_labelled_under_the_name_is_the_sku_not_description() -> None:
+    result = _parse(
+        _invoice(
+            _row(600, (60, "Schraubendreher Set"), (360, "2"), (440, "14,90"), (530, "29,80")),
+            _row(589, (60, "Art.-Nr.: SD-4711")),
+            _row(574, (60, "Bithalter magnetisch"), (360, "5"), (440, "3,20"), (530, "16,00")),
+            _row(563, (60, "Art.-Nr.: BH-0815")),
+            _row(535, (380, "Zwischensumme"), (530, "45,80")),
+        )
+    )
+
+    assert [(line["sku"], line["description"]) for line in result["lines"]] == [
+        ("SD-4711", "Schraubendreher Set"),
+        ("BH-0815", "Bithalter magnetisch"),
+    ]

@@ -19,6 +19,7 @@ from invoice_parser.extract.continuations import joined_lines, owners_by_spacing
 from invoice_parser.extract.figure_columns import DocRow, FigureColumn, aligned_columns
 from invoice_parser.extract.figures import row_figures
 from invoice_parser.extract.item_text import item_text
+from invoice_parser.extract.line_code import labelled_code_in_rows
 from invoice_parser.extract.line_figures import (
     LineFigures,
     consistent_factors,
@@ -288,10 +289,18 @@ def _continues_text(row: Row, numeric_left: float, items_bold: bool) -> bool:
 def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequence[Row]) -> TableLine:
     text = item_text(row.row, row.figures, reading)
     # Read top to bottom: a description may start above its figures' row (cells aligned to the bottom
-    # or the middle) as well as continue below it.
+    # or the middle) as well as continue below it. Rows that label the article number ("Art-Nr: X")
+    # give the SKU, not description.
+    below = sorted(extra, key=lambda r: r.top)
+    labelled, code_rows = labelled_code_in_rows([r.words for r in below])
+    sku = text.sku or labelled
     placed = [
         (row.row.top, text.description),
-        *((r.top, " ".join(w.text for w in text_words(r, ()))) for r in extra),
+        *(
+            (r.top, " ".join(w.text for w in text_words(r, ())))
+            for i, r in enumerate(below)
+            if i not in code_rows
+        ),
     ]
     parts = [part for _, part in sorted(placed, key=lambda pair: pair[0])]
     description = joined_lines([part for part in parts if part])
@@ -305,6 +314,6 @@ def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequenc
         discount=reading.discount.value if reading.discount else None,
         discount_is_percent=True,
     )
-    kind = line_kind(text.description, quantity, text.sku is not None, reading.unit_price is not None)
+    kind = line_kind(text.description, quantity, sku is not None, reading.unit_price is not None)
     all_words: list[Word] = [*row.row.words, *(w for r in extra for w in r.words)]
-    return TableLine(kind, text.sku, description, values, page_rows.page.number, all_words)
+    return TableLine(kind, sku, description, values, page_rows.page.number, all_words)

@@ -44,6 +44,21 @@ def labelled_code(cells: Sequence[RowCells]) -> str | None:
     return None
 
 
+def labelled_code_in_rows(rows: Sequence[Sequence[Word]]) -> tuple[str | None, set[int]]:
+    """The first seller article number labelled on a line's rows (top to bottom), with the indexes
+    of the rows that print it (the label's, and the value's when it stands on the row below)."""
+    for index, words in enumerate(rows):
+        value = _labelled_value(words)
+        if value is None:
+            continue
+        if value:
+            return value, {index}
+        below = rows[index + 1] if index + 1 < len(rows) else ()
+        if below:
+            return " ".join(word.text for word in below), {index, index + 1}
+    return None, set()
+
+
 def _labelled_value(segment: Sequence[Word]) -> str | None:
     """None when the segment is no code label; "" when the label stands alone; else its value."""
     for end, word in enumerate(segment):
