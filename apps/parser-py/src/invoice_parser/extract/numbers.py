@@ -32,6 +32,9 @@ CURRENCY_SYMBOLS: Final = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    # Central European currencies print their own abbreviations after the amount.
+    "Kč": "CZK",
+    "zł": "PLN",
 }
 # Currencies written with a dollar sign: a bare "$" on a page that names one of them is that one.
 DOLLAR_CURRENCIES: Final = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"})
