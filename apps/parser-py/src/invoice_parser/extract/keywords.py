@@ -58,6 +58,7 @@ SUPPLIER_LABELS: Final = joined(language.supplier_labels for language in LANGUAG
 BUYER_LABELS: Final = joined(language.buyer_labels for language in LANGUAGES)
 LEGAL_FORMS: Final = joined(language.legal_forms for language in LANGUAGES)
 MONTH_NAMES: Final = months(language.month_names for language in LANGUAGES)
+CODE_LABELS: Final = joined(language.code_labels for language in LANGUAGES)
 
 
 _NUMERO_SIGN = re.compile(r"\bn\s?°")

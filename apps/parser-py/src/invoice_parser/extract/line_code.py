@@ -6,25 +6,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from invoice_parser.extract.cells import RowCells
-from invoice_parser.extract.keywords import normalize, starts_with_phrase
+from invoice_parser.extract.keywords import CODE_LABELS, normalize, starts_with_phrase
 from invoice_parser.extract.words import Word
 
-# Labels that introduce an article number inside a description cell.
-CODE_LABELS: Final = (
-    "sku",
-    "art nr",
-    "artikelnummer",
-    "artikel nr",
-    "item no",
-    "item number",
-    "item code",
-    "product code",
-    "product no",
-    "part no",
-    "part number",
-    "ref",  # French "Réf. :"; "Reference" alone more often names an order
-    "code article",
-)
 # The buyer's own number for the article is not the seller's SKU ("Art-Nr-Kunde", "Customer item no").
 _BUYER_QUALIFIERS: Final = ("kunde", "kunden", "customer", "buyer", "client", "acheteur", "kaufer")
 

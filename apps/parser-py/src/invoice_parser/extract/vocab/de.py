@@ -143,4 +143,10 @@ GERMAN = Vocabulary(
         "dezember": 12,
         "dez": 12,
     },
+    # Labels of the seller's article number printed inside a description.
+    code_labels=(
+        "art nr",
+        "artikelnummer",
+        "artikel nr",
+    ),
 )

@@ -255,4 +255,15 @@ ENGLISH = Vocabulary(
         "december": 12,
         "dec": 12,
     },
+    # Labels of the seller's article number printed inside a description.
+    code_labels=(
+        "sku",
+        "item no",
+        "item number",
+        "item code",
+        "product code",
+        "product no",
+        "part no",
+        "part number",
+    ),
 )

@@ -92,4 +92,9 @@ FRENCH = Vocabulary(
         "novembre": 11,
         "decembre": 12,
     },
+    # The article number inside a description: "Réf. :" ("Reference" alone more often names an order).
+    code_labels=(
+        "ref",
+        "code article",
+    ),
 )

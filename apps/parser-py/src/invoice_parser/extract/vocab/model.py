@@ -44,3 +44,5 @@ class Vocabulary:
     buyer_labels: Phrases = ()
     legal_forms: Phrases = ()
     month_names: Mapping[str, int] = field(default_factory=dict)
+    # Labels that introduce the seller's article number inside a description ("Art-Nr: X").
+    code_labels: Phrases = ()
