@@ -17,15 +17,19 @@ export interface InvoiceClaim {
  * number when both were read. Case, spaces and punctuation are folded, so "INV-2024/001" and "inv 2024 001"
  * of "ACME GmbH" and "Acme GmbH." are the same invoice.
  */
-export function invoiceClaimsOf(result: Pick<ParseResult, 'source' | 'invoice'>): InvoiceClaim[] {
+export function invoiceClaimsOf(
+  result: Pick<ParseResult, 'source' | 'invoice'>,
+  reviewed?: { supplierName: string | null; invoiceNumber: string | null },
+): InvoiceClaim[] {
   const claims: InvoiceClaim[] = [
     {
       key: `DOC#${result.source.sha256.toLowerCase()}`,
       reason: 'same-document',
     },
   ];
-  const supplierKey = supplierKeyOf(result.invoice.supplier.name);
-  const number = invoiceNumberKeyOf(result.invoice.number);
+  // The operator's corrected supplier and number, when the review has them, are what identify the invoice.
+  const supplierKey = supplierKeyOf(reviewed ? reviewed.supplierName : result.invoice.supplier.name);
+  const number = invoiceNumberKeyOf(reviewed ? reviewed.invoiceNumber : result.invoice.number);
   if (supplierKey !== null && number !== null)
     claims.push({
       key: `INV#${supplierKey}#${number}`,

@@ -1,4 +1,4 @@
-import type { Job, JobSummary, LineCorrection, ParseResult } from '@invoice/contracts';
+import type { AddedLine, HeaderCorrection, Job, JobSummary, LineCorrection, ParseResult } from '@invoice/contracts';
 import { movesStock } from './line-kind';
 
 /**
@@ -22,6 +22,10 @@ export interface JobRecord extends Job {
 export interface StoredReview {
   /** The full set of corrections of this revision, in the order the operator sent them. */
   corrections: LineCorrection[];
+  /** The lines the operator added in this revision, after the parsed ones; absent when none. */
+  addedLines?: AddedLine[];
+  /** The operator's header corrections of this revision; absent when none. */
+  header?: HeaderCorrection;
   /** When this revision was saved; null for revision 0 (never reviewed) frozen at apply. */
   updatedAt: string | null;
   /**

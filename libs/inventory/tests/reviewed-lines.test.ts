@@ -32,6 +32,8 @@ describe('reviewLines', () => {
       notStock: false,
       changed: [],
       mappedFrom: null,
+      added: false,
+      deleted: false,
     });
   });
 

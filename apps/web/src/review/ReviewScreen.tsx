@@ -62,7 +62,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       setSelected(lineIndex);
       if (!readOnly) setEditing(lineIndex);
       const line = review?.lines.find((l) => l.index === lineIndex);
-      if (line) setPage(line.page);
+      if (line && line.page !== null) setPage(line.page);
     },
     [review, readOnly],
   );

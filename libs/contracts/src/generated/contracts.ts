@@ -29,6 +29,10 @@ export type CurrencyCode = string;
 export type Money = string;
 export type SupplierKey = string;
 /**
+ * The kinds an operator can give a line: item (moves stock) or charge (money only).
+ */
+export type EnteredLineKind = "item" | "charge";
+/**
  * A SKU typed by the operator: 1 to 128 characters, not only spaces; surrounding spaces are dropped.
  */
 export type EnteredSku = string;
@@ -55,11 +59,13 @@ export type PageNumber = number;
  * @maxItems 4
  */
 export type BoundingBox = [number, number, number, number];
-export type ReviewField = "sku" | "quantity" | "notStock";
+export type ReviewField =
+  "sku" | "quantity" | "notStock" | "kind" | "description" | "unit" | "unitPrice" | "lineTotal" | "deleted";
 /**
  * same-document: the same file (sha256); same-invoice-number: the same supplier and invoice number, compared without case, spaces or punctuation.
  */
 export type DuplicateReason = "same-document" | "same-invoice-number";
+export type HeaderField = "supplierName" | "invoiceNumber" | "date" | "currency" | "subtotal" | "tax" | "total";
 /**
  * A base-10 number written as a string, e.g. "12.50", "-3", "2.5". No exponent, no thousands separators.
  */
@@ -251,7 +257,7 @@ export interface ReverseJobRequest {
   allowNegativeStock?: boolean;
 }
 /**
- * Body of PUT /api/jobs/{jobId}/review. corrections is the full set of the new revision (it replaces the previous one); skuMappings are remembered for the job's supplier. A baseRevision that is no longer current is refused with 409 REVIEW_CONFLICT.
+ * Body of PUT /api/jobs/{jobId}/review. corrections is the full set of the new revision (it replaces the previous one); skuMappings are remembered for the job's supplier. A baseRevision that is no longer current is refused with 409 REVIEW_CONFLICT. addedLines are the operator's new lines of this revision (also the full set), header the header corrections.
  */
 export interface ReviewUpdateRequest {
   /**
@@ -266,19 +272,55 @@ export interface ReviewUpdateRequest {
    * @maxItems 1000
    */
   skuMappings?: SkuMappingInput[];
+  /**
+   * @maxItems 5000
+   */
+  addedLines?: AddedLine[];
+  header?: HeaderCorrection;
 }
 /**
- * The operator's correction of one line; a field left out keeps the parsed (or mapped) value. sku null removes the SKU. quantity is never negative (a credit note's items leave stock by themselves).
+ * The operator's correction of one parsed line; a field left out keeps the parsed (or mapped) value. sku null removes the SKU. quantity is never negative (a credit note's items leave stock by themselves). deleted: true removes the line from what apply and the checks use.
  */
 export interface LineCorrection {
   lineIndex: number;
+  kind?: EnteredLineKind;
   sku?: EnteredSku | null;
+  description?: string;
   quantity?: EnteredQuantity;
+  unit?: string | null;
+  unitPrice?: Money | null;
+  lineTotal?: Money | null;
   notStock?: boolean;
+  deleted?: boolean;
 }
 export interface SkuMappingInput {
   supplierSku: EnteredSku;
   inventorySku: EnteredSku;
+}
+/**
+ * A line the parser missed, entered by the operator. Fields left out are null (kind: item).
+ */
+export interface AddedLine {
+  kind?: EnteredLineKind;
+  sku?: EnteredSku | null;
+  description?: string;
+  quantity?: EnteredQuantity | null;
+  unit?: string | null;
+  unitPrice?: Money | null;
+  lineTotal?: Money | null;
+  notStock?: boolean;
+}
+/**
+ * The operator's correction of the invoice header; a field left out keeps the parsed value, null clears it. A corrected supplier name is what SKU mappings and the duplicate check key on, and so is a corrected invoice number.
+ */
+export interface HeaderCorrection {
+  supplierName?: string | null;
+  invoiceNumber?: string | null;
+  date?: IsoDate | null;
+  currency?: CurrencyCode | null;
+  subtotal?: Money | null;
+  tax?: Money | null;
+  total?: Money | null;
 }
 /**
  * Answer to an apply. APPLIED: this call moved the stock. ALREADY_APPLIED: an earlier call did, and this is its ledger record; nothing moved now.
@@ -354,9 +396,14 @@ export interface JobReview {
    * An applied job holding the same document or the same supplier and invoice number: apply answers DUPLICATE_INVOICE unless allowDuplicate is set. null when there is none, and for an APPLIED job.
    */
   duplicateOf?: DuplicateOf | null;
+  header?: ReviewedHeader;
+  /**
+   * The reviewed invoice's arithmetic on the effective lines and header: each line's quantity x unit price against its line total, the sum of the line totals (items and charges, not groups) against the subtotal, subtotal + tax against the total. A check whose figures are missing is left out.
+   */
+  checks?: ReviewCheck[];
 }
 /**
- * One parsed line as apply will use it. sku, quantity and notStock are the effective values: the operator's correction, else (sku only) the supplier's remembered mapping, else what the parser read.
+ * One line as apply will use it: a parsed line with the operator's corrections (sku also from the supplier's remembered mapping), or a line the operator added (added: true, index after the parsed ones, no page or bbox). A deleted line is still listed, with deleted: true, so it can be restored; it never moves stock and counts in no check.
  */
 export interface ReviewedLine {
   index: number;
@@ -365,8 +412,8 @@ export interface ReviewedLine {
   unit: string | null;
   unitPrice: Money | null;
   lineTotal: Money | null;
-  page: PageNumber;
-  bbox: BoundingBox;
+  page: PageNumber | null;
+  bbox: BoundingBox | null;
   parsed: ParsedValues;
   sku: Sku | null;
   quantity: Quantity | null;
@@ -382,6 +429,14 @@ export interface ReviewedLine {
    * The supplier's SKU, when the effective sku came from a remembered SKU mapping.
    */
   mappedFrom: Sku | null;
+  /**
+   * The operator added this line; it is sent back in addedLines.
+   */
+  added?: boolean;
+  /**
+   * The operator deleted this parsed line.
+   */
+  deleted?: boolean;
 }
 /**
  * The values as the parser read them.
@@ -397,6 +452,39 @@ export interface ApplyBlocker {
 export interface DuplicateOf {
   jobId: JobId;
   reason: DuplicateReason;
+}
+/**
+ * The header as reviewed: effective values (correction, else parse), the parsed ones, and which fields the correction changes.
+ */
+export interface ReviewedHeader {
+  supplierName: string | null;
+  invoiceNumber: string | null;
+  date: IsoDate | null;
+  currency: CurrencyCode | null;
+  subtotal: Money | null;
+  tax: Money | null;
+  total: Money | null;
+  parsed: HeaderValues;
+  changed: HeaderField[];
+}
+export interface HeaderValues {
+  supplierName: string | null;
+  invoiceNumber: string | null;
+  date: IsoDate | null;
+  currency: CurrencyCode | null;
+  subtotal: Money | null;
+  tax: Money | null;
+  total: Money | null;
+}
+/**
+ * line: quantity x unitPrice (expected) against lineTotal (actual) of line lineIndex; subtotal: the sum of the line totals (expected) against the subtotal (actual); total: subtotal + tax (expected) against the total (actual). pass when they are equal to the cent.
+ */
+export interface ReviewCheck {
+  kind: "line" | "subtotal" | "total";
+  lineIndex: number | null;
+  pass: boolean;
+  expected: Decimal;
+  actual: Decimal;
 }
 /**
  * What the parser read from one document. Written by the parser, never changed afterwards; corrections live in review revisions.

@@ -1,4 +1,4 @@
-import { limitIssues, type InvoiceLine, type LineCorrection, type SkuMappingInput, type ValidationIssue } from '@invoice/contracts';
+import { limitIssues, type AddedLine, type InvoiceLine, type LineCorrection, type SkuMappingInput, type ValidationIssue } from '@invoice/contracts';
 import { DomainError } from '../errors';
 
 /**
@@ -25,6 +25,18 @@ export function checkCorrections(corrections: readonly LineCorrection[], lines: 
   return corrections.map((correction) =>
     typeof correction.sku === 'string' ? { ...correction, sku: correction.sku.trim() } : { ...correction },
   );
+}
+
+/** The most lines a reviewed invoice holds, parsed and added together. */
+export const MAX_REVIEWED_LINES = 5000;
+
+/** Added lines with SKUs trimmed; VALIDATION_FAILED when they would take the invoice past MAX_REVIEWED_LINES lines. */
+export function checkAddedLines(addedLines: readonly AddedLine[], parsedLineCount: number): AddedLine[] {
+  if (parsedLineCount + addedLines.length > MAX_REVIEWED_LINES) {
+    const count = parsedLineCount + addedLines.length;
+    throw invalid([{ path: '/addedLines', message: `would make ${count} lines; an invoice holds at most ${MAX_REVIEWED_LINES}` }]);
+  }
+  return addedLines.map((line) => (typeof line.sku === 'string' ? { ...line, sku: line.sku.trim() } : { ...line }));
 }
 
 /** Mappings with SKUs trimmed; one per supplier SKU, and only for an invoice whose supplier is known. */

@@ -1,4 +1,4 @@
-import type { InvoiceLine, LineCorrection, ReviewField, ReviewedLine } from '@invoice/contracts';
+import type { AddedLine, InvoiceLine, LineCorrection, ReviewField, ReviewedLine } from '@invoice/contracts';
 import { ExactDecimal } from '../decimal';
 import { movesStock } from '../line-kind';
 
@@ -9,17 +9,33 @@ export type SkuMap = ReadonlyMap<string, string>;
  * The lines as apply will use them. Precedence per field: the operator's correction, else (SKU of an item
  * only) the supplier's remembered mapping of the parsed SKU, else what the parser read. `changed` lists the
  * fields the correction actually changes, so a correction that restates the value is not shown as one.
+ * Deleted lines stay listed (deleted: true) so the operator can restore them; the operator's added lines
+ * follow the parsed ones, numbered after the last parsed index.
  */
-export function reviewLines(lines: readonly InvoiceLine[], corrections: readonly LineCorrection[], mappings: SkuMap): ReviewedLine[] {
+export function reviewLines(
+  lines: readonly InvoiceLine[],
+  corrections: readonly LineCorrection[],
+  mappings: SkuMap,
+  addedLines: readonly AddedLine[] = [],
+): ReviewedLine[] {
   const byLine = new Map(corrections.map((correction) => [correction.lineIndex, correction]));
-  return lines.map((line) => reviewLine(line, byLine.get(line.index), mappings));
+  const reviewed = lines.map((line) => reviewLine(line, byLine.get(line.index), mappings));
+  const firstAdded = firstAddedIndex(lines);
+  return [...reviewed, ...addedLines.map((line, position) => addedLine(line, firstAdded + position))];
+}
+
+/** The index of the first added line: one after the last parsed line. */
+export function firstAddedIndex(lines: readonly Pick<InvoiceLine, 'index'>[]): number {
+  return lines.reduce((next, line) => Math.max(next, line.index + 1), 0);
 }
 
 function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, mappings: SkuMap): ReviewedLine {
+  const kind = correction?.kind ?? line.kind;
   // Charges and groups never move stock, so a mapping (which exists to move the right stock) is not applied to them.
-  const mapped = movesStock(line) && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
+  const mapped = movesStock({ kind }) && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
   const skuWithoutCorrection = mapped ?? line.sku;
   const changed: ReviewField[] = [];
+  if (kind !== line.kind) changed.push('kind');
 
   let sku = skuWithoutCorrection;
   if (correction && correction.sku !== undefined) {
@@ -27,22 +43,48 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
     if (sku !== (skuWithoutCorrection?.trim() ?? null)) changed.push('sku');
   }
 
+  let description = line.description;
+  if (correction?.description !== undefined) {
+    description = correction.description;
+    if (description !== line.description) changed.push('description');
+  }
+
   let quantity = line.quantity;
   if (correction?.quantity !== undefined) {
     quantity = correction.quantity;
-    if (line.quantity === null || !new ExactDecimal(line.quantity).equals(correction.quantity)) changed.push('quantity');
+    if (!sameDecimal(line.quantity, correction.quantity)) changed.push('quantity');
+  }
+
+  let unit = line.unit;
+  if (correction?.unit !== undefined) {
+    unit = correction.unit;
+    if (unit !== line.unit) changed.push('unit');
+  }
+
+  let unitPrice = line.unitPrice;
+  if (correction?.unitPrice !== undefined) {
+    unitPrice = correction.unitPrice;
+    if (!sameDecimal(line.unitPrice, unitPrice)) changed.push('unitPrice');
+  }
+
+  let lineTotal = line.lineTotal;
+  if (correction?.lineTotal !== undefined) {
+    lineTotal = correction.lineTotal;
+    if (!sameDecimal(line.lineTotal, lineTotal)) changed.push('lineTotal');
   }
 
   const notStock = correction?.notStock ?? false;
   if (notStock) changed.push('notStock');
+  const deleted = correction?.deleted ?? false;
+  if (deleted) changed.push('deleted');
 
   return {
     index: line.index,
-    kind: line.kind,
-    description: line.description,
-    unit: line.unit,
-    unitPrice: line.unitPrice,
-    lineTotal: line.lineTotal,
+    kind,
+    description,
+    unit,
+    unitPrice,
+    lineTotal,
     page: line.page,
     bbox: line.bbox,
     parsed: { sku: line.sku, quantity: line.quantity },
@@ -51,10 +93,43 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
     notStock,
     changed,
     mappedFrom: mapped !== undefined && sku === mapped ? line.sku : null,
+    added: false,
+    deleted,
   };
 }
 
-/** The lines that take part in an apply: everything the operator did not mark as not stock. */
+function addedLine(line: AddedLine, index: number): ReviewedLine {
+  return {
+    index,
+    kind: line.kind ?? 'item',
+    description: line.description ?? '',
+    unit: line.unit ?? null,
+    unitPrice: line.unitPrice ?? null,
+    lineTotal: line.lineTotal ?? null,
+    page: null,
+    bbox: null,
+    parsed: { sku: null, quantity: null },
+    sku: typeof line.sku === 'string' ? line.sku.trim() : null,
+    quantity: line.quantity ?? null,
+    notStock: line.notStock ?? false,
+    changed: [],
+    mappedFrom: null,
+    added: true,
+    deleted: false,
+  };
+}
+
+function sameDecimal(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return new ExactDecimal(a).equals(b);
+}
+
+/** The lines that exist after the review: deleted ones left out. */
+export function effectiveLinesOf(lines: readonly ReviewedLine[]): ReviewedLine[] {
+  return lines.filter((line) => !line.deleted);
+}
+
+/** The lines that take part in an apply: everything not deleted and not marked as not stock. */
 export function stockLinesOf(lines: readonly ReviewedLine[]): ReviewedLine[] {
-  return lines.filter((line) => !line.notStock);
+  return lines.filter((line) => !line.notStock && !line.deleted);
 }

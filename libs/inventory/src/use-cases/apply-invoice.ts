@@ -76,7 +76,7 @@ export async function applyInvoice(
         },
         job: applied,
         expectedJobVersion: job.version,
-        claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result),
+        claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header),
       });
       if (outcome.outcome === 'APPLIED') return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
       return { outcome: 'ALREADY_APPLIED', ledger: outcome.ledger, job: toPublicJob(await getJobOrThrow(deps.jobs, jobId)) };

@@ -46,7 +46,9 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: Job
     updatedAt: job.review?.updatedAt ?? null,
     documentType: reviewed.documentType,
     supplierKey: reviewed.supplierKey,
+    header: reviewed.header,
     lines: reviewed.lines,
+    checks: reviewed.checks,
     stockChanges,
     applyBlockers,
     duplicateOf,
@@ -54,7 +56,7 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: Job
 }
 
 async function duplicateOfJob(deps: Pick<InventoryPorts, 'ledger'>, jobId: string, reviewed: ReviewedInvoice): Promise<DuplicateOf | null> {
-  const claims = invoiceClaimsOf(reviewed.result);
+  const claims = invoiceClaimsOf(reviewed.result, reviewed.header);
   const holders = (await deps.ledger.findClaimHolders(claims.map((claim) => claim.key))).filter((holder) => holder.jobId !== jobId);
   // The same document is the stronger evidence, so it is named first.
   const holder = claims.map((claim) => holders.find((candidate) => candidate.key === claim.key)).find((found) => found !== undefined);

@@ -1,5 +1,7 @@
-import type { DocumentType, ParseResult, ReviewedLine, SkuMapping } from '@invoice/contracts';
+import type { DocumentType, ParseResult, ReviewCheck, ReviewedHeader, ReviewedLine, SkuMapping } from '@invoice/contracts';
 import type { JobRecord, SkuPair } from '../job-record';
+import { invoiceChecks } from '../review/invoice-checks';
+import { parsedHeaderOf, reviewHeader } from '../review/reviewed-header';
 import { reviewLines } from '../review/reviewed-lines';
 import { supplierKeyOf } from '../supplier-key';
 import type { InventoryPorts } from './deps';
@@ -8,9 +10,14 @@ import { readParseResult } from './read-outputs';
 export interface ReviewedInvoice {
   result: ParseResult;
   documentType: DocumentType;
+  /** The key of the reviewed supplier name: the operator's correction, else the parsed name. */
   supplierKey: string | null;
-  /** The effective lines of the job's current review revision. */
+  /** The header of the current revision: corrections over the parse. */
+  header: ReviewedHeader;
+  /** The lines of the job's current review revision: parsed ones (deleted ones flagged), then added ones. */
   lines: ReviewedLine[];
+  /** The arithmetic of the reviewed invoice. */
+  checks: ReviewCheck[];
 }
 
 /**
@@ -28,21 +35,25 @@ export async function reviewedFrom(
   job: JobRecord,
   result: ParseResult,
 ): Promise<ReviewedInvoice> {
-  const supplierKey = supplierKeyOf(result.invoice.supplier.name);
+  const header = reviewHeader(parsedHeaderOf(result), job.review?.header);
+  const supplierKey = supplierKeyOf(header.supplierName);
   const frozen = job.review?.appliedMappings;
   const mappings = frozen ?? (supplierKey === null ? [] : await deps.skuMappings.listBySupplier(supplierKey));
+  const lines = reviewLines(result.lines, job.review?.corrections ?? [], skuMapOf(mappings), job.review?.addedLines ?? []);
   return {
     result,
     documentType: result.invoice.documentType,
     supplierKey,
-    lines: reviewLines(result.lines, job.review?.corrections ?? [], skuMapOf(mappings)),
+    header,
+    lines,
+    checks: invoiceChecks(lines, header),
   };
 }
 
 /** The mappings the reviewed lines took their SKU from: what apply freezes on the job. */
 export function mappingsUsed(lines: readonly ReviewedLine[]): SkuPair[] {
   const used = new Map<string, string>();
-  for (const line of lines) if (line.mappedFrom !== null && line.sku !== null) used.set(line.mappedFrom.trim(), line.sku);
+  for (const line of lines) if (!line.deleted && line.mappedFrom !== null && line.sku !== null) used.set(line.mappedFrom.trim(), line.sku);
   return [...used].map(([supplierSku, inventorySku]) => ({ supplierSku, inventorySku }));
 }
 

@@ -1,8 +1,9 @@
 import type { JobReview, ReviewUpdateRequest } from '@invoice/contracts';
 import { DomainError, isDomainError } from '../errors';
-import { nextVersion } from '../job-record';
+import { nextVersion, type StoredReview } from '../job-record';
 import { assertCurrentRevision } from '../review/current-revision';
-import { checkCorrections, checkSkuMappings } from '../review/check-corrections';
+import { checkAddedLines, checkCorrections, checkSkuMappings } from '../review/check-corrections';
+import { parsedHeaderOf, reviewHeader } from '../review/reviewed-header';
 import { MAX_CONFLICT_RETRIES } from './deps';
 import { toJobReview, type ReviewPorts } from './get-review';
 import { readParseResult } from './read-outputs';
@@ -32,18 +33,20 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     const result = await readParseResult(deps.blobs, jobId, job.attempt);
     if (!result) throw new Error(`Job ${jobId} is ${job.status} but parsed output of attempt ${job.attempt} is missing`);
     const corrections = checkCorrections(request.corrections, result.lines);
-    const supplierKey = supplierKeyOf(result.invoice.supplier.name);
+    const addedLines = checkAddedLines(request.addedLines ?? [], result.lines.length);
+    const header = request.header;
+    // A corrected supplier name is the supplier the mappings are remembered for.
+    const supplierKey = supplierKeyOf(reviewHeader(parsedHeaderOf(result), header).supplierName);
     const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);
 
     const now = deps.clock.now();
     if (supplierKey !== null && mappings.length > 0) {
       await deps.skuMappings.saveAll(mappings.map((mapping) => ({ supplierKey, ...mapping, updatedAt: now.toISOString() })));
     }
-    const reviewed = nextVersion(
-      job,
-      { reviewRevision: job.reviewRevision + 1, review: { corrections, updatedAt: now.toISOString() } },
-      now,
-    );
+    const review: StoredReview = { corrections, updatedAt: now.toISOString() };
+    if (addedLines.length > 0) review.addedLines = addedLines;
+    if (header) review.header = header;
+    const reviewed = nextVersion(job, { reviewRevision: job.reviewRevision + 1, review }, now);
     try {
       await deps.jobs.update(reviewed, job.version);
     } catch (error) {
