@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from invoice_parser.extract.dates import parse_date
 from invoice_parser.extract.figures import THOUSANDS_GAP_RATIO
+from invoice_parser.extract.imprint import imprint_issuer
 from invoice_parser.extract.keywords import (
     BUYER_LABELS,
     GENERIC_NUMBER_LABELS,
@@ -30,6 +31,7 @@ from invoice_parser.extract.keywords import (
     starts_with_phrase,
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO, find_labels, leading_label, value_below
+from invoice_parser.extract.legal_forms import is_legal_form_text
 from invoice_parser.extract.numbers import (
     DOLLAR_CURRENCIES,
     ISO_CURRENCIES,
@@ -239,6 +241,12 @@ def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:
                 continue
             segment, name = _with_wrapped_legal_form(rows, row_index, segment, name)
             candidates.append((_prominence(segment, name, row.top, page_rows.page.height), segment, name))
+    imprint = imprint_issuer(rows, page_rows.page.height)
+    named_with_form = [c for c in candidates if _ends_with_legal_form(c[2])]
+    if imprint is not None and not named_with_form:
+        # No company at the top (a logo, an address): the imprint names the issuer.
+        name, words = imprint
+        return _located(page_rows.page.number, words, name)
     if not candidates:
         return None
     _, segment, name = max(candidates, key=lambda candidate: candidate[0])
@@ -324,19 +332,17 @@ def _name_in(segment: Sequence[Word]) -> str | None:
     return first_part
 
 
+def _ends_with_legal_form(name: str) -> bool:
+    words = normalize(name).split()
+    return any(is_legal_form_text(" ".join(words[start:])) for start in range(1, len(words)))
+
+
 def _is_legal_form(words: Sequence[Word]) -> bool:
     return bool(words) and _is_legal_form_text(normalize(join_words(words)))
 
 
 def _is_legal_form_text(normalized: str) -> bool:
-    """True when the text is nothing but legal forms ("GmbH", "GmbH & Co. KG", "e.K.", "S.A.S.")."""
-    if not normalized.strip():
-        return False
-    remaining = f" {normalized} "
-    for phrase in sorted(LEGAL_FORMS, key=len, reverse=True):
-        while f" {phrase} " in remaining:
-            remaining = remaining.replace(f" {phrase} ", " ")
-    return not remaining.strip()
+    return is_legal_form_text(normalized)
 
 
 def _prominence(segment: Sequence[Word], name: str, top: float, page_height: float) -> float:

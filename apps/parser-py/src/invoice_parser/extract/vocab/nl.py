@@ -77,7 +77,7 @@ DUTCH = Vocabulary(
     other_date_labels=("vervaldatum", "vervaldag", "leverdatum", "levering", "besteldatum"),
     supplier_labels=("leverancier", "verkoper", "afzender"),
     buyer_labels=("klant", "afnemer", "factuuradres", "afleveradres", "aan"),
-    legal_forms=("bv", "b v", "nv", "n v", "vof"),
+    legal_forms=("bv", "b v", "nv", "n v", "vof", "v o f"),
     # Month names and their abbreviations in dates ("14 januari 2026"), folded as normalize() folds them.
     month_names={
         "januari": 1,
