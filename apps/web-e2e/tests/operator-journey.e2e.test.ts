@@ -140,7 +140,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Correct line 5' }).waitFor();
     await page.keyboard.press('Tab');
-    const skuField = page.getByLabel('SKU for line 5');
+    const skuField = page.getByLabel('SKU', { exact: true });
     expect(await skuField.evaluate((field) => field === document.activeElement)).toBe(true);
     expect(await skuField.evaluate((field) => getComputedStyle(field).outlineStyle)).not.toBe('none');
     await screenshot(page, '03b-review-keyboard');
@@ -153,10 +153,14 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await staleTab.getByRole('button', { name: 'Apply to stock…' }).waitFor();
 
     // Correct line 1's quantity, and give line 4 our own SKU, remembered for this supplier.
-    await page.getByLabel('Quantity for line 1').fill('3');
+    // Every field of the line is an input with its plain name; Add line and Delete line are buttons.
+    for (const label of ['SKU', 'Description', 'Quantity', 'Unit price', 'Line total']) await page.getByLabel(label, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Delete line' }).waitFor();
+    await page.getByRole('button', { name: 'Add line' }).waitFor();
+    await page.getByLabel('Quantity', { exact: true }).fill('3');
     await page.getByRole('cell', { name: /3 edited, not saved/ }).waitFor();
     await page.getByRole('button', { name: 'Line 4: show on the page and correct' }).click();
-    await page.getByLabel('SKU for line 4').fill('BIN-40-BLUE');
+    await page.getByLabel('SKU', { exact: true }).fill('BIN-40-BLUE');
     await page.getByLabel(/Remember for this supplier/).check();
     await page.getByRole('button', { name: 'Save review' }).click();
     await page.getByText('Saved review revision 1.').waitFor();
@@ -189,7 +193,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     expect(await applyButton.evaluate((button) => button === document.activeElement)).toBe(true);
     // One more correction, typed but not saved: Apply saves it first (revision 2), then asks.
     await page.getByRole('button', { name: 'Line 3: show on the page and correct' }).click();
-    await page.getByLabel('Quantity for line 3').fill('10');
+    await page.getByLabel('Quantity', { exact: true }).fill('10');
     await applyButton.click();
     await page.getByText('Saved review revision 2.').waitFor();
     const dialog = page.getByRole('dialog', { name: 'Apply invoice INV-2026-0142 to stock?' });

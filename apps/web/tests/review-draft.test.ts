@@ -9,7 +9,9 @@ import {
   EMPTY_DRAFT,
   isDirty,
   lineWarnings,
+  nextLineIndex,
 } from '../src/review/review-draft';
+import { lineCheck, subtotalCheck, totalCheck } from '../src/review/line-arithmetic';
 import { chargeLine, itemLine, reviewOf } from './support/review-fixture';
 
 describe('buildReviewUpdate', () => {
@@ -162,5 +164,78 @@ describe('applyBlockedReason', () => {
 
   it('lets a clean, complete review be applied', () => {
     expect(applyBlockedReason(reviewOf([itemLine(0)]), EMPTY_DRAFT)).toBeNull();
+  });
+});
+
+describe('buildReviewUpdate: every field, deletions, added lines and the header', () => {
+  it('sends corrections of kind, description, unit, prices and a deletion', () => {
+    const review = reviewOf([itemLine(0), itemLine(1)], { revision: 2 });
+    let draft = editLine(EMPTY_DRAFT, 0, { kind: 'charge', description: 'Freight', unit: '', unitPrice: '4,50', lineTotal: '4.50' });
+    draft = editLine(draft, 1, { deleted: true });
+
+    expect(buildReviewUpdate(review, draft)).toEqual({
+      ok: true,
+      update: {
+        baseRevision: 2,
+        corrections: [
+          { lineIndex: 0, kind: 'charge', description: 'Freight', unit: null, unitPrice: '4.50', lineTotal: '4.50' },
+          { lineIndex: 1, deleted: true },
+        ],
+      },
+    });
+  });
+
+  it('sends added lines (saved and new, not deleted ones) and the header corrections', () => {
+    const saved = itemLine(1, { added: true, sku: 'NEW-1', description: 'Saved addition', unitPrice: null, lineTotal: null, unit: null, quantity: '1' });
+    const review = reviewOf([itemLine(0), saved], { revision: 1 });
+    const index = nextLineIndex(review, EMPTY_DRAFT);
+    let draft = editLine(EMPTY_DRAFT, index, { added: true, sku: ' NEW-2 ', quantity: '3', unitPrice: '1.50', lineTotal: '4.50' });
+    draft = editLine(draft, index + 1, { added: true, deleted: true });
+
+    const outcome = buildReviewUpdate(review, draft, { supplierName: 'Acme Ltd', total: '' });
+
+    expect(index).toBe(2);
+    expect(isDirty(review, draft)).toBe(true);
+    expect(outcome).toEqual({
+      ok: true,
+      update: {
+        baseRevision: 1,
+        corrections: [],
+        addedLines: [
+          { kind: 'item', sku: 'NEW-1', description: 'Saved addition', quantity: '1', unit: null, unitPrice: null, lineTotal: null },
+          { kind: 'item', sku: 'NEW-2', description: '', quantity: '3', unit: null, unitPrice: '1.50', lineTotal: '4.50' },
+        ],
+        header: { supplierName: 'Acme Ltd', total: null },
+      },
+    });
+  });
+
+  it('refuses a price that is not an amount, and a negative quantity on an added line', () => {
+    const review = reviewOf([itemLine(0)]);
+    const draft = editLine(editLine(EMPTY_DRAFT, 0, { unitPrice: 'abc' }), 1, { added: true, quantity: '-1' });
+
+    const outcome = buildReviewUpdate(review, draft);
+
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(Object.keys(outcome.problems)).toEqual(['0', '1']);
+  });
+
+  it('is dirty when a header field is typed', () => {
+    expect(isDirty(reviewOf([itemLine(0)]), EMPTY_DRAFT, { invoiceNumber: 'R-2' })).toBe(true);
+  });
+});
+
+describe('line arithmetic', () => {
+  it('compares quantity × unit price with the line total exactly, to half a cent', () => {
+    expect(lineCheck('3', '0.333', '1.00')).toEqual({ pass: true, expected: '1.00', actual: '1.00' });
+    expect(lineCheck('0.1', '0.2', '0.02')).toEqual({ pass: true, expected: '0.02', actual: '0.02' });
+    expect(lineCheck('3', '2.50', '5.00')).toEqual({ pass: false, expected: '7.50', actual: '5.00' });
+    expect(lineCheck('3', '', '5.00')).toBeNull();
+  });
+
+  it('sums the line totals against the subtotal, and subtotal + tax against the total', () => {
+    expect(subtotalCheck(['5.00', '-1.25', '4,25'], '8.00')).toEqual({ pass: true, expected: '8.00', actual: '8.00' });
+    expect(subtotalCheck(['5.00', null], '8.00')).toBeNull();
+    expect(totalCheck('8.00', '1.52', '9.50')).toEqual({ pass: false, expected: '9.52', actual: '9.50' });
   });
 });

@@ -117,6 +117,46 @@ describe('LinesTable kinds', () => {
   });
 });
 
+describe('LinesTable arithmetic', () => {
+  const table = (review: ReturnType<typeof reviewOf>, draft = EMPTY_DRAFT) =>
+    text(render(<LinesTable review={review} draft={draft} warnings={new Map()} problems={{}} selected={null} onSelect={() => undefined} />));
+  const header = (subtotal: string, tax: string, total: string) => ({
+    supplierName: 'Acme',
+    invoiceNumber: 'INV-7',
+    date: null,
+    currency: 'EUR',
+    subtotal,
+    tax,
+    total,
+    parsed: { supplierName: 'Acme', invoiceNumber: 'INV-7', date: null, currency: 'EUR', subtotal, tax, total },
+    changed: [],
+  });
+
+  it('says per line whether quantity × unit price is the line total, and sums the lines against the subtotal and total', () => {
+    const markup = table(reviewOf([itemLine(0), itemLine(1)], { header: header('10.00', '1.90', '11.90') }));
+
+    expect(markup).toContain('✓ quantity × unit price');
+    expect(markup).toContain('Sum of line totals 10.00 against subtotal 10.00 ✓');
+    expect(markup).toContain('Subtotal + tax 11.90 against total 11.90 ✓');
+  });
+
+  it('follows what the operator types: a wrong line total fails, and a deleted line leaves the sum', () => {
+    const draft = editLine(editLine(EMPTY_DRAFT, 0, { lineTotal: '6.00' }), 1, { deleted: true });
+
+    const markup = table(reviewOf([itemLine(0), itemLine(1)], { header: header('10.00', '1.90', '11.90') }), draft);
+
+    expect(markup).toContain('✗ quantity × unit price: 5.00');
+    expect(markup).toContain('Sum of line totals 6.00 against subtotal 10.00 ✗');
+  });
+
+  it('shows an added line from the draft', () => {
+    const markup = table(reviewOf([itemLine(0)]), editLine(EMPTY_DRAFT, 1, { added: true, description: 'Missed nut' }));
+
+    expect(markup).toContain('Missed nut');
+    expect(markup).toContain('added');
+  });
+});
+
 describe('LineEditor', () => {
   const props = { draft: EMPTY_DRAFT, supplierName: 'Acme', problem: undefined, onEdit: () => undefined, onClose: () => undefined };
 
@@ -127,11 +167,21 @@ describe('LineEditor', () => {
     expect(text(markup)).toContain('A group subtotal repeats the sum of its detail lines');
   });
 
-  it('offers SKU, quantity and not stock on an item', () => {
+  it('offers every field of an item, not stock, and Delete line', () => {
     const markup = render(<LineEditor line={itemLine(0)} {...props} />);
 
-    expect(text(markup)).toContain('SKU for line 1');
+    for (const label of ['Kind', 'SKU', 'Description', 'Quantity', 'Unit', 'Unit price', 'Line total']) {
+      expect(html(markup)).toContain(`<label>${label}<`);
+    }
     expect(text(markup)).toContain('Not stock: applying leaves this line out');
+    expect(text(markup)).toContain('Delete line');
+  });
+
+  it('offers Restore line on a line deleted in the draft, its fields disabled', () => {
+    const markup = render(<LineEditor line={itemLine(0)} {...props} draft={editLine(EMPTY_DRAFT, 0, { deleted: true })} />);
+
+    expect(text(markup)).toContain('Restore line');
+    expect(html(markup)).toContain('disabled=""');
   });
 });
 

@@ -1,5 +1,15 @@
-import type { LineKind, ReviewedLine } from '@invoice/contracts';
-import { canRememberMapping, shownNotStock, shownQuantity, shownSku, type LineEdit, type ReviewDraft } from './review-draft';
+import type { ReviewedLine } from '@invoice/contracts';
+import {
+  canRememberMapping,
+  shownDeleted,
+  shownKind,
+  shownNotStock,
+  shownSku,
+  shownText,
+  type LineEdit,
+  type ReviewDraft,
+  type TextField,
+} from './review-draft';
 
 export interface LineEditorProps {
   line: ReviewedLine;
@@ -10,56 +20,79 @@ export interface LineEditorProps {
   onClose: () => void;
 }
 
-/** Why a line that is not an item has nothing to correct: none of them moves stock. */
-const NOTHING_TO_CORRECT: Record<Exclude<LineKind, 'item'>, string> = {
-  charge: 'A charge (shipping, a fee, a discount) never moves stock; there is nothing to correct.',
-  group:
-    'A group subtotal repeats the sum of its detail lines; those lines move the stock, this one never does, so there is nothing to correct.',
-};
+const GROUP_WORDS =
+  'A group subtotal repeats the sum of its detail lines; those lines move the stock, this one never does, so there is nothing to correct.';
 
-/** The selected item line's SKU, quantity and not-stock switch; edits stay in the draft until saved. */
+const TEXT_FIELDS: { field: TextField; label: string; numeric: boolean }[] = [
+  { field: 'sku', label: 'SKU', numeric: false },
+  { field: 'description', label: 'Description', numeric: false },
+  { field: 'quantity', label: 'Quantity', numeric: true },
+  { field: 'unit', label: 'Unit', numeric: false },
+  { field: 'unitPrice', label: 'Unit price', numeric: true },
+  { field: 'lineTotal', label: 'Line total', numeric: true },
+];
+
+/** Every field of the selected line, its not-stock switch and its deletion; edits stay in the draft until saved. */
 export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose }: LineEditorProps) {
   const n = line.index + 1;
   const headingId = `line-editor-${line.index}`;
-  if (line.kind !== 'item') {
+  if (line.kind === 'group') {
     return (
       <section className="line-editor">
         <h2 id={headingId}>Line {n}</h2>
-        <p>{NOTHING_TO_CORRECT[line.kind]}</p>
+        <p>{GROUP_WORDS}</p>
       </section>
     );
   }
   const sku = shownSku(line, draft);
+  const kind = shownKind(line, draft);
+  const deleted = shownDeleted(line, draft);
   return (
-    <section className="line-editor">
-      <h2 id={headingId}>Correct line {n}</h2>
-      <p className="muted">{line.description}</p>
+    <section className="line-editor" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        Correct line {n}
+        {line.added ? ' (added)' : ''}
+        {deleted ? ' (deleted)' : ''}
+      </h2>
       <div className="fields">
+        {TEXT_FIELDS.map(({ field, label, numeric }) => (
+          <label key={field}>
+            {label}
+            <input
+              type="text"
+              inputMode={numeric ? 'decimal' : undefined}
+              value={field === 'sku' ? sku : shownText(line, draft, field)}
+              disabled={deleted}
+              aria-invalid={numeric && problem ? true : undefined}
+              aria-describedby={numeric && problem ? `${headingId}-problem` : undefined}
+              onChange={(event) => onEdit(line.index, { [field]: event.target.value })}
+              autoComplete="off"
+            />
+          </label>
+        ))}
         <label>
-          SKU for line {n}
-          <input type="text" value={sku} onChange={(event) => onEdit(line.index, { sku: event.target.value })} autoComplete="off" />
+          Kind
+          <select
+            value={kind}
+            disabled={deleted}
+            onChange={(event) => onEdit(line.index, { kind: event.target.value === 'charge' ? 'charge' : 'item' })}
+          >
+            <option value="item">Item (moves stock)</option>
+            <option value="charge">Charge (money only)</option>
+          </select>
         </label>
-        <label>
-          Quantity for line {n}
-          <input
-            type="text"
-            inputMode="decimal"
-            value={shownQuantity(line, draft)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${headingId}-problem` : undefined}
-            onChange={(event) => onEdit(line.index, { quantity: event.target.value })}
-            autoComplete="off"
-          />
-        </label>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={shownNotStock(line, draft)}
-            onChange={(event) => onEdit(line.index, { notStock: event.target.checked })}
-          />
-          Not stock: applying leaves this line out
-        </label>
-        {canRememberMapping(line, draft) && (
+        {kind === 'item' && (
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={shownNotStock(line, draft)}
+              disabled={deleted}
+              onChange={(event) => onEdit(line.index, { notStock: event.target.checked })}
+            />
+            Not stock: applying leaves this line out
+          </label>
+        )}
+        {kind === 'item' && !deleted && canRememberMapping(line, draft) && (
           <label className="inline">
             <input
               type="checkbox"
@@ -76,9 +109,14 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
           {problem}
         </p>
       )}
-      <button type="button" className="secondary" onClick={onClose}>
-        Done with line {n}
-      </button>
+      <div className="editor-actions">
+        <button type="button" className="secondary" onClick={() => onEdit(line.index, { deleted: !deleted })}>
+          {deleted ? 'Restore line' : 'Delete line'}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Done with line {n}
+        </button>
+      </div>
     </section>
   );
 }

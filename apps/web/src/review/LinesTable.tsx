@@ -1,10 +1,26 @@
 import { Fragment, type ReactNode } from 'react';
 import type { JobReview, LineKind, ReviewedLine } from '@invoice/contracts';
-import { cellState, shownNotStock, shownQuantity, shownSku, type CellState, type ReviewDraft } from './review-draft';
+import { lineCheck, subtotalCheck, totalCheck, type ArithmeticCheck } from './line-arithmetic';
+import {
+  cellState,
+  draftLines,
+  shownDeleted,
+  shownHeader,
+  shownKind,
+  shownNotStock,
+  shownQuantity,
+  shownSku,
+  shownText,
+  type CellState,
+  type HeaderDraft,
+  type ReviewDraft,
+} from './review-draft';
 
 export interface LinesTableProps {
   review: JobReview;
   draft: ReviewDraft;
+  /** Header fields typed and not saved yet: the footer's sums compare with what is shown. */
+  headerDraft?: HeaderDraft;
   warnings: ReadonlyMap<number, string[]>;
   /** Quantity problems from the last save attempt, by line index. */
   problems: Readonly<Record<number, string>>;
@@ -44,6 +60,18 @@ function WasParsed({ value, state }: { value: string | null; state: CellState })
   return <span className="was">was {value ?? 'empty'}</span>;
 }
 
+/** Whether the figures close, in words a screen reader reads with the cell. */
+function CheckWords({ check, what }: { check: ArithmeticCheck | null; what: string }) {
+  if (!check) return null;
+  return check.pass ? (
+    <span className="check check-pass">✓ {what}</span>
+  ) : (
+    <span className="check check-fail">
+      ✗ {what}: {check.expected}
+    </span>
+  );
+}
+
 function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }) {
   const { draft, warnings, problems, selected, onSelect } = props;
   const n = line.index + 1;
@@ -52,8 +80,15 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
   const notStockState = cellState(line, draft, 'notStock');
   const lineWarnings = warnings.get(line.index) ?? [];
   const problem = problems[line.index];
-  const isItem = line.kind === 'item';
-  const classes = ['line', `line-${line.kind}`];
+  const kind = shownKind(line, draft);
+  const isItem = kind === 'item';
+  const deleted = shownDeleted(line, draft);
+  const check =
+    deleted || kind === 'group'
+      ? null
+      : lineCheck(shownQuantity(line, draft), shownText(line, draft, 'unitPrice'), shownText(line, draft, 'lineTotal'));
+  const classes = ['line', `line-${kind}`];
+  if (deleted) classes.push('line-deleted');
   if (lineWarnings.length > 0) classes.push('line-warning');
   if (selected === line.index) classes.push('line-selected');
   if (shownNotStock(line, draft)) classes.push('line-not-stock');
@@ -72,7 +107,9 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
         </button>
       </th>
       <td>
-        <KindCell kind={line.kind} />
+        <KindCell kind={kind} />
+        {line.added && <span className="tag tag-edited">added</span>}
+        {deleted && <span className="tag tag-changed">deleted</span>}
       </td>
       <td className={`cell-${skuState} sku`}>
         {shownSku(line, draft)}
@@ -80,18 +117,21 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
         <WasParsed value={line.parsed.sku} state={skuState} />
         {skuState === 'mapped' && <span className="was">printed {line.mappedFrom}</span>}
       </td>
-      <td className="description">{line.description}</td>
+      <td className="description">{shownText(line, draft, 'description')}</td>
       <td className={`cell-${quantityState} num`}>
         {shownQuantity(line, draft)}
         <StateTag state={quantityState} />
         <WasParsed value={line.parsed.quantity} state={quantityState} />
         {problem && <span className="field-problem">{problem}</span>}
       </td>
-      <td>{line.unit ?? ''}</td>
-      <td className="num">{line.unitPrice ?? ''}</td>
-      <td className="num">{line.lineTotal ?? ''}</td>
+      <td>{shownText(line, draft, 'unit')}</td>
+      <td className="num">{shownText(line, draft, 'unitPrice')}</td>
+      <td className="num">
+        {shownText(line, draft, 'lineTotal')}
+        <CheckWords check={check} what="quantity × unit price" />
+      </td>
       <td className={`cell-${notStockState}`}>
-        {isItem ? (shownNotStock(line, draft) ? 'Not stock' : 'Stock') : 'Never stock'}
+        {deleted ? 'Deleted' : isItem ? (shownNotStock(line, draft) ? 'Not stock' : 'Stock') : 'Never stock'}
         <StateTag state={notStockState} />
       </td>
       {props.warnings.size > 0 && (
@@ -110,6 +150,20 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
 
 /** The invoice's lines as apply will use them, with the operator's changes marked and the parser's warnings beside them. */
 export function LinesTable(props: LinesTableProps) {
+  const lines = draftLines(props.review, props.draft);
+  const headerDraft = props.headerDraft ?? {};
+  const counted = lines.filter((line) => !shownDeleted(line, props.draft) && shownKind(line, props.draft) !== 'group');
+  const subtotal = shownHeader(props.review, headerDraft, 'subtotal');
+  const sums = subtotalCheck(
+    counted.map((line) => shownText(line, props.draft, 'lineTotal') || null),
+    subtotal || null,
+  );
+  const totals = totalCheck(
+    subtotal || null,
+    shownHeader(props.review, headerDraft, 'tax') || null,
+    shownHeader(props.review, headerDraft, 'total') || null,
+  );
+  const columns = props.warnings.size > 0 ? 10 : 9;
   return (
     <div className="table-scroll" tabIndex={0}>
       <table className="lines-table">
@@ -133,7 +187,7 @@ export function LinesTable(props: LinesTableProps) {
           </tr>
         </thead>
         <tbody>
-          {props.review.lines.map((line) => {
+          {lines.map((line) => {
             const editor = props.editorFor?.(line) ?? null;
             return (
               <Fragment key={line.index}>
@@ -147,6 +201,32 @@ export function LinesTable(props: LinesTableProps) {
             );
           })}
         </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={columns}>
+              {sums ? (
+                <>
+                  Sum of line totals {sums.expected} against subtotal {sums.actual}{' '}
+                  <CheckWords check={sums} what={sums.pass ? 'lines add up to the subtotal' : 'lines add up to'} />
+                </>
+              ) : (
+                'Sum of line totals against subtotal: figures missing'
+              )}
+            </td>
+          </tr>
+          <tr>
+            <td colSpan={columns}>
+              {totals ? (
+                <>
+                  Subtotal + tax {totals.expected} against total {totals.actual}{' '}
+                  <CheckWords check={totals} what={totals.pass ? 'subtotal + tax is the total' : 'subtotal + tax is'} />
+                </>
+              ) : (
+                'Subtotal + tax against total: figures missing'
+              )}
+            </td>
+          </tr>
+        </tfoot>
       </table>
     </div>
   );

@@ -18,10 +18,13 @@ import {
   applyBlockedReason,
   buildReviewUpdate,
   documentWarnings,
+  draftLines,
   editLine,
   EMPTY_DRAFT,
   isDirty,
   lineWarnings,
+  nextLineIndex,
+  type HeaderDraft,
   type LineEdit,
   type ReviewDraft,
 } from './review-draft';
@@ -35,6 +38,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const api = useApi();
   const { job, result, review, loadError, setJob, setReview, forgetParse, reload } = useJobReview(jobId);
   const [draft, setDraft] = useState<ReviewDraft>(EMPTY_DRAFT);
+  const [headerDraft, setHeaderDraft] = useState<HeaderDraft>({});
   const [problems, setProblems] = useState<Readonly<Record<number, string>>>({});
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
@@ -53,9 +57,10 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const reverseInFlight = useRef(false);
 
   const warnings = useMemo(() => lineWarnings(result), [result]);
-  const dirty = review ? isDirty(review, draft) : false;
+  const dirty = review ? isDirty(review, draft, headerDraft) : false;
   const readOnly = !job || !canApply(job);
-  const selectedLine = review?.lines.find((line) => line.index === selected) ?? null;
+  const shownLines = useMemo(() => (review ? draftLines(review, draft) : []), [review, draft]);
+  const selectedLine = shownLines.find((line) => line.index === selected) ?? null;
 
   const select = useCallback(
     (lineIndex: number) => {
@@ -66,6 +71,21 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     },
     [review, readOnly],
   );
+
+  /** A line the parser missed: a new item line at the end, opened for editing. */
+  function onAddLine() {
+    if (!review) return;
+    const index = nextLineIndex(review, draft);
+    setDraft((current) => editLine(current, index, { added: true }));
+    setSelected(index);
+    setEditing(index);
+    setNotice('');
+  }
+
+  const onHeaderEdit = useCallback((field: keyof HeaderDraft, value: string) => {
+    setHeaderDraft((current) => ({ ...current, [field]: value }));
+    setNotice('');
+  }, []);
 
   // Open on the first line: its outline shows where the lines are, and its correction fields are ready.
   const firstLine = review?.lines[0]?.index ?? null;
@@ -81,13 +101,15 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   /** Saves the draft as the next revision; answers the saved review, or null when nothing was saved. */
   async function onSave(): Promise<JobReview | null> {
     if (!review) return null;
-    const outcome = buildReviewUpdate(review, draft);
+    const outcome = buildReviewUpdate(review, draft, headerDraft);
     if (!outcome.ok) {
       setProblems(outcome.problems);
-      const first = Number(Object.keys(outcome.problems)[0]);
-      setEditing(first);
-      setSelected(first);
-      setNotice('Not saved: some quantities need fixing.');
+      const first = Number(Object.keys(outcome.problems).find((key) => Number(key) >= 0) ?? -1);
+      if (first >= 0) {
+        setEditing(first);
+        setSelected(first);
+      }
+      setNotice(`Not saved: ${Object.values(outcome.problems).join(' ')}`);
       return null;
     }
     setSaving(true);
@@ -96,6 +118,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       const saved = await api.saveReview(jobId, outcome.update);
       setReview(saved);
       setDraft(EMPTY_DRAFT);
+      setHeaderDraft({});
       setProblems({});
       setNotice(`Saved review revision ${saved.revision}.`);
       setJob(await api.getJob(jobId));
@@ -176,6 +199,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       setJob(await api.startParse(jobId));
       forgetParse();
       setDraft(EMPTY_DRAFT);
+      setHeaderDraft({});
       reload();
     } catch (error) {
       setActionError({ context: 'The re-parse did not start', error });
@@ -183,7 +207,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   }
 
   const title = job ? `Review: ${job.fileName}` : 'Review';
-  const applyHint = review ? applyBlockedReason(review, draft) : null;
+  const applyHint = review ? applyBlockedReason(review, draft, headerDraft) : null;
 
   return (
     <>
@@ -237,7 +261,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       {job && result && review && (
         <div className="review-layout">
           <div className="review-main">
-            <HeaderFields result={result} review={review} />
+            <HeaderFields result={result} review={review} editable={!readOnly} headerDraft={headerDraft} onEdit={onHeaderEdit} />
             {documentWarnings(result).length > 0 && (
               <section className="notice notice-warning">
                 <h2 id="doc-warnings">Warnings about this document</h2>
@@ -263,6 +287,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             <LinesTable
               review={review}
               draft={draft}
+              headerDraft={headerDraft}
               warnings={warnings}
               problems={problems}
               selected={selected}
@@ -272,7 +297,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                   <LineEditor
                     line={line}
                     draft={draft}
-                    supplierName={review.supplierKey === null ? null : result.invoice.supplier.name}
+                    supplierName={review.supplierKey === null ? null : (review.header?.supplierName ?? result.invoice.supplier.name)}
                     problem={problems[line.index]}
                     onEdit={onEdit}
                     onClose={() => setEditing(null)}
@@ -280,6 +305,13 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                 ) : null
               }
             />
+            {!readOnly && (
+              <p>
+                <button type="button" className="secondary" onClick={onAddLine}>
+                  Add line
+                </button>
+              </p>
+            )}
           </div>
           <div className="review-page">
             {result.source.mediaType === 'application/pdf' ? (
