@@ -136,8 +136,8 @@ describe('LinesTable arithmetic', () => {
     const markup = table(reviewOf([itemLine(0), itemLine(1)], { header: header('10.00', '1.90', '11.90') }));
 
     expect(markup).toContain('✓ quantity × unit price');
-    expect(markup).toContain('Sum of line totals 10.00 against subtotal 10.00 ✓');
-    expect(markup).toContain('Subtotal + tax 11.90 against total 11.90 ✓');
+    expect(markup).toContain('Sum of line totals 10.00 against subtotal 10.00: ✓ agree');
+    expect(markup).toContain('Subtotal + tax 11.90 against total 11.90: ✓ agree');
   });
 
   it('follows what the operator types: a wrong line total fails, and a deleted line leaves the sum', () => {
@@ -145,8 +145,8 @@ describe('LinesTable arithmetic', () => {
 
     const markup = table(reviewOf([itemLine(0), itemLine(1)], { header: header('10.00', '1.90', '11.90') }), draft);
 
-    expect(markup).toContain('✗ quantity × unit price: 5.00');
-    expect(markup).toContain('Sum of line totals 6.00 against subtotal 10.00 ✗');
+    expect(markup).toContain('✗ quantity × unit price 5.00');
+    expect(markup).toContain('Sum of line totals 6.00 against subtotal 10.00: ✗ differ');
   });
 
   it('shows an added line from the draft', () => {

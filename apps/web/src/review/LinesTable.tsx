@@ -60,15 +60,28 @@ function WasParsed({ value, state }: { value: string | null; state: CellState })
   return <span className="was">was {value ?? 'empty'}</span>;
 }
 
-/** Whether the figures close, in words a screen reader reads with the cell. */
+/** Whether the figures close: a short mark on screen, the whole sentence for a screen reader. */
 function CheckWords({ check, what }: { check: ArithmeticCheck | null; what: string }) {
   if (!check) return null;
   return check.pass ? (
-    <span className="check check-pass">✓ {what}</span>
+    <span className="check check-pass">
+      ✓<span className="visually-hidden"> {what}</span>
+    </span>
   ) : (
     <span className="check check-fail">
-      ✗ {what}: {check.expected}
+      ✗<span className="visually-hidden"> {what}</span> {check.expected}
     </span>
+  );
+}
+
+/** The footer's sentence: the two figures and whether they agree. */
+function FooterCheck({ check, label, missing }: { check: ArithmeticCheck | null; label: [string, string]; missing: string }) {
+  if (!check) return <>{missing}</>;
+  return (
+    <>
+      {label[0]} {check.expected} against {label[1]} {check.actual}:{' '}
+      <span className={`check-inline ${check.pass ? 'check-pass' : 'check-fail'}`}>{check.pass ? '✓ agree' : '✗ differ'}</span>
+    </>
   );
 }
 
@@ -204,26 +217,16 @@ export function LinesTable(props: LinesTableProps) {
         <tfoot>
           <tr>
             <td colSpan={columns}>
-              {sums ? (
-                <>
-                  Sum of line totals {sums.expected} against subtotal {sums.actual}{' '}
-                  <CheckWords check={sums} what={sums.pass ? 'lines add up to the subtotal' : 'lines add up to'} />
-                </>
-              ) : (
-                'Sum of line totals against subtotal: figures missing'
-              )}
+              <FooterCheck
+                check={sums}
+                label={['Sum of line totals', 'subtotal']}
+                missing="Sum of line totals against subtotal: figures missing"
+              />
             </td>
           </tr>
           <tr>
             <td colSpan={columns}>
-              {totals ? (
-                <>
-                  Subtotal + tax {totals.expected} against total {totals.actual}{' '}
-                  <CheckWords check={totals} what={totals.pass ? 'subtotal + tax is the total' : 'subtotal + tax is'} />
-                </>
-              ) : (
-                'Subtotal + tax against total: figures missing'
-              )}
+              <FooterCheck check={totals} label={['Subtotal + tax', 'total']} missing="Subtotal + tax against total: figures missing" />
             </td>
           </tr>
         </tfoot>
