@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from invoice_parser.extract.cells import TEXT_ROLES, RowCells, RowValues, read_values, split_row
 from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
@@ -26,6 +25,7 @@ from invoice_parser.extract.keywords import (
     starts_with_phrase,
 )
 from invoice_parser.extract.labels import SEGMENT_GAP_RATIO
+from invoice_parser.extract.line_arithmetic import line_closes
 from invoice_parser.extract.line_code import is_code_text, labelled_code, sku_cell_value
 from invoice_parser.extract.line_kind import (
     LineKind,
@@ -148,7 +148,7 @@ def _items_follow(below: Sequence[Row], header: TableHeader, separator: DecimalS
         if values.quantity is None or values.unit_price is None or values.line_total is None:
             continue
         described = bool(cells.text(Role.DESCRIPTION) or cells.text(Role.SKU))
-        if described and abs(values.quantity * values.unit_price - values.line_total) <= Decimal("0.01"):
+        if described and line_closes(values.quantity, values.unit_price, values.line_total):
             return True
     return False
 
