@@ -1,9 +1,10 @@
 import type { DuplicateOf, StockDelta } from '@invoice/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { routeHref } from '../app/routes';
 import { ApiError } from '../api/api-error';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { signed } from '../shared/decimal-text';
+import { ConfirmActions, StockChangesTable, useModalDialog } from './confirm-dialog-parts';
 
 export interface ApplyDialogProps {
   open: boolean;
@@ -20,10 +21,6 @@ export interface ApplyDialogProps {
   onCancel: () => void;
 }
 
-/**
- * The last look before stock moves: every SKU with its change. A native modal <dialog> keeps focus inside,
- * closes on Escape and gives the page behind it back its focus afterwards.
- */
 function isReviewConflict(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'REVIEW_CONFLICT';
 }
@@ -32,18 +29,11 @@ function isDuplicate(error: unknown): error is ApiError {
   return error instanceof ApiError && error.code === 'DUPLICATE_INVOICE';
 }
 
+/** The last look before stock moves: every SKU with its change, and the duplicate override when one is needed. */
 export function ApplyDialog(props: ApplyDialogProps) {
   const { open, fileName, invoiceNumber, revision, stockChanges, duplicate, applying, error, onConfirm, onCancel } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-    if (!open) setAllowDuplicate(false);
-  }, [open]);
+  const dialog = useModalDialog(open, () => setAllowDuplicate(false));
 
   // Offered when the review warned of a duplicate, or when the server found one the review had not yet seen.
   const askDuplicate = duplicate !== null || isDuplicate(error);
@@ -66,27 +56,7 @@ export function ApplyDialog(props: ApplyDialogProps) {
           ? 'No line moves stock: applying records the invoice as applied and changes no quantity.'
           : `These ${stockChanges.length} stock change${stockChanges.length === 1 ? '' : 's'} will be made once (review revision ${revision}).`}
       </p>
-      {stockChanges.length > 0 && (
-        <table className="stock-changes">
-          <caption className="visually-hidden">Stock changes per SKU</caption>
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col" className="num">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stockChanges.map((change) => (
-              <tr key={change.sku}>
-                <th scope="row">{change.sku}</th>
-                <td className="num">{signed(change.quantity)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <StockChangesTable caption="Stock changes per SKU" changes={stockChanges} shown={signed} />
       {error !== null && error !== undefined && (
         <ErrorNotice
           error={error}
@@ -112,20 +82,14 @@ export function ApplyDialog(props: ApplyDialogProps) {
           )}
         </p>
       )}
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => onConfirm(askDuplicate && allowDuplicate)}
-          disabled={applying || (askDuplicate && !allowDuplicate)}
-          autoFocus
-        >
-          {applying ? 'Applying…' : 'Confirm and apply'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={applying}>
-          Cancel
-        </button>
-      </div>
+      <ConfirmActions
+        label="Confirm and apply"
+        busyLabel="Applying…"
+        busy={applying}
+        blocked={askDuplicate && !allowDuplicate}
+        onConfirm={() => onConfirm(askDuplicate && allowDuplicate)}
+        onCancel={onCancel}
+      />
     </dialog>
   );
 }

@@ -1,8 +1,9 @@
 import type { StockDelta } from '@invoice/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { negated, signed } from '../shared/decimal-text';
+import { ConfirmActions, StockChangesTable, useModalDialog } from './confirm-dialog-parts';
 
 export interface ReverseDialogProps {
   open: boolean;
@@ -26,16 +27,8 @@ function isInsufficientStock(error: unknown): boolean {
  */
 export function ReverseDialog(props: ReverseDialogProps) {
   const { open, fileName, invoiceNumber, appliedChanges, reversing, error, onConfirm, onCancel } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
   const [allowNegative, setAllowNegative] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-    if (!open) setAllowNegative(false);
-  }, [open]);
+  const dialog = useModalDialog(open, () => setAllowNegative(false));
 
   const short = isInsufficientStock(error);
   return (
@@ -55,27 +48,11 @@ export function ReverseDialog(props: ReverseDialogProps) {
           ? 'The apply moved no stock: reversing only records it as reversed.'
           : `A compensating entry makes these ${appliedChanges.length} stock change${appliedChanges.length === 1 ? '' : 's'} once, undoing the apply. The job can then be corrected and applied again.`}
       </p>
-      {appliedChanges.length > 0 && (
-        <table className="stock-changes">
-          <caption className="visually-hidden">Stock changes of the reversal per SKU</caption>
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col" className="num">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {appliedChanges.map((change) => (
-              <tr key={change.sku}>
-                <th scope="row">{change.sku}</th>
-                <td className="num">{signed(negated(change.quantity))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <StockChangesTable
+        caption="Stock changes of the reversal per SKU"
+        changes={appliedChanges}
+        shown={(quantity) => signed(negated(quantity))}
+      />
       {error !== null && error !== undefined && <ErrorNotice error={error} context="Not reversed" />}
       {short && (
         <p>
@@ -85,20 +62,14 @@ export function ReverseDialog(props: ReverseDialogProps) {
           </label>
         </p>
       )}
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => onConfirm(short && allowNegative)}
-          disabled={reversing || (short && !allowNegative)}
-          autoFocus
-        >
-          {reversing ? 'Reversing…' : 'Confirm and reverse'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={reversing}>
-          Cancel
-        </button>
-      </div>
+      <ConfirmActions
+        label="Confirm and reverse"
+        busyLabel="Reversing…"
+        busy={reversing}
+        blocked={short && !allowNegative}
+        onConfirm={() => onConfirm(short && allowNegative)}
+        onCancel={onCancel}
+      />
     </dialog>
   );
 }
