@@ -46,7 +46,11 @@ const MIGRATIONS: readonly Migration[] = [
    ) STRICT;`,
   addReviewsMappingsAndMovements,
   addReversalsAndClaims,
+  addMappingPackSizesAndLastUse,
 ];
+
+/** The schema version a file has once opened: one per migration. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * Review revisions on jobs and ledger records, remembered SKU mappings, and one movement row per SKU and
@@ -147,6 +151,15 @@ function addReversalsAndClaims(db: SqliteDatabase): void {
     ) STRICT;
     CREATE INDEX IF NOT EXISTS invoice_claims_by_job ON invoice_claims (job_id);
   `);
+}
+
+/**
+ * A mapping's pack size (how many inventory units one supplier unit is; rows saved before read as 1) and
+ * when an apply last used it (null: never, or before this was recorded).
+ */
+function addMappingPackSizesAndLastUse(db: SqliteDatabase): void {
+  addColumnIfMissing(db, 'sku_mappings', 'pack_size', "TEXT NOT NULL DEFAULT '1'");
+  addColumnIfMissing(db, 'sku_mappings', 'last_used_at', 'TEXT');
 }
 
 function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, definition: string): void {
