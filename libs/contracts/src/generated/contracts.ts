@@ -380,7 +380,7 @@ export interface JobReview {
   updatedAt: Timestamp | null;
   documentType: DocumentType;
   /**
-   * The supplier's name normalised (case, accents, punctuation and spacing folded); SKU mappings are remembered under it. null when no supplier name was read.
+   * The supplier SKU mappings and duplicate checks key on: the supplier the directory knows by the invoice's VAT ID, else its IBAN, else its name normalised (case, accents, punctuation and spacing folded); a supplier seen for the first time is keyed by its normalised name. When the operator corrected the supplier name, by that name only. null when no supplier name was read and no identity is known.
    */
   supplierKey: SupplierKey | null;
   lines: ReviewedLine[];
@@ -465,6 +465,14 @@ export interface ReviewedHeader {
   tax: Money | null;
   total: Money | null;
   parsed: HeaderValues;
+  /**
+   * The supplier's VAT ID as parsed (not correctable); it identifies the supplier unless the supplier name was corrected.
+   */
+  supplierVatId?: string | null;
+  /**
+   * The supplier's IBAN as parsed (not correctable); it identifies the supplier unless the supplier name was corrected.
+   */
+  supplierIban?: string | null;
   changed: HeaderField[];
 }
 export interface HeaderValues {
@@ -531,6 +539,14 @@ export interface InvoiceHeader {
 }
 export interface Party {
   name: string | null;
+  /**
+   * The party's VAT identification number as printed, normalised: uppercase, no spaces or punctuation, starting with its two-letter country prefix (e.g. DE123456789). Absent or null when none was read.
+   */
+  vatId?: string | null;
+  /**
+   * The party's IBAN (the payee account), uppercase without spaces, and only when its ISO 7064 mod-97 check holds. Absent or null when none was read.
+   */
+  iban?: string | null;
 }
 export interface InvoiceTotals {
   subtotal: Money | null;
