@@ -1,6 +1,7 @@
 // Every schema is imported statically so bundlers (esbuild for Lambda, Vite for the SPA) inline them:
 // no file system access is needed at run time. A test proves this list matches the schemas directory.
 import applyResult from '../schemas/apply-result.schema.json';
+import catalogueItem from '../schemas/catalogue-item.schema.json';
 import common from '../schemas/common.schema.json';
 import error from '../schemas/error.schema.json';
 import inventoryItem from '../schemas/inventory-item.schema.json';
@@ -12,20 +13,33 @@ import skuMapping from '../schemas/sku-mapping.schema.json';
 import stockMovement from '../schemas/stock-movement.schema.json';
 import applyJobRequest from '../schemas/api/apply-job-request.schema.json';
 import createJobRequest from '../schemas/api/create-job-request.schema.json';
+import createItemRequest from '../schemas/api/create-item-request.schema.json';
 import createJobResponse from '../schemas/api/create-job-response.schema.json';
 import healthResponse from '../schemas/api/health-response.schema.json';
+import importItemsRequest from '../schemas/api/import-items-request.schema.json';
+import importItemsResponse from '../schemas/api/import-items-response.schema.json';
 import listInventoryResponse from '../schemas/api/list-inventory-response.schema.json';
+import listItemsQuery from '../schemas/api/list-items-query.schema.json';
+import listItemsResponse from '../schemas/api/list-items-response.schema.json';
 import listJobsQuery from '../schemas/api/list-jobs-query.schema.json';
 import listJobsResponse from '../schemas/api/list-jobs-response.schema.json';
 import listMovementsResponse from '../schemas/api/list-movements-response.schema.json';
 import listSkuMappingsQuery from '../schemas/api/list-sku-mappings-query.schema.json';
 import listSkuMappingsResponse from '../schemas/api/list-sku-mappings-response.schema.json';
+import listSuppliersResponse from '../schemas/api/list-suppliers-response.schema.json';
+import putSkuMappingRequest from '../schemas/api/put-sku-mapping-request.schema.json';
 import reviewUpdateRequest from '../schemas/api/review-update-request.schema.json';
 import reverseJobRequest from '../schemas/api/reverse-job-request.schema.json';
+import supplierIdentitiesResponse from '../schemas/api/supplier-identities-response.schema.json';
+import mergeSuppliersRequest from '../schemas/api/merge-suppliers-request.schema.json';
+import mergeSuppliersResponse from '../schemas/api/merge-suppliers-response.schema.json';
+import skuMappingPath from '../schemas/api/sku-mapping-path.schema.json';
+import updateItemRequest from '../schemas/api/update-item-request.schema.json';
 
 /** Schemas by their path below libs/contracts/schemas, without the `.schema.json` suffix. */
 export const schemasByName = {
   'apply-result': applyResult,
+  'catalogue-item': catalogueItem,
   common,
   error,
   'inventory-item': inventoryItem,
@@ -37,16 +51,28 @@ export const schemasByName = {
   'stock-movement': stockMovement,
   'api/apply-job-request': applyJobRequest,
   'api/create-job-request': createJobRequest,
+  'api/create-item-request': createItemRequest,
   'api/create-job-response': createJobResponse,
   'api/health-response': healthResponse,
+  'api/import-items-request': importItemsRequest,
+  'api/import-items-response': importItemsResponse,
   'api/list-inventory-response': listInventoryResponse,
+  'api/list-items-query': listItemsQuery,
+  'api/list-items-response': listItemsResponse,
   'api/list-jobs-query': listJobsQuery,
   'api/list-jobs-response': listJobsResponse,
   'api/list-movements-response': listMovementsResponse,
   'api/list-sku-mappings-query': listSkuMappingsQuery,
   'api/list-sku-mappings-response': listSkuMappingsResponse,
+  'api/list-suppliers-response': listSuppliersResponse,
+  'api/put-sku-mapping-request': putSkuMappingRequest,
   'api/review-update-request': reviewUpdateRequest,
   'api/reverse-job-request': reverseJobRequest,
+  'api/supplier-identities-response': supplierIdentitiesResponse,
+  'api/merge-suppliers-request': mergeSuppliersRequest,
+  'api/merge-suppliers-response': mergeSuppliersResponse,
+  'api/sku-mapping-path': skuMappingPath,
+  'api/update-item-request': updateItemRequest,
 } as const;
 
 export type SchemaName = Exclude<keyof typeof schemasByName, 'common'>;

@@ -29,6 +29,13 @@ export { invoiceClaimsOf, invoiceNumberKeyOf, duplicateInvoice } from './invoice
 export type { InvoiceClaim } from './invoice-claims';
 export type { BlobStore, BlobHead, BlobDownload, DownloadHeaders, PresignPutRequest, PresignedPut } from './ports/blob-store.port';
 export type { SkuMappingRepository } from './ports/sku-mapping-repository.port';
+export type { ItemCatalogue, ItemFields, ItemChanges, ItemPage, ItemListOptions, ImportOutcome } from './ports/item-catalogue.port';
+export { isValidGtin } from './catalogue/gtin';
+export { itemMatches, compareSkus, LEGACY_ITEM_UNIT } from './catalogue/item-search';
+export { itemsToCsv, itemsFromCsv, CSV_COLUMNS, MAX_IMPORT_ROWS } from './catalogue/items-csv';
+export { normaliseItem, ITEM_LIMITS } from './catalogue/item-input';
+export { unknownSkuLines, assertKnownSkus, flagNewSkus } from './review/unknown-skus';
+export type { UnknownSkuLine } from './review/unknown-skus';
 export type { ParserRunner, ParserRunRequest, ParserRunState, ParserRunStatus } from './ports/parser-runner.port';
 export { systemClock, randomJobId } from './ports/clock.port';
 export type { Clock, IdGenerator } from './ports/clock.port';
@@ -54,3 +61,8 @@ export { openJobFile, FILE_DOWNLOAD_TTL_SECONDS } from './use-cases/open-job-fil
 export { listJobs, DEFAULT_PAGE_SIZE } from './use-cases/list-jobs';
 export { listInventory } from './use-cases/list-inventory';
 export { readParseResult, readParseError } from './use-cases/read-outputs';
+export { createItem } from './use-cases/create-item';
+export { updateItem } from './use-cases/update-item';
+export { getItem, itemNotFound } from './use-cases/get-item';
+export { listItems, DEFAULT_ITEMS_PAGE_SIZE } from './use-cases/list-items';
+export { importItems, exportItems } from './use-cases/import-items';

@@ -8,6 +8,19 @@ export type Sku = string;
  * A quantity of stock, as a decimal string; negative on credit notes.
  */
 export type Quantity = string;
+/**
+ * A SKU typed by the operator: 1 to 128 characters, not only spaces; surrounding spaces are dropped.
+ */
+export type EnteredSku = string;
+export type ItemName = string;
+/**
+ * The unit stock of the item is counted in, as text, e.g. "pcs", "kg", "m".
+ */
+export type UnitOfMeasure = string;
+/**
+ * A GS1 Global Trade Item Number: 8, 12, 13 or 14 digits, the last being the GS1 check digit (checked by the API, which JSON Schema cannot).
+ */
+export type Gtin = string;
 export type JobId = string;
 export type JobStatus = "CREATED" | "QUEUED" | "PARSING" | "PARSED" | "FAILED" | "APPLIED" | "REVERSED";
 /**
@@ -29,17 +42,21 @@ export type CurrencyCode = string;
 export type Money = string;
 export type SupplierKey = string;
 /**
+ * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
+ */
+export type PackSize = string;
+/**
  * The kinds an operator can give a line: item (moves stock) or charge (money only).
  */
 export type EnteredLineKind = "item" | "charge";
 /**
- * A SKU typed by the operator: 1 to 128 characters, not only spaces; surrounding spaces are dropped.
- */
-export type EnteredSku = string;
-/**
  * A quantity typed by the operator: a non-negative decimal string such as "2" or "2.5".
  */
 export type EnteredQuantity = string;
+/**
+ * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
+ */
+export type PackSize1 = string;
 /**
  * A credit note sends goods back to the supplier: applying it takes each item's quantity out of stock.
  */
@@ -62,6 +79,10 @@ export type BoundingBox = [number, number, number, number];
 export type ReviewField =
   "sku" | "quantity" | "notStock" | "kind" | "description" | "unit" | "unitPrice" | "lineTotal" | "deleted";
 /**
+ * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
+ */
+export type PackSize2 = string;
+/**
  * same-document: the same file (sha256); same-invoice-number: the same supplier and invoice number, compared without case, spaces or punctuation.
  */
 export type DuplicateReason = "same-document" | "same-invoice-number";
@@ -70,6 +91,18 @@ export type HeaderField = "supplierName" | "invoiceNumber" | "date" | "currency"
  * A base-10 number written as a string, e.g. "12.50", "-3", "2.5". No exponent, no thousands separators.
  */
 export type Decimal = string;
+export type TextFieldReading = null | {
+  value: string;
+  words: WordIndexes;
+};
+/**
+ * @minItems 1
+ */
+export type WordIndexes = [number, ...number[]];
+export type DecimalFieldReading = null | {
+  value: Decimal;
+  words: WordIndexes;
+};
 /**
  * How far the printed figures prove this line: high when its quantity times unit price is its total and the lines add up to the printed subtotal (or total); medium when one of the two holds; low when neither does. An e-invoice's lines are high: they come from the issuer's own data.
  */
@@ -91,6 +124,15 @@ export interface ApplyJobRequest {
 export interface StockDelta {
   sku: Sku;
   quantity: Quantity;
+}
+/**
+ * Body of POST /api/items. Surrounding spaces of sku, name and unit are dropped; gtin left out or null means no barcode.
+ */
+export interface CreateItemRequest {
+  sku: EnteredSku;
+  name: ItemName;
+  unit: UnitOfMeasure;
+  gtin?: Gtin | null;
 }
 /**
  * Body of POST /api/jobs. fileName is a display name only and never used as a path.
@@ -174,6 +216,19 @@ export interface HealthResponse {
   version: string;
 }
 /**
+ * Body of POST /api/items/import: a CSV document (RFC 4180) whose header row names the columns sku, name, unit and optionally gtin, as GET /api/items/export.csv writes them. Sent as JSON, like every state change of this API.
+ */
+export interface ImportItemsRequest {
+  csv: string;
+}
+/**
+ * Answer of POST /api/items/import: how many items the import created and how many existing ones it changed (rows equal to the stored item are left alone and counted in neither).
+ */
+export interface ImportItemsResponse {
+  created: number;
+  updated: number;
+}
+/**
  * Answer of GET /api/inventory, ordered by SKU.
  */
 export interface ListInventoryResponse {
@@ -186,6 +241,39 @@ export interface InventoryItem {
   sku: Sku;
   quantity: Quantity;
   updatedAt: Timestamp;
+}
+/**
+ * Query string of GET /api/items: q keeps the items whose SKU or name contains it (case folded); limit is the page size (default 50).
+ */
+export interface ListItemsQuery {
+  q?: string;
+  limit?: string;
+  cursor?: string;
+}
+/**
+ * Answer of GET /api/items: one page of catalogue items ordered by SKU; nextCursor fetches the next page, null on the last.
+ */
+export interface ListItemsResponse {
+  items: CatalogueItem[];
+  nextCursor: string | null;
+}
+/**
+ * An item of the inventory's catalogue: a SKU stock can be applied to. Apply refuses a line whose SKU is not one (UNKNOWN_SKU), so a typo cannot create stock.
+ */
+export interface CatalogueItem {
+  sku: Sku;
+  name: ItemName;
+  unit: UnitOfMeasure;
+  /**
+   * The item's barcode, when it has one. The API also checks its GS1 check digit.
+   */
+  gtin: Gtin | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /**
+   * Starts at 1 and grows by one with every change; send it back as expectedVersion when editing.
+   */
+  version: number;
 }
 /**
  * Query string of GET /api/jobs.
@@ -230,25 +318,69 @@ export interface StockMovement {
   applySequence?: number;
 }
 /**
- * Query string of GET /api/sku-mappings: the supplier (a supplierKey, or a supplier name, which is normalised the same way).
+ * Query string of GET /api/sku-mappings: the supplier (a supplierKey, or a supplier name, which is normalised the same way; left out: every supplier) and q, a text that the supplierSku or the inventorySku must contain, compared without case.
  */
 export interface ListSkuMappingsQuery {
-  supplier: string;
+  supplier?: string;
+  q?: string;
 }
 /**
- * Answer of GET /api/sku-mappings?supplier=: the supplier's remembered mappings, ordered by supplierSku.
+ * Answer of GET /api/sku-mappings: the matching remembered mappings, ordered by supplierKey, then supplierSku.
  */
 export interface ListSkuMappingsResponse {
   items: SkuMapping[];
 }
 /**
- * A remembered translation of one supplier's SKU into the inventory's SKU, saved through a review and applied to the next invoices of the same supplier.
+ * A remembered translation of one supplier's SKU into the inventory's SKU, saved through a review or the Mappings screen and applied to the next invoices of the same supplier: one supplier unit is packSize inventory units, so an apply adds quantity x packSize.
  */
 export interface SkuMapping {
   supplierKey: SupplierKey;
   supplierSku: Sku;
   inventorySku: Sku;
+  packSize: PackSize;
   updatedAt: Timestamp;
+  /**
+   * When an apply last used this mapping; null when none has (or none since this was recorded).
+   */
+  lastUsedAt: Timestamp | null;
+}
+/**
+ * Answer of GET /api/suppliers: every supplier with remembered SKU mappings, ordered by supplierKey.
+ */
+export interface ListSuppliersResponse {
+  suppliers: SupplierMappings[];
+}
+export interface SupplierMappings {
+  supplierKey: SupplierKey;
+  mappingCount: number;
+  /**
+   * The latest lastUsedAt of its mappings; null when an apply used none of them.
+   */
+  lastUsedAt: Timestamp | null;
+}
+/**
+ * Body of POST /api/suppliers/merge: the supplier `from` becomes part of `into`; every identity of `from` points to `into` and its SKU mappings move there (a mapping `into` already has for the same supplier SKU wins).
+ */
+export interface MergeSuppliersRequest {
+  from: SupplierKey;
+  into: SupplierKey;
+}
+/**
+ * Answer of POST /api/suppliers/merge: the supplier that remains, how many identities now point to it instead of to `from` and how many of from's SKU mappings moved (those `into` already had are dropped, not counted). A repeated merge moves nothing.
+ */
+export interface MergeSuppliersResponse {
+  supplierKey: SupplierKey;
+  moved: {
+    identities: number;
+    mappings: number;
+  };
+}
+/**
+ * Body of PUT /api/sku-mappings/{supplierKey}/{supplierSku}: the whole mapping, which replaces any earlier one of that supplier SKU (its lastUsedAt is kept). packSize left out is "1".
+ */
+export interface PutSkuMappingRequest {
+  inventorySku: EnteredSku;
+  packSize?: PackSize;
 }
 /**
  * Body of POST /api/jobs/{jobId}/reverse. Without allowNegativeStock, a reversal that would take any SKU below zero is refused with 409 INSUFFICIENT_STOCK.
@@ -292,10 +424,15 @@ export interface LineCorrection {
   lineTotal?: Money | null;
   notStock?: boolean;
   deleted?: boolean;
+  /**
+   * Inventory units per invoice unit for this line; null (like leaving it out) uses the pack size of the line's mapping, else 1. Saved with a remembered mapping of the line's supplier SKU.
+   */
+  packSize?: PackSize | null;
 }
 export interface SkuMappingInput {
   supplierSku: EnteredSku;
   inventorySku: EnteredSku;
+  packSize?: PackSize1;
 }
 /**
  * A line the parser missed, entered by the operator. Fields left out are null (kind: item).
@@ -321,6 +458,36 @@ export interface HeaderCorrection {
   subtotal?: Money | null;
   tax?: Money | null;
   total?: Money | null;
+}
+/**
+ * The path parameters of /api/sku-mappings/{supplierKey}/{supplierSku}: a supplier (its key, or a name normalised the same way) and the supplier's SKU (surrounding spaces dropped).
+ */
+export interface SkuMappingPath {
+  supplierKey: string;
+  supplierSku: EnteredSku;
+}
+/**
+ * Answer of GET /api/suppliers/{supplierKey}/identities: what identifies the supplier on an invoice (its VAT IDs, IBANs and normalised names), ordered by kind and value.
+ */
+export interface SupplierIdentitiesResponse {
+  supplierKey: SupplierKey;
+  identities: SupplierIdentity[];
+}
+/**
+ * vat: a VAT ID (uppercase, no spaces); iban: an IBAN (uppercase, no spaces); name: a supplier name normalised like a supplierKey. An invoice is filed under the supplier of its VAT ID, else its IBAN, else its name.
+ */
+export interface SupplierIdentity {
+  kind: "vat" | "iban" | "name";
+  value: string;
+}
+/**
+ * Body of PUT /api/items/{sku}: the item's new name, unit and barcode (null for none), and the version the client edited; another version answers ITEM_CONFLICT. The SKU itself never changes.
+ */
+export interface UpdateItemRequest {
+  name: ItemName;
+  unit: UnitOfMeasure;
+  gtin: Gtin | null;
+  expectedVersion: number;
 }
 /**
  * Answer to an apply. APPLIED: this call moved the stock. ALREADY_APPLIED: an earlier call did, and this is its ledger record; nothing moved now.
@@ -429,6 +596,11 @@ export interface ReviewedLine {
    * The supplier's SKU, when the effective sku came from a remembered SKU mapping.
    */
   mappedFrom: Sku | null;
+  packSize: PackSize2;
+  /**
+   * What an apply moves for this line: quantity x packSize, exactly (before a credit note's sign); null when the quantity is.
+   */
+  stockQuantity: Quantity | null;
   /**
    * The operator added this line; it is sent back in addedLines.
    */
@@ -437,6 +609,10 @@ export interface ReviewedLine {
    * The operator deleted this parsed line.
    */
   deleted?: boolean;
+  /**
+   * The line moves stock (an item, not deleted, not marked notStock) and its SKU is not in the item catalogue: apply answers UNKNOWN_SKU until the item is created (POST /api/items) or the line is corrected to an existing SKU. Always sent by the review.
+   */
+  newSku?: boolean;
 }
 /**
  * The values as the parser read them.
@@ -493,6 +669,56 @@ export interface ReviewCheck {
   pass: boolean;
   expected: Decimal;
   actual: Decimal;
+}
+/**
+ * The text rows of every printed page as the parser groups them, each with its words and the parser's reading of it as an item line. Written by the parser beside the ParseResult (parsed/{jobId}/attempt-{n}.layout.json) so that a line the parser missed can be read from a box the operator draws on the page. Bounded by the parser's settings: a page whose rows were cut off says truncated.
+ */
+export interface PageLayout {
+  schemaVersion: "1";
+  source: PageLayoutSource;
+  /**
+   * @maxItems 10000
+   */
+  pages: LayoutPage[];
+}
+export interface PageLayoutSource {
+  sha256: string;
+}
+export interface LayoutPage {
+  page: PageNumber;
+  width: number;
+  height: number;
+  /**
+   * Rows past the parser's bounds were left out.
+   */
+  truncated: boolean;
+  rows: LayoutRow[];
+}
+/**
+ * One printed text row, top to bottom; its words left to right.
+ */
+export interface LayoutRow {
+  bbox: BoundingBox;
+  /**
+   * @minItems 1
+   */
+  words: [LayoutWord, ...LayoutWord[]];
+  reading: RowReading;
+}
+export interface LayoutWord {
+  text: string;
+  bbox: BoundingBox;
+}
+/**
+ * The row read on its own as an item line, by the parser's own steps: the figures whose product closes (quantity x unit price = line total), the SKU, description and unit cells left of the prices. Each field names the indexes of the row's words it was read from.
+ */
+export interface RowReading {
+  sku: TextFieldReading;
+  description: TextFieldReading;
+  quantity: DecimalFieldReading;
+  unit: TextFieldReading;
+  unitPrice: DecimalFieldReading;
+  lineTotal: DecimalFieldReading;
 }
 /**
  * What the parser read from one document. Written by the parser, never changed afterwards; corrections live in review revisions.

@@ -1,7 +1,7 @@
 import type { ApplyResult, StockDelta } from '@invoice/contracts';
 import { assessApply, planApply } from '../apply-plan';
 import { DomainError, isDomainError } from '../errors';
-import { nextVersion, toPublicJob } from '../job-record';
+import { nextVersion, toPublicJob, type SkuPair } from '../job-record';
 import { assertTransition } from '../job-status';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
 import { getJobOrThrow } from './get-job';
@@ -11,6 +11,7 @@ import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
 import { invoiceClaimsOf } from '../invoice-claims';
+import { assertKnownSkus } from '../review/unknown-skus';
 
 export interface ApplyOptions {
   /** The review revision the operator confirmed; when given, any other current revision is REVIEW_CONFLICT. */
@@ -34,7 +35,7 @@ export interface ApplyOptions {
  * again as the next apply sequence, with its own ledger record.
  */
 export async function applyInvoice(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'items'>,
   jobId: string,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
@@ -58,9 +59,11 @@ export async function applyInvoice(
       assertConfirmedStockChanges(job, assessApply(stockLines, reviewed.documentType).deltas, options.expectedStockChanges);
     }
     const deltas = planApply(stockLines, reviewed.documentType);
+    await assertKnownSkus(deps.items, stockLines);
 
     const now = deps.clock.now();
-    const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings: mappingsUsed(reviewed.lines) };
+    const appliedMappings = mappingsUsed(reviewed.lines, reviewed.mappings);
+    const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings };
     const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString(), review }, now);
     const applySequence = previous ? (previous.applySequence ?? 1) + 1 : 1;
     try {
@@ -78,11 +81,37 @@ export async function applyInvoice(
         expectedJobVersion: job.version,
         claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header),
       });
-      if (outcome.outcome === 'APPLIED') return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
+      if (outcome.outcome === 'APPLIED') {
+        await markMappingsUsed(deps, reviewed.supplierKey, appliedMappings, now);
+        return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
+      }
       return { outcome: 'ALREADY_APPLIED', ledger: outcome.ledger, job: toPublicJob(await getJobOrThrow(deps.jobs, jobId)) };
     } catch (error) {
       if (!isDomainError(error, 'JOB_CONCURRENT_UPDATE')) throw error;
     }
   }
   throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while applying; retry.`, { jobId });
+}
+
+/**
+ * Records when the supplier's mappings were last used, after the apply's transaction rather than inside it:
+ * lastUsedAt only informs the Mappings screen and never decides what stock moves (the job froze the mappings
+ * it applied), so a crash in between costs nothing but an older date. A failure here is not the apply's
+ * failure either: the stock has moved, and answering an error would invite a retry of something done once.
+ */
+async function markMappingsUsed(
+  deps: Pick<InventoryPorts, 'skuMappings'>,
+  supplierKey: string | null,
+  used: readonly SkuPair[],
+  at: Date,
+): Promise<void> {
+  if (supplierKey === null || used.length === 0) return;
+  try {
+    await deps.skuMappings.markUsed(
+      used.map((pair) => ({ supplierKey, supplierSku: pair.supplierSku })),
+      at.toISOString(),
+    );
+  } catch {
+    // Deliberately dropped, as said above; the next apply that uses these mappings records the date again.
+  }
 }

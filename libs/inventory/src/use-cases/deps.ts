@@ -1,9 +1,11 @@
 import type { BlobStore } from '../ports/blob-store.port';
 import type { Clock, IdGenerator } from '../ports/clock.port';
 import type { InventoryLedger } from '../ports/inventory-ledger.port';
+import type { ItemCatalogue } from '../ports/item-catalogue.port';
 import type { JobRepository } from '../ports/job-repository.port';
 import type { ParserRunner } from '../ports/parser-runner.port';
 import type { SkuMappingRepository } from '../ports/sku-mapping-repository.port';
+import type { SupplierDirectory } from '../ports/supplier-directory.port';
 
 /** Everything the use cases may need; each use case declares the subset it takes with Pick. */
 export interface InventoryPorts {
@@ -12,6 +14,8 @@ export interface InventoryPorts {
   blobs: BlobStore;
   runner: ParserRunner;
   skuMappings: SkuMappingRepository;
+  suppliers: SupplierDirectory;
+  items: ItemCatalogue;
   clock: Clock;
   newId: IdGenerator;
 }

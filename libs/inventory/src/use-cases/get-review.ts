@@ -4,11 +4,12 @@ import { assessApply } from '../apply-plan';
 import { DomainError } from '../errors';
 import type { JobRecord } from '../job-record';
 import { stockLinesOf } from '../review/reviewed-lines';
+import { flagNewSkus } from '../review/unknown-skus';
 import type { InventoryPorts } from './deps';
 import { reconcileJob } from './reconcile-job';
 import { reviewedInvoice, type ReviewedInvoice } from './reviewed-invoice';
 
-export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'ledger'>;
+export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'ledger' | 'items'>;
 
 /** The review of a job's latest successful parse: effective lines, and what apply would do (or did). */
 export async function getReview(deps: ReviewPorts, jobId: string): Promise<JobReview> {
@@ -29,7 +30,7 @@ export async function getReview(deps: ReviewPorts, jobId: string): Promise<JobRe
  * (PARSED, REVERSED) names an applied job holding the same document or invoice number, the duplicate that
  * apply would refuse.
  */
-export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: JobRecord, reviewed: ReviewedInvoice): Promise<JobReview> {
+export async function toJobReview(deps: Pick<InventoryPorts, 'ledger' | 'items'>, job: JobRecord, reviewed: ReviewedInvoice): Promise<JobReview> {
   let { deltas: stockChanges, blockers: applyBlockers } = assessApply(stockLinesOf(reviewed.lines), reviewed.documentType);
   if (job.status === 'APPLIED') {
     const ledger = await deps.ledger.getLedgerRecord(job.jobId);
@@ -47,7 +48,7 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger'>, job: Job
     documentType: reviewed.documentType,
     supplierKey: reviewed.supplierKey,
     header: reviewed.header,
-    lines: reviewed.lines,
+    lines: await flagNewSkus(deps.items, reviewed.lines),
     checks: reviewed.checks,
     stockChanges,
     applyBlockers,

@@ -1,0 +1,50 @@
+import type { ValidationIssue } from '@invoice/contracts';
+import { DomainError } from '../errors';
+import type { ItemChanges, ItemFields } from '../ports/item-catalogue.port';
+import { isValidGtin } from './gtin';
+
+/** The contracts' limits, checked again here because CSV rows reach the domain without a JSON Schema. */
+export const ITEM_LIMITS = { sku: 128, name: 512, unit: 32 } as const;
+
+export interface ItemInput {
+  sku: string;
+  name: string;
+  unit: string;
+  gtin?: string | null;
+}
+
+/**
+ * The item as it will be stored: surrounding spaces dropped (as a review drops them from a SKU, so the
+ * SKU typed here is the one a corrected line names), an empty GTIN read as none. Returns the problems
+ * instead when there are any, each with its field's path below `at`.
+ */
+export function normaliseItem(input: ItemInput, at = ''): { item: ItemFields; issues: ValidationIssue[] } {
+  const item: ItemFields = {
+    sku: input.sku.trim(),
+    name: input.name.trim(),
+    unit: input.unit.trim(),
+    gtin: input.gtin === undefined || input.gtin === null || input.gtin.trim() === '' ? null : input.gtin.trim(),
+  };
+  const issues: ValidationIssue[] = [];
+  for (const field of ['sku', 'name', 'unit'] as const) {
+    if (item[field] === '') issues.push({ path: `${at}/${field}`, message: 'must not be empty' });
+    else if (item[field].length > ITEM_LIMITS[field]) issues.push({ path: `${at}/${field}`, message: `must have at most ${ITEM_LIMITS[field]} characters` });
+  }
+  if (item.gtin !== null && !isValidGtin(item.gtin)) {
+    issues.push({ path: `${at}/gtin`, message: 'must be a GTIN of 8, 12, 13 or 14 digits whose last digit is its GS1 check digit' });
+  }
+  return { item, issues };
+}
+
+/** The normalised item, or VALIDATION_FAILED listing its problems. */
+export function checkedItem(input: ItemInput): ItemFields {
+  const { item, issues } = normaliseItem(input);
+  if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', 'The item is not valid.', { issues });
+  return item;
+}
+
+/** The normalised changes of an edit, or VALIDATION_FAILED; the SKU comes from the path and is not re-checked. */
+export function checkedChanges(sku: string, changes: Omit<ItemInput, 'sku'>): ItemChanges {
+  const { sku: _sku, ...rest } = checkedItem({ ...changes, sku });
+  return rest;
+}
