@@ -30,6 +30,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
   UPLOAD_LENGTH_REQUIRED: 'The upload was sent without its size; upload it again.',
   APPLY_MISSING_SKU: 'Some item lines have no SKU. Give each one a SKU, or mark it as not stock, then save.',
   APPLY_MISSING_QUANTITY: 'Some item lines have no quantity. Enter one, or mark the line as not stock, then save.',
+  UNKNOWN_SKU: 'Some lines name a SKU that is not in the item catalogue; create the item (Create item on the line) or correct the SKU.',
+  LAYOUT_UNAVAILABLE: 'This parse kept no page layout to read from; re-parse the invoice, then draw the box again.',
   INTERNAL_ERROR: 'The server hit an unexpected problem; nothing was changed. Try again.',
   STORAGE_UNAVAILABLE: 'The storage behind the server is not answering; try again in a moment.',
   NOT_A_PDF: 'This file is neither a PDF nor a supported e-invoice (XML).',
