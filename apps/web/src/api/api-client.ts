@@ -1,5 +1,6 @@
 import type {
   ApplyJobRequest,
+  BoundingBox,
   ApplyResult,
   CreateJobRequest,
   CreateJobResponse,
@@ -14,10 +15,33 @@ import type {
   ReviewUpdateRequest,
 } from '@invoice/contracts';
 import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
+import { regionQuery, type PageRegion } from '../review/page-region';
+import type {
+  CatalogueItem,
+  CatalogueSkuMapping,
+  CreateItemRequest,
+  ImportItemsResponse,
+  ListItemsResponse,
+  ListMappingsResponse,
+  ListSuppliersResponse,
+  MergeSuppliersRequest,
+  MergeSuppliersResponse,
+  PutSkuMappingRequest,
+  UpdateItemRequest,
+} from './catalogue-types';
 
 /** Joins the configured API base ('' = this origin) and an absolute API path without doubling slashes. */
 export function apiUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + path;
+}
+
+/** The query string of GET /api/items: an empty search and the first page are left out. */
+export function itemsQuery(q: string, limit: number, cursor: string | null): string {
+  const params = new URLSearchParams();
+  if (q.trim()) params.set('q', q.trim());
+  params.set('limit', String(limit));
+  if (cursor) params.set('cursor', cursor);
+  return `?${params.toString()}`;
 }
 
 /** Every call the SPA makes to the API, against one base URL read from the runtime config. */
@@ -38,10 +62,14 @@ export function createApiClient(baseUrl: string) {
       throw new ApiError(CLIENT_ERROR_CODES.network, `The API at ${baseUrl || 'this site'} could not be reached (${String(cause)}).`, 0);
     }
     if (!response.ok) throw await errorFromResponse(response);
+    // 204 (a DELETE) has no body to read.
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
   const json = (body: unknown): RequestInit => ({ body: JSON.stringify(body) });
   const job = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}`;
+  const mapping = (supplierKey: string, supplierSku: string) =>
+    `/api/sku-mappings/${encodeURIComponent(supplierKey)}/${encodeURIComponent(supplierSku)}`;
 
   return {
     listJobs: (limit = 50, cursor: string | null = null) =>
@@ -57,6 +85,22 @@ export function createApiClient(baseUrl: string) {
     reverse: (jobId: string, body: ReverseJobRequest) => request<ReverseResult>(`${job(jobId)}/reverse`, { method: 'POST', ...json(body) }),
     listInventory: () => request<ListInventoryResponse>('/api/inventory'),
     skuMovements: (sku: string) => request<ListMovementsResponse>(`/api/inventory/${encodeURIComponent(sku)}/movements`),
+    listItems: (q: string, limit = 100, cursor: string | null = null) => request<ListItemsResponse>(`/api/items${itemsQuery(q, limit, cursor)}`),
+    createCatalogueItem: (body: CreateItemRequest) => request<CatalogueItem>('/api/items', { method: 'POST', ...json(body) }),
+    updateCatalogueItem: (sku: string, body: UpdateItemRequest) =>
+      request<CatalogueItem>(`/api/items/${encodeURIComponent(sku)}`, { method: 'PUT', ...json(body) }),
+    importItems: (csv: string) => request<ImportItemsResponse>('/api/items/import', { method: 'POST', ...json({ csv }) }),
+    /** The catalogue as CSV, for a download link. */
+    itemsExportUrl: () => apiUrl(baseUrl, '/api/items/export.csv'),
+    listSuppliers: () => request<ListSuppliersResponse>('/api/suppliers'),
+    listMappings: (supplier: string) => request<ListMappingsResponse>(`/api/sku-mappings?supplier=${encodeURIComponent(supplier)}`),
+    putMapping: (supplierKey: string, supplierSku: string, body: PutSkuMappingRequest) =>
+      request<CatalogueSkuMapping>(mapping(supplierKey, supplierSku), { method: 'PUT', ...json(body) }),
+    deleteMapping: (supplierKey: string, supplierSku: string) => request<void>(mapping(supplierKey, supplierSku), { method: 'DELETE' }),
+    mergeSuppliers: (body: MergeSuppliersRequest) => request<MergeSuppliersResponse>('/api/suppliers/merge', { method: 'POST', ...json(body) }),
+    /** The words inside a box drawn on a page (PDF points, top-left origin) and the line read from them. */
+    readPageRegion: (jobId: string, page: number, box: BoundingBox) =>
+      request<PageRegion>(`${job(jobId)}/pages/${page}/region?${regionQuery(box)}`),
     /** The uploaded PDF itself, for pdf.js. */
     fileUrl: (jobId: string) => apiUrl(baseUrl, `${job(jobId)}/file`),
   };

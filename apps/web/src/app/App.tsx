@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { InventoryScreen } from '../inventory/InventoryScreen';
+import { ItemsScreen } from '../items/ItemsScreen';
 import { JobsScreen } from '../jobs/JobsScreen';
+import { MappingsScreen } from '../mappings/MappingsScreen';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { routeHref, type Route } from './routes';
 import { useHashRoute } from './use-hash-route';
@@ -13,6 +15,10 @@ function titleOf(route: Route): string {
       return 'Review';
     case 'inventory':
       return route.sku ? `History of ${route.sku}` : 'Inventory';
+    case 'items':
+      return 'Items';
+    case 'mappings':
+      return route.supplier ? `Mappings of ${route.supplier}` : 'Mappings';
     case 'not-found':
       return 'Not found';
   }
@@ -26,6 +32,10 @@ function Screen({ route }: { route: Route }) {
       return <ReviewScreen key={route.jobId} jobId={route.jobId} />;
     case 'inventory':
       return <InventoryScreen sku={route.sku} />;
+    case 'items':
+      return <ItemsScreen />;
+    case 'mappings':
+      return <MappingsScreen supplier={route.supplier} />;
     case 'not-found':
       return (
         <>
@@ -65,6 +75,12 @@ export function App() {
           </a>
           <a href={routeHref({ screen: 'inventory', sku: null })} aria-current={current === 'inventory' ? 'page' : undefined}>
             Inventory
+          </a>
+          <a href={routeHref({ screen: 'items' })} aria-current={current === 'items' ? 'page' : undefined}>
+            Items
+          </a>
+          <a href={routeHref({ screen: 'mappings', supplier: null })} aria-current={current === 'mappings' ? 'page' : undefined}>
+            Mappings
           </a>
         </nav>
       </header>

@@ -3,6 +3,8 @@ export type Route =
   | { screen: 'jobs' }
   | { screen: 'review'; jobId: string }
   | { screen: 'inventory'; sku: string | null }
+  | { screen: 'items' }
+  | { screen: 'mappings'; supplier: string | null }
   | { screen: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -26,6 +28,12 @@ export function parseRoute(hash: string): Route {
     const sku = decode(parts[1] ?? '');
     if (sku) return { screen: 'inventory', sku };
   }
+  if (parts.length === 1 && parts[0] === 'items') return { screen: 'items' };
+  if (parts[0] === 'mappings' && parts.length <= 2) {
+    if (parts.length === 1) return { screen: 'mappings', supplier: null };
+    const supplier = decode(parts[1] ?? '');
+    if (supplier) return { screen: 'mappings', supplier };
+  }
   return { screen: 'not-found', path };
 }
 
@@ -37,5 +45,9 @@ export function routeHref(route: Exclude<Route, { screen: 'not-found' }>): strin
       return `#/jobs/${encodeURIComponent(route.jobId)}`;
     case 'inventory':
       return route.sku === null ? '#/inventory' : `#/inventory/${encodeURIComponent(route.sku)}`;
+    case 'items':
+      return '#/items';
+    case 'mappings':
+      return route.supplier === null ? '#/mappings' : `#/mappings/${encodeURIComponent(route.supplier)}`;
   }
 }

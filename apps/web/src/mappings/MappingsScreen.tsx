@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import type { CatalogueSkuMapping, PutSkuMappingRequest, SupplierSummary } from '../api/catalogue-types';
+import { useApi } from '../app/api-context';
+import { routeHref } from '../app/routes';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { ConfirmDialog } from './ConfirmDialog';
+import { filterMappings, packSizeOf, supplierKeyOf } from './mapping-form';
+import { MappingForm } from './MappingForm';
+import { MappingsTable } from './MappingsTable';
+import { MergeDialog } from './MergeDialog';
+import { SupplierPicker } from './SupplierPicker';
+
+type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; supplierSku: string };
+
+/** An API without the suppliers list answers 404 ROUTE_NOT_FOUND: the supplier is typed instead. */
+function noSupplierList(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+export function MappingsScreen({ supplier }: { supplier: string | null }) {
+  const api = useApi();
+  const [suppliers, setSuppliers] = useState<SupplierSummary[] | 'typed' | null>(null);
+  const [suppliersError, setSuppliersError] = useState<unknown>(null);
+  const [mappings, setMappings] = useState<CatalogueSkuMapping[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const [merging, setMerging] = useState(false);
+  const [mergeBusy, setMergeBusy] = useState(false);
+  const [mergeError, setMergeError] = useState<unknown>(null);
+  const [said, setSaid] = useState('');
+
+  const loadSuppliers = useCallback(async () => {
+    try {
+      setSuppliers((await api.listSuppliers()).suppliers);
+      setSuppliersError(null);
+    } catch (failure) {
+      if (noSupplierList(failure)) setSuppliers('typed');
+      else setSuppliersError(failure);
+    }
+  }, [api]);
+  useEffect(() => {
+    void loadSuppliers();
+  }, [loadSuppliers]);
+
+  const load = useCallback(async () => {
+    if (supplier === null) return;
+    try {
+      setMappings((await api.listMappings(supplier)).items);
+      setError(null);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [api, supplier]);
+  useEffect(() => {
+    setMappings(null);
+    setError(null);
+    setEditing({ mode: 'none' });
+    void load();
+  }, [load]);
+
+  // The stored key: as listed, else as the API folds a typed name.
+  const supplierKey = supplier === null ? null : (mappings?.[0]?.supplierKey ?? supplierKeyOf(supplier) ?? supplier);
+  const pick = (next: string) => {
+    setSaid('');
+    window.location.hash = routeHref({ screen: 'mappings', supplier: next });
+  };
+
+  const open = (next: Editing) => {
+    setEditing(next);
+    setSaveError(null);
+    setSaid('');
+  };
+
+  const save = async (supplierSku: string, value: PutSkuMappingRequest) => {
+    if (supplierKey === null) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const saved = await api.putMapping(supplierKey, supplierSku, value);
+      setMappings((shown) =>
+        [...(shown ?? []).filter((mapping) => mapping.supplierSku !== saved.supplierSku), saved].sort((a, b) =>
+          a.supplierSku < b.supplierSku ? -1 : a.supplierSku > b.supplierSku ? 1 : 0,
+        ),
+      );
+      setSaid(`Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${packSizeOf(saved)}.`);
+      setEditing({ mode: 'none' });
+      void loadSuppliers();
+    } catch (failure) {
+      setSaveError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (supplierKey === null || deleting === null) return;
+    setDeleteBusy(true);
+    setDeleteError(null);
+    try {
+      await api.deleteMapping(supplierKey, deleting);
+      setMappings((shown) => (shown ?? []).filter((mapping) => mapping.supplierSku !== deleting));
+      setSaid(`Mapping of ${deleting} deleted.`);
+      if (editing.mode === 'edit' && editing.supplierSku === deleting) setEditing({ mode: 'none' });
+      setDeleting(null);
+      void loadSuppliers();
+    } catch (failure) {
+      // Already gone (deleted elsewhere): the list was stale; say so and show the current one.
+      if (failure instanceof ApiError && failure.code === 'MAPPING_NOT_FOUND') void load();
+      setDeleteError(failure);
+    } finally {
+      setDeleteBusy(false);
+    }
+  };
+
+  const merge = async (into: string) => {
+    if (supplierKey === null) return;
+    setMergeBusy(true);
+    setMergeError(null);
+    try {
+      const result = await api.mergeSuppliers({ from: supplierKey, into });
+      setMerging(false);
+      await loadSuppliers();
+      pick(result.supplierKey);
+      setSaid(
+        `Merged ${supplierKey} into ${result.supplierKey}: ${result.moved.mappings} mapping${result.moved.mappings === 1 ? '' : 's'} and ${result.moved.identities} supplier name${result.moved.identities === 1 ? '' : 's'} moved.`,
+      );
+    } catch (failure) {
+      setMergeError(failure);
+    } finally {
+      setMergeBusy(false);
+    }
+  };
+
+  const shown = mappings ? filterMappings(mappings, query) : [];
+  const edited = editing.mode === 'edit' ? (mappings?.find((mapping) => mapping.supplierSku === editing.supplierSku) ?? null) : null;
+  return (
+    <>
+      <h1 tabIndex={-1}>SKU mappings</h1>
+      <p className="muted">
+        What each supplier prints as a SKU, translated into the inventory’s SKU, and how many inventory units one of theirs holds.
+      </p>
+      <section className="panel" aria-labelledby="supplier-heading">
+        <h2 id="supplier-heading">Supplier</h2>
+        {suppliersError !== null ? (
+          <ErrorNotice error={suppliersError} context="The suppliers could not be loaded" onRetry={() => void loadSuppliers()} />
+        ) : (
+          <SupplierPicker suppliers={suppliers} selected={supplier} onPick={pick} />
+        )}
+      </section>
+      <p className="notice-line" role="status">
+        {said}
+      </p>
+      {supplier !== null && supplierKey !== null && (
+        <>
+          {editing.mode === 'add' && (
+            <MappingForm
+              supplierKey={supplierKey}
+              mapping={null}
+              taken={new Set(mappings?.map((mapping) => mapping.supplierSku))}
+              saving={saving}
+              error={saveError}
+              onSubmit={(sku, value) => void save(sku, value)}
+              onCancel={() => open({ mode: 'none' })}
+            />
+          )}
+          {edited && (
+            <MappingForm
+              key={edited.supplierSku}
+              supplierKey={supplierKey}
+              mapping={edited}
+              taken={new Set()}
+              saving={saving}
+              error={saveError}
+              onSubmit={(sku, value) => void save(sku, value)}
+              onCancel={() => open({ mode: 'none' })}
+            />
+          )}
+          <section className="panel" aria-labelledby="mappings-heading">
+            <div className="section-head">
+              <h2 id="mappings-heading">Mappings of {supplierKey}</h2>
+              <div className="actions">
+                {editing.mode !== 'add' && (
+                  <button type="button" onClick={() => open({ mode: 'add' })}>
+                    Add mapping
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    setMergeError(null);
+                    setMerging(true);
+                  }}
+                >
+                  Merge into…
+                </button>
+              </div>
+            </div>
+            <label className="search">
+              Search mappings
+              <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" />
+            </label>
+            {error !== null && <ErrorNotice error={error} context="The mappings could not be loaded" onRetry={() => void load()} />}
+            {mappings === null && error === null && <p>Loading mappings…</p>}
+            {mappings !== null && mappings.length === 0 && (
+              <p className="empty">No mappings for {supplierKey} yet: add one, or correct a SKU in a review of their invoice and remember it.</p>
+            )}
+            {mappings !== null && mappings.length > 0 && (
+              <>
+                <p className="muted small" aria-live="polite">
+                  {shown.length === mappings.length ? `${mappings.length} mappings` : `${shown.length} of ${mappings.length} mappings match “${query}”`}
+                </p>
+                <MappingsTable
+                  supplierKey={supplierKey}
+                  mappings={shown}
+                  editingSku={edited?.supplierSku ?? null}
+                  onEdit={(supplierSku) => open({ mode: 'edit', supplierSku })}
+                  onDelete={(supplierSku) => {
+                    setDeleteError(null);
+                    setDeleting(supplierSku);
+                  }}
+                />
+              </>
+            )}
+          </section>
+          <ConfirmDialog
+            open={deleting !== null}
+            title={`Delete the mapping of ${deleting ?? ''}?`}
+            confirmLabel="Delete mapping"
+            busyLabel="Deleting…"
+            busy={deleteBusy}
+            error={deleteError}
+            errorContext="Not deleted"
+            onConfirm={() => void remove()}
+            onCancel={() => setDeleting(null)}
+          >
+            <p>
+              Invoices of {supplierKey} that print {deleting} are no longer translated
+              {deleting !== null && mappings?.find((mapping) => mapping.supplierSku === deleting)
+                ? ` into ${mappings.find((mapping) => mapping.supplierSku === deleting)?.inventorySku}`
+                : ''}
+              ; stock already applied stays as it is.
+            </p>
+          </ConfirmDialog>
+          <MergeDialog
+            open={merging}
+            from={supplierKey}
+            suppliers={suppliers}
+            busy={mergeBusy}
+            error={mergeError}
+            onConfirm={(into) => void merge(into)}
+            onCancel={() => setMerging(false)}
+          />
+        </>
+      )}
+    </>
+  );
+}

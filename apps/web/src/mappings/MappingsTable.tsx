@@ -1,0 +1,54 @@
+import type { CatalogueSkuMapping } from '../api/catalogue-types';
+import { lastUsedText, packSizeOf } from './mapping-form';
+
+/** A supplier's mappings, each with its edit and delete actions named after the supplier SKU. */
+export function MappingsTable({
+  supplierKey,
+  mappings,
+  editingSku,
+  onEdit,
+  onDelete,
+}: {
+  supplierKey: string;
+  mappings: readonly CatalogueSkuMapping[];
+  editingSku: string | null;
+  onEdit: (supplierSku: string) => void;
+  onDelete: (supplierSku: string) => void;
+}) {
+  return (
+    <div className="table-scroll" tabIndex={0} aria-labelledby="mappings-caption">
+      <table>
+        <caption id="mappings-caption">SKU mappings of {supplierKey}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Supplier SKU</th>
+            <th scope="col">Inventory SKU</th>
+            <th scope="col" className="num">
+              Pack size
+            </th>
+            <th scope="col">Last used</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mappings.map((mapping) => (
+            <tr key={mapping.supplierSku} className={mapping.supplierSku === editingSku ? 'row-selected' : undefined}>
+              <th scope="row">{mapping.supplierSku}</th>
+              <td>{mapping.inventorySku}</td>
+              <td className="num">{packSizeOf(mapping)}</td>
+              <td className={mapping.lastUsedAt ? undefined : 'muted'}>{lastUsedText(mapping.lastUsedAt)}</td>
+              <td className="actions">
+                <button type="button" className="secondary" onClick={() => onEdit(mapping.supplierSku)} aria-label={`Edit mapping of ${mapping.supplierSku}`}>
+                  Edit
+                </button>
+                <button type="button" className="secondary" onClick={() => onDelete(mapping.supplierSku)} aria-label={`Delete mapping of ${mapping.supplierSku}`}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { CatalogueSkuMapping, PutSkuMappingRequest } from '../api/catalogue-types';
+import { formatTimestamp } from '../shared/format';
+import { isDecimalText } from '../shared/decimal-text';
+
+/** What the operator typed into the mapping form, untrimmed. */
+export interface MappingDraft {
+  supplierSku: string;
+  inventorySku: string;
+  packSize: string;
+}
+export type MappingField = keyof MappingDraft;
+export type MappingProblems = Partial<Record<MappingField, string>>;
+
+/** The contracts' Sku: 1 to 128 characters. */
+const MAX_SKU_LENGTH = 128;
+
+/**
+ * How many inventory units one supplier unit is, as a contract decimal, or why not. A decimal comma and
+ * leading zeros are read as people type them ("0,5", "012"); zero and negatives make no pack.
+ */
+export function readPackSize(typed: string): { ok: true; value: string } | { ok: false; problem: string } {
+  const trimmed = typed.trim().replace(',', '.');
+  if (trimmed === '') return { ok: false, problem: 'Enter the pack size: how many inventory units one supplier unit holds (1 if the same).' };
+  const normalised = trimmed.replace(/^0+(?=\d)/, '').replace(/^\./, '0.');
+  if (!isDecimalText(normalised)) return { ok: false, problem: `"${typed}" is not a number like 1, 12 or 0.5.` };
+  if (normalised.startsWith('-') || /^0(\.0+)?$/.test(normalised)) return { ok: false, problem: 'A pack size must be more than zero.' };
+  return { ok: true, value: normalised };
+}
+
+function skuProblem(sku: string, what: string): string | null {
+  if (sku === '') return `Enter the ${what}.`;
+  if (sku.length > MAX_SKU_LENGTH) return `A SKU has at most ${MAX_SKU_LENGTH} characters.`;
+  return null;
+}
+
+/** The mapping to save (its supplier SKU the key of the path), or what is wrong with each field. */
+export function checkMappingDraft(
+  draft: MappingDraft,
+  /** The supplier SKUs already mapped, when adding: saving one of them would silently replace it. */
+  taken: ReadonlySet<string> = new Set(),
+): { ok: true; supplierSku: string; value: PutSkuMappingRequest } | { ok: false; problems: MappingProblems } {
+  const supplierSku = draft.supplierSku.trim();
+  const inventorySku = draft.inventorySku.trim();
+  const problems: MappingProblems = {};
+  const supplierWrong = skuProblem(supplierSku, 'supplier’s SKU as printed on their invoices');
+  if (supplierWrong) problems.supplierSku = supplierWrong;
+  else if (taken.has(supplierSku)) problems.supplierSku = `${supplierSku} is already mapped; edit its mapping instead.`;
+  const inventoryWrong = skuProblem(inventorySku, 'inventory SKU it stands for');
+  if (inventoryWrong) problems.inventorySku = inventoryWrong;
+  const pack = readPackSize(draft.packSize);
+  if (!pack.ok) problems.packSize = pack.problem;
+  if (!pack.ok || Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, supplierSku, value: { inventorySku, packSize: pack.value } };
+}
+
+/** Case-insensitive match of every word on the supplier SKU or the inventory SKU ("m8 bolt" finds BOLT-M8). */
+export function filterMappings(mappings: readonly CatalogueSkuMapping[], query: string): CatalogueSkuMapping[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...mappings];
+  return mappings.filter((mapping) => {
+    const text = `${mapping.supplierSku} ${mapping.inventorySku}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/** A mapping saved before pack sizes existed counts one for one. */
+export function packSizeOf(mapping: CatalogueSkuMapping): string {
+  return mapping.packSize ?? '1';
+}
+
+export function lastUsedText(lastUsedAt: string | null | undefined): string {
+  return lastUsedAt ? formatTimestamp(lastUsedAt) : 'never';
+}
+
+/**
+ * The key a supplier's mappings are stored under, folded from a name as the API folds it (libs/inventory
+ * supplierKeyOf: case, accents, punctuation and spacing), so a mapping added for a typed supplier name
+ * lands where the review's mappings of that supplier are. Folding a key again leaves it as it is.
+ */
+export function supplierKeyOf(name: string): string | null {
+  const key = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, 512)
+    .trim();
+  return key === '' ? null : key;
+}
