@@ -2,8 +2,10 @@ import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventor
 import { version as apiVersion } from '../package.json';
 import { createAwsClients, destroyAwsClients } from './adapters/aws/aws-clients';
 import { DynamoDbInventoryLedger } from './adapters/aws/dynamodb-inventory-ledger';
+import { DynamoDbItemCatalogue } from './adapters/aws/dynamodb-item-catalogue';
 import { DynamoDbJobRepository } from './adapters/aws/dynamodb-job-repository';
 import { DynamoDbSkuMappingRepository } from './adapters/aws/dynamodb-sku-mapping-repository';
+import { DynamoDbSupplierDirectory } from './adapters/aws/dynamodb-supplier-directory';
 import { EcsParserRunner } from './adapters/aws/ecs-parser-runner';
 import { S3BlobStore } from './adapters/aws/s3-blob-store';
 import type { Composition, CompositionOverrides } from './composition-root';
@@ -21,7 +23,11 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
   const ports: InventoryPorts = {
     jobs: new DynamoDbJobRepository(clients.dynamodb, settings.tables.jobs),
     ledger: new DynamoDbInventoryLedger(clients.dynamodb, settings.tables),
+    // The catalogue shares the inventory table's rows (see DynamoDbItemCatalogue): no table of its own.
+    items: new DynamoDbItemCatalogue(clients.dynamodb, settings.tables.inventory),
     skuMappings: new DynamoDbSkuMappingRepository(clients.dynamodb, settings.tables.skuMappings),
+    // Supplier identities share the sku-mappings table (see dynamodb-supplier-directory.ts): no new table.
+    suppliers: new DynamoDbSupplierDirectory(clients.dynamodb, settings.tables.skuMappings),
     blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
     // ECS reports task times by the real clock, so the timeout is measured by it too.
     runner: new EcsParserRunner(clients.ecs, settings.ecs, config.parseTimeoutSeconds),

@@ -6,8 +6,10 @@ import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
 import { openSqliteDatabase } from './adapters/local/sqlite-database';
 import { SqliteInventoryLedger } from './adapters/local/sqlite-inventory-ledger';
+import { SqliteItemCatalogue } from './adapters/local/sqlite-item-catalogue';
 import { SqliteJobRepository } from './adapters/local/sqlite-job-repository';
 import { SqliteSkuMappingRepository } from './adapters/local/sqlite-sku-mapping-repository';
+import { SqliteSupplierDirectory } from './adapters/local/sqlite-supplier-directory';
 import { SubprocessParserRunner } from './adapters/local/subprocess-parser-runner';
 import { loadOrCreateSigningSecret } from './adapters/local/upload-signing-secret';
 import { composeAws } from './compose-aws';
@@ -56,7 +58,9 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
   const ports: InventoryPorts = {
     jobs,
     ledger: new SqliteInventoryLedger(db),
+    items: new SqliteItemCatalogue(db),
     skuMappings: new SqliteSkuMappingRepository(db),
+    suppliers: new SqliteSupplierDirectory(db),
     blobs,
     runner,
     clock,

@@ -252,7 +252,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     let startKey: Item | undefined;
     do {
       const page = await this.client.send(new ScanCommand({ TableName: this.tables.inventory, ConsistentRead: true, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []).map(toInventoryItem));
+      items.push(...(page.Items ?? []).filter(hasStock).map(toInventoryItem));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return items.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
@@ -261,7 +261,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   async getStock(sku: string): Promise<InventoryItem | null> {
     await this.finishInterruptedApplies();
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tables.inventory, Key: { sku: { S: sku } }, ConsistentRead: true }));
-    return Item ? toInventoryItem(Item) : null;
+    return Item && hasStock(Item) ? toInventoryItem(Item) : null;
   }
 
   async listMovements(sku: string): Promise<LedgerMovement[]> {
@@ -442,6 +442,11 @@ export function splitIntoChunks(deltas: readonly StockDelta[], firstChunkSkus: n
   const chunks: StockDelta[][] = [deltas.slice(0, firstChunkSkus)];
   for (let start = firstChunkSkus; start < deltas.length; start += SKUS_PER_TRANSACTION) chunks.push(deltas.slice(start, start + SKUS_PER_TRANSACTION));
   return chunks;
+}
+
+/** A row the item catalogue created holds no quantity until an apply ADDs one: an item, but no stock yet. */
+function hasStock(item: Item): boolean {
+  return item.quantity !== undefined;
 }
 
 function toInventoryItem(item: Item): InventoryItem {

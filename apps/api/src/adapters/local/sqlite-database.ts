@@ -47,6 +47,8 @@ const MIGRATIONS: readonly Migration[] = [
   addReviewsMappingsAndMovements,
   addReversalsAndClaims,
   addMappingPackSizesAndLastUse,
+  addItemCatalogue,
+  addSupplierIdentities,
 ];
 
 /** The schema version a file has once opened: one per migration. */
@@ -160,6 +162,41 @@ function addReversalsAndClaims(db: SqliteDatabase): void {
 function addMappingPackSizesAndLastUse(db: SqliteDatabase): void {
   addColumnIfMissing(db, 'sku_mappings', 'pack_size', "TEXT NOT NULL DEFAULT '1'");
   addColumnIfMissing(db, 'sku_mappings', 'last_used_at', 'TEXT');
+}
+
+/**
+ * The item catalogue: the SKUs stock may be applied to. Every SKU that already has stock becomes an item
+ * named after itself, counted in "pcs", created when its stock last moved, so that nothing applied before
+ * the catalogue existed is refused or lost. INSERT OR IGNORE keeps an item that is already there.
+ */
+function addItemCatalogue(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS items (
+      sku         TEXT PRIMARY KEY,
+      name        TEXT NOT NULL,
+      unit        TEXT NOT NULL,
+      gtin        TEXT,
+      created_at  TEXT NOT NULL,
+      updated_at  TEXT NOT NULL,
+      version     INTEGER NOT NULL
+    ) STRICT;
+    INSERT OR IGNORE INTO items (sku, name, unit, gtin, created_at, updated_at, version)
+      SELECT sku, sku, 'pcs', NULL, updated_at, updated_at, 1 FROM stock;
+  `);
+}
+
+/**
+ * Which supplier each identity on an invoice (`vat:…`, `iban:…`, `name:…`) belongs to. Empty at first: an
+ * unknown supplier is keyed by its normalised name, as before, so existing mappings and claims keep working.
+ */
+function addSupplierIdentities(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS supplier_identities (
+      identity      TEXT PRIMARY KEY,
+      supplier_key  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS supplier_identities_by_supplier ON supplier_identities (supplier_key, identity);
+  `);
 }
 
 function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, definition: string): void {
