@@ -10,6 +10,7 @@ import { localServerGuards } from './http/local-server-guards';
 import { reviewRoutes } from './http/review-routes';
 import { skuMappingRoutes } from './http/sku-mapping-routes';
 import { stateChangeGuard } from './http/state-change-guard';
+import { supplierRoutes } from './http/supplier-routes';
 import { responder } from './http/validation';
 
 export interface AppOptions {
@@ -41,6 +42,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.use(jobFileRoute(context));
   app.use(reviewRoutes(context, send));
   app.use(skuMappingRoutes(context, send));
+  app.use(supplierRoutes(context, send));
   app.use(inventoryRoutes(context, send));
   for (const router of context.modeRouters) app.use(router);
 

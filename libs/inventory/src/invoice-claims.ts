@@ -20,6 +20,7 @@ export interface InvoiceClaim {
 export function invoiceClaimsOf(
   result: Pick<ParseResult, 'source' | 'invoice'>,
   reviewed?: { supplierName: string | null; invoiceNumber: string | null },
+  identifiedSupplierKey?: string | null,
 ): InvoiceClaim[] {
   const claims: InvoiceClaim[] = [
     {
@@ -27,8 +28,10 @@ export function invoiceClaimsOf(
       reason: 'same-document',
     },
   ];
-  // The operator's corrected supplier and number, when the review has them, are what identify the invoice.
-  const supplierKey = supplierKeyOf(reviewed ? reviewed.supplierName : result.invoice.supplier.name);
+  // The operator's corrected supplier and number, when the review has them, are what identify the invoice;
+  // the supplier directory's key (by VAT ID, IBAN or name), when given, names the supplier across spellings.
+  const supplierKey =
+    identifiedSupplierKey !== undefined ? identifiedSupplierKey : supplierKeyOf(reviewed ? reviewed.supplierName : result.invoice.supplier.name);
   const number = invoiceNumberKeyOf(reviewed ? reviewed.invoiceNumber : result.invoice.number);
   if (supplierKey !== null && number !== null)
     claims.push({

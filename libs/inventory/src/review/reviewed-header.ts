@@ -33,6 +33,19 @@ export function reviewHeader(parsed: HeaderValues, correction: HeaderCorrection 
   return { ...effective, parsed, changed };
 }
 
+/**
+ * The reviewed header of a parse, with the supplier's VAT ID and IBAN as parsed (they are not correctable;
+ * shown only when read, so that the directory's choice of supplier can be explained).
+ */
+export function reviewedHeaderOf(result: Pick<ParseResult, 'invoice'>, correction: HeaderCorrection | undefined): ReviewedHeader {
+  const { vatId, iban } = result.invoice.supplier;
+  return {
+    ...reviewHeader(parsedHeaderOf(result), correction),
+    ...(vatId ? { supplierVatId: vatId } : {}),
+    ...(iban ? { supplierIban: iban } : {}),
+  };
+}
+
 function sameValue(field: HeaderField, a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
   return MONEY_FIELDS.has(field) ? new ExactDecimal(a).equals(b) : a === b;

@@ -11,6 +11,7 @@ import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
 import { invoiceClaimsOf } from '../invoice-claims';
+import { registerSupplier } from '../suppliers/identify-supplier';
 import { assertKnownSkus } from '../review/unknown-skus';
 
 export interface ApplyOptions {
@@ -35,7 +36,7 @@ export interface ApplyOptions {
  * again as the next apply sequence, with its own ledger record.
  */
 export async function applyInvoice(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'items'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'suppliers' | 'items'>,
   jobId: string,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
@@ -53,6 +54,8 @@ export async function applyInvoice(
 
     const previous = await deps.ledger.getLedgerRecord(jobId);
     const reviewed = await reviewedInvoice(deps, job);
+    // The invoice's VAT ID, IBAN and name now lead to its supplier, so its next invoices share its mappings.
+    await registerSupplier(deps.suppliers, reviewed.supplier);
     const stockLines = stockLinesOf(reviewed.lines);
     if (options.expectedStockChanges !== undefined) {
       // Compared before the blockers: what changed since the confirmation matters more than why it now fails.
@@ -79,7 +82,7 @@ export async function applyInvoice(
         },
         job: applied,
         expectedJobVersion: job.version,
-        claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header),
+        claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header, reviewed.supplierKey),
       });
       if (outcome.outcome === 'APPLIED') {
         await markMappingsUsed(deps, reviewed.supplierKey, appliedMappings, now);

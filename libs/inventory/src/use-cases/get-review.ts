@@ -9,7 +9,7 @@ import type { InventoryPorts } from './deps';
 import { reconcileJob } from './reconcile-job';
 import { reviewedInvoice, type ReviewedInvoice } from './reviewed-invoice';
 
-export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'ledger' | 'items'>;
+export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'suppliers' | 'ledger' | 'items'>;
 
 /** The review of a job's latest successful parse: effective lines, and what apply would do (or did). */
 export async function getReview(deps: ReviewPorts, jobId: string): Promise<JobReview> {
@@ -57,7 +57,7 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger' | 'items'>
 }
 
 async function duplicateOfJob(deps: Pick<InventoryPorts, 'ledger'>, jobId: string, reviewed: ReviewedInvoice): Promise<DuplicateOf | null> {
-  const claims = invoiceClaimsOf(reviewed.result, reviewed.header);
+  const claims = invoiceClaimsOf(reviewed.result, reviewed.header, reviewed.supplierKey);
   const holders = (await deps.ledger.findClaimHolders(claims.map((claim) => claim.key))).filter((holder) => holder.jobId !== jobId);
   // The same document is the stronger evidence, so it is named first.
   const holder = claims.map((claim) => holders.find((candidate) => candidate.key === claim.key)).find((found) => found !== undefined);

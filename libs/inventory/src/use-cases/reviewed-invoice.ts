@@ -1,17 +1,20 @@
 import type { DocumentType, ParseResult, ReviewCheck, ReviewedHeader, ReviewedLine, SkuMapping } from '@invoice/contracts';
 import type { JobRecord, SkuPair } from '../job-record';
 import { invoiceChecks } from '../review/invoice-checks';
-import { parsedHeaderOf, reviewHeader } from '../review/reviewed-header';
+import { reviewedHeaderOf } from '../review/reviewed-header';
 import { reviewLines } from '../review/reviewed-lines';
-import { supplierKeyOf } from '../supplier-key';
+import { identifySupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
+import { invoiceSupplierOf } from '../suppliers/supplier-identity';
 import type { InventoryPorts } from './deps';
 import { readParseResult } from './read-outputs';
 
 export interface ReviewedInvoice {
   result: ParseResult;
   documentType: DocumentType;
-  /** The key of the reviewed supplier name: the operator's correction, else the parsed name. */
+  /** The supplier the directory files this invoice under (its VAT ID, IBAN, else the reviewed name). */
   supplierKey: string | null;
+  /** How the supplier was identified: registering links its unknown identities. */
+  supplier: SupplierIdentification;
   /** The header of the current revision: corrections over the parse. */
   header: ReviewedHeader;
   /** The lines of the job's current review revision: parsed ones (deleted ones flagged), then added ones. */
@@ -24,19 +27,20 @@ export interface ReviewedInvoice {
  * The job's parsed lines with its current corrections and its supplier's remembered mappings folded in:
  * the single definition of "what apply will use", shared by the review screen and apply itself.
  */
-export async function reviewedInvoice(deps: Pick<InventoryPorts, 'blobs' | 'skuMappings'>, job: JobRecord): Promise<ReviewedInvoice> {
+export async function reviewedInvoice(deps: Pick<InventoryPorts, 'blobs' | 'skuMappings' | 'suppliers'>, job: JobRecord): Promise<ReviewedInvoice> {
   const result = await readParseResult(deps.blobs, job.jobId, job.attempt);
   if (!result) throw new Error(`Job ${job.jobId} is ${job.status} but parsed output of attempt ${job.attempt} is missing`);
   return reviewedFrom(deps, job, result);
 }
 
 export async function reviewedFrom(
-  deps: Pick<InventoryPorts, 'skuMappings'>,
+  deps: Pick<InventoryPorts, 'skuMappings' | 'suppliers'>,
   job: JobRecord,
   result: ParseResult,
 ): Promise<ReviewedInvoice> {
-  const header = reviewHeader(parsedHeaderOf(result), job.review?.header);
-  const supplierKey = supplierKeyOf(header.supplierName);
+  const header = reviewedHeaderOf(result, job.review?.header);
+  const supplier = await identifySupplier(deps.suppliers, invoiceSupplierOf(header));
+  const { supplierKey } = supplier;
   const frozen = job.review?.appliedMappings;
   const mappings = frozen ?? (supplierKey === null ? [] : await deps.skuMappings.listBySupplier(supplierKey));
   const lines = reviewLines(result.lines, job.review?.corrections ?? [], skuMapOf(mappings), job.review?.addedLines ?? []);
@@ -44,6 +48,7 @@ export async function reviewedFrom(
     result,
     documentType: result.invoice.documentType,
     supplierKey,
+    supplier,
     header,
     lines,
     checks: invoiceChecks(lines, header),

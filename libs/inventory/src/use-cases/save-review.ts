@@ -3,13 +3,14 @@ import { DomainError, isDomainError } from '../errors';
 import { nextVersion, type StoredReview } from '../job-record';
 import { assertCurrentRevision } from '../review/current-revision';
 import { checkAddedLines, checkCorrections, checkSkuMappings } from '../review/check-corrections';
-import { parsedHeaderOf, reviewHeader } from '../review/reviewed-header';
+import { reviewedHeaderOf } from '../review/reviewed-header';
 import { MAX_CONFLICT_RETRIES } from './deps';
 import { toJobReview, type ReviewPorts } from './get-review';
 import { readParseResult } from './read-outputs';
 import { reconcileJob } from './reconcile-job';
 import { reviewedFrom } from './reviewed-invoice';
-import { supplierKeyOf } from '../supplier-key';
+import { identifySupplier, registerSupplier } from '../suppliers/identify-supplier';
+import { invoiceSupplierOf } from '../suppliers/supplier-identity';
 
 /**
  * Saves the operator's corrections as revision baseRevision + 1, only while the job is PARSED and only if
@@ -35,8 +36,11 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     const corrections = checkCorrections(request.corrections, result.lines);
     const addedLines = checkAddedLines(request.addedLines ?? [], result.lines.length);
     const header = request.header;
-    // A corrected supplier name is the supplier the mappings are remembered for.
-    const supplierKey = supplierKeyOf(reviewHeader(parsedHeaderOf(result), header).supplierName);
+    // The supplier the directory knows by the invoice's VAT ID, IBAN or (corrected) name is the one the
+    // mappings are remembered for; its unknown identities are linked to it first, so the next invoice finds it.
+    const supplier = await identifySupplier(deps.suppliers, invoiceSupplierOf(reviewedHeaderOf(result, header)));
+    await registerSupplier(deps.suppliers, supplier);
+    const { supplierKey } = supplier;
     const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);
 
     const now = deps.clock.now();

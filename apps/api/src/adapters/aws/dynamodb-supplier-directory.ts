@@ -1,0 +1,204 @@
+import { BatchGetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { DomainError, type SupplierDirectory, type SupplierLink, type SupplierMergeWrite } from '@invoice/inventory';
+import { MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
+
+type Item = Record<string, AttributeValue>;
+
+/**
+ * Identities live in the sku-mappings table, beside the mappings they decide, under partition keys no
+ * supplier key can have (supplier keys are folded names: letters, digits and spaces, never `#`):
+ * - `#IDENTITY#{identity}` / `#`: the supplier the identity points to (attribute `target`), looked up by identity;
+ * - `#SUPPLIER#{supplierKey}` / `{identity}`: the same link listed by supplier.
+ * Both are written in one transaction. Sharing the table lets a merge move identities and mappings in the
+ * same transactions; a scan of the table for mappings must skip partitions starting with `#`.
+ */
+export const IDENTITY_PREFIX = '#IDENTITY#';
+export const SUPPLIER_PREFIX = '#SUPPLIER#';
+const IDENTITY_SORT_KEY = '#';
+
+/** DynamoDB's limit of keys in one BatchGetItem. */
+const BATCH_GET_LIMIT = 100;
+const MAX_UNPROCESSED_ROUNDS = 8;
+
+/** One identity's or one mapping's part of a merge: its actions must commit together. */
+interface MergeStep {
+  actions: TransactWriteItem[];
+  /** What to do instead when the step's condition fails (someone changed the item meanwhile). */
+  fallback: TransactWriteItem[];
+}
+
+export class DynamoDbSupplierDirectory implements SupplierDirectory {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async findAll(identities: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(identities)];
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let keys: Item[] = unique.slice(start, start + BATCH_GET_LIMIT).map(forwardKey);
+      for (let round = 0; keys.length > 0; round += 1) {
+        if (round === MAX_UNPROCESSED_ROUNDS) {
+          throw new DomainError('STORAGE_UNAVAILABLE', `DynamoDB left ${keys.length} supplier identities unread; retry later.`);
+        }
+        const answer = await this.client.send(
+          new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) {
+          const identity = item.supplierKey?.S?.slice(IDENTITY_PREFIX.length);
+          const target = item.target?.S;
+          if (identity !== undefined && target !== undefined) found.set(identity, target);
+        }
+        keys = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));
+      }
+    }
+    return found;
+  }
+
+  async linkNew(links: readonly SupplierLink[]): Promise<void> {
+    // One transaction per identity: one linked meanwhile by someone else must not keep the others unlinked.
+    for (const link of links) await this.transactSteps([this.linkStep(link.identity, link.supplierKey)]);
+  }
+
+  async listIdentities(supplierKey: string): Promise<string[]> {
+    const items = await this.queryPartition(SUPPLIER_PREFIX + supplierKey);
+    return items.map((item) => item.supplierSku?.S ?? '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * In as few transactions as DynamoDB's 100 actions allow, each identity's and each mapping's actions
+   * together. A condition that fails (an identity moved elsewhere, a mapping `into` gained meanwhile)
+   * cancels its transaction, which is then redone step by step with that step's fallback, so the merge
+   * still finishes; a repeated merge finds nothing left to move.
+   */
+  async writeMerge(merge: SupplierMergeWrite): Promise<void> {
+    const steps: MergeStep[] = [];
+    for (const identity of merge.repoint) steps.push(this.repointStep(identity, merge.from, merge.into));
+    for (const identity of merge.link) steps.push(this.linkStep(identity, merge.into));
+    if (merge.moveMappings.length > 0) {
+      const moving = new Set(merge.moveMappings);
+      for (const item of await this.queryPartition(merge.from)) {
+        if (moving.has(item.supplierSku?.S ?? '')) steps.push(this.moveMappingStep(item, merge.into));
+      }
+    }
+    for (const sku of merge.dropMappings) {
+      const remove = this.deleteAction(merge.from, sku);
+      steps.push({ actions: [remove], fallback: [remove] });
+    }
+    await this.transactSteps(steps);
+  }
+
+  private async transactSteps(steps: readonly MergeStep[]): Promise<void> {
+    let batch: MergeStep[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const outcome = await transactWrite(this.client, batch.flatMap((step) => step.actions));
+      if (!outcome.committed) {
+        for (const step of batch) {
+          if ((await transactWrite(this.client, step.actions)).committed || step.fallback.length === 0) continue;
+          await transactWrite(this.client, step.fallback);
+        }
+      }
+      batch = [];
+      size = 0;
+    };
+    for (const step of steps) {
+      if (size + step.actions.length > MAX_TRANSACTION_ACTIONS) await flush();
+      batch.push(step);
+      size += step.actions.length;
+    }
+    await flush();
+  }
+
+  /** Forward and reverse item of a new link; an identity already linked keeps its supplier (no fallback). */
+  private linkStep(identity: string, supplierKey: string): MergeStep {
+    return {
+      actions: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...forwardKey(identity), target: { S: supplierKey } },
+            ConditionExpression: 'attribute_not_exists(supplierKey)',
+          },
+        },
+        { Put: { TableName: this.tableName, Item: reverseKey(supplierKey, identity) } },
+      ],
+      fallback: [],
+    };
+  }
+
+  /** Points the identity to `into`, only while it points to `from`; otherwise it moved on and stays. */
+  private repointStep(identity: string, from: string, into: string): MergeStep {
+    return {
+      actions: [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: forwardKey(identity),
+            UpdateExpression: 'SET #target = :into',
+            ConditionExpression: '#target = :from',
+            ExpressionAttributeNames: { '#target': 'target' },
+            ExpressionAttributeValues: { ':into': { S: into }, ':from': { S: from } },
+          },
+        },
+        { Delete: { TableName: this.tableName, Key: reverseKey(from, identity) } },
+        { Put: { TableName: this.tableName, Item: reverseKey(into, identity) } },
+      ],
+      fallback: [{ Delete: { TableName: this.tableName, Key: reverseKey(from, identity) } }],
+    };
+  }
+
+  /** Copies the mapping item, every attribute kept, under `into` unless `into` has its own (which wins). */
+  private moveMappingStep(item: Item, into: string): MergeStep {
+    const from = item.supplierKey?.S ?? '';
+    const sku = item.supplierSku?.S ?? '';
+    const remove = this.deleteAction(from, sku);
+    return {
+      actions: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...item, supplierKey: { S: into } },
+            ConditionExpression: 'attribute_not_exists(supplierKey)',
+          },
+        },
+        remove,
+      ],
+      fallback: [remove],
+    };
+  }
+
+  private deleteAction(supplierKey: string, supplierSku: string): TransactWriteItem {
+    return { Delete: { TableName: this.tableName, Key: { supplierKey: { S: supplierKey }, supplierSku: { S: supplierSku } } } };
+  }
+
+  private async queryPartition(partition: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'supplierKey = :key',
+          ExpressionAttributeValues: { ':key': { S: partition } },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
+
+function forwardKey(identity: string): Item {
+  return { supplierKey: { S: IDENTITY_PREFIX + identity }, supplierSku: { S: IDENTITY_SORT_KEY } };
+}
+
+function reverseKey(supplierKey: string, identity: string): Item {
+  return { supplierKey: { S: SUPPLIER_PREFIX + supplierKey }, supplierSku: { S: identity } };
+}

@@ -1,0 +1,66 @@
+import type { SupplierDirectory, SupplierLink, SupplierMergeWrite } from '@invoice/inventory';
+import type { SqliteDatabase } from './sqlite-database';
+import { translateSqliteErrors } from './sqlite-errors';
+
+/** SQLite caps bound parameters per statement; lookups go in chunks well below it. */
+const LOOKUP_CHUNK = 200;
+
+/** Identities in supplier_identities; a merge re-keys them and the supplier's sku_mappings rows in one transaction. */
+export class SqliteSupplierDirectory implements SupplierDirectory {
+  private readonly insertNew;
+  private readonly selectBySupplier;
+  private readonly repointOne;
+  private readonly moveMapping;
+  private readonly dropMapping;
+  private readonly linkTransaction;
+  private readonly mergeTransaction;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertNew = db.prepare<[string, string]>('INSERT INTO supplier_identities (identity, supplier_key) VALUES (?, ?) ON CONFLICT (identity) DO NOTHING');
+    this.selectBySupplier = db.prepare<[string], { identity: string }>('SELECT identity FROM supplier_identities WHERE supplier_key = ? ORDER BY identity');
+    this.repointOne = db.prepare<[string, string, string]>('UPDATE supplier_identities SET supplier_key = ? WHERE identity = ? AND supplier_key = ?');
+    // Re-keying the row keeps every column of the mapping (pack size, dates) without naming them here.
+    this.moveMapping = db.prepare<[string, string, string]>(
+      'UPDATE OR IGNORE sku_mappings SET supplier_key = ? WHERE supplier_key = ? AND supplier_sku = ?',
+    );
+    this.dropMapping = db.prepare<[string, string]>('DELETE FROM sku_mappings WHERE supplier_key = ? AND supplier_sku = ?');
+    this.linkTransaction = db.transaction((links: readonly SupplierLink[]) => {
+      for (const link of links) this.insertNew.run(link.identity, link.supplierKey);
+    });
+    this.mergeTransaction = db.transaction((merge: SupplierMergeWrite) => {
+      for (const identity of merge.repoint) this.repointOne.run(merge.into, identity, merge.from);
+      for (const identity of merge.link) this.insertNew.run(identity, merge.into);
+      for (const sku of merge.moveMappings) this.moveMapping.run(merge.into, merge.from, sku);
+      // Dropped ones, and any moved one `into` gained meanwhile (UPDATE OR IGNORE left it): `into`'s wins.
+      for (const sku of [...merge.dropMappings, ...merge.moveMappings]) this.dropMapping.run(merge.from, sku);
+    });
+  }
+
+  async findAll(identities: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let start = 0; start < identities.length; start += LOOKUP_CHUNK) {
+      const chunk = identities.slice(start, start + LOOKUP_CHUNK);
+      const rows = translateSqliteErrors(() =>
+        this.db
+          .prepare<string[], { identity: string; supplier_key: string }>(
+            `SELECT identity, supplier_key FROM supplier_identities WHERE identity IN (${chunk.map(() => '?').join(', ')})`,
+          )
+          .all(...chunk),
+      );
+      for (const row of rows) found.set(row.identity, row.supplier_key);
+    }
+    return found;
+  }
+
+  async linkNew(links: readonly SupplierLink[]): Promise<void> {
+    translateSqliteErrors(() => this.linkTransaction.immediate(links));
+  }
+
+  async listIdentities(supplierKey: string): Promise<string[]> {
+    return translateSqliteErrors(() => this.selectBySupplier.all(supplierKey)).map((row) => row.identity);
+  }
+
+  async writeMerge(merge: SupplierMergeWrite): Promise<void> {
+    translateSqliteErrors(() => this.mergeTransaction.immediate(merge));
+  }
+}
