@@ -1,9 +1,13 @@
 import type { ReviewedLine } from '@invoice/contracts';
+import type { ReactNode } from 'react';
+import { readPackSize, stockQuantityOf } from './line-extras';
 import {
   canRememberMapping,
   shownDeleted,
   shownKind,
   shownNotStock,
+  shownPackSize,
+  shownQuantity,
   shownSku,
   shownText,
   type LineEdit,
@@ -18,6 +22,8 @@ export interface LineEditorProps {
   problem: string | undefined;
   onEdit: (lineIndex: number, edit: LineEdit) => void;
   onClose: () => void;
+  /** Split, merge and create-item actions, shown under the fields. */
+  actions?: ReactNode;
 }
 
 const GROUP_WORDS =
@@ -33,7 +39,7 @@ const TEXT_FIELDS: { field: TextField; label: string; numeric: boolean }[] = [
 ];
 
 /** Every field of the selected line, its not-stock switch and its deletion; edits stay in the draft until saved. */
-export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose }: LineEditorProps) {
+export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose, actions }: LineEditorProps) {
   const n = line.index + 1;
   const headingId = `line-editor-${line.index}`;
   if (line.kind === 'group') {
@@ -47,6 +53,9 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
   const sku = shownSku(line, draft);
   const kind = shownKind(line, draft);
   const deleted = shownDeleted(line, draft);
+  const packSize = shownPackSize(line, draft);
+  const packRead = readPackSize(packSize);
+  const inStock = packRead.ok ? stockQuantityOf(shownQuantity(line, draft), packRead.value) : null;
   return (
     <section className="line-editor" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -67,9 +76,32 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
               aria-describedby={numeric && problem ? `${headingId}-problem` : undefined}
               onChange={(event) => onEdit(line.index, { [field]: event.target.value })}
               autoComplete="off"
+              data-field={field}
             />
           </label>
         ))}
+        {kind === 'item' && !line.added && (
+          <span className="field-with-note">
+            <label>
+              Pack size
+              <input
+                type="text"
+                inputMode="decimal"
+                value={packSize}
+                placeholder="1"
+                disabled={deleted}
+                aria-describedby={`${headingId}-stock`}
+                aria-invalid={packRead.ok ? undefined : true}
+                onChange={(event) => onEdit(line.index, { packSize: event.target.value })}
+                autoComplete="off"
+                data-field="packSize"
+              />
+            </label>
+            <span id={`${headingId}-stock`} className="muted small">
+              {packRead.ok ? (inStock === null ? 'no quantity to count in stock' : `= ${inStock} in stock`) : packRead.problem}
+            </span>
+          </span>
+        )}
         <label>
           Kind
           <select
@@ -109,6 +141,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
           {problem}
         </p>
       )}
+      {actions}
       <div className="editor-actions">
         <button type="button" className="secondary" onClick={() => onEdit(line.index, { deleted: !deleted })}>
           {deleted ? 'Restore line' : 'Delete line'}

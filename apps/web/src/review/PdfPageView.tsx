@@ -1,8 +1,8 @@
 import type { BoundingBox } from '@invoice/contracts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import { bboxToCss, fitScale } from './bbox';
+import { bboxToCss, boxBetween, cssToPoints, fitScale, lineAt } from './bbox';
 import { loadPdfJs } from './pdf-loader';
 
 export interface PdfPageViewProps {
@@ -13,10 +13,25 @@ export interface PdfPageViewProps {
   /** The selected line's box on `page`, or null. */
   highlight: BoundingBox | null;
   highlightLabel: string | null;
+  /** The lines printed on `page` with their boxes: a click on the page selects the line under the pointer. */
+  lines?: readonly { index: number; bbox: BoundingBox }[];
+  onPickLine?: (lineIndex: number) => void;
+  /** Offered when given: the "Read line from page" switch, under which a drag draws a box to read. */
+  regionMode?: boolean;
+  onRegionModeChange?: (on: boolean) => void;
+  /** The box the operator drew, in PDF points (top-left origin). */
+  onRegion?: (box: BoundingBox) => void;
+  /** The box being read or confirmed, outlined on the page. */
+  region?: BoundingBox | null;
 }
 
+/** A drag shorter than this (CSS pixels) either way is a click, not a box. */
+const MIN_DRAG_PX = 4;
+
 /** One page of the uploaded PDF rendered by pdf.js, with the selected line outlined. */
-export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, highlightLabel }: PdfPageViewProps) {
+export function PdfPageView(props: PdfPageViewProps) {
+  const { fileUrl, fileName, page, onPageChange, highlight, highlightLabel, regionMode = false } = props;
+  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [scale, setScale] = useState<number | null>(null);
@@ -106,6 +121,43 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
 
   const pages = doc?.numPages ?? 0;
   const css = highlight && scale ? bboxToCss(highlight, scale) : null;
+  const regionCss = props.region && scale ? bboxToCss(props.region, scale, 0) : null;
+
+  /** Where the pointer is on the drawn page, in CSS pixels from its top-left corner. */
+  function stagePoint(event: PointerEvent<HTMLDivElement>) {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  }
+
+  function onPointerDown(event: PointerEvent<HTMLDivElement>) {
+    if (!regionMode || !scale || event.button !== 0) return;
+    event.preventDefault();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const { x, y } = stagePoint(event);
+    setDrag({ x0: x, y0: y, x1: x, y1: y });
+  }
+
+  function onPointerMove(event: PointerEvent<HTMLDivElement>) {
+    if (!drag) return;
+    const { x, y } = stagePoint(event);
+    setDrag({ ...drag, x1: x, y1: y });
+  }
+
+  function onPointerUp(event: PointerEvent<HTMLDivElement>) {
+    if (!drag || !scale) return;
+    const { x, y } = stagePoint(event);
+    setDrag(null);
+    if (Math.abs(x - drag.x0) < MIN_DRAG_PX || Math.abs(y - drag.y0) < MIN_DRAG_PX) return;
+    props.onRegion?.(boxBetween(cssToPoints(drag.x0, drag.y0, scale), cssToPoints(x, y, scale)));
+  }
+
+  /** A click on a printed line selects it: the inverse of the outline. */
+  function onPageClick(event: MouseEvent<HTMLDivElement>) {
+    if (regionMode || !scale || !props.onPickLine || !props.lines) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const hit = lineAt(props.lines, cssToPoints(event.clientX - rect.left, event.clientY - rect.top, scale));
+    if (hit !== null) props.onPickLine(hit);
+  }
 
   // Bring the outline into view inside the page pane only: scrolling the window would pull a narrow
   // window's reader away from the line they just selected.
@@ -127,6 +179,17 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
           {highlightLabel && <span className="muted">, {highlightLabel} outlined</span>}
         </span>
         <span className="pdf-nav">
+          {props.onRegionModeChange && (
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={regionMode}
+              aria-describedby={regionMode ? 'region-hint' : undefined}
+              onClick={() => props.onRegionModeChange?.(!regionMode)}
+            >
+              Read line from page
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
             Previous page
           </button>
@@ -135,10 +198,24 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
           </button>
         </span>
       </figcaption>
+      {regionMode && (
+        <p id="region-hint" className="hint">
+          Drag a box around the missed line on the page; its words are read and proposed as a new line.
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
       <div className="pdf-frame" ref={frame}>
         {!doc && error === null && <p className="muted">Loading the invoice page…</p>}
-        <div className="pdf-stage" aria-busy={drawing}>
+        <div
+          className={regionMode ? 'pdf-stage pdf-stage-drawing' : props.onPickLine ? 'pdf-stage pdf-stage-pickable' : 'pdf-stage'}
+          aria-busy={drawing}
+          data-testid="pdf-stage"
+          onClick={onPageClick}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => setDrag(null)}
+        >
           <canvas ref={canvas} role="img" aria-label={`Page ${page} of ${fileName}`} />
           {css && (
             <div
@@ -146,6 +223,27 @@ export function PdfPageView({ fileUrl, fileName, page, onPageChange, highlight, 
               data-testid="line-highlight"
               aria-hidden="true"
               style={{ left: css.left, top: css.top, width: css.width, height: css.height }}
+            />
+          )}
+          {drag && (
+            <div
+              className="pdf-region"
+              data-testid="region-drag"
+              aria-hidden="true"
+              style={{
+                left: Math.min(drag.x0, drag.x1),
+                top: Math.min(drag.y0, drag.y1),
+                width: Math.abs(drag.x1 - drag.x0),
+                height: Math.abs(drag.y1 - drag.y0),
+              }}
+            />
+          )}
+          {!drag && regionCss && (
+            <div
+              className="pdf-region"
+              data-testid="region-box"
+              aria-hidden="true"
+              style={{ left: regionCss.left, top: regionCss.top, width: regionCss.width, height: regionCss.height }}
             />
           )}
         </div>

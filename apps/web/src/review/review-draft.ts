@@ -12,6 +12,7 @@ import type {
   SkuMappingInput,
 } from '@invoice/contracts';
 import { isDecimalText, readQuantity } from '../shared/decimal-text';
+import { readPackSize, savedPackSize } from './line-extras';
 
 /** What the operator has typed on one line and not saved yet; a field absent here shows the saved value. */
 export interface LineEdit {
@@ -28,6 +29,8 @@ export interface LineEdit {
   added?: boolean;
   /** Remember "supplier SKU -> this SKU" for the supplier's next invoices. */
   rememberMapping?: boolean;
+  /** Inventory units per invoice unit, as typed; '' asks for the default (the mapping's, else 1). */
+  packSize?: string;
 }
 
 /** Unsaved edits by line index. */
@@ -74,6 +77,8 @@ function newLine(index: number): ReviewedLine {
     notStock: false,
     changed: [],
     mappedFrom: null,
+    packSize: '1',
+    stockQuantity: null,
     added: true,
     deleted: false,
   };
@@ -154,8 +159,39 @@ export function editedFields(line: ReviewedLine, draft: ReviewDraft): ReviewFiel
 export function isDirty(review: JobReview, draft: ReviewDraft, headerDraft: HeaderDraft = {}): boolean {
   return (
     headerDirty(review, headerDraft) ||
-    draftLines(review, draft).some((line) => editedFields(line, draft).length > 0 || mappingFor(line, draft) !== null)
+    draftLines(review, draft).some((line) => editedFields(line, draft).length > 0 || mappingFor(line, draft) !== null || packSizeEdited(line, draft))
   );
+}
+
+/** The pack size field shows what was typed, else the saved pack size ('' when the default of 1 applies). */
+export function shownPackSize(line: ReviewedLine, draft: ReviewDraft): string {
+  const typed = draft[line.index]?.packSize;
+  if (typed !== undefined) return typed;
+  const saved = savedPackSize(line);
+  return saved === null || saved === '1' ? '' : saved;
+}
+
+function packSizeEdited(line: ReviewedLine, draft: ReviewDraft): boolean {
+  const typed = draft[line.index]?.packSize;
+  if (typed === undefined || line.added) return false;
+  const saved = savedPackSize(line);
+  const read = readPackSize(typed);
+  return !read.ok || read.value !== (saved === null || saved === '1' ? '' : saved);
+}
+
+/**
+ * The pack size a correction sends again: typed, or saved (a revision replaces the previous one's
+ * corrections). A saved pack size other than 1 on a line no mapping filled can only be a correction.
+ */
+function packSizeToSend(line: ReviewedLine, draft: ReviewDraft): { ok: true; value: string | null } | { ok: false; problem: string } {
+  const typed = draft[line.index]?.packSize;
+  if (typed !== undefined) {
+    const read = readPackSize(typed);
+    return read.ok ? { ok: true, value: read.value === '' ? null : read.value } : read;
+  }
+  const saved = savedPackSize(line);
+  const corrected = (line.changed as string[]).includes('packSize') || (line.mappedFrom === null && saved !== null && saved !== '1');
+  return { ok: true, value: corrected ? saved : null };
 }
 
 /** How a cell should look: typed but unsaved, corrected in the saved revision, filled from a SKU mapping, or as parsed. */
@@ -237,6 +273,9 @@ export function buildReviewUpdate(review: JobReview, draft: ReviewDraft, headerD
     for (const field of ['unitPrice', 'lineTotal'] as const) {
       if (touched(line, field) && prices[field] !== undefined) correction[field] = prices[field];
     }
+    const packSize = packSizeToSend(line, draft);
+    if (!packSize.ok) problems[line.index] = packSize.problem;
+    else if (packSize.value !== null) (correction as LineCorrection & { packSize?: string }).packSize = packSize.value;
     if (Object.keys(correction).length > 1) corrections.push(correction);
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };

@@ -18,6 +18,8 @@ export function itemLine(index: number, overrides: Partial<ReviewedLine> = {}): 
     notStock: false,
     changed: [],
     mappedFrom: null,
+    packSize: '1',
+    stockQuantity: overrides.quantity === undefined ? '2' : overrides.quantity,
     ...overrides,
   };
 }

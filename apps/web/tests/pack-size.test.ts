@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { readPackSize, stockQuantityOf } from '../src/review/line-extras';
+import { buildReviewUpdate, editLine, EMPTY_DRAFT, isDirty, shownPackSize } from '../src/review/review-draft';
+import { itemLine, reviewOf } from './support/review-fixture';
+
+describe('pack size corrections', () => {
+  it('sends a typed pack size with the line correction, and "= N in stock" follows it exactly', () => {
+    const review = reviewOf([itemLine(0)]);
+    const draft = editLine(EMPTY_DRAFT, 0, { packSize: '12' });
+
+    expect(isDirty(review, draft)).toBe(true);
+    expect(buildReviewUpdate(review, draft)).toEqual({ ok: true, update: { baseRevision: 0, corrections: [{ lineIndex: 0, packSize: '12' }] } });
+    expect(stockQuantityOf('2', '12')).toBe('24');
+    expect(stockQuantityOf('1.5', '0.5')).toBe('0.75');
+    expect(stockQuantityOf('2', '')).toBe('2');
+  });
+
+  it('sends a saved pack size again, and drops it when the field is emptied (the default applies)', () => {
+    const review = reviewOf([itemLine(0, { packSize: '6', stockQuantity: '12' })], { revision: 1 });
+
+    expect(shownPackSize(review.lines[0]!, EMPTY_DRAFT)).toBe('6');
+    expect(buildReviewUpdate(review, editLine(EMPTY_DRAFT, 0, { quantity: '3' }))).toMatchObject({
+      ok: true,
+      update: { corrections: [{ lineIndex: 0, quantity: '3', packSize: '6' }] },
+    });
+    expect(buildReviewUpdate(review, editLine(EMPTY_DRAFT, 0, { packSize: ' ' }))).toMatchObject({ ok: true, update: { corrections: [] } });
+  });
+
+  it('refuses a pack size of zero, a negative one or words, naming the line', () => {
+    const outcome = buildReviewUpdate(reviewOf([itemLine(0)]), editLine(EMPTY_DRAFT, 0, { packSize: '0' }));
+
+    expect(outcome.ok ? null : outcome.problems[0]).toMatch(/Pack size "0" is not a number above 0/);
+    expect(readPackSize('-2').ok).toBe(false);
+    expect(readPackSize('a dozen').ok).toBe(false);
+    expect(readPackSize('2,5')).toEqual({ ok: true, value: '2.5' });
+  });
+});
