@@ -8,6 +8,7 @@ from pathlib import Path
 from helpers import only_document, run_cli
 
 from invoice_parser.contracts import ERROR_SCHEMA, validation_errors
+from invoice_parser.page_layout import LAYOUT_SCHEMA
 
 
 def test_parse_prints_the_result(fixtures_dir: Path) -> None:
@@ -83,7 +84,12 @@ def test_run_writes_the_result_atomically(fixtures_dir: Path, tmp_path: Path) ->
     assert len(completed.stdout.splitlines()) == 1
     assert validation_errors(json.loads(output.read_text(encoding="utf-8"))) == []
     assert not error_output.exists()
-    assert [path.name for path in output.parent.iterdir()] == ["attempt-1.json"]
+    assert sorted(path.name for path in output.parent.iterdir()) == [
+        "attempt-1.json",
+        "attempt-1.layout.json",
+    ]
+    layout = json.loads((output.parent / "attempt-1.layout.json").read_text(encoding="utf-8"))
+    assert validation_errors(layout, LAYOUT_SCHEMA) == []
 
 
 def test_run_writes_the_error_record_on_failure(fixtures_dir: Path, tmp_path: Path) -> None:

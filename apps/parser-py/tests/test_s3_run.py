@@ -16,6 +16,7 @@ import pytest
 from helpers import run_cli
 
 from invoice_parser.contracts import ERROR_SCHEMA, validation_errors
+from invoice_parser.page_layout import LAYOUT_SCHEMA
 
 BUCKET = "invoices-test"
 JOB = "00000000-0000-4000-8000-0000000000aa"
@@ -121,7 +122,15 @@ def test_reads_the_upload_from_s3_and_writes_the_result_there(
     assert result["invoice"]["number"] == "INV-2026-0142"
     assert validation_errors(result) == []
     assert stored["ContentType"] == "application/json"
-    assert _keys(s3) == [f"parsed/{JOB}/attempt-1.json", f"raw/{JOB}/ruled_basic.pdf"]
+    layout = json.loads(
+        s3.get_object(Bucket=BUCKET, Key=f"parsed/{JOB}/attempt-1.layout.json")["Body"].read()
+    )
+    assert validation_errors(layout, LAYOUT_SCHEMA) == []
+    assert _keys(s3) == [
+        f"parsed/{JOB}/attempt-1.json",
+        f"parsed/{JOB}/attempt-1.layout.json",
+        f"raw/{JOB}/ruled_basic.pdf",
+    ]
 
 
 def test_writes_a_coded_error_record_to_s3_for_a_document_that_is_not_a_pdf(

@@ -72,15 +72,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse(file: str) -> int:
-    result = _parse_uri(file)
+    result, _ = _parse_uri(file)
     _print_json(result)
     return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:
-    from invoice_parser.io import write_atomic
+    from invoice_parser.io import layout_uri, write_atomic
 
-    result = _parse_uri(args.input)
+    result, layout = _parse_uri(args.input)
+    # The layout first: once the result exists the job reads as parsed, and its layout must be there.
+    # Its key follows the output's (attempt-n.json -> attempt-n.layout.json), so neither runner
+    # (subprocess, ECS task) passes another argument.
+    if layout is not None:
+        write_atomic(layout_uri(args.output), _encode_compact(layout))
     write_atomic(args.output, _encode(result))
     summary = {
         "status": "parsed",
@@ -92,11 +97,11 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_uri(uri: str) -> dict[str, Any]:
+def _parse_uri(uri: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
     # Imported here so that even a broken installation fails with a coded error, not a traceback.
     from invoice_parser import limits
     from invoice_parser.io import read_bytes
-    from invoice_parser.parser import parse_document
+    from invoice_parser.parser import parse_document_and_layout
     from invoice_parser.settings import Settings
 
     settings = Settings.from_env()
@@ -105,12 +110,12 @@ def _parse_uri(uri: str) -> dict[str, Any]:
         data = read_bytes(uri, settings.max_bytes)
         # Any library that prints must not corrupt the JSON on stdout.
         with contextlib.redirect_stdout(sys.stderr):
-            result = parse_document(data, settings)
+            outputs = parse_document_and_layout(data, settings)
     except BaseException:
         limits.finish_quietly()
         raise
     limits.finish()
-    return result
+    return outputs
 
 
 def _guarded(action: Callable[[], int], on_error: Callable[[dict[str, Any]], None], debug: bool) -> int:
@@ -150,6 +155,11 @@ def _write_error_record(uri: str, record: dict[str, Any]) -> None:
 
 def _encode(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _encode_compact(document: dict[str, Any]) -> bytes:
+    # The layout is read by a program only, and is many times the result's size.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _print_json(document: dict[str, Any]) -> None:

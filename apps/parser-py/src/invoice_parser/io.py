@@ -30,6 +30,18 @@ def write_atomic(uri: str, data: bytes) -> None:
     writer(uri, data)
 
 
+# The PageLayout is written beside the result: parsed/{jobId}/attempt-{n}.json ->
+# parsed/{jobId}/attempt-{n}.layout.json (libs/inventory/src/object-keys.ts layoutKey names the same key).
+RESULT_SUFFIX = ".json"
+LAYOUT_SUFFIX = ".layout.json"
+
+
+def layout_uri(output_uri: str) -> str:
+    """Where the layout of the result written to output_uri goes."""
+    stem = output_uri.removesuffix(RESULT_SUFFIX)
+    return stem + LAYOUT_SUFFIX
+
+
 def _local_path(uri: str) -> Path:
     if uri.startswith("file://"):
         parsed = urlparse(uri)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from invoice_parser.contracts import validation_errors
+from invoice_parser.contracts import PARSE_RESULT_SCHEMA, validation_errors
 from invoice_parser.diagnostics import (
     AMBIGUOUS_NUMBER_FORMAT,
     HEADER_FIELD_MISSING,
@@ -35,6 +35,7 @@ from invoice_parser.extract.table import PageRows, TableReading
 from invoice_parser.extract.totals_arithmetic import settle_total
 from invoice_parser.extract.totals_charges import totals_block_charges
 from invoice_parser.line_confidence import line_confidences
+from invoice_parser.page_layout import LAYOUT_SCHEMA, build_layout
 from invoice_parser.reconcile import reconcile
 from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
 from invoice_parser.settings import Settings
@@ -43,32 +44,45 @@ from invoice_parser.settings import Settings
 def parse_document(data: bytes, settings: Settings) -> dict[str, Any]:
     """The ParseResult of a PDF or a bare e-invoice XML, validated against the contract;
     ParserError when it cannot be read."""
-    result = _read(data, settings)
-    problems = validation_errors(result)
-    if problems:
-        raise ParserError(
-            PARSER_OUTPUT_INVALID, "the parse result does not match its schema", {"issues": problems}
-        )
+    result, _ = parse_document_and_layout(data, settings)
     return result
 
 
-def _read(data: bytes, settings: Settings) -> dict[str, Any]:
+def parse_document_and_layout(
+    data: bytes, settings: Settings
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The ParseResult and the PageLayout of the printed pages (None for a document without a
+    readable text layer: an XML upload, a scan carrying an e-invoice), both validated."""
+    result, layout = _read(data, settings)
+    _check(result, PARSE_RESULT_SCHEMA, "the parse result does not match its schema")
+    if layout is not None:
+        _check(layout, LAYOUT_SCHEMA, "the page layout does not match its schema")
+    return result, layout
+
+
+def _check(document: dict[str, Any], schema: str, message: str) -> None:
+    problems = validation_errors(document, schema)
+    if problems:
+        raise ParserError(PARSER_OUTPUT_INVALID, message, {"issues": problems})
+
+
+def _read(data: bytes, settings: Settings) -> tuple[dict[str, Any], dict[str, Any] | None]:
     # Sniffed by content: an upload's name and declared type are the sender's claim, not a fact.
     if looks_like_xml(data):
-        return xml_upload_result(data, settings)
+        return xml_upload_result(data, settings), None
     try:
-        printed = _read_printed_page(data, settings)
+        printed, layout = _read_printed_page(data, settings)
     except ParserError as error:
         # A scan or an undecodable page may still carry an exact e-invoice.
         if settings.ignore_einvoice:
             raise
-        return einvoice_without_printed_page(data, error, settings)
+        return einvoice_without_printed_page(data, error, settings), None
     if settings.ignore_einvoice:
-        return printed
-    return with_embedded_einvoice(data, printed, settings)
+        return printed, layout
+    return with_embedded_einvoice(data, printed, settings), layout
 
 
-def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
+def _read_printed_page(data: bytes, settings: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
     pages = read_pages(data, settings)
     page_rows = [
         PageRows(page, group_rows(page.words, settings.row_baseline_tolerance_ratio)) for page in pages
@@ -95,15 +109,17 @@ def _read_printed_page(data: bytes, settings: Settings) -> dict[str, Any]:
         *([_ambiguity_warning()] if conventions.separator_guessed else []),
         *check_warnings,
     ]
+    source = source_json(data, len(pages), PDF_MEDIA_TYPE)
+    layout = build_layout(source["sha256"], page_rows, conventions.decimal_separator, settings)
     return build_result(
-        source=source_json(data, len(pages), PDF_MEDIA_TYPE),
+        source=source,
         document_type=document_type,
         header=header,
         lines=lines,
         warnings=warnings,
         checks=checks,
         confidences=line_confidences(lines, checks, header.totals_values),
-    )
+    ), layout
 
 
 def _document_warnings(

@@ -80,7 +80,7 @@ def parser_json() -> dict[str, Any]:
 
 def _invoice_json(document_type: str, header: HeaderFields) -> dict[str, Any]:
     provenance = {
-        key: {"page": located.page, "bbox": _bbox_json(located.bbox)}
+        key: {"page": located.page, "bbox": bbox_json(located.bbox)}
         for key, attribute in PROVENANCE_KEYS
         if (located := getattr(header, attribute)) is not None
     }
@@ -111,7 +111,7 @@ def _line_json(index: int, line: TableLine, confidence: str | None) -> dict[str,
         "unitPrice": _money(values.unit_price),
         "lineTotal": _money(values.line_total),
         "page": line.page,
-        "bbox": _bbox_json(bbox_of(line.words)),
+        "bbox": bbox_json(bbox_of(line.words)),
     }
     if values.tax_rate is not None:
         out["taxRate"] = format_decimal(values.tax_rate)
@@ -128,6 +128,6 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format_decimal(value)
 
 
-def _bbox_json(box: Box) -> list[float]:
+def bbox_json(box: Box) -> list[float]:
     # Coordinates are never negative in the contract; text bleeding off the page edge is clamped.
     return [max(0.0, round(coordinate, 2)) for coordinate in box]

@@ -60,6 +60,13 @@ class Settings:
     # Only the top fraction of the first page is searched for the supplier's name.
     supplier_search_height_ratio: float = 0.4
 
+    # The page layout written beside the result (page_layout.py) for reading a region the operator
+    # boxes: rows past these bounds are left out (and the page marked truncated), so that a dense
+    # 200-page document writes a few megabytes, not hundreds, and the API reads it in one piece.
+    layout_max_rows_per_page: int = 150
+    layout_max_words_per_row: int = 40
+    layout_max_words: int = 60_000
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """Defaults overridden by INVOICE_PARSER_MAX_PAGES, ..._MAX_BYTES, ..._IGNORE_EINVOICE, ..."""

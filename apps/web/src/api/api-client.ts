@@ -1,6 +1,7 @@
 import type {
   ApplyJobRequest,
   BoundingBox,
+  BoundingBox,
   ApplyResult,
   CreateJobRequest,
   CreateJobResponse,
@@ -15,6 +16,7 @@ import type {
   ReviewUpdateRequest,
 } from '@invoice/contracts';
 import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
+import { regionQuery, type PageRegion } from '../review/page-region';
 import { regionQuery, type PageRegion } from '../review/page-region';
 import type {
   CatalogueItem,
@@ -98,6 +100,9 @@ export function createApiClient(baseUrl: string) {
       request<CatalogueSkuMapping>(mapping(supplierKey, supplierSku), { method: 'PUT', ...json(body) }),
     deleteMapping: (supplierKey: string, supplierSku: string) => request<void>(mapping(supplierKey, supplierSku), { method: 'DELETE' }),
     mergeSuppliers: (body: MergeSuppliersRequest) => request<MergeSuppliersResponse>('/api/suppliers/merge', { method: 'POST', ...json(body) }),
+    /** The words inside a box drawn on a page (PDF points, top-left origin) and the line read from them. */
+    readPageRegion: (jobId: string, page: number, box: BoundingBox) =>
+      request<PageRegion>(`${job(jobId)}/pages/${page}/region?${regionQuery(box)}`),
     /** The words inside a box drawn on a page (PDF points, top-left origin) and the line read from them. */
     readPageRegion: (jobId: string, page: number, box: BoundingBox) =>
       request<PageRegion>(`${job(jobId)}/pages/${page}/region?${regionQuery(box)}`),

@@ -31,6 +31,11 @@ class ItemText:
     description: str
     sku: str | None
     unit: str | None
+    # The words each field was read from, so that a part of the row (a box the operator draws round
+    # it) can be read again with the same split (page_layout).
+    description_words: tuple[Word, ...] = ()
+    sku_word: Word | None = None
+    unit_word: Word | None = None
 
 
 def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> ItemText:
@@ -41,23 +46,30 @@ def item_text(row: Row, figures: Sequence[Figure], reading: LineFigures) -> Item
     # A cell of only a date or only a rate is a column of its own; "Korting 2 %" keeps its rate.
     cells = [cell for cell in cells if not all(is_date_text(word.text) or word in rates for word in cell)]
     sku = unit = None
+    sku_word = unit_word = None
     described: list[list[Word]] = []
     for cell in cells:
         token = cell[0].text if len(cell) == 1 else None
         if token is not None and sku is None and is_article_code(token):
-            sku = token
+            sku, sku_word = token, cell[0]
         elif token is not None and token.isdigit():
             continue  # a position number or a count in a column of its own
-        elif token is not None and unit is None and _is_unit(token):
-            unit = token
+        elif token is not None and unit is None and is_unit(token):
+            unit, unit_word = token, cell[0]
         else:
             described.append(cell)
     if not described and unit is not None:
-        described, unit = [[word for cell in cells for word in cell if word.text == unit]], None
+        described, unit, unit_word = (
+            [[word for cell in cells for word in cell if word.text == unit]],
+            None,
+            None,
+        )
     if sku is None and described and len(described[0]) > 1 and _leads_with_code(described[0][0].text):
-        sku, described[0] = unbracketed(described[0][0].text), described[0][1:]
-    description = " ".join(word.text for cell in described for word in cell)
-    return ItemText(description, sku, unit)
+        sku, sku_word = unbracketed(described[0][0].text), described[0][0]
+        described[0] = described[0][1:]
+    words = tuple(word for cell in described for word in cell)
+    description = " ".join(word.text for word in words)
+    return ItemText(description, sku, unit, words, sku_word, unit_word)
 
 
 def _leads_with_code(token: str) -> bool:
@@ -66,7 +78,7 @@ def _leads_with_code(token: str) -> bool:
     return looks_like_code(code) or (code.isdigit() and len(code) >= MIN_IDENTIFIER_DIGITS)
 
 
-def _is_unit(token: str) -> bool:
+def is_unit(token: str) -> bool:
     letters = token.rstrip(".")
     return letters.isalpha() and len(letters) <= MAX_UNIT_LETTERS
 
