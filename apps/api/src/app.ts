@@ -4,9 +4,11 @@ import type { AppContext } from './http/app-context';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
+import { itemRoutes } from './http/item-routes';
 import { jobFileRoute } from './http/job-file-route';
 import { jobRoutes } from './http/job-routes';
 import { localServerGuards } from './http/local-server-guards';
+import { pageRegionRoute } from './http/page-region-route';
 import { reviewRoutes } from './http/review-routes';
 import { skuMappingRoutes } from './http/sku-mapping-routes';
 import { stateChangeGuard } from './http/state-change-guard';
@@ -40,10 +42,12 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.use(healthRoutes(context, send));
   app.use(jobRoutes(context, send));
   app.use(jobFileRoute(context));
+  app.use(pageRegionRoute(context, send));
   app.use(reviewRoutes(context, send));
   app.use(skuMappingRoutes(context, send));
   app.use(supplierRoutes(context, send));
   app.use(inventoryRoutes(context, send));
+  app.use(itemRoutes(context, send));
   for (const router of context.modeRouters) app.use(router);
 
   if (options.site) {

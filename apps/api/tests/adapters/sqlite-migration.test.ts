@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteDatabase, SCHEMA_VERSION } from '../../src/adapters/local/sqlite-database';
 import { SqliteInventoryLedger } from '../../src/adapters/local/sqlite-inventory-ledger';
+import { SqliteItemCatalogue } from '../../src/adapters/local/sqlite-item-catalogue';
 import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
 import { makeDataDir } from '../support/test-server';
 
@@ -89,6 +90,34 @@ describe('openSqliteDatabase on a database of the first release', () => {
     try {
       expect(await new SqliteInventoryLedger(db).listMovements('OLD-1')).toHaveLength(1);
       expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: SCHEMA_VERSION });
+    } finally {
+      db.close();
+      dir.remove();
+    }
+  });
+
+  it('makes every SKU with stock a catalogue item named after it, in pcs, keeping its stock', async () => {
+    // Arrange
+    const dir = makeDataDir('migrate');
+    const file = path.join(dir.dataDir, 'old.sqlite');
+    writeFirstReleaseDatabase(file);
+
+    // Act
+    const db = openSqliteDatabase(file);
+
+    // Assert
+    try {
+      const catalogue = new SqliteItemCatalogue(db);
+      const at = '2026-01-01T10:05:00.000Z';
+      expect(await catalogue.all()).toEqual([
+        { sku: 'OLD-1', name: 'OLD-1', unit: 'pcs', gtin: null, createdAt: at, updatedAt: at, version: 1 },
+        { sku: 'OLD-2', name: 'OLD-2', unit: 'pcs', gtin: null, createdAt: at, updatedAt: at, version: 1 },
+      ]);
+      expect(await catalogue.findMissing(['OLD-1', 'OLD-2'])).toEqual([]);
+      expect((await new SqliteInventoryLedger(db).listStock()).map((item) => [item.sku, item.quantity])).toEqual([
+        ['OLD-1', '2.5'],
+        ['OLD-2', '-1'],
+      ]);
     } finally {
       db.close();
       dir.remove();

@@ -71,6 +71,17 @@ export class ApiClient {
     return this.settled(job.jobId);
   }
 
+  /**
+   * Puts these SKUs in the item catalogue (named after themselves, in pcs), as an operator would before the
+   * first apply of them: apply refuses a SKU outside the catalogue (UNKNOWN_SKU). One already there is kept.
+   */
+  async catalogue(...skus: string[]): Promise<void> {
+    for (const sku of skus) {
+      const response = await this.http.post('/api/items').send({ sku, name: sku, unit: 'pcs' });
+      expect([201, 409], JSON.stringify(response.body)).toContain(response.status);
+    }
+  }
+
   async inventory(): Promise<Record<string, string>> {
     const response = await this.http.get('/api/inventory');
     expect(response.status).toBe(200);

@@ -1,0 +1,64 @@
+import type { CatalogueItem, CreateItemRequest, ImportItemsRequest, ListItemsQuery, ListItemsResponse, UpdateItemRequest } from '@invoice/contracts';
+import { createItem, exportItems, getItem, importItems, itemNotFound, listItems, updateItem } from '@invoice/inventory';
+import { Router } from 'express';
+import type { AppContext } from './app-context';
+import { bodyOf, jsonBody, queryOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
+
+/** The contracts' Sku length: a longer path segment names no item and never reaches a store. */
+const MAX_SKU_LENGTH = 128;
+
+/**
+ * The item catalogue. An import is JSON ({csv}) like every other state change, so the CSRF rule (JSON only)
+ * holds; its body may be as large as a review's, for up to 10 000 rows.
+ */
+export function itemRoutes(context: AppContext, send: Send): Router {
+  const { ports } = context;
+  const router = Router();
+
+  router.get('/api/items', async (req, res) => {
+    const query = queryOf<ListItemsQuery>(req, 'api/list-items-query');
+    const page = await listItems(ports, { query: query.q, limit: query.limit === undefined ? undefined : Number(query.limit), cursor: query.cursor });
+    const body: ListItemsResponse = page;
+    send(res, 200, 'api/list-items-response', body);
+  });
+
+  // Before /:sku, which would otherwise read "export.csv" as a SKU.
+  router.get('/api/items/export.csv', async (_req, res) => {
+    const csv = await exportItems(ports);
+    res
+      .status(200)
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .set('Content-Disposition', 'attachment; filename="items.csv"')
+      .set('Cache-Control', 'no-store')
+      .send(csv);
+  });
+
+  router.post('/api/items/import', requireJsonIfBody, reviewSizedJsonBody, async (req, res) => {
+    const request = bodyOf<ImportItemsRequest>(req, 'api/import-items-request');
+    send(res, 200, 'api/import-items-response', await importItems(ports, request.csv));
+  });
+
+  // A SKU may hold "/" or spaces: clients percent-encode it as one path segment, which Express decodes.
+  router.get('/api/items/:sku', async (req, res) => {
+    send(res, 200, 'catalogue-item', await getItem(ports, skuParam(req.params.sku)));
+  });
+
+  router.post('/api/items', requireJsonIfBody, jsonBody, async (req, res) => {
+    const request = bodyOf<CreateItemRequest>(req, 'api/create-item-request');
+    const created: CatalogueItem = await createItem(ports, request);
+    send(res, 201, 'catalogue-item', created);
+  });
+
+  router.put('/api/items/:sku', requireJsonIfBody, jsonBody, async (req, res) => {
+    const sku = skuParam(req.params.sku);
+    const request = bodyOf<UpdateItemRequest>(req, 'api/update-item-request');
+    send(res, 200, 'catalogue-item', await updateItem(ports, sku, { name: request.name, unit: request.unit, gtin: request.gtin }, request.expectedVersion));
+  });
+
+  return router;
+}
+
+function skuParam(value: string | string[] | undefined): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SKU_LENGTH) throw itemNotFound(String(value));
+  return value;
+}
