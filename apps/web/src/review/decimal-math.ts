@@ -11,12 +11,12 @@ const DECIMAL = /^-?(0|[1-9][0-9]*|[0-9]+)(\.[0-9]+)?$/;
 
 /** A typed or stored decimal (a decimal comma is accepted), or null when it is not one. */
 export function parseDecimal(text: string | null | undefined): Scaled | null {
-  const trimmed = (text ?? "").trim().replace(",", ".");
+  const trimmed = (text ?? '').trim().replace(',', '.');
   if (!DECIMAL.test(trimmed)) return null;
-  const [whole, fraction = ""] = trimmed.replace("-", "").split(".");
+  const [whole, fraction = ''] = trimmed.replace('-', '').split('.');
   const units = BigInt(`${whole}${fraction}`);
   return {
-    units: trimmed.startsWith("-") ? -units : units,
+    units: trimmed.startsWith('-') ? -units : units,
     scale: fraction.length,
   };
 }
@@ -60,13 +60,8 @@ export function formatDecimal(value: Scaled, places: number): string {
     units = rescale(value, places);
   }
   const negative = units < 0n;
-  const digits = (negative ? -units : units)
-    .toString()
-    .padStart(places + 1, "0");
-  const text =
-    places === 0
-      ? digits
-      : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
   return negative && units !== 0n ? `-${text}` : text;
 }
 

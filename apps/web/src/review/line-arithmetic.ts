@@ -3,14 +3,7 @@
  * quantity x unit price against its total, the sum of the totals against the subtotal, subtotal + tax
  * against the total. Half a cent of difference is rounding of printed figures.
  */
-import {
-  addDecimal as add,
-  formatDecimal as format,
-  multiplyDecimal,
-  parseDecimal as parse,
-  rescale,
-  type Scaled,
-} from "./decimal-math";
+import { addDecimal as add, formatDecimal as format, multiplyDecimal, parseDecimal as parse, rescale, type Scaled } from './decimal-math';
 
 export interface ArithmeticCheck {
   pass: boolean;
@@ -18,11 +11,7 @@ export interface ArithmeticCheck {
   actual: string;
 }
 
-function compare(
-  expected: Scaled,
-  actualText: string,
-  actual: Scaled,
-): ArithmeticCheck {
+function compare(expected: Scaled, actualText: string, actual: Scaled): ArithmeticCheck {
   const scale = Math.max(expected.scale, actual.scale, 3);
   const difference = rescale(expected, scale) - rescale(actual, scale);
   const tolerance = 5n * 10n ** BigInt(scale - 3); // 0.005
@@ -35,11 +24,7 @@ function compare(
 }
 
 /** quantity x unit price against the line total; null when one of them is missing or not a number. */
-export function lineCheck(
-  quantity: string | null,
-  unitPrice: string | null,
-  lineTotal: string | null,
-): ArithmeticCheck | null {
+export function lineCheck(quantity: string | null, unitPrice: string | null, lineTotal: string | null): ArithmeticCheck | null {
   const q = parse(quantity);
   const p = parse(unitPrice);
   const t = parse(lineTotal);
@@ -48,10 +33,7 @@ export function lineCheck(
 }
 
 /** The sum of the line totals against the subtotal; null when a total or the subtotal is missing. */
-export function subtotalCheck(
-  lineTotals: readonly (string | null)[],
-  subtotal: string | null,
-): ArithmeticCheck | null {
+export function subtotalCheck(lineTotals: readonly (string | null)[], subtotal: string | null): ArithmeticCheck | null {
   const s = parse(subtotal);
   if (!s || subtotal === null || lineTotals.length === 0) return null;
   let sum: Scaled = { units: 0n, scale: 0 };
@@ -64,11 +46,7 @@ export function subtotalCheck(
 }
 
 /** subtotal + tax against the total; null when one of them is missing. */
-export function totalCheck(
-  subtotal: string | null,
-  tax: string | null,
-  total: string | null,
-): ArithmeticCheck | null {
+export function totalCheck(subtotal: string | null, tax: string | null, total: string | null): ArithmeticCheck | null {
   const s = parse(subtotal);
   const x = parse(tax);
   const t = parse(total);
