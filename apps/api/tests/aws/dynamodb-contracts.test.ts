@@ -3,12 +3,14 @@ import { describeInventoryLedgerContract } from '../contracts/inventory-ledger.c
 import { describeItemCatalogueContract } from '../contracts/item-catalogue.contract';
 import { describeJobRepositoryContract } from '../contracts/job-repository.contract';
 import { describeSkuMappingRepositoryContract } from '../contracts/sku-mapping-repository.contract';
+import { describeSupplierDirectoryContract } from '../contracts/supplier-directory.contract';
 import { DynamoDbInventoryLedger } from '../../src/adapters/aws/dynamodb-inventory-ledger';
 import { DynamoDbItemCatalogue } from '../../src/adapters/aws/dynamodb-item-catalogue';
 import { skuActions } from '../../src/adapters/aws/dynamodb-ledger-items';
 import { transactWrite } from '../../src/adapters/aws/dynamodb-transaction';
 import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { DynamoDbSkuMappingRepository } from '../../src/adapters/aws/dynamodb-sku-mapping-repository';
+import { DynamoDbSupplierDirectory } from '../../src/adapters/aws/dynamodb-supplier-directory';
 import { createAwsResources } from './support/aws-resources';
 
 // The same suites the SQLite adapters pass, against DynamoDB Local.
@@ -51,6 +53,16 @@ describeItemCatalogueContract('DynamoDbItemCatalogue', async () => {
     async stockOf(sku) {
       return (await ledger.getStock(sku))?.quantity ?? null;
     },
+    cleanup: resources.cleanup,
+  };
+});
+
+describeSupplierDirectoryContract('DynamoDbSupplierDirectory', async () => {
+  const resources = await createAwsResources();
+  const { dynamodb } = resources.clients;
+  return {
+    directory: new DynamoDbSupplierDirectory(dynamodb, resources.settings.tables.skuMappings),
+    mappings: new DynamoDbSkuMappingRepository(dynamodb, resources.settings.tables.skuMappings),
     cleanup: resources.cleanup,
   };
 });
