@@ -11,8 +11,9 @@ locals {
     inventory = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"]
     # ledger and chunk items (Put), chunk progress (Update), the pending-apply marker (Delete), movements (Query)
     apply-ledger = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
-    # a supplier's mappings (Query), saving a review's mappings (BatchWriteItem)
-    sku-mappings = ["dynamodb:Query", "dynamodb:BatchWriteItem"]
+    # a supplier's mappings (Query), every supplier's (Scan), saving a mapping keeping its last use and
+    # marking it used (UpdateItem), deleting one (DeleteItem), batch writes (BatchWriteItem)
+    sku-mappings = ["dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
   }
 
   parser_cluster_arn = aws_ecs_cluster.parser.arn

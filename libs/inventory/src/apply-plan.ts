@@ -2,14 +2,18 @@ import type { ApplyBlocker, DocumentType, InvoiceLine, StockDelta } from '@invoi
 import { ExactDecimal, formatDecimal } from './decimal';
 import { DomainError } from './errors';
 import { movesStock } from './line-kind';
+import { stockQuantityOf } from './pack-size';
 
 export interface RefusedLine {
   index: number;
   description: string;
 }
 
-/** The fields of a line that apply reads: a parsed InvoiceLine, or a reviewed line with its effective values. */
-export type ApplicableLine = Pick<InvoiceLine, 'index' | 'kind' | 'sku' | 'quantity' | 'description'>;
+/**
+ * The fields of a line that apply reads: a parsed InvoiceLine, or a reviewed line with its effective values.
+ * packSize (inventory units per invoice unit, from the line's SKU mapping) is 1 when left out.
+ */
+export type ApplicableLine = Pick<InvoiceLine, 'index' | 'kind' | 'sku' | 'quantity' | 'description'> & { packSize?: string };
 
 export interface ApplyAssessment {
   /** One delta per SKU, summed exactly, ordered by SKU, from the item lines that can be applied. */
@@ -33,7 +37,8 @@ export function assessApply(lines: readonly ApplicableLine[], documentType: Docu
     if (sku === '') blockers.push({ lineIndex: line.index, code: 'APPLY_MISSING_SKU' });
     if (line.quantity === null) blockers.push({ lineIndex: line.index, code: 'APPLY_MISSING_QUANTITY' });
     if (sku === '' || line.quantity === null) continue;
-    const quantity = new ExactDecimal(line.quantity);
+    // Stock is counted in inventory units: 2 cases of 12 on the invoice are 24 in stock.
+    const quantity = new ExactDecimal(stockQuantityOf(line.quantity, line.packSize));
     const movement = documentType === 'credit-note' ? quantity.abs().negated() : quantity;
     totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(movement));
   }

@@ -38,6 +38,8 @@ export interface StoredReview {
 export interface SkuPair {
   supplierSku: string;
   inventorySku: string;
+  /** The mapping's pack size when applied; absent on jobs applied before pack sizes existed (read as 1). */
+  packSize?: string;
 }
 
 export function toPublicJob(record: JobRecord): Job {

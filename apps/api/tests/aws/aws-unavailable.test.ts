@@ -53,20 +53,23 @@ describe('AWS clients when a service is unavailable', () => {
     expect(throttling.requests()).toBeGreaterThan(1);
   });
 
-  it('answers STORAGE_UNAVAILABLE when DynamoDB keeps leaving SKU mappings unprocessed', async () => {
-    // Arrange: BatchWriteItem answers 200 but hands every item back, as a throttled table does
-    const item = { supplierKey: { S: 'acme' }, supplierSku: { S: 'A-1' }, inventorySku: { S: 'SKU-1' }, updatedAt: { S: '2026-11-25T10:00:00.000Z' } };
-    const shedding = await failingService(200, 'application/x-amz-json-1.0', JSON.stringify({ UnprocessedItems: { mappings: [{ PutRequest: { Item: item } }] } }));
-    const repository = new DynamoDbSkuMappingRepository(clientsFor(shedding.endpoint).dynamodb, 'mappings');
+  it('answers STORAGE_UNAVAILABLE when DynamoDB throttles every write of a SKU mapping', async () => {
+    // Arrange
+    const throttling = await failingService(
+      400,
+      'application/x-amz-json-1.0',
+      JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'slow down' }),
+    );
+    const repository = new DynamoDbSkuMappingRepository(clientsFor(throttling.endpoint).dynamodb, 'mappings');
 
     // Act
     const failure = await repository
-      .saveAll([{ supplierKey: 'acme', supplierSku: 'A-1', inventorySku: 'SKU-1', updatedAt: '2026-11-25T10:00:00.000Z' }])
+      .saveAll([{ supplierKey: 'acme', supplierSku: 'A-1', inventorySku: 'SKU-1', packSize: '12', updatedAt: '2026-11-25T10:00:00.000Z' }])
       .catch((error: unknown) => error);
 
-    // Assert
+    // Assert: the SDK retried first, then the API's stable code
     expect(failure).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
-    expect(shedding.requests()).toBe(8);
+    expect(throttling.requests()).toBeGreaterThan(1);
   });
 
   it('answers STORAGE_UNAVAILABLE when S3 answers 503, and when nothing listens', async () => {

@@ -51,7 +51,9 @@ export function checkSkuMappings(mappings: readonly SkuMappingInput[], supplierK
     const supplierSku = mapping.supplierSku.trim();
     if (seen.has(supplierSku)) issues.push({ path: `/skuMappings/${position}/supplierSku`, message: `maps ${supplierSku} a second time` });
     seen.add(supplierSku);
-    return { supplierSku, inventorySku: mapping.inventorySku.trim() };
+    const checked: SkuMappingInput = { supplierSku, inventorySku: mapping.inventorySku.trim() };
+    if (mapping.packSize !== undefined) checked.packSize = mapping.packSize;
+    return checked;
   });
   if (issues.length > 0) throw invalid(issues);
   return trimmed;

@@ -1,9 +1,16 @@
 import type { AddedLine, InvoiceLine, LineCorrection, ReviewField, ReviewedLine } from '@invoice/contracts';
 import { ExactDecimal } from '../decimal';
 import { movesStock } from '../line-kind';
+import { stockQuantityOf, UNIT_PACK_SIZE } from '../pack-size';
 
-/** supplierSku -> inventorySku, for the invoice's supplier. */
-export type SkuMap = ReadonlyMap<string, string>;
+/** What a supplier SKU maps to: the inventory SKU, and how many of its units one supplier unit is. */
+export interface MappedSku {
+  inventorySku: string;
+  packSize: string;
+}
+
+/** supplierSku -> the mapping, for the invoice's supplier; a bare inventory SKU is a mapping with pack size 1. */
+export type SkuMap = ReadonlyMap<string, MappedSku | string>;
 
 /**
  * The lines as apply will use them. Precedence per field: the operator's correction, else (SKU of an item
@@ -32,7 +39,8 @@ export function firstAddedIndex(lines: readonly Pick<InvoiceLine, 'index'>[]): n
 function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, mappings: SkuMap): ReviewedLine {
   const kind = correction?.kind ?? line.kind;
   // Charges and groups never move stock, so a mapping (which exists to move the right stock) is not applied to them.
-  const mapped = movesStock({ kind }) && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
+  const mapping = movesStock({ kind }) && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
+  const mapped = typeof mapping === 'string' ? mapping : mapping?.inventorySku;
   const skuWithoutCorrection = mapped ?? line.sku;
   const changed: ReviewField[] = [];
   if (kind !== line.kind) changed.push('kind');
@@ -78,6 +86,11 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
   const deleted = correction?.deleted ?? false;
   if (deleted) changed.push('deleted');
 
+  const mappedFrom = mapped !== undefined && sku === mapped ? line.sku : null;
+  // A mapping's pack size belongs to its inventory SKU: a line whose SKU was corrected away from it counts units of 1.
+  const mappedPackSize = mappedFrom !== null && typeof mapping === 'object' ? mapping.packSize : UNIT_PACK_SIZE;
+  const packSize = correction?.packSize ?? mappedPackSize;
+
   return {
     index: line.index,
     kind,
@@ -92,7 +105,9 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
     quantity,
     notStock,
     changed,
-    mappedFrom: mapped !== undefined && sku === mapped ? line.sku : null,
+    mappedFrom,
+    packSize,
+    stockQuantity: quantity === null ? null : stockQuantityOf(quantity, packSize),
     added: false,
     deleted,
   };
@@ -114,6 +129,8 @@ function addedLine(line: AddedLine, index: number): ReviewedLine {
     notStock: line.notStock ?? false,
     changed: [],
     mappedFrom: null,
+    packSize: UNIT_PACK_SIZE,
+    stockQuantity: line.quantity ?? null,
     added: true,
     deleted: false,
   };

@@ -2,7 +2,8 @@ import type { DocumentType, ParseResult, ReviewCheck, ReviewedHeader, ReviewedLi
 import type { JobRecord, SkuPair } from '../job-record';
 import { invoiceChecks } from '../review/invoice-checks';
 import { reviewedHeaderOf } from '../review/reviewed-header';
-import { reviewLines } from '../review/reviewed-lines';
+import { reviewLines, type SkuMap } from '../review/reviewed-lines';
+import { UNIT_PACK_SIZE } from '../pack-size';
 import { identifySupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
 import { invoiceSupplierOf } from '../suppliers/supplier-identity';
 import type { InventoryPorts } from './deps';
@@ -21,6 +22,8 @@ export interface ReviewedInvoice {
   lines: ReviewedLine[];
   /** The arithmetic of the reviewed invoice. */
   checks: ReviewCheck[];
+  /** The supplier's mappings the lines were reviewed with (frozen ones for an applied job). */
+  mappings: SkuMap;
 }
 
 /**
@@ -43,7 +46,8 @@ export async function reviewedFrom(
   const { supplierKey } = supplier;
   const frozen = job.review?.appliedMappings;
   const mappings = frozen ?? (supplierKey === null ? [] : await deps.skuMappings.listBySupplier(supplierKey));
-  const lines = reviewLines(result.lines, job.review?.corrections ?? [], skuMapOf(mappings), job.review?.addedLines ?? []);
+  const skuMap = skuMapOf(mappings);
+  const lines = reviewLines(result.lines, job.review?.corrections ?? [], skuMap, job.review?.addedLines ?? []);
   return {
     result,
     documentType: result.invoice.documentType,
@@ -52,16 +56,28 @@ export async function reviewedFrom(
     header,
     lines,
     checks: invoiceChecks(lines, header),
+    mappings: skuMap,
   };
 }
 
-/** The mappings the reviewed lines took their SKU from: what apply freezes on the job. */
-export function mappingsUsed(lines: readonly ReviewedLine[]): SkuPair[] {
-  const used = new Map<string, string>();
-  for (const line of lines) if (!line.deleted && line.mappedFrom !== null && line.sku !== null) used.set(line.mappedFrom.trim(), line.sku);
-  return [...used].map(([supplierSku, inventorySku]) => ({ supplierSku, inventorySku }));
+/**
+ * The mappings the reviewed lines took their SKU from, with the mapping's own pack size (a line's corrected
+ * pack size stays in its correction): what apply freezes on the job and marks as used.
+ */
+export function mappingsUsed(lines: readonly ReviewedLine[], mappings: SkuMap): SkuPair[] {
+  const used = new Map<string, SkuPair>();
+  for (const line of lines) {
+    if (line.deleted || line.mappedFrom === null || line.sku === null) continue;
+    const supplierSku = line.mappedFrom.trim();
+    const mapping = mappings.get(supplierSku);
+    const packSize = typeof mapping === 'object' ? mapping.packSize : UNIT_PACK_SIZE;
+    used.set(supplierSku, { supplierSku, inventorySku: line.sku, packSize });
+  }
+  return [...used.values()];
 }
 
-function skuMapOf(mappings: readonly Pick<SkuMapping, 'supplierSku' | 'inventorySku'>[]): Map<string, string> {
-  return new Map(mappings.map((mapping) => [mapping.supplierSku, mapping.inventorySku]));
+function skuMapOf(mappings: readonly Pick<SkuMapping, 'supplierSku' | 'inventorySku' | 'packSize'>[] | readonly SkuPair[]): SkuMap {
+  return new Map(
+    mappings.map((mapping) => [mapping.supplierSku, { inventorySku: mapping.inventorySku, packSize: mapping.packSize ?? UNIT_PACK_SIZE }]),
+  );
 }

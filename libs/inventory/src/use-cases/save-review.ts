@@ -1,4 +1,5 @@
-import type { JobReview, ReviewUpdateRequest } from '@invoice/contracts';
+import type { InvoiceLine, JobReview, LineCorrection, ReviewUpdateRequest, SkuMappingInput } from '@invoice/contracts';
+import { UNIT_PACK_SIZE } from '../pack-size';
 import { DomainError, isDomainError } from '../errors';
 import { nextVersion, type StoredReview } from '../job-record';
 import { assertCurrentRevision } from '../review/current-revision';
@@ -45,7 +46,16 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
 
     const now = deps.clock.now();
     if (supplierKey !== null && mappings.length > 0) {
-      await deps.skuMappings.saveAll(mappings.map((mapping) => ({ supplierKey, ...mapping, updatedAt: now.toISOString() })));
+      const packSizes = await packSizesOf(deps, supplierKey, mappings, corrections, result.lines);
+      await deps.skuMappings.saveAll(
+        mappings.map((mapping) => ({
+          supplierKey,
+          supplierSku: mapping.supplierSku,
+          inventorySku: mapping.inventorySku,
+          packSize: packSizes.get(mapping.supplierSku) ?? UNIT_PACK_SIZE,
+          updatedAt: now.toISOString(),
+        })),
+      );
     }
     const review: StoredReview = { corrections, updatedAt: now.toISOString() };
     if (addedLines.length > 0) review.addedLines = addedLines;
@@ -61,4 +71,33 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     return toJobReview(deps, reviewed, await reviewedFrom(deps, reviewed, result));
   }
   throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while saving its review; retry.`, { jobId });
+}
+
+/**
+ * The pack size each remembered mapping is saved with: the one it names, else the packSize the operator gave
+ * a line with that supplier SKU (so correcting a line's SKU and pack size and ticking "remember" keeps both),
+ * else the mapping's current one, so re-saving a mapping never quietly resets it to 1.
+ */
+async function packSizesOf(
+  deps: Pick<ReviewPorts, 'skuMappings'>,
+  supplierKey: string,
+  mappings: readonly SkuMappingInput[],
+  corrections: readonly LineCorrection[],
+  lines: readonly InvoiceLine[],
+): Promise<Map<string, string>> {
+  const parsedSkus = new Map(lines.map((line) => [line.index, line.sku?.trim() ?? null]));
+  const corrected = new Map<string, string>();
+  for (const correction of corrections) {
+    const supplierSku = parsedSkus.get(correction.lineIndex);
+    if (typeof correction.packSize === 'string' && supplierSku) corrected.set(supplierSku, correction.packSize);
+  }
+  const needsCurrent = mappings.some((mapping) => mapping.packSize === undefined && !corrected.has(mapping.supplierSku));
+  const current = needsCurrent ? await deps.skuMappings.listBySupplier(supplierKey) : [];
+  const currentPackSizes = new Map(current.map((mapping) => [mapping.supplierSku, mapping.packSize]));
+  const packSizes = new Map<string, string>();
+  for (const mapping of mappings) {
+    const packSize = mapping.packSize ?? corrected.get(mapping.supplierSku) ?? currentPackSizes.get(mapping.supplierSku);
+    if (packSize !== undefined) packSizes.set(mapping.supplierSku, packSize);
+  }
+  return packSizes;
 }

@@ -1,71 +1,114 @@
-import { BatchWriteItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { SkuMapping } from '@invoice/contracts';
-import { DomainError, type SkuMappingRepository } from '@invoice/inventory';
+import { compareMappings, mappingMatchesText, UNIT_PACK_SIZE } from '@invoice/inventory';
+import type { SkuMappingKey, SkuMappingRepository, SkuMappingSearch, SkuMappingWrite } from '@invoice/inventory';
 
 type Item = Record<string, AttributeValue>;
 
-/** DynamoDB's limit of requests in one BatchWriteItem. */
-const BATCH_LIMIT = 25;
-const MAX_UNPROCESSED_ROUNDS = 8;
+/** Writes in flight at once: enough to save a review's mappings quickly, few enough not to burst the table. */
+const PARALLEL_WRITES = 10;
 
-/** One item per (supplierKey, supplierSku); a Put replaces the previous mapping, so the last write wins. */
+/**
+ * One item per (supplierKey, supplierSku). Writes are UpdateItem rather than Put so that replacing a mapping
+ * keeps its lastUsedAt; items written before pack sizes existed have no packSize or lastUsedAt attribute and
+ * read as "1" and null.
+ */
 export class DynamoDbSkuMappingRepository implements SkuMappingRepository {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
   ) {}
 
-  async saveAll(mappings: readonly SkuMapping[]): Promise<void> {
-    // Within one call a later mapping for the same key wins, as it would in order; BatchWriteItem refuses
-    // two requests for one key, so duplicates are folded first.
+  async saveAll(mappings: readonly SkuMappingWrite[]): Promise<void> {
+    // Within one call a later mapping for the same key wins, as it would in order; with writes in parallel
+    // that holds only if each key is written once.
     const latest = new Map(mappings.map((mapping) => [JSON.stringify([mapping.supplierKey, mapping.supplierSku]), mapping]));
-    const requests: WriteRequest[] = [...latest.values()].map((mapping) => ({ PutRequest: { Item: toItem(mapping) } }));
-    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-      await this.writeBatch(requests.slice(start, start + BATCH_LIMIT));
-    }
+    await inBatches([...latest.values()], (mapping) =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: keyOf(mapping),
+          UpdateExpression: 'SET inventorySku = :inventorySku, packSize = :packSize, updatedAt = :updatedAt',
+          ExpressionAttributeValues: {
+            ':inventorySku': { S: mapping.inventorySku },
+            ':packSize': { S: mapping.packSize },
+            ':updatedAt': { S: mapping.updatedAt },
+          },
+        }),
+      ),
+    );
   }
 
   async listBySupplier(supplierKey: string): Promise<SkuMapping[]> {
+    return this.search({ supplierKey });
+  }
+
+  async search(query: SkuMappingSearch): Promise<SkuMapping[]> {
     const mappings: SkuMapping[] = [];
     let startKey: Item | undefined;
     do {
+      // Every supplier's mappings is a Scan: the Mappings screen's overview, not a per-invoice read.
       const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'supplierKey = :key',
-          ExpressionAttributeValues: { ':key': { S: supplierKey } },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
+        query.supplierKey === undefined
+          ? new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey })
+          : new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'supplierKey = :key',
+              ExpressionAttributeValues: { ':key': { S: query.supplierKey } },
+              ConsistentRead: true,
+              ExclusiveStartKey: startKey,
+            }),
       );
-      mappings.push(...(page.Items ?? []).map(fromItem));
+      // Partitions starting with `#` hold supplier identities (dynamodb-supplier-directory.ts), not mappings.
+      const items = (page.Items ?? []).filter((item) => !item.supplierKey?.S?.startsWith('#'));
+      mappings.push(...items.map(fromItem).filter((mapping) => mappingMatchesText(mapping, query.text)));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     // The range key sorts by UTF-8 bytes; the contract orders as JavaScript compares strings.
-    return mappings.sort((a, b) => (a.supplierSku < b.supplierSku ? -1 : a.supplierSku > b.supplierSku ? 1 : 0));
+    return mappings.sort(compareMappings);
   }
 
-  private async writeBatch(requests: WriteRequest[]): Promise<void> {
-    let pending = requests;
-    for (let round = 0; pending.length > 0; round += 1) {
-      // Unprocessed items are DynamoDB shedding load: a retry later can succeed, so 503, not 500.
-      if (round === MAX_UNPROCESSED_ROUNDS) {
-        throw new DomainError('STORAGE_UNAVAILABLE', `DynamoDB left ${pending.length} SKU mappings unprocessed; retry later.`);
+  async delete(key: SkuMappingKey): Promise<boolean> {
+    const { Attributes } = await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: keyOf(key), ReturnValues: 'ALL_OLD' }));
+    return Attributes !== undefined;
+  }
+
+  async markUsed(keys: readonly SkuMappingKey[], at: string): Promise<void> {
+    await inBatches(keys, async (key) => {
+      try {
+        await this.client.send(
+          new UpdateItemCommand({
+            TableName: this.tableName,
+            Key: keyOf(key),
+            UpdateExpression: 'SET lastUsedAt = :at',
+            // Only an existing mapping (an update would otherwise create one), and never back in time.
+            ConditionExpression: 'attribute_exists(supplierKey) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :at)',
+            ExpressionAttributeValues: { ':at': { S: at } },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-      const { UnprocessedItems } = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
-      pending = UnprocessedItems?.[this.tableName] ?? [];
-      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));
-    }
+    });
   }
 }
 
-function toItem(mapping: SkuMapping): Item {
-  return {
-    supplierKey: { S: mapping.supplierKey },
-    supplierSku: { S: mapping.supplierSku },
-    inventorySku: { S: mapping.inventorySku },
-    updatedAt: { S: mapping.updatedAt },
-  };
+async function inBatches<T>(items: readonly T[], write: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += PARALLEL_WRITES) {
+    await Promise.all(items.slice(start, start + PARALLEL_WRITES).map(write));
+  }
+}
+
+function keyOf(key: SkuMappingKey): Item {
+  return { supplierKey: { S: key.supplierKey }, supplierSku: { S: key.supplierSku } };
 }
 
 function fromItem(item: Item): SkuMapping {
@@ -73,6 +116,8 @@ function fromItem(item: Item): SkuMapping {
     supplierKey: item.supplierKey?.S ?? '',
     supplierSku: item.supplierSku?.S ?? '',
     inventorySku: item.inventorySku?.S ?? '',
+    packSize: item.packSize?.S ?? UNIT_PACK_SIZE,
     updatedAt: item.updatedAt?.S ?? '',
+    lastUsedAt: item.lastUsedAt?.S ?? null,
   };
 }

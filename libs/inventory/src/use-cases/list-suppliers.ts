@@ -1,0 +1,19 @@
+import type { SupplierMappings } from '@invoice/contracts';
+import type { InventoryPorts } from './deps';
+
+/**
+ * Every supplier with remembered mappings, how many, and when an apply last used one of them: what the
+ * Mappings screen offers to pick from. Counted from the mappings themselves, so it can never disagree with them.
+ */
+export async function listSuppliers(deps: Pick<InventoryPorts, 'skuMappings'>): Promise<SupplierMappings[]> {
+  const suppliers = new Map<string, SupplierMappings>();
+  for (const mapping of await deps.skuMappings.search({})) {
+    const entry = suppliers.get(mapping.supplierKey) ?? { supplierKey: mapping.supplierKey, mappingCount: 0, lastUsedAt: null };
+    entry.mappingCount += 1;
+    // ISO timestamps in UTC with the same precision order as text.
+    if (mapping.lastUsedAt !== null && (entry.lastUsedAt === null || mapping.lastUsedAt > entry.lastUsedAt)) entry.lastUsedAt = mapping.lastUsedAt;
+    suppliers.set(mapping.supplierKey, entry);
+  }
+  // search answers in supplierKey order, and a Map keeps the order of first insertion.
+  return [...suppliers.values()];
+}
