@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/api-client';
 import { ApiError } from '../src/api/api-error';
-import type { CatalogueItem, CatalogueSkuMapping } from '../src/api/catalogue-types';
+import type { CatalogueItem, SkuMapping } from '@invoice/contracts';
 import { ApiProvider } from '../src/app/api-context';
 import { ItemForm } from '../src/items/ItemForm';
 import { ItemsImportExport } from '../src/items/ItemsImportExport';
@@ -31,7 +31,7 @@ function item(sku: string, overrides: Partial<CatalogueItem> = {}): CatalogueIte
   };
 }
 
-function mapping(supplierSku: string, overrides: Partial<CatalogueSkuMapping> = {}): CatalogueSkuMapping {
+function mapping(supplierSku: string, overrides: Partial<SkuMapping> = {}): SkuMapping {
   return {
     supplierKey: 'acme',
     supplierSku,
@@ -140,13 +140,6 @@ describe('MappingsTable', () => {
     expect(text(markup)).toMatch(/A-1 OURS-A-1 12 \S.* Edit Delete B-2 OURS-B-2 1 never Edit Delete/);
     expect(markup).toContain('aria-label="Edit mapping of A-1"');
     expect(markup).toContain('aria-label="Delete mapping of B-2"');
-  });
-
-  it('counts a mapping saved before pack sizes as one for one', () => {
-    const old = { ...mapping('C-3') } as Partial<CatalogueSkuMapping>;
-    delete old.packSize;
-    const markup = render(<MappingsTable supplierKey="acme" mappings={[old as CatalogueSkuMapping]} editingSku={null} onEdit={noop} onDelete={noop} />);
-    expect(text(markup)).toContain('C-3 OURS-C-3 1 never');
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueSkuMapping } from '../src/api/catalogue-types';
+import type { SkuMapping } from '@invoice/contracts';
 import { checkMappingDraft, filterMappings, lastUsedText, readPackSize, supplierKeyOf } from '../src/mappings/mapping-form';
 
-const mapping = (supplierSku: string, inventorySku: string): CatalogueSkuMapping => ({
+const mapping = (supplierSku: string, inventorySku: string): SkuMapping => ({
   supplierKey: 'acme',
   supplierSku,
   inventorySku,

@@ -1,36 +1,32 @@
 import type {
   ApplyJobRequest,
   BoundingBox,
-  BoundingBox,
   ApplyResult,
+  CatalogueItem,
+  CreateItemRequest,
   CreateJobRequest,
   CreateJobResponse,
+  ImportItemsResponse,
   Job,
   JobReview,
   ListInventoryResponse,
+  ListItemsResponse,
   ListJobsResponse,
   ListMovementsResponse,
-  ParseResult,
-  ReverseJobRequest,
-  ReverseResult,
-  ReviewUpdateRequest,
-} from '@invoice/contracts';
-import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
-import { regionQuery, type PageRegion } from '../review/page-region';
-import { regionQuery, type PageRegion } from '../review/page-region';
-import type {
-  CatalogueItem,
-  CatalogueSkuMapping,
-  CreateItemRequest,
-  ImportItemsResponse,
-  ListItemsResponse,
-  ListMappingsResponse,
+  ListSkuMappingsResponse,
   ListSuppliersResponse,
   MergeSuppliersRequest,
   MergeSuppliersResponse,
+  ParseResult,
   PutSkuMappingRequest,
+  ReverseJobRequest,
+  ReverseResult,
+  ReviewUpdateRequest,
+  SkuMapping,
   UpdateItemRequest,
-} from './catalogue-types';
+} from '@invoice/contracts';
+import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
+import { regionQuery, type PageRegion } from '../review/page-region';
 
 /** Joins the configured API base ('' = this origin) and an absolute API path without doubling slashes. */
 export function apiUrl(baseUrl: string, path: string): string {
@@ -95,14 +91,11 @@ export function createApiClient(baseUrl: string) {
     /** The catalogue as CSV, for a download link. */
     itemsExportUrl: () => apiUrl(baseUrl, '/api/items/export.csv'),
     listSuppliers: () => request<ListSuppliersResponse>('/api/suppliers'),
-    listMappings: (supplier: string) => request<ListMappingsResponse>(`/api/sku-mappings?supplier=${encodeURIComponent(supplier)}`),
+    listMappings: (supplier: string) => request<ListSkuMappingsResponse>(`/api/sku-mappings?supplier=${encodeURIComponent(supplier)}`),
     putMapping: (supplierKey: string, supplierSku: string, body: PutSkuMappingRequest) =>
-      request<CatalogueSkuMapping>(mapping(supplierKey, supplierSku), { method: 'PUT', ...json(body) }),
+      request<SkuMapping>(mapping(supplierKey, supplierSku), { method: 'PUT', ...json(body) }),
     deleteMapping: (supplierKey: string, supplierSku: string) => request<void>(mapping(supplierKey, supplierSku), { method: 'DELETE' }),
     mergeSuppliers: (body: MergeSuppliersRequest) => request<MergeSuppliersResponse>('/api/suppliers/merge', { method: 'POST', ...json(body) }),
-    /** The words inside a box drawn on a page (PDF points, top-left origin) and the line read from them. */
-    readPageRegion: (jobId: string, page: number, box: BoundingBox) =>
-      request<PageRegion>(`${job(jobId)}/pages/${page}/region?${regionQuery(box)}`),
     /** The words inside a box drawn on a page (PDF points, top-left origin) and the line read from them. */
     readPageRegion: (jobId: string, page: number, box: BoundingBox) =>
       request<PageRegion>(`${job(jobId)}/pages/${page}/region?${regionQuery(box)}`),

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CatalogueItem } from '../api/catalogue-types';
+import type { CatalogueItem } from '@invoice/contracts';
 import { RefusalNotice } from './RefusalNotice';
 import { checkItemDraft, EMPTY_ITEM_DRAFT, type ItemDraft, type ItemField, type ItemProblems, type ItemValues } from './item-form';
 

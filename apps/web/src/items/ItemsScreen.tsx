@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogueItem } from '../api/catalogue-types';
+import type { CatalogueItem } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import type { ItemValues } from './item-form';

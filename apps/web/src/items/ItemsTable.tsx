@@ -1,4 +1,4 @@
-import type { CatalogueItem } from '../api/catalogue-types';
+import type { CatalogueItem } from '@invoice/contracts';
 import { routeHref } from '../app/routes';
 
 /**

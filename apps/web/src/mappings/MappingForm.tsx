@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CatalogueSkuMapping, PutSkuMappingRequest } from '../api/catalogue-types';
+import type { SkuMapping, PutSkuMappingRequest } from '@invoice/contracts';
 import { RefusalNotice } from '../items/RefusalNotice';
-import { checkMappingDraft, packSizeOf, type MappingDraft, type MappingField, type MappingProblems } from './mapping-form';
+import { checkMappingDraft, type MappingDraft, type MappingField, type MappingProblems } from './mapping-form';
 
 export interface MappingFormProps {
   supplierKey: string;
   /** The mapping being edited; null to add one. */
-  mapping: CatalogueSkuMapping | null;
+  mapping: SkuMapping | null;
   /** The supplier SKUs already mapped, refused when adding. */
   taken: ReadonlySet<string>;
   saving: boolean;
@@ -20,7 +20,7 @@ export function MappingForm({ supplierKey, mapping, taken, saving, error, onSubm
   const id = useId();
   const [draft, setDraft] = useState<MappingDraft>(() =>
     mapping
-      ? { supplierSku: mapping.supplierSku, inventorySku: mapping.inventorySku, packSize: packSizeOf(mapping) }
+      ? { supplierSku: mapping.supplierSku, inventorySku: mapping.inventorySku, packSize: mapping.packSize }
       : { supplierSku: '', inventorySku: '', packSize: '1' },
   );
   const [problems, setProblems] = useState<MappingProblems>({});

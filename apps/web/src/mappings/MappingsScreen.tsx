@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
-import type { CatalogueSkuMapping, PutSkuMappingRequest, SupplierSummary } from '../api/catalogue-types';
+import type { SkuMapping, PutSkuMappingRequest, SupplierMappings } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
 import { routeHref } from '../app/routes';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
-import { filterMappings, packSizeOf, supplierKeyOf } from './mapping-form';
+import { filterMappings, supplierKeyOf } from './mapping-form';
 import { MappingForm } from './MappingForm';
 import { MappingsTable } from './MappingsTable';
 import { MergeDialog } from './MergeDialog';
@@ -20,9 +20,9 @@ function noSupplierList(error: unknown): boolean {
 
 export function MappingsScreen({ supplier }: { supplier: string | null }) {
   const api = useApi();
-  const [suppliers, setSuppliers] = useState<SupplierSummary[] | 'typed' | null>(null);
+  const [suppliers, setSuppliers] = useState<SupplierMappings[] | 'typed' | null>(null);
   const [suppliersError, setSuppliersError] = useState<unknown>(null);
-  const [mappings, setMappings] = useState<CatalogueSkuMapping[] | null>(null);
+  const [mappings, setMappings] = useState<SkuMapping[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
@@ -89,7 +89,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
           a.supplierSku < b.supplierSku ? -1 : a.supplierSku > b.supplierSku ? 1 : 0,
         ),
       );
-      setSaid(`Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${packSizeOf(saved)}.`);
+      setSaid(`Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${saved.packSize}.`);
       setEditing({ mode: 'none' });
       void loadSuppliers();
     } catch (failure) {

@@ -1,5 +1,5 @@
-import type { CatalogueSkuMapping } from '../api/catalogue-types';
-import { lastUsedText, packSizeOf } from './mapping-form';
+import type { SkuMapping } from '@invoice/contracts';
+import { lastUsedText } from './mapping-form';
 
 /** A supplier's mappings, each with its edit and delete actions named after the supplier SKU. */
 export function MappingsTable({
@@ -10,7 +10,7 @@ export function MappingsTable({
   onDelete,
 }: {
   supplierKey: string;
-  mappings: readonly CatalogueSkuMapping[];
+  mappings: readonly SkuMapping[];
   editingSku: string | null;
   onEdit: (supplierSku: string) => void;
   onDelete: (supplierSku: string) => void;
@@ -35,7 +35,7 @@ export function MappingsTable({
             <tr key={mapping.supplierSku} className={mapping.supplierSku === editingSku ? 'row-selected' : undefined}>
               <th scope="row">{mapping.supplierSku}</th>
               <td>{mapping.inventorySku}</td>
-              <td className="num">{packSizeOf(mapping)}</td>
+              <td className="num">{mapping.packSize}</td>
               <td className={mapping.lastUsedAt ? undefined : 'muted'}>{lastUsedText(mapping.lastUsedAt)}</td>
               <td className="actions">
                 <button type="button" className="secondary" onClick={() => onEdit(mapping.supplierSku)} aria-label={`Edit mapping of ${mapping.supplierSku}`}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SupplierSummary } from '../api/catalogue-types';
+import type { SupplierMappings } from '@invoice/contracts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { supplierKeyOf } from './mapping-form';
 
@@ -10,7 +10,7 @@ import { supplierKeyOf } from './mapping-form';
 export function MergeDialog(props: {
   open: boolean;
   from: string;
-  suppliers: readonly SupplierSummary[] | 'typed' | null;
+  suppliers: readonly SupplierMappings[] | 'typed' | null;
   busy: boolean;
   error: unknown;
   onConfirm: (into: string) => void;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SupplierSummary } from '../api/catalogue-types';
+import type { SupplierMappings } from '@invoice/contracts';
 
 /**
  * Chooses the supplier whose mappings are shown: from the suppliers the API knows, or, where it cannot list
@@ -11,7 +11,7 @@ export function SupplierPicker({
   onPick,
 }: {
   /** null while loading; 'typed' where the API offers no list. */
-  suppliers: readonly SupplierSummary[] | 'typed' | null;
+  suppliers: readonly SupplierMappings[] | 'typed' | null;
   selected: string | null;
   onPick: (supplier: string) => void;
 }) {

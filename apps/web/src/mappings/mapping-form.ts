@@ -1,4 +1,4 @@
-import type { CatalogueSkuMapping, PutSkuMappingRequest } from '../api/catalogue-types';
+import type { SkuMapping, PutSkuMappingRequest } from '@invoice/contracts';
 import { formatTimestamp } from '../shared/format';
 import { isDecimalText } from '../shared/decimal-text';
 
@@ -54,18 +54,13 @@ export function checkMappingDraft(
 }
 
 /** Case-insensitive match of every word on the supplier SKU or the inventory SKU ("m8 bolt" finds BOLT-M8). */
-export function filterMappings(mappings: readonly CatalogueSkuMapping[], query: string): CatalogueSkuMapping[] {
+export function filterMappings(mappings: readonly SkuMapping[], query: string): SkuMapping[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...mappings];
   return mappings.filter((mapping) => {
     const text = `${mapping.supplierSku} ${mapping.inventorySku}`.toLowerCase();
     return words.every((word) => text.includes(word));
   });
-}
-
-/** A mapping saved before pack sizes existed counts one for one. */
-export function packSizeOf(mapping: CatalogueSkuMapping): string {
-  return mapping.packSize ?? '1';
 }
 
 export function lastUsedText(lastUsedAt: string | null | undefined): string {
