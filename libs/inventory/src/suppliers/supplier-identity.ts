@@ -9,11 +9,14 @@ export const IDENTITY_KINDS: readonly IdentityKind[] = ['vat', 'iban', 'name'];
 /** The longest identity: the kind prefix and a supplier key (512) or an IBAN (34). */
 export const MAX_IDENTITY_LENGTH = 5 + 512;
 
-/** A VAT ID as compared: uppercase, spaces and punctuation gone; null unless a country prefix and 2–13 more characters remain. */
+/**
+ * A VAT ID as compared: uppercase, spaces and punctuation gone; null unless a country prefix and 2–13 more
+ * characters remain, digits among them (every EU format has some; a word never is a VAT ID).
+ */
 export function vatIdKeyOf(vatId: string | null | undefined): string | null {
   if (!vatId) return null;
   const key = vatId.toUpperCase().replace(/[^A-Z0-9+*]/g, '');
-  return /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(key) ? key : null;
+  return /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(key) && /[0-9]/.test(key.slice(2)) ? key : null;
 }
 
 /** An IBAN as compared: uppercase without spaces; null unless the ISO 7064 mod-97 check holds. */
