@@ -94,7 +94,7 @@ describe('ItemForm', () => {
     const markup = render(<ItemForm item={null} saving={false} error={refused} onSubmit={noop} onCancel={noop} />);
 
     expect(text(markup)).toContain('Not created: Some of the values sent are not acceptable; check the highlighted fields. (VALIDATION_FAILED)');
-    expect(text(markup)).toContain('/unit: must NOT have more than 32 characters');
+    expect(text(markup)).toContain('unit: must NOT have more than 32 characters');
   });
 
   it('explains a conflicting edit and offers to reload', () => {

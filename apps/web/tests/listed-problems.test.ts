@@ -10,10 +10,20 @@ describe('listedProblems', () => {
         { path: '', message: 'must have required property unit' },
       ],
     });
-    expect(listedProblems(error)).toEqual(['/gtin: must match pattern', 'must have required property unit']);
+    expect(listedProblems(error)).toEqual(['gtin: must match pattern', 'must have required property unit']);
   });
 
-  it("lists an import's row problems, nested or flat", () => {
+  it("names the CSV row and column of an import's problems", () => {
+    const error = new ApiError('VALIDATION_FAILED', 'The CSV has 2 problem(s); nothing was imported.', 400, {
+      issues: [
+        { path: '/csv/row/3/gtin', message: 'must be a GTIN' },
+        { path: '/csv/row/4', message: 'has 5 cells; the header has 4' },
+      ],
+    });
+    expect(listedProblems(error)).toEqual(['Row 3, gtin: must be a GTIN', 'Row 4: has 5 cells; the header has 4']);
+  });
+
+  it('lists row problems, nested or flat', () => {
     const error = new ApiError('VALIDATION_FAILED', 'Some rows are wrong.', 400, {
       rows: [{ row: 3, column: 'gtin', message: 'check digit' }, { line: 5, problems: ['name is empty', { message: 'unit too long' }] }],
     });

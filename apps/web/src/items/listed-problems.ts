@@ -31,7 +31,15 @@ function placeOf(record: Record<string, unknown>): string {
   const row = record.row ?? record.line;
   const parts: string[] = [];
   if (typeof row === 'number' || typeof row === 'string') parts.push(`Row ${row}`);
-  const field = record.column ?? record.field ?? record.path;
+  const field = record.column ?? record.field;
   if (typeof field === 'string' && field !== '') parts.push(field);
+  if (typeof record.path === 'string' && record.path !== '') parts.push(readablePath(record.path));
   return parts.join(', ');
+}
+
+/** A JSON pointer the operator can follow: "/csv/row/3/gtin" is "Row 3, gtin", "/gtin" is "gtin". */
+function readablePath(path: string): string {
+  const row = /^\/csv\/row\/(\d+)(?:\/(.+))?$/.exec(path);
+  if (row) return row[2] ? `Row ${row[1]}, ${row[2]}` : `Row ${row[1]}`;
+  return path.replace(/^\//, '').replaceAll('/', ' › ');
 }
