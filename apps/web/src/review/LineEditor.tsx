@@ -57,7 +57,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
   const packRead = readPackSize(packSize);
   const inStock = packRead.ok ? stockQuantityOf(shownQuantity(line, draft), packRead.value) : null;
   return (
-    <section className="line-editor" aria-labelledby={headingId}>
+    <section className="line-editor" aria-labelledby={headingId} data-editor-line={line.index}>
       <h2 id={headingId}>
         Correct line {n}
         {line.added ? ' (added)' : ''}

@@ -1,5 +1,7 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { JobReview, LineKind, ReviewedLine } from '@invoice/contracts';
+import { GRID_COLUMNS, gridKey, type GridAction, type GridCursor } from './grid-keys';
+import { isNewSku } from './line-extras';
 import { lineCheck, subtotalCheck, totalCheck, type ArithmeticCheck } from './line-arithmetic';
 import {
   cellState,
@@ -13,7 +15,9 @@ import {
   shownText,
   type CellState,
   type HeaderDraft,
+  type LineEdit,
   type ReviewDraft,
+  type TextField,
 } from './review-draft';
 
 export interface LinesTableProps {
@@ -28,6 +32,10 @@ export interface LinesTableProps {
   onSelect: (lineIndex: number) => void;
   /** The correction form shown in a row right under its line (null: no form under this line). */
   editorFor?: (line: ReviewedLine) => ReactNode;
+  /** Given when the lines can be corrected: the keys edit the selected line's fields through it. */
+  onEdit?: (lineIndex: number, edit: LineEdit) => void;
+  /** Ctrl+Enter. */
+  onSave?: () => void;
 }
 
 const STATE_WORDS: Record<CellState, string | null> = {
@@ -85,8 +93,15 @@ function FooterCheck({ check, label, missing }: { check: ArithmeticCheck | null;
   );
 }
 
-function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }) {
+/** The attributes that make a cell one of the grid's: findable by position, a tab stop only when current. */
+function gridCell(row: number, col: number, cursor: GridCursor) {
+  return { 'data-grid-row': row, 'data-grid-col': col, tabIndex: cursor.row === row && cursor.col === col ? 0 : -1 };
+}
+
+function LineRow({ line, row, cursor, props }: { line: ReviewedLine; row: number; cursor: GridCursor; props: LinesTableProps }) {
   const { draft, warnings, problems, selected, onSelect } = props;
+  const cell = (field: TextField) => gridCell(row, GRID_COLUMNS.indexOf(field), cursor);
+  const skuEdited = cellState(line, draft, 'sku') === 'edited';
   const n = line.index + 1;
   const skuState = cellState(line, draft, 'sku');
   const quantityState = cellState(line, draft, 'quantity');
@@ -112,6 +127,7 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
         <button
           type="button"
           className="line-number"
+          {...gridCell(row, 0, cursor)}
           aria-pressed={selected === line.index}
           aria-label={`Line ${n}: show on the page and correct`}
           onClick={() => onSelect(line.index)}
@@ -124,22 +140,27 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
         {line.added && <span className="tag tag-edited">added</span>}
         {deleted && <span className="tag tag-changed">deleted</span>}
       </td>
-      <td className={`cell-${skuState} sku`}>
+      <td className={`cell-${skuState} sku`} {...cell('sku')}>
         {shownSku(line, draft)}
+        {isNewSku(line) && !skuEdited && !deleted && <span className="tag tag-new">new SKU</span>}
         <StateTag state={skuState} />
         <WasParsed value={line.parsed.sku} state={skuState} />
         {skuState === 'mapped' && <span className="was">printed {line.mappedFrom}</span>}
       </td>
-      <td className="description">{shownText(line, draft, 'description')}</td>
-      <td className={`cell-${quantityState} num`}>
+      <td className="description" {...cell('description')}>
+        {shownText(line, draft, 'description')}
+      </td>
+      <td className={`cell-${quantityState} num`} {...cell('quantity')}>
         {shownQuantity(line, draft)}
         <StateTag state={quantityState} />
         <WasParsed value={line.parsed.quantity} state={quantityState} />
         {problem && <span className="field-problem">{problem}</span>}
       </td>
-      <td>{shownText(line, draft, 'unit')}</td>
-      <td className="num">{shownText(line, draft, 'unitPrice')}</td>
-      <td className="num">
+      <td {...cell('unit')}>{shownText(line, draft, 'unit')}</td>
+      <td className="num" {...cell('unitPrice')}>
+        {shownText(line, draft, 'unitPrice')}
+      </td>
+      <td className="num" {...cell('lineTotal')}>
         {shownText(line, draft, 'lineTotal')}
         <CheckWords check={check} what="quantity × unit price" />
       </td>
@@ -161,9 +182,126 @@ function LineRow({ line, props }: { line: ReviewedLine; props: LinesTableProps }
   );
 }
 
+const EDIT_FIELDS: ReadonlySet<string> = new Set(GRID_COLUMNS.slice(1));
+
+function isEditField(field: string | undefined): field is TextField {
+  return field !== undefined && EDIT_FIELDS.has(field);
+}
+
+/**
+ * The spreadsheet keys of the lines table (grid-keys.ts decides, this carries it out): the current cell
+ * follows the focus and the selected line, the selected line's fields (rendered under its row) are where
+ * a cell is edited, and Escape puts back what a field held when editing began.
+ */
+function useGridKeys(lines: readonly ReviewedLine[], props: LinesTableProps) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [cursor, setCursor] = useState<GridCursor>({ row: 0, col: 0 });
+  const editStart = useRef<{ lineIndex: number; field: TextField; value: string | undefined } | null>(null);
+  const pendingEdit = useRef<{ lineIndex: number; field: TextField } | null>(null);
+  const selectedRow = lines.findIndex((line) => line.index === props.selected);
+
+  useEffect(() => {
+    if (selectedRow >= 0) setCursor((current) => (current.row === selectedRow ? current : { row: selectedRow, col: current.col }));
+  }, [selectedRow]);
+
+  const fieldInput = (lineIndex: number, field: string) =>
+    wrapper.current?.querySelector<HTMLInputElement>(`[data-editor-line="${lineIndex}"] input[data-field="${field}"]`) ?? null;
+
+  // A cell edited on a line that was not selected yet: its fields appear on the next render.
+  useEffect(() => {
+    const pending = pendingEdit.current;
+    if (!pending) return;
+    const input = fieldInput(pending.lineIndex, pending.field);
+    if (input) {
+      pendingEdit.current = null;
+      input.focus();
+    }
+  });
+
+  function focusCell(row: number, col: number) {
+    wrapper.current?.querySelector<HTMLElement>(`[data-grid-row="${row}"][data-grid-col="${col}"]`)?.focus();
+  }
+
+  function run(action: GridAction, event: KeyboardEvent<HTMLDivElement>) {
+    if (action.type === 'none') return;
+    if (action.type === 'save') {
+      if (!props.onSave) return;
+      event.preventDefault();
+      props.onSave();
+      return;
+    }
+    if (action.type === 'move' || action.type === 'commit') {
+      event.preventDefault();
+      editStart.current = null;
+      setCursor({ row: action.row, col: action.col });
+      focusCell(action.row, action.col);
+      return;
+    }
+    if (action.type === 'cancel') {
+      event.preventDefault();
+      const start = editStart.current;
+      editStart.current = null;
+      if (start) props.onEdit?.(start.lineIndex, { [start.field]: start.value });
+      focusCell(action.row, action.col);
+      return;
+    }
+    // edit
+    const line = lines[action.row];
+    const field = GRID_COLUMNS[action.col];
+    if (!line || !props.onEdit || !isEditField(field)) return;
+    event.preventDefault();
+    editStart.current = { lineIndex: line.index, field, value: props.draft[line.index]?.[field] };
+    if (action.replace !== undefined) props.onEdit(line.index, { [field]: action.replace });
+    if (props.selected !== line.index) props.onSelect(line.index);
+    const input = fieldInput(line.index, field);
+    if (input && props.selected === line.index) input.focus();
+    else pendingEdit.current = { lineIndex: line.index, field };
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const field = target instanceof HTMLInputElement && target.type === 'text' ? target.dataset.field : undefined;
+    const onCell = target.dataset.gridRow !== undefined;
+    const key = { key: event.key, ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey, shift: event.shiftKey };
+    if (field !== undefined) {
+      const col = isEditField(field) ? GRID_COLUMNS.indexOf(field) : cursor.col;
+      const row = selectedRow >= 0 ? selectedRow : cursor.row;
+      run(gridKey({ row, col }, lines.length, { ...key, place: 'field' }), event);
+    } else if (onCell) {
+      run(gridKey(cursor, lines.length, { ...key, place: 'cell' }), event);
+    } else if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      run({ type: 'save' }, event);
+    }
+  }
+
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const { gridRow, gridCol, field } = target.dataset;
+    if (gridRow !== undefined && gridCol !== undefined) {
+      setCursor({ row: Number(gridRow), col: Number(gridCol) });
+      return;
+    }
+    const lineIndex = Number(target.closest<HTMLElement>('[data-editor-line]')?.dataset.editorLine ?? NaN);
+    if (!isEditField(field) || Number.isNaN(lineIndex)) return;
+    const start = editStart.current;
+    if (!start || start.lineIndex !== lineIndex || start.field !== field) {
+      editStart.current = { lineIndex, field, value: props.draft[lineIndex]?.[field] };
+    }
+    setCursor((current) => ({ row: selectedRow >= 0 ? selectedRow : current.row, col: GRID_COLUMNS.indexOf(field) }));
+  }
+
+  function onBlur(event: FocusEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    if (target.dataset.field !== undefined) editStart.current = null;
+  }
+
+  return { wrapper, cursor, onKeyDown, onFocus, onBlur };
+}
+
 /** The invoice's lines as apply will use them, with the operator's changes marked and the parser's warnings beside them. */
 export function LinesTable(props: LinesTableProps) {
   const lines = draftLines(props.review, props.draft);
+  const grid = useGridKeys(lines, props);
   const headerDraft = props.headerDraft ?? {};
   const counted = lines.filter((line) => !shownDeleted(line, props.draft) && shownKind(line, props.draft) !== 'group');
   const subtotal = shownHeader(props.review, headerDraft, 'subtotal');
@@ -178,8 +316,12 @@ export function LinesTable(props: LinesTableProps) {
   );
   const columns = props.warnings.size > 0 ? 10 : 9;
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table className="lines-table">
+    <div className="table-scroll" tabIndex={0} ref={grid.wrapper} onKeyDown={grid.onKeyDown} onFocus={grid.onFocus} onBlur={grid.onBlur}>
+      <p id="lines-keys" className="muted small keys-hint">
+        Arrows move between cells; Enter or F2 edits a cell, typing replaces it; in a field Enter keeps the value and moves down, Escape undoes it;
+        Ctrl+Enter saves.
+      </p>
+      <table className="lines-table" aria-describedby="lines-keys">
         <caption id="lines-caption">Invoice lines</caption>
         <thead>
           <tr>
@@ -200,11 +342,11 @@ export function LinesTable(props: LinesTableProps) {
           </tr>
         </thead>
         <tbody>
-          {lines.map((line) => {
+          {lines.map((line, row) => {
             const editor = props.editorFor?.(line) ?? null;
             return (
               <Fragment key={line.index}>
-                <LineRow line={line} props={props} />
+                <LineRow line={line} row={row} cursor={grid.cursor} props={props} />
                 {editor && (
                   <tr className="editor-row">
                     <td colSpan={props.warnings.size > 0 ? 10 : 9}>{editor}</td>
@@ -217,11 +359,7 @@ export function LinesTable(props: LinesTableProps) {
         <tfoot>
           <tr>
             <td colSpan={columns}>
-              <FooterCheck
-                check={sums}
-                label={['Sum of line totals', 'subtotal']}
-                missing="Sum of line totals against subtotal: figures missing"
-              />
+              <FooterCheck check={sums} label={['Sum of line totals', 'subtotal']} missing="Sum of line totals against subtotal: figures missing" />
             </td>
           </tr>
           <tr>

@@ -60,8 +60,7 @@ export function PdfPageView(props: PdfPageViewProps) {
         if (!cancelled && loaded) setDoc(loaded);
       })
       .catch((cause: unknown) => {
-        if (!cancelled)
-          setError({ code: 'PDF_UNREADABLE', message: `The page could not be shown: ${String((cause as Error)?.message ?? cause)}` });
+        if (!cancelled) setError({ code: 'PDF_UNREADABLE', message: `The page could not be shown: ${String((cause as Error)?.message ?? cause)}` });
       });
     return () => {
       cancelled = true;

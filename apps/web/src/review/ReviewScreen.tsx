@@ -1,4 +1,4 @@
-import type { JobReview } from '@invoice/contracts';
+import type { BoundingBox, JobReview, ReviewedLine } from '@invoice/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../app/api-context';
@@ -8,6 +8,11 @@ import { canApply } from '../jobs/job-status';
 import { ApplyDialog } from './ApplyDialog';
 import { ReverseDialog } from './ReverseDialog';
 import { applyOutcomeWords } from './apply-outcome';
+import { stockLines } from './apply-checks';
+import { LineActions } from './LineActions';
+import { mergeWithNext, splitLine } from './line-split-merge';
+import { regionLineEdit } from './page-region';
+import { RegionPanel, type RegionRead } from './RegionPanel';
 import { HeaderFields } from './HeaderFields';
 import { JobStateNotices } from './JobStateNotices';
 import { LineEditor } from './LineEditor';
@@ -34,6 +39,12 @@ function isConflict(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'REVIEW_CONFLICT' || error.code === 'JOB_CONCURRENT_UPDATE');
 }
 
+/** Whether the box being read or confirmed belongs to the page on show. */
+function regionOnPage(read: RegionRead | null, page: number): boolean {
+  if (!read || read.status === 'failed') return false;
+  return (read.status === 'read' ? read.region.page : read.page) === page;
+}
+
 export function ReviewScreen({ jobId }: { jobId: string }) {
   const api = useApi();
   const { job, result, review, loadError, setJob, setReview, forgetParse, reload } = useJobReview(jobId);
@@ -55,12 +66,20 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const [reversing, setReversing] = useState(false);
   const [reverseError, setReverseError] = useState<unknown>(null);
   const reverseInFlight = useRef(false);
+  const [regionMode, setRegionMode] = useState(false);
+  const [regionRead, setRegionRead] = useState<RegionRead | null>(null);
+  const [regionBox, setRegionBox] = useState<BoundingBox | null>(null);
+  const [creatingItem, setCreatingItem] = useState(false);
 
   const warnings = useMemo(() => lineWarnings(result), [result]);
   const dirty = review ? isDirty(review, draft, headerDraft) : false;
   const readOnly = !job || !canApply(job);
   const shownLines = useMemo(() => (review ? draftLines(review, draft) : []), [review, draft]);
   const selectedLine = shownLines.find((line) => line.index === selected) ?? null;
+  const linesOnPage = useMemo(
+    () => shownLines.flatMap((line) => (line.page === page && line.bbox !== null ? [{ index: line.index, bbox: line.bbox }] : [])),
+    [shownLines, page],
+  );
 
   const select = useCallback(
     (lineIndex: number) => {
@@ -80,6 +99,73 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setSelected(index);
     setEditing(index);
     setNotice('');
+  }
+
+  /** Split and merge only rewrite the draft: saving sends them as ordinary corrections and added lines. */
+  function onSplit(lineIndex: number, kept: string): string | null {
+    if (!review) return null;
+    const outcome = splitLine(review, draft, lineIndex, kept);
+    if (!outcome.ok) return outcome.reason;
+    setDraft(outcome.draft);
+    setNotice(`Line ${lineIndex + 1} split: the rest is the new line ${outcome.focusLine + 1}, not saved yet.`);
+    return null;
+  }
+
+  function onMerge(lineIndex: number) {
+    if (!review) return;
+    const outcome = mergeWithNext(review, draft, lineIndex);
+    if (!outcome.ok) {
+      setNotice(`Not merged: ${outcome.reason}`);
+      return;
+    }
+    setDraft(outcome.draft);
+    setNotice(`Line ${lineIndex + 1} merged with the next item line, which is now deleted; not saved yet.`);
+  }
+
+  /** The catalogue item a new SKU needs before apply accepts it; an item that exists already is just as good. */
+  async function onCreateItem(line: ReviewedLine) {
+    if (line.sku === null) return;
+    setCreatingItem(true);
+    setActionError(null);
+    try {
+      const name = line.description.trim().slice(0, 512) || line.sku;
+      await api.createCatalogueItem({ sku: line.sku, name, unit: line.unit?.trim() || 'pcs' });
+      setNotice(`Item ${line.sku} created in the catalogue.`);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'ITEM_EXISTS') setNotice(`Item ${line.sku} is already in the catalogue.`);
+      else setActionError({ context: `Item ${line.sku} was not created`, error });
+    } finally {
+      setCreatingItem(false);
+      reload();
+    }
+  }
+
+  async function onRegion(box: BoundingBox) {
+    setRegionBox(box);
+    setRegionRead({ status: 'reading', page });
+    try {
+      const region = await api.readPageRegion(jobId, page, box);
+      setRegionRead({ status: 'read', region });
+    } catch (error) {
+      setRegionRead({ status: 'failed', page, error });
+    }
+  }
+
+  function closeRegion() {
+    setRegionRead(null);
+    setRegionBox(null);
+  }
+
+  /** The line read from the box joins the draft as an added line, open for editing like any other. */
+  function onAddRegionLine() {
+    if (!review || regionRead?.status !== 'read') return;
+    const index = nextLineIndex(review, draft);
+    setDraft((current) => editLine(current, index, regionLineEdit(regionRead.region)));
+    setSelected(index);
+    setEditing(index);
+    closeRegion();
+    setRegionMode(false);
+    setNotice(`Line ${index + 1} added from page ${regionRead.region.page}; check it, then save.`);
   }
 
   const onHeaderEdit = useCallback((field: keyof HeaderDraft, value: string) => {
@@ -237,8 +323,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             {review.duplicateOf.reason === 'same-document'
               ? 'The same file was already applied to stock by '
               : 'An invoice with the same supplier and number was already applied to stock by '}
-            <a href={routeHref({ screen: 'review', jobId: review.duplicateOf.jobId })}>the earlier job</a>. Applying this one is refused unless
-            you confirm it is a separate delivery.
+            <a href={routeHref({ screen: 'review', jobId: review.duplicateOf.jobId })}>the earlier job</a>. Applying this one is refused unless you
+            confirm it is a separate delivery.
           </p>
         </section>
       )}
@@ -292,6 +378,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
               problems={problems}
               selected={selected}
               onSelect={select}
+              onEdit={readOnly ? undefined : onEdit}
+              onSave={readOnly || !dirty || saving ? undefined : () => void onSave()}
               editorFor={(line) =>
                 line.index === editing && !readOnly ? (
                   <LineEditor
@@ -301,6 +389,17 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                     problem={problems[line.index]}
                     onEdit={onEdit}
                     onClose={() => setEditing(null)}
+                    actions={
+                      <LineActions
+                        review={review}
+                        line={line}
+                        draft={draft}
+                        onSplit={onSplit}
+                        onMerge={onMerge}
+                        onCreateItem={(target) => void onCreateItem(target)}
+                        creatingItem={creatingItem}
+                      />
+                    }
                   />
                 ) : null
               }
@@ -315,14 +414,30 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           </div>
           <div className="review-page">
             {result.source.mediaType === 'application/pdf' ? (
-              <PdfPageView
-                fileUrl={api.fileUrl(jobId)}
-                fileName={job.fileName}
-                page={page}
-                onPageChange={setPage}
-                highlight={selectedLine && selectedLine.page === page ? selectedLine.bbox : null}
-                highlightLabel={selectedLine && selectedLine.page === page ? `line ${selectedLine.index + 1}` : null}
-              />
+              <>
+                <PdfPageView
+                  fileUrl={api.fileUrl(jobId)}
+                  fileName={job.fileName}
+                  page={page}
+                  onPageChange={setPage}
+                  highlight={selectedLine && selectedLine.page === page ? selectedLine.bbox : null}
+                  highlightLabel={selectedLine && selectedLine.page === page ? `line ${selectedLine.index + 1}` : null}
+                  lines={linesOnPage}
+                  onPickLine={select}
+                  regionMode={regionMode}
+                  onRegionModeChange={
+                    readOnly
+                      ? undefined
+                      : (on) => {
+                          setRegionMode(on);
+                          if (!on) closeRegion();
+                        }
+                  }
+                  onRegion={(box) => void onRegion(box)}
+                  region={regionOnPage(regionRead, page) ? regionBox : null}
+                />
+                {regionRead && <RegionPanel read={regionRead} onAdd={onAddRegionLine} onCancel={closeRegion} />}
+              </>
             ) : (
               <p className="panel muted">This is an XML e-invoice: there is no printed page to show beside the lines.</p>
             )}
@@ -337,6 +452,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           revision={review.revision}
           stockChanges={review.stockChanges}
           duplicate={review.duplicateOf ?? null}
+          checks={review.checks ?? []}
+          stockLines={stockLines(review)}
           applying={applying}
           error={applyError}
           onConfirm={(allowDuplicate) => void onConfirmApply(allowDuplicate)}
