@@ -7,6 +7,8 @@ import error from '../schemas/error.schema.json';
 import inventoryItem from '../schemas/inventory-item.schema.json';
 import job from '../schemas/job.schema.json';
 import jobReview from '../schemas/job-review.schema.json';
+import pageLayout from '../schemas/page-layout.schema.json';
+import pageRegion from '../schemas/page-region.schema.json';
 import parseResult from '../schemas/parse-result.schema.json';
 import reverseResult from '../schemas/reverse-result.schema.json';
 import skuMapping from '../schemas/sku-mapping.schema.json';
@@ -24,6 +26,7 @@ import listItemsResponse from '../schemas/api/list-items-response.schema.json';
 import listJobsQuery from '../schemas/api/list-jobs-query.schema.json';
 import listJobsResponse from '../schemas/api/list-jobs-response.schema.json';
 import listMovementsResponse from '../schemas/api/list-movements-response.schema.json';
+import pageRegionQuery from '../schemas/api/page-region-query.schema.json';
 import listSkuMappingsQuery from '../schemas/api/list-sku-mappings-query.schema.json';
 import listSkuMappingsResponse from '../schemas/api/list-sku-mappings-response.schema.json';
 import listSuppliersResponse from '../schemas/api/list-suppliers-response.schema.json';
@@ -48,6 +51,8 @@ export const schemasByName = {
   'inventory-item': inventoryItem,
   job,
   'job-review': jobReview,
+  'page-layout': pageLayout,
+  'page-region': pageRegion,
   'parse-result': parseResult,
   'reverse-result': reverseResult,
   'sku-mapping': skuMapping,
@@ -66,6 +71,7 @@ export const schemasByName = {
   'api/list-jobs-response': listJobsResponse,
   'api/list-movements-response': listMovementsResponse,
   'api/list-sku-mappings-query': listSkuMappingsQuery,
+  'api/page-region-query': pageRegionQuery,
   'api/list-sku-mappings-response': listSkuMappingsResponse,
   'api/list-suppliers-response': listSuppliersResponse,
   'api/put-sku-mapping-request': putSkuMappingRequest,

@@ -14,6 +14,14 @@ export function parsedKey(jobId: string, attempt: number): string {
   return `parsed/${jobId}/attempt-${attempt}.json`;
 }
 
+/**
+ * The parser's PageLayout of an attempt, written beside its result: its key follows the result's (the parser
+ * derives it from --output, invoice_parser/io.py layout_uri), so neither runner passes another argument.
+ */
+export function layoutKey(jobId: string, attempt: number): string {
+  return `parsed/${jobId}/attempt-${attempt}.layout.json`;
+}
+
 export function errorKey(jobId: string, attempt: number): string {
   return `errors/${jobId}/attempt-${attempt}.json`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorKey, parsedKey, rawKey, safeName } from '../src/object-keys';
+import { errorKey, layoutKey, parsedKey, rawKey, safeName } from '../src/object-keys';
 
 const JOB = '00000000-0000-4000-8000-000000000001';
 
@@ -7,6 +7,7 @@ describe('object keys', () => {
   it('names the outputs of each attempt separately', () => {
     expect(parsedKey(JOB, 2)).toBe(`parsed/${JOB}/attempt-2.json`);
     expect(errorKey(JOB, 2)).toBe(`errors/${JOB}/attempt-2.json`);
+    expect(layoutKey(JOB, 2)).toBe(`parsed/${JOB}/attempt-2.layout.json`);
   });
 
   it.each([

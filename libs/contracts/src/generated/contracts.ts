@@ -376,6 +376,27 @@ export interface MergeSuppliersResponse {
   };
 }
 /**
+ * Query string of GET /api/jobs/{jobId}/pages/{page}/region: the box in PDF points, origin at the top-left of the page (x0 < x1, y0 < y1, checked by the route).
+ */
+export interface PageRegionQuery {
+  /**
+   * A number of points, zero or more, with at most four decimals.
+   */
+  x0: string;
+  /**
+   * A number of points, zero or more, with at most four decimals.
+   */
+  y0: string;
+  /**
+   * A number of points, zero or more, with at most four decimals.
+   */
+  x1: string;
+  /**
+   * A number of points, zero or more, with at most four decimals.
+   */
+  y1: string;
+}
+/**
  * Body of PUT /api/sku-mappings/{supplierKey}/{supplierSku}: the whole mapping, which replaces any earlier one of that supplier SKU (its lastUsedAt is kept). packSize left out is "1".
  */
 export interface PutSkuMappingRequest {
@@ -719,6 +740,42 @@ export interface RowReading {
   unit: TextFieldReading;
   unitPrice: DecimalFieldReading;
   lineTotal: DecimalFieldReading;
+}
+/**
+ * What the parser read inside a box drawn on a page: the words whose centre lies in it, and the line they make, split into fields by the parser's own reading of those rows. The operator confirms the line before it is added to the review.
+ */
+export interface PageRegion {
+  page: PageNumber;
+  bbox: RegionBox;
+  /**
+   * In reading order: rows top to bottom, words left to right.
+   */
+  words: RegionWord[];
+  /**
+   * null when the box holds no word.
+   */
+  line: null | RegionLine;
+}
+/**
+ * A box in PDF points with the origin at the top-left of the page (the convention of InvoiceLine.bbox).
+ */
+export interface RegionBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface RegionWord {
+  text: string;
+  bbox: RegionBox;
+}
+export interface RegionLine {
+  sku: string | null;
+  description: string | null;
+  quantity: null | Quantity;
+  unit: string | null;
+  unitPrice: null | Money;
+  lineTotal: null | Money;
 }
 /**
  * What the parser read from one document. Written by the parser, never changed afterwards; corrections live in review revisions.
