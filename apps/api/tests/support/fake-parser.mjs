@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A stand-in for `python -m invoice_parser run …` with the same command line and output files, for tests
 // of the runner and the routes that must not depend on PDF extraction. Its input document is a JSON
-// script: {"fake":"result","lines":[…],"supplier"?,"number"?,"documentType"?} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
+// script: {"fake":"result","lines":[…],"supplier"?,"vatId"?,"iban"?,"number"?,"documentType"?} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
 // | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF. A result script may
 // carry "byAttempt": {"2": {…}}, fields that replace its own on that attempt, so a re-parse can read other lines.
 // Every job reads as a different invoice (its job id is mixed into the document hash and the default number), so
@@ -72,7 +72,11 @@ write(option('--output'), {
     number: script.number === undefined ? `INV-${option('--job-id').slice(0, 8)}` : script.number,
     date: '2026-01-31',
     currency: 'EUR',
-    supplier: { name: script.supplier === undefined ? 'Fake Supplies Ltd' : script.supplier },
+    supplier: {
+      name: script.supplier === undefined ? 'Fake Supplies Ltd' : script.supplier,
+      ...(script.vatId === undefined ? {} : { vatId: script.vatId }),
+      ...(script.iban === undefined ? {} : { iban: script.iban }),
+    },
     totals: { subtotal: null, tax: null, total: '10.00' },
   },
   lines,
