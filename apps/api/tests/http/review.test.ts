@@ -1,6 +1,6 @@
 import type { ApplyResult, Job, JobReview, ListMovementsResponse, ListSkuMappingsResponse } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
-import { bytesBody, fakeInvoice, fakeScript } from '../support/api-client';
+import { bytesBody, fakeInvoice, fakeScript, skusOf } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
 import { expectContract, expectError } from '../support/test-server';
 
@@ -30,6 +30,8 @@ describe('review', () => {
 
   /** A parsed job whose lines carry SKUs unique to the test, so stock assertions do not collide. */
   async function parsedJob(lines: object[], extra: object = {}): Promise<Job> {
+    // Their SKUs are catalogued, as apply requires (items.test.ts is about the ones that are not).
+    await suite.api.catalogue(...skusOf(lines));
     const job = await suite.api.parsed('invoice.pdf', 'application/pdf', fakeInvoice(lines, extra));
     expect(job.status).toBe('PARSED');
     return job;
@@ -267,6 +269,7 @@ describe('review', () => {
         { sku: null, quantity: '5', description: 'Pallet' },
         { kind: 'charge', sku: 'AR-A', quantity: '9', description: 'Handling' },
       ]);
+      await suite.api.catalogue('AR-RIGHT');
       expectError(await apply(job.jobId), 422, 'APPLY_MISSING_SKU');
       const reviewed = await saved(job.jobId, {
         baseRevision: 0,
@@ -485,6 +488,7 @@ describe('review', () => {
       // Arrange
       const teach = await parsedJob([{ sku: 'MA-SUP', quantity: '1' }], { supplier: 'Mapping Apply Co' });
       await saved(teach.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'MA-SUP', inventorySku: 'MA-INV' }] });
+      await suite.api.catalogue('MA-INV', 'MA-OTHER');
       const job = await parsedJob([{ sku: 'MA-SUP', quantity: '2' }, { sku: 'MA-SUP', quantity: '5' }], { supplier: 'Mapping Apply Co' });
       await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 1, sku: 'MA-OTHER' }] });
 
@@ -504,6 +508,7 @@ describe('review', () => {
       const confirmed = await review(job.jobId);
       const other = await parsedJob([{ sku: 'DR-SUP', quantity: '1' }], { supplier: 'Drift Supplies' });
       await saved(other.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'DR-SUP', inventorySku: 'DR-INV' }] });
+      await suite.api.catalogue('DR-INV');
 
       // Act
       const stale = await apply(job.jobId, { reviewRevision: confirmed.revision, expectedStockChanges: confirmed.stockChanges });
@@ -524,6 +529,7 @@ describe('review', () => {
       // Arrange: job is applied through the mapping FR-SUP -> FR-OLD; later another invoice remaps FR-SUP
       const teach = await parsedJob([{ sku: 'FR-SUP', quantity: '1' }], { supplier: 'Frozen Mapping Ltd' });
       await saved(teach.jobId, { baseRevision: 0, corrections: [], skuMappings: [{ supplierSku: 'FR-SUP', inventorySku: 'FR-OLD' }] });
+      await suite.api.catalogue('FR-OLD');
       const job = await parsedJob([{ sku: 'FR-SUP', quantity: '4' }, { sku: 'FR-PLAIN', quantity: '1' }], { supplier: 'Frozen Mapping Ltd' });
       expect((await apply(job.jobId)).status).toBe(200);
       const later = await parsedJob([{ sku: 'FR-SUP', quantity: '1' }, { sku: 'FR-PLAIN', quantity: '1' }], { supplier: 'Frozen Mapping Ltd' });

@@ -73,13 +73,15 @@ export class ApiClient {
 
   /**
    * Puts these SKUs in the item catalogue (named after themselves, in pcs), as an operator would before the
-   * first apply of them: apply refuses a SKU outside the catalogue (UNKNOWN_SKU). One already there is kept.
+   * first apply of them: apply refuses a SKU outside the catalogue (UNKNOWN_SKU). One CSV import, however
+   * many SKUs; an item already there with that name is left as it is.
    */
   async catalogue(...skus: string[]): Promise<void> {
-    for (const sku of skus) {
-      const response = await this.http.post('/api/items').send({ sku, name: sku, unit: 'pcs' });
-      expect([201, 409], JSON.stringify(response.body)).toContain(response.status);
-    }
+    if (skus.length === 0) return;
+    const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const csv = ['sku,name,unit', ...[...new Set(skus)].map((sku) => `${cell(sku)},${cell(sku)},pcs`)].join('\r\n');
+    const response = await this.http.post('/api/items/import').send({ csv });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
   }
 
   async inventory(): Promise<Record<string, string>> {
@@ -88,6 +90,14 @@ export class ApiClient {
     const body = expectContract<{ items: { sku: string; quantity: string }[] }>('api/list-inventory-response', response.body);
     return Object.fromEntries(body.items.map((item) => [item.sku, item.quantity]));
   }
+}
+
+/** The SKUs these fake invoice lines name (any kind), trimmed as a review trims them: what a test puts in the catalogue. */
+export function skusOf(lines: readonly object[]): string[] {
+  return lines.flatMap((line) => {
+    const sku = (line as { sku?: unknown }).sku;
+    return typeof sku === 'string' && sku.trim() !== '' ? [sku.trim()] : [];
+  });
 }
 
 /** A document the fake parser turns into a ParseResult with these lines. */
