@@ -32,6 +32,8 @@ describe('reviewLines', () => {
       notStock: false,
       changed: [],
       mappedFrom: null,
+      packSize: '1',
+      stockQuantity: '1',
       added: false,
       deleted: false,
     });

@@ -55,10 +55,17 @@ export class DynamoDbSkuMappingRepository implements SkuMappingRepository {
     const mappings: SkuMapping[] = [];
     let startKey: Item | undefined;
     do {
-      // Every supplier's mappings is a Scan: the Mappings screen's overview, not a per-invoice read.
+      // Every supplier's mappings is a Scan: the Mappings screen's overview, not a per-invoice read. It skips
+      // the supplier directory's items, which share the table under partition keys starting with '#'.
       const page = await this.client.send(
         query.supplierKey === undefined
-          ? new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey })
+          ? new ScanCommand({
+              TableName: this.tableName,
+              FilterExpression: 'NOT begins_with(supplierKey, :directory)',
+              ExpressionAttributeValues: { ':directory': { S: '#' } },
+              ConsistentRead: true,
+              ExclusiveStartKey: startKey,
+            })
           : new QueryCommand({
               TableName: this.tableName,
               KeyConditionExpression: 'supplierKey = :key',
