@@ -1,5 +1,5 @@
 import type { ApplyResult, Job, ParseResult } from '@invoice/contracts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, fakeInvoice, fakeScript } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
 import { expectContract, expectError, makeDataDir, startTestServer } from '../support/test-server';
@@ -89,6 +89,9 @@ describe('parse and apply', () => {
   });
 
   describe('POST /api/jobs/{jobId}/apply', () => {
+    // Apply refuses SKUs outside the item catalogue; the ones these tests apply are in it.
+    beforeAll(() => suite.api.catalogue('DEC-A', 'DEC-B', 'REP', 'RACE', 'UNPOLLED', 'NOSKU-OK', 'RETURNED', 'FINAL'));
+
     it('adds the item quantities per SKU exactly, ignoring charges', async () => {
       // Arrange
       const before = await suite.api.inventory();
@@ -224,6 +227,7 @@ describe('restart', () => {
     const dir = makeDataDir('restart');
     const first = await startTestServer({ dataDir: dir.dataDir });
     const api1 = new ApiClient(first.url);
+    await api1.catalogue('KEEP');
     const applied = await api1.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'KEEP', quantity: '4.5' }]));
     expect((await api1.http.post(`/api/jobs/${applied.jobId}/apply`)).status).toBe(200);
     const cut = await api1.createAndUpload('slow.pdf', 'application/pdf', fakeScript({ fake: 'sleep', seconds: 30 }));
