@@ -2,11 +2,13 @@
 
 pdfium checks the document first (it is fast, strict about passwords and tolerant of damage that
 it can repair); pdfminer then reads the words (extract/pdf_text.py), one page's objects at a time.
+Pages without text, and image uploads, are read by OCR (invoice_parser/ocr) into the same words.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -24,6 +26,8 @@ from invoice_parser.errors import (
 )
 from invoice_parser.extract.pdf_text import iter_pages
 from invoice_parser.extract.words import PageText
+from invoice_parser.ocr import OcrReport, image_media_type, read_image, with_scanned_pages
+from invoice_parser.result import PDF_MEDIA_TYPE
 from invoice_parser.settings import Settings
 
 PDF_MAGIC = b"%PDF-"
@@ -34,25 +38,52 @@ _PASSWORD_ERRORS = {pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY}
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class DocumentText:
+    pages: list[PageText]
+    media_type: str
+    # Set when some pages were read by OCR.
+    ocr: OcrReport | None = None
+
+
 def read_pages(data: bytes, settings: Settings) -> list[PageText]:
     """The text of every page, or a ParserError saying why the document cannot be read."""
-    check_envelope(data, settings)
-    page_count = _checked_page_count(data, settings)
-    pages = _extract(data, settings)
-    if len(pages) != page_count:
-        log.info("pdfium counted %d pages, pdfminer read %d", page_count, len(pages))
+    return read_document(data, settings).pages
+
+
+def read_document(data: bytes, settings: Settings) -> DocumentText:
+    """The text of every page of a PDF or an image, or a ParserError saying why it cannot be read."""
+    media_type = _checked_envelope(data, settings)
+    if media_type == PDF_MEDIA_TYPE:
+        page_count = _checked_page_count(data, settings)
+        pages = _extract(data, settings)
+        if len(pages) != page_count:
+            log.info("pdfium counted %d pages, pdfminer read %d", page_count, len(pages))
+        pages, ocr = with_scanned_pages(data, pages, settings)
+    else:
+        pages, ocr = read_image(data, settings)
     if sum(page.char_count for page in pages) < settings.min_text_chars:
-        raise ParserError(NO_TEXT_LAYER, f"none of the {len(pages)} pages has extractable text (a scan?)")
-    return pages
+        how = "extractable or recognisable text" if ocr is not None else "extractable text"
+        raise ParserError(NO_TEXT_LAYER, f"none of the {len(pages)} pages has {how}")
+    return DocumentText(pages, media_type, ocr)
 
 
-def check_envelope(data: bytes, settings: Settings) -> None:
+def _checked_envelope(data: bytes, settings: Settings) -> str:
+    """The document's media type: PDF, or a PNG, JPEG or TIFF image to be read by OCR."""
     if not data:
         raise ParserError(EMPTY, "the document is empty (0 bytes)")
     if len(data) > settings.max_bytes:
         raise ParserError(TOO_LARGE, f"the document is larger than {settings.max_bytes} bytes")
+    image_type = image_media_type(data)
+    if image_type is not None:
+        return image_type
     if PDF_MAGIC not in data[:MAGIC_WINDOW]:
-        raise ParserError(NOT_A_PDF, "the document is not a PDF (no %PDF- header in its first 1024 bytes)")
+        raise ParserError(
+            NOT_A_PDF,
+            "the document is neither a PDF (no %PDF- header in its first 1024 bytes) "
+            "nor a PNG, JPEG or TIFF image",
+        )
+    return PDF_MEDIA_TYPE
 
 
 def _checked_page_count(data: bytes, settings: Settings) -> int:

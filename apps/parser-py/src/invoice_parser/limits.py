@@ -34,6 +34,15 @@ def install(time_limit_seconds: float, memory_limit_mib: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def extend(seconds: float) -> None:
+    """Push the deadline out by seconds: OCR brings its own budget on top of the document's."""
+    global _deadline
+    if _deadline is None or seconds <= 0:
+        return
+    _deadline += seconds
+    signal.setitimer(signal.ITIMER_REAL, max(_deadline - time.monotonic(), 0.001), _REFIRE_INTERVAL)
+
+
 def finish() -> None:
     """Stop the alarm; raise TIMEOUT if the deadline passed while an exception was being swallowed."""
     deadline = _deadline

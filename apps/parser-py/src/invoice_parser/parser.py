@@ -15,7 +15,7 @@ from invoice_parser.diagnostics import (
     PAGE_WITHOUT_LINES,
     ParseWarning,
 )
-from invoice_parser.document import read_pages
+from invoice_parser.document import read_document
 from invoice_parser.einvoice import looks_like_xml
 from invoice_parser.einvoice_result import (
     einvoice_without_printed_page,
@@ -35,9 +35,10 @@ from invoice_parser.extract.table import PageRows, TableReading
 from invoice_parser.extract.totals_arithmetic import settle_total
 from invoice_parser.extract.totals_charges import totals_block_charges
 from invoice_parser.line_confidence import line_confidences
+from invoice_parser.ocr import image_media_type
 from invoice_parser.page_layout import LAYOUT_SCHEMA, build_layout
 from invoice_parser.reconcile import reconcile
-from invoice_parser.result import PDF_MEDIA_TYPE, REQUIRED_HEADER_FIELDS, build_result, source_json
+from invoice_parser.result import REQUIRED_HEADER_FIELDS, build_result, source_json
 from invoice_parser.settings import Settings
 
 
@@ -70,20 +71,23 @@ def _read(data: bytes, settings: Settings) -> tuple[dict[str, Any], dict[str, An
     # Sniffed by content: an upload's name and declared type are the sender's claim, not a fact.
     if looks_like_xml(data):
         return xml_upload_result(data, settings), None
+    # An image upload carries no attachments to look for an e-invoice in.
+    printed_only = settings.ignore_einvoice or image_media_type(data) is not None
     try:
         printed, layout = _read_printed_page(data, settings)
     except ParserError as error:
         # A scan or an undecodable page may still carry an exact e-invoice.
-        if settings.ignore_einvoice:
+        if printed_only:
             raise
         return einvoice_without_printed_page(data, error, settings), None
-    if settings.ignore_einvoice:
+    if printed_only:
         return printed, layout
     return with_embedded_einvoice(data, printed, settings), layout
 
 
 def _read_printed_page(data: bytes, settings: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
-    pages = read_pages(data, settings)
+    document = read_document(data, settings)
+    pages = document.pages
     page_rows = [
         PageRows(page, group_rows(page.words, settings.row_baseline_tolerance_ratio)) for page in pages
     ]
@@ -109,17 +113,20 @@ def _read_printed_page(data: bytes, settings: Settings) -> tuple[dict[str, Any],
         *([_ambiguity_warning()] if conventions.separator_guessed else []),
         *check_warnings,
     ]
-    source = source_json(data, len(pages), PDF_MEDIA_TYPE)
+    source = source_json(data, len(pages), document.media_type)
     layout = build_layout(source["sha256"], page_rows, conventions.decimal_separator, settings)
-    return build_result(
+    result = build_result(
         source=source,
         document_type=document_type,
         header=header,
         lines=lines,
         warnings=warnings,
         checks=checks,
-        confidences=line_confidences(lines, checks, header.totals_values),
-    ), layout
+        confidences=line_confidences(lines, checks, header.totals_values, settings.ocr_min_word_confidence),
+    )
+    if document.ocr is not None:
+        result["extraction"]["ocr"] = document.ocr.to_json()
+    return result, layout
 
 
 def _document_warnings(

@@ -42,6 +42,24 @@ class Settings:
     # printed-page reader must not be flattered by the exact XML.
     ignore_einvoice: bool = False
 
+    # OCR of scanned pages and image uploads (invoice_parser/ocr). The tesseract binary: a name looked
+    # up on PATH or a path; the languages are those the invoices come in (one pass reads them all).
+    tesseract: str = "tesseract"
+    ocr_languages: str = "eng+deu+fra+nld+spa+ita"
+    # Pages are rendered at this resolution; an image is scaled to it when its own is far off.
+    ocr_dpi: int = 300
+    # A page (PDF page rendered, image frame decoded) of more pixels is refused as TOO_LARGE: an image
+    # decompression bomb is a few kilobytes that decode to gigabytes. 50 MP holds a 48 MP phone photo.
+    ocr_max_pixels: int = 50_000_000
+    # Pages read by OCR in one document (a multi-page TIFF's frames included); more is TOO_MANY_PAGES.
+    ocr_max_pages: int = 50
+    # One page's recognition, and all of a document's, may take this long before TIMEOUT; the
+    # document's OCR time is added to time_limit_seconds for the process as a whole.
+    ocr_page_seconds: float = 20
+    ocr_document_seconds: float = 80
+    # A recognised word below this confidence (0-100, tesseract's) lowers its line's confidence.
+    ocr_min_word_confidence: float = 60
+
     # Word extraction tolerances (those of pdfplumber's extract_words), in PDF points.
     word_x_tolerance: float = 1.5
     word_y_tolerance: float = 2.5
@@ -71,7 +89,7 @@ class Settings:
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """Defaults overridden by INVOICE_PARSER_MAX_PAGES, ..._MAX_BYTES, ..._IGNORE_EINVOICE, ..."""
         env = os.environ if environ is None else environ
-        overrides: dict[str, int | float | bool] = {}
+        overrides: dict[str, int | float | bool | str] = {}
         for spec in fields(cls):
             name = ENV_PREFIX + spec.name.upper()
             raw = env.get(name)
@@ -94,6 +112,11 @@ def _flag(raw: str) -> bool:
 
 
 # Field annotations are strings here (postponed evaluation), so they key the parsers directly.
-_PARSERS: Final[dict[str, Callable[[str], int | float | bool]]] = {"int": int, "float": float, "bool": _flag}
+_PARSERS: Final[dict[str, Callable[[str], int | float | bool | str]]] = {
+    "int": int,
+    "float": float,
+    "bool": _flag,
+    "str": str,
+}
 
 DEFAULT_SETTINGS: Final = Settings()

@@ -796,7 +796,10 @@ export interface ParseResult {
 export interface ParseSource {
   sha256: string;
   pages: number;
-  mediaType: "application/pdf" | "application/xml";
+  /**
+   * What the document is, sniffed from its bytes: a PDF, an e-invoice XML, or a scan or photo read by OCR.
+   */
+  mediaType: "application/pdf" | "application/xml" | "image/png" | "image/jpeg" | "image/tiff";
   sizeBytes?: number;
 }
 export interface ParserIdentity {
@@ -810,6 +813,18 @@ export interface Extraction {
   method: "printed-page" | "e-invoice";
   eInvoiceFormat?: "CII" | "UBL" | null;
   eInvoiceProfile?: string | null;
+  ocr?: OcrExtraction;
+}
+/**
+ * Present when some pages had no text layer (a scan, a photo, an image upload) and were read by OCR: which pages, and by which engine. Their words' positions are those of the upright, levelled page image.
+ */
+export interface OcrExtraction {
+  engine: string;
+  /**
+   * @minItems 1
+   * @maxItems 1000
+   */
+  pages: [PageNumber, ...PageNumber[]];
 }
 export interface InvoiceHeader {
   documentType: DocumentType;

@@ -14,6 +14,8 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    # How sure OCR is of the word (0-100, tesseract's scale); None for a word of a text layer.
+    ocr_confidence: float | None = None
 
     @property
     def height(self) -> float:

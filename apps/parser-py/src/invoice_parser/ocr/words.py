@@ -1,0 +1,165 @@
+"""tesseract's TSV as the Words a text layer gives: PDF points from the page's top-left corner, and
+boxes the height of the font, bottom at the descender line, as pdfminer reports a character.
+
+tesseract's box is the ink: "mm" is half as tall as "Mg" in the same font, and "Shop" reaches lower
+than "LLC" on the same baseline. The row reader compares bottoms and heights, so each word's box is
+rebuilt from its ink: which letters it holds tells how much of the font's height the ink spans
+(Helvetica's, like most sans serifs': capitals and digits 0.72 of the size, x-height 0.52,
+descenders 0.21), hence the size, the baseline and the font box.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from invoice_parser.extract.words import Word
+
+CAP_HEIGHT, X_HEIGHT, DESCENT = 0.72, 0.52, 0.21
+_TALL_LOWERCASE = set("bdfhiklt")
+# How far below the baseline each descending character reaches, as a fraction of the size.
+_DESCENDERS = {
+    **dict.fromkeys("gjpqy()[]{}|", DESCENT),
+    **dict.fromkeys(",;", 0.11),
+    **dict.fromkeys("Q@$", 0.06),
+}
+_TALL_MARKS = set("/\\()[]{}|!?%&#@$€£¥§'\"*^")
+# tesseract reads a table's vertical rules and underlines as these "words"; they are drawing, not text.
+_RULE_CHARACTERS = set("|¦_\u2014\u2013-=~")  # with the em and en dashes
+# Rule-like "words" this unsure of are drawing; a confident "-" may be a printed empty value.
+_RULE_CONFIDENCE = 80.0
+# Estimated sizes within this fraction of each other are one size.
+_SIZE_STEP = 0.06
+# Where a lone mark's ink sits above the baseline, as a fraction of the size: a dash at mid x-height.
+_MID_MARKS = set("-\u2013\u2014=~+*\u2022\u00b7")  # dashes, bullets
+_MID_HEIGHT = 0.27
+_WORD_LEVEL = "5"
+_COLUMNS = (
+    "level",
+    "page_num",
+    "block_num",
+    "par_num",
+    "line_num",
+    "word_num",
+    "left",
+    "top",
+    "width",
+    "height",
+    "conf",
+    "text",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InkWord:
+    """One recognised word as tesseract boxes it, in pixels of the image it read."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+
+
+def ink_words(tsv: str) -> list[InkWord]:
+    """The words of tesseract's TSV output; blank and rule-like ones left out."""
+    return [word for word in _rows(tsv) if _is_text(word)]
+
+
+def page_words(words: list[InkWord], points_per_pixel: float) -> tuple[Word, ...]:
+    """The words in PDF points, each boxed as a text layer's word of its estimated font size."""
+    estimates = [_ink_size(word) for word in words]
+    snapped = _snapped([size for size in estimates if size is not None])
+    fallback = statistics.median(snapped.values()) if snapped else None
+    return tuple(
+        _font_box(word, snapped[size] if size is not None else fallback, points_per_pixel)
+        for word, size in zip(words, estimates, strict=True)
+    )
+
+
+def _snapped(sizes: list[float]) -> dict[float, float]:
+    """Each estimated size -> the median of its cluster: a page is set in a few sizes, and words of
+    one size should not differ by the pixel or two their ink is off."""
+    snapped: dict[float, float] = {}
+    ordered = sorted(sizes)
+    cluster: list[float] = []
+    for size in [*ordered, None]:
+        if size is None or (cluster and size > cluster[-1] * (1 + _SIZE_STEP)):
+            middle = statistics.median(cluster) if cluster else 0.0
+            snapped.update((member, middle) for member in cluster)
+            cluster = []
+        if size is not None:
+            cluster.append(size)
+    return snapped
+
+
+def _rows(tsv: str) -> Iterator[InkWord]:
+    for line in tsv.splitlines():
+        cells = line.split("\t")
+        if len(cells) != len(_COLUMNS) or cells[0] != _WORD_LEVEL:
+            continue
+        try:
+            left, top, width, height = (int(cell) for cell in cells[6:10])
+            confidence = float(cells[10])
+        except ValueError:
+            continue
+        text = unicodedata.normalize("NFC", cells[11]).strip()
+        if text and width > 0 and height > 0:
+            yield InkWord(text, left, top, width, height, max(0.0, min(100.0, confidence)))
+
+
+def _is_text(word: InkWord) -> bool:
+    if any(character.isalnum() for character in word.text):
+        return True
+    drawn = all(character in _RULE_CHARACTERS for character in word.text)
+    # A vertical rule read as "|" is many times taller than wide; an underline, many times wider.
+    stroke = word.height > 4 * word.width or word.width > 8 * word.height
+    return not (drawn and (stroke or word.confidence < _RULE_CONFIDENCE))
+
+
+def _ink_size(word: InkWord) -> float | None:
+    """The font size in pixels the word's ink implies, None for punctuation alone ("-", ".")."""
+    letters = [character for character in word.text if character.isalnum()]
+    if not letters:
+        return None
+    tall = any(_is_tall(character) for character in word.text)
+    spans = (CAP_HEIGHT if tall else X_HEIGHT) + _descent(word.text)
+    return word.height / spans
+
+
+def _descent(text: str) -> float:
+    return max((_DESCENDERS.get(character, 0.0) for character in text), default=0.0)
+
+
+def _is_tall(character: str) -> bool:
+    if character.isupper() or character.isdigit() or character in _TALL_LOWERCASE or character in _TALL_MARKS:
+        return True
+    # An accented lower-case letter carries its accent above the x-height.
+    return character.isalpha() and unicodedata.decomposition(character) != ""
+
+
+def _font_box(word: InkWord, size_px: float | None, points_per_pixel: float) -> Word:
+    ink_bottom = float(word.top + word.height)
+    letters = any(character.isalnum() for character in word.text)
+    if size_px is None:  # nothing but punctuation on the page: its ink is all there is
+        size_px, baseline = float(word.height), ink_bottom
+    elif letters:
+        baseline = ink_bottom - _descent(word.text) * size_px
+    elif all(character in _MID_MARKS for character in word.text):
+        baseline = word.top + word.height / 2 + _MID_HEIGHT * size_px
+    else:  # ".", ":" and the like sit on the baseline
+        baseline = ink_bottom
+    bottom = baseline + DESCENT * size_px
+    return Word(
+        text=word.text,
+        x0=word.left * points_per_pixel,
+        top=(bottom - size_px) * points_per_pixel,
+        x1=(word.left + word.width) * points_per_pixel,
+        bottom=bottom * points_per_pixel,
+        size=round(size_px * points_per_pixel, 1),
+        bold=False,  # tesseract 5 does not report the weight
+        ocr_confidence=round(word.confidence, 1),
+    )
