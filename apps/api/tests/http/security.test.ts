@@ -22,6 +22,7 @@ describe('security of the local server', () => {
   const bare = () => request(suite.server.url);
 
   async function parsedJob(sku: string): Promise<Job> {
+    await suite.api.catalogue(sku);
     const job = await suite.api.parsed('invoice.pdf', 'application/pdf', fakeInvoice([{ sku, quantity: '3' }]));
     expect(job.status).toBe('PARSED');
     return job;
