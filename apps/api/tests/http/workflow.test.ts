@@ -66,7 +66,8 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
     const result = expectContract<ParseResult>('parse-result', resultResponse.body);
     expect(itemPairs(result.lines)).toEqual(itemPairs(expected.lines));
 
-    // Act: apply
+    // Act: apply (its SKUs created in the catalogue first, as the review screen offers)
+    await api.catalogueNewSkus(job.jobId);
     const applied = await api.http.post(`/api/jobs/${job.jobId}/apply`);
 
     // Assert: stock moved by exactly the truth's quantities
@@ -91,6 +92,7 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
     const job = await api.parsed('unruled_basic.pdf', 'application/pdf', fixture('unruled_basic.pdf'));
     expect(job.status, JSON.stringify(job.error)).toBe('PARSED');
     const before = await api.inventory();
+    await api.catalogueNewSkus(job.jobId);
 
     // Act
     const responses = await Promise.all(Array.from({ length: 20 }, () => api.http.post(`/api/jobs/${job.jobId}/apply`)));
@@ -160,6 +162,7 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const revised = expectContract<JobReview>('job-review', saved.body);
+    await api.catalogueNewSkus(job.jobId);
     // allowDuplicate: an earlier test of this suite may have applied the same file (DUPLICATE_INVOICE otherwise).
     const applied = await api.http.post(`/api/jobs/${job.jobId}/apply`).send({ reviewRevision: revised.revision, allowDuplicate: true });
 

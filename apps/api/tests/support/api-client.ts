@@ -1,4 +1,4 @@
-import type { CreateJobResponse, Job } from '@invoice/contracts';
+import type { CreateJobResponse, Job, JobReview } from '@invoice/contracts';
 import type { Response } from 'superagent';
 import request from 'supertest';
 import { expect } from 'vitest';
@@ -82,6 +82,14 @@ export class ApiClient {
     const csv = ['sku,name,unit', ...[...new Set(skus)].map((sku) => `${cell(sku)},${cell(sku)},pcs`)].join('\r\n');
     const response = await this.http.post('/api/items/import').send({ csv });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
+  }
+
+  /** Catalogues every SKU the job's review flags newSku, as the operator's "create item" of the review screen does. */
+  async catalogueNewSkus(jobId: string): Promise<void> {
+    const response = await this.http.get(`/api/jobs/${jobId}/review`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const review = expectContract<JobReview>('job-review', response.body);
+    await this.catalogue(...review.lines.flatMap((line) => (line.newSku && line.sku !== null ? [line.sku] : [])));
   }
 
   async inventory(): Promise<Record<string, string>> {
