@@ -1,6 +1,6 @@
 import type { ApplyResult, JobReview, ListMovementsResponse, ReverseResult } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
-import { fakeInvoice } from '../support/api-client';
+import { fakeInvoice, skusOf } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
 import { expectContract, expectError } from '../support/test-server';
 
@@ -15,6 +15,8 @@ describe('duplicates and reversal', () => {
   const reverse = (jobId: string, body: object = {}) => post(`/api/jobs/${jobId}/reverse`, body);
 
   async function parsedJob(lines: object[], extra: object = {}) {
+    // Apply refuses SKUs outside the item catalogue; these tests are about other refusals.
+    await suite.api.catalogue(...skusOf(lines));
     const job = await suite.api.parsed('invoice.pdf', 'application/pdf', fakeInvoice(lines, extra));
     expect(job.status).toBe('PARSED');
     return job;
@@ -121,6 +123,7 @@ describe('duplicates and reversal', () => {
         skuMappings: [{ supplierSku: 'SUP-9', inventorySku: 'REV-A' }],
       });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      await suite.api.catalogue('REV-A');
       expect((await apply(job.jobId, { reviewRevision: 1 })).status).toBe(200);
 
       // Act

@@ -1,6 +1,6 @@
 import type { JobReview, ListSkuMappingsResponse } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
-import { fakeInvoice } from '../support/api-client';
+import { fakeInvoice, skusOf } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
 import { expectContract, expectError } from '../support/test-server';
 
@@ -18,6 +18,8 @@ describe('review edits', () => {
   }
 
   async function parsedJob(lines: object[], extra: object = {}): Promise<string> {
+    // Apply refuses SKUs outside the item catalogue; ED-C (an added line) and ED-D-STOCK (a mapping) too.
+    await suite.api.catalogue(...skusOf(lines), 'ED-C', 'ED-D-STOCK');
     const job = await suite.api.parsed('invoice.pdf', 'application/pdf', fakeInvoice(lines, extra));
     expect(job.status).toBe('PARSED');
     return job.jobId;
