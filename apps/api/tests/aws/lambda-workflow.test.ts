@@ -47,6 +47,10 @@ describe('AWS mode through the Lambda handler', () => {
     Object.assign(process.env, resources.env);
     // Imported after the environment is set: the module composes its adapters once, at load, as in Lambda.
     ({ handler } = (await import('../../src/lambda')) as unknown as { handler: LambdaHandler });
+    // Apply refuses SKUs outside the item catalogue: the fixtures' SKUs go in first, as a CSV import through the API.
+    const skus = [...new Set([...Object.keys(expectedStock('ruled_basic')), ...Object.keys(expectedStock('unruled_basic'))])];
+    const csv = ['sku,name,unit', ...skus.map((sku) => `"${sku.replaceAll('"', '""')}","${sku.replaceAll('"', '""')}",pcs`)].join('\r\n');
+    expect(await invoke(handler, 'POST', '/api/items/import', { csv })).toMatchObject({ statusCode: 200, body: { created: skus.length, updated: 0 } });
   });
   afterAll(async () => {
     await launcher?.stop();
