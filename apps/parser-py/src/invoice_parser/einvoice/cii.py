@@ -15,6 +15,7 @@ from invoice_parser.einvoice.dates import cii_date
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.formats import CREDIT_NOTE_TYPE_CODES, Syntax
 from invoice_parser.einvoice.model import EInvoice, EInvoiceTotals
+from invoice_parser.einvoice.seller_ids import cii_payee_iban, cii_seller_vat_id
 from invoice_parser.einvoice.xml_paths import find, text_at
 from invoice_parser.einvoice.xml_values import amount_at, currency_at
 
@@ -44,6 +45,8 @@ def read_cii(root: Element, syntax: Syntax) -> EInvoice:
         lines=read_lines(transaction, names, currency),
         charges=() if settlement is None else document_charges(settlement, names, currency),
         totals=_totals(settlement, names, currency),
+        seller_vat_id=cii_seller_vat_id(agreement),
+        payee_iban=cii_payee_iban(settlement),
     )
 
 

@@ -92,3 +92,5 @@ class EInvoice:
     lines: tuple[EInvoiceLine, ...]
     charges: tuple[DocumentCharge, ...]
     totals: EInvoiceTotals
+    seller_vat_id: str | None = None  # BT-31, normalised (invoice_parser.party_ids)
+    payee_iban: str | None = None  # BT-84, only when its mod-97 check holds

@@ -25,6 +25,7 @@ from invoice_parser.einvoice.decimals import decimal_text
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
 from invoice_parser.line_kinds import CHARGE_KIND, GROUP_KIND, ITEM_KIND
+from invoice_parser.party_ids import party_json
 
 E_INVOICE_METHOD: Final = "e-invoice"
 # An XML line has no place on the printed page until the page is matched against it.
@@ -58,7 +59,9 @@ def invoice_json(einvoice: EInvoice) -> dict[str, Any]:
         "number": _bounded(einvoice.number, "number"),
         "date": einvoice.issue_date,
         "currency": einvoice.currency,
-        "supplier": {"name": _bounded(einvoice.seller_name, "supplier.name")},
+        "supplier": party_json(
+            _bounded(einvoice.seller_name, "supplier.name"), einvoice.seller_vat_id, einvoice.payee_iban
+        ),
         "totals": {
             "subtotal": _text(_tax_basis(totals)),
             "tax": _text(totals.tax),

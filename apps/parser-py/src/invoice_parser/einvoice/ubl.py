@@ -11,6 +11,7 @@ from invoice_parser.einvoice.derivations import line_net_amount, net_from_gross,
 from invoice_parser.einvoice.errors import InvalidXmlError
 from invoice_parser.einvoice.formats import CREDIT_NOTE_TYPE_CODES, UBL_CREDIT_NOTE, Syntax
 from invoice_parser.einvoice.model import DocumentCharge, EInvoice, EInvoiceLine, EInvoiceTotals
+from invoice_parser.einvoice.seller_ids import ubl_payee_iban, ubl_seller_vat_id
 from invoice_parser.einvoice.xml_paths import children, find, text_at
 from invoice_parser.einvoice.xml_values import amount_at, currency_at, decimal_at
 
@@ -43,6 +44,8 @@ def read_ubl(root: Element, syntax: Syntax) -> EInvoice:
         ),
         charges=tuple(_charge(charge, currency) for charge in children(root, "AllowanceCharge")),
         totals=_totals(root, currency),
+        seller_vat_id=ubl_seller_vat_id(root),
+        payee_iban=ubl_payee_iban(root),
     )
 
 
