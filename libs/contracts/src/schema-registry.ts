@@ -36,9 +36,6 @@ import reverseJobRequest from '../schemas/api/reverse-job-request.schema.json';
 import supplierIdentitiesResponse from '../schemas/api/supplier-identities-response.schema.json';
 import mergeSuppliersRequest from '../schemas/api/merge-suppliers-request.schema.json';
 import mergeSuppliersResponse from '../schemas/api/merge-suppliers-response.schema.json';
-import supplierIdentitiesResponse from '../schemas/api/supplier-identities-response.schema.json';
-import mergeSuppliersRequest from '../schemas/api/merge-suppliers-request.schema.json';
-import mergeSuppliersResponse from '../schemas/api/merge-suppliers-response.schema.json';
 import skuMappingPath from '../schemas/api/sku-mapping-path.schema.json';
 import updateItemRequest from '../schemas/api/update-item-request.schema.json';
 
@@ -77,9 +74,6 @@ export const schemasByName = {
   'api/put-sku-mapping-request': putSkuMappingRequest,
   'api/review-update-request': reviewUpdateRequest,
   'api/reverse-job-request': reverseJobRequest,
-  'api/supplier-identities-response': supplierIdentitiesResponse,
-  'api/merge-suppliers-request': mergeSuppliersRequest,
-  'api/merge-suppliers-response': mergeSuppliersResponse,
   'api/supplier-identities-response': supplierIdentitiesResponse,
   'api/merge-suppliers-request': mergeSuppliersRequest,
   'api/merge-suppliers-response': mergeSuppliersResponse,
