@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteDatabase } from '../../src/adapters/local/sqlite-database';
+import { openSqliteDatabase, SCHEMA_VERSION } from '../../src/adapters/local/sqlite-database';
 import { SqliteInventoryLedger } from '../../src/adapters/local/sqlite-inventory-ledger';
 import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
 import { describeInventoryLedgerContract } from '../contracts/inventory-ledger.contract';
@@ -34,7 +34,8 @@ describe('openSqliteDatabase', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      const versions = Array.from({ length: SCHEMA_VERSION }, (_, index) => ({ version: index + 1 }));
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(versions);
     } finally {
       db.close();
       dir.remove();

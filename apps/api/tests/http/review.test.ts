@@ -480,7 +480,7 @@ describe('review', () => {
       expect(otherReview.lines[0]).toMatchObject({ sku: 'MAP-SUP-1', mappedFrom: null });
       expect(listed.status).toBe(200);
       expect(expectContract<ListSkuMappingsResponse>('api/list-sku-mappings-response', listed.body).items).toEqual([
-        { supplierKey: 'map supplier gmbh', supplierSku: 'MAP-SUP-1', inventorySku: 'MAP-INV-1', updatedAt: answer.updatedAt },
+        { supplierKey: 'map supplier gmbh', supplierSku: 'MAP-SUP-1', inventorySku: 'MAP-INV-1', packSize: '1', updatedAt: answer.updatedAt, lastUsedAt: null },
       ]);
     });
 
@@ -565,11 +565,13 @@ describe('review', () => {
       expect((await review(job.jobId)).supplierKey).toBeNull();
     });
 
-    it('answers an empty list for an unknown supplier and 400 without a supplier', async () => {
+    it('answers an empty list for an unknown supplier, every supplier’s mappings without one, and 400 for an unknown parameter', async () => {
       const unknown = await suite.api.http.get('/api/sku-mappings').query({ supplier: 'nobody at all' });
       expect(unknown.status).toBe(200);
       expect(unknown.body).toEqual({ items: [] });
-      expectError(await suite.api.http.get('/api/sku-mappings'), 400, 'VALIDATION_FAILED');
+      const every = await suite.api.http.get('/api/sku-mappings');
+      expect(every.status).toBe(200);
+      expectContract<ListSkuMappingsResponse>('api/list-sku-mappings-response', every.body);
       expectError(await suite.api.http.get('/api/sku-mappings').query({ supplier: 'a', extra: '1' }), 400, 'VALIDATION_FAILED');
     });
   });
