@@ -65,6 +65,21 @@ describe('SKU mappings', () => {
       expect(await listed({ supplier: 'invalid supplier' })).toEqual([]);
     });
 
+    it('files a mapping under the supplier key of any spelling of the supplier’s name', async () => {
+      const created = await saved('Spelling Supplier GmbH.', 'S-1', { inventorySku: 'X' });
+
+      expect(created.supplierKey).toBe('spelling supplier gmbh');
+      expect(await listed({ supplier: 'spelling supplier gmbh' })).toEqual([created]);
+    });
+
+    it('answers 400 VALIDATION_FAILED for a supplier with no letters or digits, which can name no supplier', async () => {
+      const response = await putMapping('#-#', 'S-1', { inventorySku: 'X' });
+
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['/supplierKey']);
+      expectError(await suite.api.http.delete(path('##', 'S-1')), 400, 'VALIDATION_FAILED');
+    });
+
     it('answers 400 VALIDATION_FAILED for a blank supplier SKU in the path', async () => {
       const response = await putMapping('invalid supplier', ' ', { inventorySku: 'X' });
 

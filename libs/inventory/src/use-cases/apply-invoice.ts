@@ -99,8 +99,9 @@ export async function applyInvoice(
 /**
  * Records when the supplier's mappings were last used, after the apply's transaction rather than inside it:
  * lastUsedAt only informs the Mappings screen and never decides what stock moves (the job froze the mappings
- * it applied), so a crash in between costs nothing but an older date. A failure here is not the apply's
- * failure either: the stock has moved, and answering an error would invite a retry of something done once.
+ * it applied), so a crash in between costs nothing but an older date. A store that does not answer here
+ * does not fail the apply either: the stock has moved, and an error would invite a retry of something done
+ * once. Anything else is a fault and is raised.
  */
 async function markMappingsUsed(
   deps: Pick<InventoryPorts, 'skuMappings'>,
@@ -114,7 +115,8 @@ async function markMappingsUsed(
       used.map((pair) => ({ supplierKey, supplierSku: pair.supplierSku })),
       at.toISOString(),
     );
-  } catch {
-    // Deliberately dropped, as said above; the next apply that uses these mappings records the date again.
+  } catch (error) {
+    // Dropped, as said above; the next apply that uses these mappings records the date again.
+    if (!isDomainError(error, 'STORAGE_UNAVAILABLE')) throw error;
   }
 }
