@@ -50,6 +50,16 @@ async function expectAttempt(baseUrl: string, fileName: string, attempt: number,
   throw new Error(`${fileName} did not reach attempt ${attempt} ${status}: ${seen}`);
 }
 
+/**
+ * Puts SKUs in the item catalogue through the API (one CSV import), as an operator who keeps one would have:
+ * apply refuses a SKU outside it (UNKNOWN_SKU).
+ */
+async function catalogue(baseUrl: string, skus: readonly string[]): Promise<void> {
+  const csv = ['sku,name,unit', ...skus.map((sku) => `${sku},${sku},pcs`)].join('\r\n');
+  const response = await fetch(`${baseUrl}/api/items/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ csv }) });
+  if (response.status !== 200) throw new Error(`catalogue import answered ${response.status}: ${await response.text()}`);
+}
+
 describe('an operator takes an invoice from upload to stock in the browser', () => {
   let stack: LocalStack;
   let browser: Browser;
@@ -65,6 +75,8 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
   beforeAll(async () => {
     clearArtifacts();
     stack = await startLocalStack();
+    // The invoice's SKUs, and BIN-40-BLUE the journey corrects line 4 to, are items of the catalogue already.
+    await catalogue(stack.baseUrl, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: WIDE });
     pageErrors.watch(page, 'main tab');
