@@ -7,7 +7,8 @@ locals {
   table_actions = {
     # create and versioned update (PutItem), read, list newest first (Query on jobs-by-created)
     jobs = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
-    # stock ADD inside the apply transaction, list, one SKU
+    # stock ADD inside the apply transaction, list, one SKU; the item catalogue on the same rows (create and
+    # edit with UpdateItem, also inside an import's transactions; read; list and export with Scan)
     inventory = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"]
     # ledger and chunk items (Put), chunk progress (Update), the pending-apply marker (Delete), movements (Query)
     apply-ledger = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
