@@ -138,11 +138,12 @@ function LineRow({ line, row, cursor, props }: { line: ReviewedLine; row: number
       <td>
         <KindCell kind={kind} />
         {line.added && <span className="tag tag-edited">added</span>}
+        {/* In this cell, not the SKU's: the SKU cell keeps the SKU as its name. */}
+        {isNewSku(line) && !skuEdited && !deleted && <span className="tag tag-new">new SKU</span>}
         {deleted && <span className="tag tag-changed">deleted</span>}
       </td>
       <td className={`cell-${skuState} sku`} {...cell('sku')}>
         {shownSku(line, draft)}
-        {isNewSku(line) && !skuEdited && !deleted && <span className="tag tag-new">new SKU</span>}
         <StateTag state={skuState} />
         <WasParsed value={line.parsed.sku} state={skuState} />
         {skuState === 'mapped' && <span className="was">printed {line.mappedFrom}</span>}

@@ -197,11 +197,6 @@ export function PdfPageView(props: PdfPageViewProps) {
           </button>
         </span>
       </figcaption>
-      {regionMode && (
-        <p id="region-hint" className="hint">
-          Drag a box around the missed line on the page; its words are read and proposed as a new line.
-        </p>
-      )}
       {error !== null && <ErrorNotice error={error} />}
       <div className="pdf-frame" ref={frame}>
         {!doc && error === null && <p className="muted">Loading the invoice page…</p>}
@@ -247,6 +242,12 @@ export function PdfPageView(props: PdfPageViewProps) {
           )}
         </div>
       </div>
+      {regionMode && (
+        // Under the page, not above it: text appearing above would move the page under the pointer.
+        <p id="region-hint" className="hint">
+          Drag a box around the missed line on the page; its words are read and proposed as a new line.
+        </p>
+      )}
     </figure>
   );
 }
