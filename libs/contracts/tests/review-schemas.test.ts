@@ -125,7 +125,7 @@ describe('api/apply-job-request', () => {
 
 describe('job-review', () => {
   it('accepts an added line without page or bbox, a deleted line, the reviewed header and its checks', () => {
-    const line = { kind: 'item', description: '', unit: null, unitPrice: '1.00', lineTotal: '2.00', parsed: { sku: null, quantity: null }, sku: 'A', quantity: '2', notStock: false, mappedFrom: null };
+    const line = { kind: 'item', description: '', unit: null, unitPrice: '1.00', lineTotal: '2.00', parsed: { sku: null, quantity: null }, sku: 'A', quantity: '2', notStock: false, mappedFrom: null, packSize: '1', stockQuantity: '2' };
     const values = { supplierName: 'ACME', invoiceNumber: null, date: null, currency: 'EUR', subtotal: '2.00', tax: '0', total: '2.00' };
     const review = {
       jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',
@@ -155,7 +155,7 @@ describe('job-review', () => {
   });
 
   it('accepts a review with a corrected, a mapped and a plain line', () => {
-    const base = { kind: 'item', description: 'Bolt', unit: null, unitPrice: '1.00', lineTotal: '2.00', page: 1, bbox: [1, 2, 3, 4] };
+    const base = { kind: 'item', description: 'Bolt', unit: null, unitPrice: '1.00', lineTotal: '2.00', page: 1, bbox: [1, 2, 3, 4], packSize: '1' };
     const review = {
       jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',
       status: 'PARSED',
@@ -165,13 +165,13 @@ describe('job-review', () => {
       documentType: 'invoice',
       supplierKey: 'acme gmbh',
       lines: [
-        { ...base, index: 0, parsed: { sku: 'S1', quantity: '2' }, sku: 'A1', quantity: '3', notStock: false, changed: ['sku', 'quantity'], mappedFrom: null },
-        { ...base, index: 1, parsed: { sku: 'S2', quantity: '1' }, sku: 'A2', quantity: '1', notStock: false, changed: [], mappedFrom: 'S2' },
-        { ...base, index: 2, parsed: { sku: null, quantity: '1' }, sku: null, quantity: '1', notStock: true, changed: ['notStock'], mappedFrom: null },
+        { ...base, index: 0, parsed: { sku: 'S1', quantity: '2' }, sku: 'A1', quantity: '3', notStock: false, changed: ['sku', 'quantity'], mappedFrom: null, stockQuantity: '3' },
+        { ...base, index: 1, parsed: { sku: 'S2', quantity: '1' }, sku: 'A2', quantity: '1', notStock: false, changed: [], mappedFrom: 'S2', packSize: '12', stockQuantity: '12' },
+        { ...base, index: 2, parsed: { sku: null, quantity: '1' }, sku: null, quantity: '1', notStock: true, changed: ['notStock'], mappedFrom: null, stockQuantity: '1' },
       ],
       stockChanges: [
         { sku: 'A1', quantity: '3' },
-        { sku: 'A2', quantity: '1' },
+        { sku: 'A2', quantity: '12' },
       ],
       applyBlockers: [],
     };
@@ -197,6 +197,8 @@ describe('job-review', () => {
       notStock: false,
       changed: [],
       mappedFrom: null,
+      packSize: '1',
+      stockQuantity: '1',
     };
     const review = (kind: string) => ({
       jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',
