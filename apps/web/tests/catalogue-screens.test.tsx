@@ -73,7 +73,7 @@ describe('ItemForm', () => {
   it('offers SKU, Name, Unit and GTIN for a new item, and Create item', () => {
     const markup = render(<ItemForm item={null} saving={false} error={null} onSubmit={noop} onCancel={noop} />);
 
-    for (const label of ['SKU', 'Name', 'Unit', 'GTIN']) expect(markup).toContain(`<label>${label}<input`);
+    for (const label of ['SKU', 'Name', 'Unit', 'GTIN']) expect(markup).toMatch(new RegExp(`<label for="[^"]+">${label}</label><input id=`));
     expect(text(markup)).toContain('New item');
     expect(markup).toMatch(/<button type="submit" class="primary">Create item<\/button>/);
   });
@@ -81,7 +81,7 @@ describe('ItemForm', () => {
   it('edits an item without its SKU (the key), filled with its values, and Save item', () => {
     const markup = render(<ItemForm item={item('BIN-40', { gtin: '4006381333931' })} saving={false} error={null} onSubmit={noop} onCancel={noop} />);
 
-    expect(markup).not.toContain('<label>SKU<');
+    expect(markup).not.toMatch(/>SKU<\/label>/);
     expect(text(markup)).toContain('Edit item BIN-40');
     expect(markup).toContain('value="4006381333931"');
     expect(markup).toContain('>Save item</button>');
@@ -93,7 +93,7 @@ describe('ItemForm', () => {
     });
     const markup = render(<ItemForm item={null} saving={false} error={refused} onSubmit={noop} onCancel={noop} />);
 
-    expect(text(markup)).toContain('Not created: Some of the values sent are not acceptable; check the highlighted fields. (VALIDATION_FAILED)');
+    expect(text(markup)).toContain('Not created: Some values are not acceptable: see the problems listed below. (VALIDATION_FAILED)');
     expect(text(markup)).toContain('unit: must NOT have more than 32 characters');
   });
 
@@ -147,7 +147,7 @@ describe('MappingForm', () => {
   it('adds a mapping with Supplier SKU, Inventory SKU and a pack size of 1 to start from', () => {
     const markup = render(<MappingForm supplierKey="acme" mapping={null} taken={new Set()} saving={false} error={null} onSubmit={noop} onCancel={noop} />);
 
-    for (const label of ['Supplier SKU', 'Inventory SKU', 'Pack size']) expect(markup).toContain(`<label>${label}<input`);
+    for (const label of ['Supplier SKU', 'Inventory SKU', 'Pack size']) expect(markup).toMatch(new RegExp(`<label for="[^"]+">${label}</label><input id=`));
     expect(text(markup)).toContain('Add mapping for acme');
     expect(markup).toMatch(/name="packSize" value="1"/);
     expect(markup).toContain('>Save mapping</button>');
@@ -158,7 +158,7 @@ describe('MappingForm', () => {
       <MappingForm supplierKey="acme" mapping={mapping('A-1', { packSize: '0.5' })} taken={new Set()} saving={false} error={null} onSubmit={noop} onCancel={noop} />,
     );
 
-    expect(markup).not.toContain('<label>Supplier SKU<');
+    expect(markup).not.toMatch(/>Supplier SKU<\/label>/);
     expect(text(markup)).toContain('Edit mapping of A-1');
     expect(markup).toContain('value="OURS-A-1"');
     expect(markup).toContain('value="0.5"');
@@ -181,6 +181,14 @@ describe('SupplierPicker', () => {
     expect(markup).toMatch(/<label class="search">Supplier<select>/);
     expect(text(markup)).toContain('Choose a supplier acme (2 mappings) bolt co (1 mapping)');
     expect(markup).toContain('<option value="acme" selected="">');
+    expect(markup).toMatch(/<label class="search">Other supplier<input type="text"/);
+  });
+
+  it('offers typing a supplier when none has mappings yet, to add its first', () => {
+    const markup = render(<SupplierPicker suppliers={[]} selected={null} onPick={noop} />);
+    expect(text(markup)).toContain('No supplier has SKU mappings yet');
+    expect(markup).not.toContain('<select');
+    expect(markup).toMatch(/Other supplier<input type="text"/);
   });
 
   it('keeps a supplier named in the address that is not listed, and falls back to typing one', () => {

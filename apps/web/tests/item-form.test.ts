@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkItemDraft, gtinProblem } from '../src/items/item-form';
+import { countText } from '../src/items/items-count';
 
 describe('gtinProblem', () => {
   it('accepts GTINs whose check digit matches, of every GS1 length', () => {
@@ -37,5 +38,17 @@ describe('checkItemDraft', () => {
 
   it('leaves the SKU of an edited item alone (it is the key, not a field)', () => {
     expect(checkItemDraft({ sku: '', name: 'Bin', unit: 'pcs', gtin: '' }, 'edit').ok).toBe(true);
+  });
+});
+
+describe('countText', () => {
+  it('counts items in words, with + when a further page exists', () => {
+    expect([countText(1, false, ''), countText(2, false, ''), countText(50, true, ''), countText(1, false, 'nut'), countText(3, false, 'm8')]).toEqual([
+      '1 item',
+      '2 items',
+      '50+ items',
+      '1 item matches “nut”',
+      '3 items match “m8”',
+    ]);
   });
 });

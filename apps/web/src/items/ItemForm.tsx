@@ -42,10 +42,12 @@ export function ItemForm({ item, saving, error, onSubmit, onCancel, onRetry }: I
     const problemId = `${id}-${name}-problem`;
     const hintId = `${id}-${name}-hint`;
     const described = [problems[name] ? problemId : null, extra.hint ? hintId : null].filter(Boolean).join(' ');
+    const inputId = `${id}-${name}`;
     return (
-      <label>
-        {label}
+      <div className="field" key={name}>
+        <label htmlFor={inputId}>{label}</label>
         <input
+          id={inputId}
           type="text"
           name={name}
           value={draft[name]}
@@ -66,7 +68,7 @@ export function ItemForm({ item, saving, error, onSubmit, onCancel, onRetry }: I
             {problems[name]}
           </span>
         )}
-      </label>
+      </div>
     );
   };
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogueItem } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import type { ItemValues } from './item-form';
+import { countText } from './items-count';
 import { ItemForm } from './ItemForm';
 import { ItemsImportExport } from './ItemsImportExport';
 import { ItemsTable } from './ItemsTable';
@@ -69,7 +70,10 @@ export function ItemsScreen() {
     }
   };
 
+  const catalogueHeading = useRef<HTMLHeadingElement>(null);
   const open = (next: Editing) => {
+    // A closing form takes the focus with it: give it to the list the operator returns to.
+    if (next.mode === 'none') setTimeout(() => catalogueHeading.current?.focus());
     setEditing(next);
     setSaveError(null);
     setSaid('');
@@ -95,7 +99,7 @@ export function ItemsScreen() {
         const rest = (shown ?? []).filter((item) => item.sku !== saved.sku);
         return editing.mode === 'edit' ? (shown ?? []).map((item) => (item.sku === saved.sku ? saved : item)) : [saved, ...rest];
       });
-      setEditing({ mode: 'none' });
+      open({ mode: 'none' });
       setSaid(editing.mode === 'edit' ? `Item ${saved.sku} saved.` : `Item ${saved.sku} created.`);
     } catch (failure) {
       setSaveError(failure);
@@ -131,7 +135,9 @@ export function ItemsScreen() {
       )}
       <section className="panel" aria-labelledby="catalogue-heading">
         <div className="section-head">
-          <h2 id="catalogue-heading">Catalogue</h2>
+          <h2 id="catalogue-heading" ref={catalogueHeading} tabIndex={-1}>
+            Catalogue
+          </h2>
           {editing.mode !== 'create' && (
             <button type="button" onClick={() => open({ mode: 'create' })}>
               New item
@@ -150,7 +156,7 @@ export function ItemsScreen() {
         {items !== null && items.length > 0 && (
           <>
             <p className="muted small" aria-live="polite">
-              {search.trim() ? `${items.length}${nextCursor ? '+' : ''} items match “${search.trim()}”` : `${items.length}${nextCursor ? '+' : ''} items`}
+              {countText(items.length, nextCursor !== null, search.trim())}
             </p>
             <ItemsTable
               items={items}

@@ -42,10 +42,12 @@ export function MappingForm({ supplierKey, mapping, taken, saving, error, onSubm
     const problemId = `${id}-${name}-problem`;
     const hintId = `${id}-${name}-hint`;
     const described = [problems[name] ? problemId : null, hint ? hintId : null].filter(Boolean).join(' ');
+    const inputId = `${id}-${name}`;
     return (
-      <label>
-        {label}
+      <div className="field" key={name}>
+        <label htmlFor={inputId}>{label}</label>
         <input
+          id={inputId}
           type="text"
           name={name}
           value={draft[name]}
@@ -66,7 +68,7 @@ export function MappingForm({ supplierKey, mapping, taken, saving, error, onSubm
             {problems[name]}
           </span>
         )}
-      </label>
+      </div>
     );
   };
 

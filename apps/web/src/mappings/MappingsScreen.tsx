@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { SkuMapping, PutSkuMappingRequest, SupplierMappings } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
@@ -69,10 +69,14 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
   const supplierKey = supplier === null ? null : (mappings?.[0]?.supplierKey ?? supplierKeyOf(supplier) ?? supplier);
   const pick = (next: string) => {
     setSaid('');
-    window.location.hash = routeHref({ screen: 'mappings', supplier: next });
+    // A typed name goes to its key, as the API files it, so the address and the list name one supplier.
+    window.location.hash = routeHref({ screen: 'mappings', supplier: supplierKeyOf(next) ?? next });
   };
 
+  const listHeading = useRef<HTMLHeadingElement>(null);
   const open = (next: Editing) => {
+    // A closing form takes the focus with it: give it to the list the operator returns to.
+    if (next.mode === 'none') setTimeout(() => listHeading.current?.focus());
     setEditing(next);
     setSaveError(null);
     setSaid('');
@@ -89,8 +93,8 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
           a.supplierSku < b.supplierSku ? -1 : a.supplierSku > b.supplierSku ? 1 : 0,
         ),
       );
+      open({ mode: 'none' });
       setSaid(`Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${saved.packSize}.`);
-      setEditing({ mode: 'none' });
       void loadSuppliers();
     } catch (failure) {
       setSaveError(failure);
@@ -184,7 +188,9 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
           )}
           <section className="panel" aria-labelledby="mappings-heading">
             <div className="section-head">
-              <h2 id="mappings-heading">Mappings of {supplierKey}</h2>
+              <h2 id="mappings-heading" ref={listHeading} tabIndex={-1}>
+                Mappings of {supplierKey}
+              </h2>
               <div className="actions">
                 {editing.mode !== 'add' && (
                   <button type="button" onClick={() => open({ mode: 'add' })}>
@@ -215,7 +221,9 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
             {mappings !== null && mappings.length > 0 && (
               <>
                 <p className="muted small" aria-live="polite">
-                  {shown.length === mappings.length ? `${mappings.length} mappings` : `${shown.length} of ${mappings.length} mappings match “${query}”`}
+                  {shown.length === mappings.length
+                    ? `${mappings.length} mapping${mappings.length === 1 ? '' : 's'}`
+                    : `${shown.length} of ${mappings.length} mappings match “${query}”`}
                 </p>
                 <MappingsTable
                   supplierKey={supplierKey}
