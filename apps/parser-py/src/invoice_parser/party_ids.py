@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-# EU VAT identification numbers by country prefix (the VIES formats), Northern Ireland (XI), the UK
-# and Switzerland's UID ("CHE-123.456.789 MWST", kept without its language suffix).
+# EU VAT identification numbers by country prefix (the VIES formats), Northern Ireland (XI), the UK,
+# the EU's OSS scheme and Switzerland's UID ("CHE-123.456.789 MWST", kept without its language suffix).
 _VAT_FORMATS: Final = {
     "AT": r"U\d{8}",
     "BE": r"[01]\d{9}",
@@ -42,6 +42,8 @@ _VAT_FORMATS: Final = {
     "XI": r"\d{9}|\d{12}|GD\d{3}|HA\d{3}",
     "GB": r"\d{9}|\d{12}|GD\d{3}|HA\d{3}",
     "CH": r"E\d{9}",
+    # The EU One-Stop-Shop number of a seller from outside the EU ("EU OSS VAT EU372041333").
+    "EU": r"\d{9}",
 }
 _VAT_ID: Final = re.compile("|".join(f"{country}(?:{pattern})" for country, pattern in _VAT_FORMATS.items()))
 _SWISS_SUFFIX: Final = re.compile(r"(MWST|TVA|IVA)$")

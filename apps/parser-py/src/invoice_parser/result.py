@@ -13,6 +13,7 @@ from invoice_parser.extract.header import Box, HeaderFields, Located
 from invoice_parser.extract.numbers import format_decimal
 from invoice_parser.extract.rows import bbox_of
 from invoice_parser.extract.table import TableLine
+from invoice_parser.party_ids import party_json
 from invoice_parser.reconcile import Check
 
 PARSER_NAME = "invoice-parser"
@@ -89,7 +90,7 @@ def _invoice_json(document_type: str, header: HeaderFields) -> dict[str, Any]:
         "number": _value(header.number),
         "date": _value(header.date),
         "currency": _value(header.currency),
-        "supplier": {"name": _value(header.supplier)},
+        "supplier": party_json(_value(header.supplier), header.supplier_vat_id, header.supplier_iban),
         "totals": {
             "subtotal": _money(header.totals_values.get("subtotal")),
             "tax": _money(header.totals_values.get("tax")),

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from invoice_parser.extract.buyer_zones import buyer_zones, in_buyer_zone
 from invoice_parser.extract.dates import parse_date
 from invoice_parser.extract.figures import THOUSANDS_GAP_RATIO
 from invoice_parser.extract.imprint import imprint_issuer
+from invoice_parser.extract.issuer_ids import issuer_ids
 from invoice_parser.extract.keywords import (
     BUYER_LABELS,
     GENERIC_NUMBER_LABELS,
@@ -70,6 +72,9 @@ class HeaderFields:
     tax: Located | None = None
     total: Located | None = None
     totals_values: dict[str, Decimal] = field(default_factory=dict)
+    # The issuer's VAT ID and IBAN (normalised, the IBAN checked), when the pages tell them apart.
+    supplier_vat_id: str | None = None
+    supplier_iban: str | None = None
 
 
 def read_header(
@@ -87,6 +92,8 @@ def read_header(
         supplier=_supplier(first, settings),
     )
     _read_totals(fields, pages, table_end, separator)
+    ids = issuer_ids(pages)
+    fields.supplier_vat_id, fields.supplier_iban = ids.vat_id, ids.iban
     return fields
 
 
@@ -230,14 +237,14 @@ def _supplier(page_rows: PageRows, settings: Settings) -> Located | None:
         return labelled
     rows = page_rows.rows
     limit = page_rows.page.height * settings.supplier_search_height_ratio
-    buyer_zones = _buyer_zones(rows)
+    zones = buyer_zones(rows)
     candidates: list[tuple[float, tuple[Word, ...], str]] = []
     for row_index, row in enumerate(rows):
         if row.top > limit:
             break
         for segment in _same_size_runs(row.segments(SEGMENT_GAP_RATIO)):
             name = _name_in(segment)
-            if name is None or _in_zone(row_index, segment, buyer_zones):
+            if name is None or in_buyer_zone(row_index, segment, zones):
                 continue
             segment, name = _with_wrapped_legal_form(rows, row_index, segment, name)
             candidates.append((_prominence(segment, name, row.top, page_rows.page.height), segment, name))
@@ -350,22 +357,6 @@ def _prominence(segment: Sequence[Word], name: str, top: float, page_height: flo
     bold = all(word.bold for word in segment)
     legal_form = contains_phrase(normalize(name), LEGAL_FORMS) is not None
     return size + (2.0 if bold else 0.0) + (5.0 if legal_form else 0.0) - 4.0 * top / page_height
-
-
-def _buyer_zones(rows: Sequence[Row]) -> list[tuple[int, float, float]]:
-    """(row index, x0, x1) of each "Bill to"-style label: the block under it is the customer's."""
-    return [
-        (match.row_index, min(w.x0 for w in match.label_words), max(w.x1 for w in match.label_words))
-        for match in find_labels(rows, BUYER_LABELS)
-    ]
-
-
-def _in_zone(row_index: int, segment: Sequence[Word], zones: Sequence[tuple[int, float, float]]) -> bool:
-    x0 = segment[0].x0
-    for zone_row, zone_x0, _ in zones:
-        if zone_row <= row_index <= zone_row + 6 and zone_x0 - 10 <= x0 <= zone_x0 + 150:
-            return True
-    return False
 
 
 def _read_totals(

@@ -56,6 +56,7 @@ INVOICE_DATE_LABELS: Final = ranked([language.invoice_date_labels for language i
 OTHER_DATE_LABELS: Final = joined(language.other_date_labels for language in LANGUAGES)
 SUPPLIER_LABELS: Final = joined(language.supplier_labels for language in LANGUAGES)
 BUYER_LABELS: Final = joined(language.buyer_labels for language in LANGUAGES)
+BUYER_ID_WORDS: Final = joined(language.buyer_id_words for language in LANGUAGES)
 LEGAL_FORMS: Final = joined(language.legal_forms for language in LANGUAGES)
 MONTH_NAMES: Final = months(language.month_names for language in LANGUAGES)
 CODE_LABELS: Final = joined(language.code_labels for language in LANGUAGES)

@@ -38,6 +38,8 @@ CZECH = Vocabulary(
     supplier_labels=("dodavatel", "prodavajici"),
     buyer_labels=("odberatel", "kupujici", "prijemce"),
     # "spol. s r.o.": the "spol." is part of the form.
+    # Words just before a VAT ID or IBAN that make it the customer's: "Vaše DIČ", "DIČ odběratele".
+    buyer_id_words=("vase", "odberatel", "odberatele", "kupujici"),
     legal_forms=("s r o", "sro", "a s", "spol"),
     # Month names and their abbreviations in dates ("14 leden 2026"), folded as normalize() folds them.
     month_names={

@@ -126,6 +126,8 @@ GERMAN = Vocabulary(
     other_date_labels=("faellig", "fallig", "falligkeit", "liefer", "leistung", "zahlbar", "zeitraum"),
     supplier_labels=("lieferant", "verkaufer", "absender"),
     buyer_labels=("rechnungsempfanger", "rechnungsadresse", "lieferadresse", "kunde", "empfanger", "an"),
+    # Words just before a VAT ID or IBAN that make it the customer's: "Ihre USt-IdNr.", "Kunden-USt-ID".
+    buyer_id_words=("ihre", "ihr", "kunde", "kunden", "kaufer", "empfanger"),
     legal_forms=("gmbh", "ag", "kg", "ohg", "ug", "e k", "gbr", "gmbh co kg"),
     # Month names and their abbreviations in dates ("14 januar 2026"), folded as normalize() folds them.
     month_names={

@@ -227,6 +227,8 @@ ENGLISH = Vocabulary(
         "client",
         "to",
     ),
+    # Words just before a VAT ID or IBAN that make it the customer's: "Your VAT no.", "Customer VAT ID".
+    buyer_id_words=("your", "customer", "customers", "buyer", "client"),
     legal_forms=("ltd", "limited", "llc", "inc", "corp", "co", "plc", "company"),
     # Month names and their abbreviations in dates ("14 january 2026"), folded as normalize() folds them.
     month_names={

@@ -80,6 +80,8 @@ SPANISH = Vocabulary(
     supplier_labels=("proveedor", "vendedor", "emisor"),
     buyer_labels=("cliente", "comprador", "facturar a", "destinatario", "enviar a", "datos del cliente"),
     # "S.A." is Spanish, French and Italian alike; French wrote only the unpunctuated "SA".
+    # Words just before a VAT ID or IBAN that make it the customer's: "Su NIF", "NIF cliente".
+    buyer_id_words=("su", "cliente", "comprador"),
     legal_forms=("sl", "s l", "slu", "s a"),
     # Month names and their abbreviations in dates ("14 enero 2026"), folded as normalize() folds them.
     month_names={

@@ -43,5 +43,7 @@ FINNISH = Vocabulary(
     other_date_labels=("erapaiva", "toimituspaiva", "tilauspaiva"),
     supplier_labels=("myyja", "toimittaja", "laskuttaja"),
     buyer_labels=("asiakas", "ostaja", "vastaanottaja", "laskutusosoite", "toimitusosoite"),
+    # Words just before a VAT ID or IBAN that make it the customer's: "Asiakkaan ALV-tunnus".
+    buyer_id_words=("asiakas", "asiakkaan", "ostaja", "ostajan"),
     legal_forms=("oy", "oyj", "ky", "tmi"),
 )

@@ -72,6 +72,8 @@ FRENCH = Vocabulary(
         "adresse de facturation",
         "acheteur",
     ),
+    # Words just before a VAT ID or IBAN that make it the customer's: "Votre n° TVA", "TVA client".
+    buyer_id_words=("votre", "acheteur"),
     legal_forms=("sarl", "sas", "sa", "eurl"),
     # Month names and their abbreviations in dates ("14 janvier 2026"), folded as normalize() folds them.
     month_names={

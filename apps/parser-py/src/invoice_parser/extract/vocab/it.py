@@ -84,6 +84,8 @@ ITALIAN = Vocabulary(
     # "Cedente / prestatore" and "Cessionario / committente": the parties of an Italian e-invoice.
     supplier_labels=("fornitore", "venditore", "cedente", "mittente"),
     buyer_labels=("spett le", "cessionario", "committente", "intestatario"),
+    # Words just before a VAT ID or IBAN that make it the customer's: "Vostra P. IVA", "P. IVA cliente".
+    buyer_id_words=("vostra", "vostro", "committente", "cessionario"),
     legal_forms=("srl", "s r l", "srls", "spa", "s p a", "snc"),
     # Month names and their abbreviations in dates ("14 gennaio 2026"), folded as normalize() folds them.
     month_names={

@@ -42,6 +42,8 @@ class Vocabulary:
     other_date_labels: Phrases = ()
     supplier_labels: Phrases = ()
     buyer_labels: Phrases = ()
+    # Words just before a VAT ID or IBAN that make it the customer's, not the issuer's ("Ihre USt-IdNr.").
+    buyer_id_words: Phrases = ()
     legal_forms: Phrases = ()
     month_names: Mapping[str, int] = field(default_factory=dict)
     # Labels that introduce the seller's article number inside a description ("Art-Nr: X").

@@ -77,6 +77,8 @@ DUTCH = Vocabulary(
     other_date_labels=("vervaldatum", "vervaldag", "leverdatum", "levering", "besteldatum"),
     supplier_labels=("leverancier", "verkoper", "afzender"),
     buyer_labels=("klant", "afnemer", "factuuradres", "afleveradres", "aan"),
+    # Words just before a VAT ID or IBAN that make it the customer's: "Uw btw-nummer", "Btw-nr. klant".
+    buyer_id_words=("uw", "klant", "afnemer"),
     legal_forms=("bv", "b v", "nv", "n v", "vof", "v o f"),
     # Month names and their abbreviations in dates ("14 januari 2026"), folded as normalize() folds them.
     month_names={
