@@ -141,3 +141,18 @@ describe('RegionPanel', () => {
     expect(text(markup)).not.toContain('Add this line');
   });
 });
+
+describe('LinesTable as a grid', () => {
+  it('has one tab stop among its cells, the current one, and labels the keys', () => {
+    const review = reviewOf([itemLine(0), itemLine(1), itemLine(2)]);
+
+    const markup = render(<LinesTable review={review} draft={EMPTY_DRAFT} warnings={new Map()} problems={{}} selected={null} onSelect={noop} />);
+    const table = markup.slice(markup.indexOf('<table'));
+
+    expect(table.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(table).toMatch(/data-grid-row="0" data-grid-col="0" tabindex="0" aria-pressed="false" aria-label="Line 1: show on the page and correct"/);
+    expect(table.match(/data-grid-col="\d" tabindex="-1"/g)).toHaveLength(3 * 7 - 1);
+    expect(markup).toContain('aria-describedby="lines-keys"');
+    expect(text(markup)).toContain('Arrows move between cells; Enter or F2 edits a cell, typing replaces it;');
+  });
+});
