@@ -26,9 +26,11 @@ from invoice_parser.ocr.words import InkWord, ink_words, page_words
 from invoice_parser.settings import Settings
 
 # A reading is trusted as upright when this share of its characters lies in words tesseract is
-# this sure of (a level page of print: over 0.85; a page on its side read as if upright: about 0.25).
+# this sure of (a level page of print: over 0.85; a page on its side read as if upright: about 0.25),
+# and there are at least this many of them: read sideways, a full page can yield a single "x".
 _SURE_CONFIDENCE = 80.0
 _UPRIGHT_SHARE = 0.6
+_UPRIGHT_MIN_CHARACTERS = 100
 # tesseract's orientation confidence below which its report is a guess.
 _MIN_TURN_CONFIDENCE = 1.5
 
@@ -79,7 +81,7 @@ class OcrPages:
         dpi = round(raster.dpi)
         image, _ = levelled(raster.image)
         words = ink_words(engine.words_tsv(_png(image), dpi, self._timeout()))
-        if _upright_share(words) >= _UPRIGHT_SHARE or not words:
+        if _upright_share(words) >= _UPRIGHT_SHARE and _sure_characters(words) >= _UPRIGHT_MIN_CHARACTERS:
             return image, words
         orientation = engine.orientation(_png(image), dpi, self._timeout())
         if orientation is None or orientation.rotate == 0 or orientation.confidence < _MIN_TURN_CONFIDENCE:

@@ -112,7 +112,7 @@ def _refuse_huge_images(page: pdfium.PdfPage, number: int, max_pixels: int) -> N
 
 def image_frames(data: bytes, target_dpi: int, max_pixels: int, max_frames: int) -> Iterator[Raster]:
     """Each frame of an image upload (a TIFF may hold several), decoded one at a time."""
-    with _pixel_limit(max_pixels), _opened(data) as image:
+    with _pixel_limit(max_pixels), _opened(data, max_pixels) as image:
         frames = _frame_count(image, max_frames)
         for index in range(frames):
             with _decoding(index + 1):
@@ -136,11 +136,13 @@ def _pixel_limit(max_pixels: int) -> Iterator[None]:
 
 
 @contextmanager
-def _opened(data: bytes) -> Iterator[Image.Image]:
+def _opened(data: bytes, max_pixels: int) -> Iterator[Image.Image]:
     try:
         image = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ParserError(TOO_LARGE, f"the image is too large to decode: {error}") from None
+        raise ParserError(
+            TOO_LARGE, f"the image is too large to decode: {error}", {"maxPixels": max_pixels}
+        ) from None
     except (OSError, ValueError, SyntaxError) as error:  # PIL.UnidentifiedImageError is an OSError
         raise ParserError(CORRUPT, f"the image cannot be read: {error}") from None
     try:

@@ -4,12 +4,13 @@ boxes the height of the font, bottom at the descender line, as pdfminer reports 
 tesseract's box is the ink: "mm" is half as tall as "Mg" in the same font, and "Shop" reaches lower
 than "LLC" on the same baseline. The row reader compares bottoms and heights, so each word's box is
 rebuilt from its ink: which letters it holds tells how much of the font's height the ink spans
-(Helvetica's, like most sans serifs': capitals and digits 0.72 of the size, x-height 0.52,
-descenders 0.21), hence the size, the baseline and the font box.
+(Helvetica's, like most sans serifs': capitals and digits 0.72 of the size, accented capitals 0.9,
+x-height 0.52, descenders 0.21), hence the size, the baseline and the font box.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from invoice_parser.extract.words import Word
 
 CAP_HEIGHT, X_HEIGHT, DESCENT = 0.72, 0.52, 0.21
+ACCENTED_CAP_HEIGHT = 0.9  # "É", "Ü": the accent stands above the capital
 _TALL_LOWERCASE = set("bdfhiklt")
 # How far below the baseline each descending character reaches, as a fraction of the size.
 _DESCENDERS = {
@@ -27,7 +29,11 @@ _DESCENDERS = {
 }
 _TALL_MARKS = set("/\\()[]{}|!?%&#@$€£¥§'\"*^")
 # tesseract reads a table's vertical rules and underlines as these "words"; they are drawing, not text.
+_BARS = set("|¦_")
 _RULE_CHARACTERS = set("|¦_\u2014\u2013-=~")  # with the em and en dashes
+# A rule touching a word is read as a bar or a square bracket at its edge; a bracket is kept when its
+# counterpart is in the word too ("[3]"). Round brackets are left alone: "(pack" and "5)" are text.
+_EDGE_BRACKETS = {"[": "]", "]": "["}
 # Rule-like "words" this unsure of are drawing; a confident "-" may be a printed empty value.
 _RULE_CONFIDENCE = 80.0
 # Estimated sizes within this fraction of each other are one size.
@@ -65,8 +71,39 @@ class InkWord:
 
 
 def ink_words(tsv: str) -> list[InkWord]:
-    """The words of tesseract's TSV output; blank and rule-like ones left out."""
-    return [word for word in _rows(tsv) if _is_text(word)]
+    """The words of tesseract's TSV output; blank and rule-like ones left out, and the pieces of a
+    table's rules that stick to a word ("3]", "|12") taken off."""
+    words = (_without_rule_edges(piece) for word in _rows(tsv) for piece in _split_at_bars(word))
+    return [word for word in words if word.text and _is_text(word)]
+
+
+def _split_at_bars(word: InkWord) -> list[InkWord]:
+    """A rule between two cells read into one word ("2|pcs") as the two words, each given the share
+    of the box its characters take."""
+    parts = re.split(r"[|¦]", word.text)
+    if len(parts) < 2 or sum(1 for part in parts if part) < 2:
+        return [word]
+    per_character = word.width / len(word.text)
+    pieces, offset = [], 0
+    for part in parts:
+        if part:
+            left = word.left + round(offset * per_character)
+            width = max(1, round(len(part) * per_character))
+            pieces.append(InkWord(part, left, word.top, width, word.height, word.confidence))
+        offset += len(part) + 1
+    return pieces
+
+
+def _without_rule_edges(word: InkWord) -> InkWord:
+    text = word.text
+    while len(text) > 1 and _rule_at_edge(text[-1], text):
+        text = text[:-1]
+    while len(text) > 1 and _rule_at_edge(text[0], text):
+        text = text[1:]
+    if text == word.text:
+        return word
+    # The box keeps the bar's few pixels: less than a character, within the column tolerances.
+    return InkWord(text, word.left, word.top, word.width, word.height, word.confidence)
 
 
 def page_words(words: list[InkWord], points_per_pixel: float) -> tuple[Word, ...]:
@@ -111,9 +148,18 @@ def _rows(tsv: str) -> Iterator[InkWord]:
             yield InkWord(text, left, top, width, height, max(0.0, min(100.0, confidence)))
 
 
+def _rule_at_edge(character: str, text: str) -> bool:
+    if character in _BARS:
+        return True
+    counterpart = _EDGE_BRACKETS.get(character)
+    return counterpart is not None and counterpart not in text
+
+
 def _is_text(word: InkWord) -> bool:
     if any(character.isalnum() for character in word.text):
         return True
+    if all(character in _BARS for character in word.text):
+        return False  # a printed bar or underline is never a value
     drawn = all(character in _RULE_CHARACTERS for character in word.text)
     # A vertical rule read as "|" is many times taller than wide; an underline, many times wider.
     stroke = word.height > 4 * word.width or word.width > 8 * word.height
@@ -125,8 +171,7 @@ def _ink_size(word: InkWord) -> float | None:
     letters = [character for character in word.text if character.isalnum()]
     if not letters:
         return None
-    tall = any(_is_tall(character) for character in word.text)
-    spans = (CAP_HEIGHT if tall else X_HEIGHT) + _descent(word.text)
+    spans = max(_height(character) for character in word.text) + _descent(word.text)
     return word.height / spans
 
 
@@ -134,11 +179,14 @@ def _descent(text: str) -> float:
     return max((_DESCENDERS.get(character, 0.0) for character in text), default=0.0)
 
 
-def _is_tall(character: str) -> bool:
-    if character.isupper() or character.isdigit() or character in _TALL_LOWERCASE or character in _TALL_MARKS:
-        return True
-    # An accented lower-case letter carries its accent above the x-height.
-    return character.isalpha() and unicodedata.decomposition(character) != ""
+def _height(character: str) -> float:
+    """How far above the baseline the character's ink reaches, as a fraction of the size."""
+    accented = character.isalpha() and unicodedata.decomposition(character) != ""
+    if character.isupper():
+        return ACCENTED_CAP_HEIGHT if accented else CAP_HEIGHT
+    if character.isdigit() or character in _TALL_LOWERCASE or character in _TALL_MARKS or accented:
+        return CAP_HEIGHT  # an accent on a lower-case letter reaches about the capitals' height
+    return X_HEIGHT
 
 
 def _font_box(word: InkWord, size_px: float | None, points_per_pixel: float) -> Word:
