@@ -138,8 +138,8 @@ describe('MappingsTable', () => {
     );
 
     expect(text(markup)).toMatch(/A-1 OURS-A-1 12 \S.* Edit Delete B-2 OURS-B-2 1 never Edit Delete/);
-    expect(markup).toContain('aria-label="Edit mapping of A-1"');
-    expect(markup).toContain('aria-label="Delete mapping of B-2"');
+    expect(markup).toContain('aria-label="Edit A-1"');
+    expect(markup).toContain('aria-label="Delete B-2"');
   });
 });
 

@@ -1,7 +1,10 @@
 import type { SkuMapping } from '@invoice/contracts';
 import { lastUsedText } from './mapping-form';
 
-/** A supplier's mappings, each with its edit and delete actions named after the supplier SKU. */
+/**
+ * A supplier's mappings, each with its edit and delete actions named after the supplier SKU ("Delete A-100"),
+ * so the confirmation's "Delete mapping" and the form's "Save mapping" stay the only controls of their names.
+ */
 export function MappingsTable({
   supplierKey,
   mappings,
@@ -38,10 +41,10 @@ export function MappingsTable({
               <td className="num">{mapping.packSize}</td>
               <td className={mapping.lastUsedAt ? undefined : 'muted'}>{lastUsedText(mapping.lastUsedAt)}</td>
               <td className="actions">
-                <button type="button" className="secondary" onClick={() => onEdit(mapping.supplierSku)} aria-label={`Edit mapping of ${mapping.supplierSku}`}>
+                <button type="button" className="secondary" onClick={() => onEdit(mapping.supplierSku)} aria-label={`Edit ${mapping.supplierSku}`}>
                   Edit
                 </button>
-                <button type="button" className="secondary" onClick={() => onDelete(mapping.supplierSku)} aria-label={`Delete mapping of ${mapping.supplierSku}`}>
+                <button type="button" className="secondary" onClick={() => onDelete(mapping.supplierSku)} aria-label={`Delete ${mapping.supplierSku}`}>
                   Delete
                 </button>
               </td>
