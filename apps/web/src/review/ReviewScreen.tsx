@@ -346,7 +346,16 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       )}
       {job && result && review && (
         <div className="review-layout">
-          <div className="review-main">
+          <div
+            className="review-main"
+            // Ctrl+Enter saves from any field of the review (the lines table handles its own first).
+            onKeyDown={(event) => {
+              if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+              if (readOnly || !dirty || saving) return;
+              event.preventDefault();
+              void onSave();
+            }}
+          >
             <HeaderFields result={result} review={review} editable={!readOnly} headerDraft={headerDraft} onEdit={onHeaderEdit} />
             {documentWarnings(result).length > 0 && (
               <section className="notice notice-warning">
