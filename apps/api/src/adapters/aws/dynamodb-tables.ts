@@ -9,7 +9,8 @@ import type { DynamoDbTableNames } from './aws-settings';
  * - inventory:    sku (S); quantity is an N attribute moved only with ADD
  * - ledger:       pk (S) + sk (S): JOB#{jobId}/LEDGER (the record), JOB#{jobId}/CHUNK#{n} (chunk markers),
  *                 SKU#{sku}/{appliedAt}#{jobId} (one movement per applied job and SKU)
- * - sku-mappings: supplierKey (S) + supplierSku (S)
+ * - sku-mappings: supplierKey (S) + supplierSku (S); also the supplier directory's identities under partitions
+ *                 no supplier key has: #IDENTITY#{identity}/# (target) and #SUPPLIER#{supplierKey}/{identity}
  */
 export const JOBS_BY_CREATED_INDEX = 'jobs-by-created';
 
