@@ -1,5 +1,5 @@
 import type { JobReview, ReviewedLine } from '@invoice/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { defaultSplitQuantity, mergeBlockedReason, splitBlockedReason } from './line-split-merge';
 import { isNewSku } from './line-extras';
 import { shownSku, type ReviewDraft } from './review-draft';
@@ -21,6 +21,12 @@ export function LineActions({ review, line, draft, onSplit, onMerge, onCreateIte
   const [splitOpen, setSplitOpen] = useState(false);
   const [kept, setKept] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const keptInput = useRef<HTMLInputElement>(null);
+  const splitButton = useRef<HTMLButtonElement>(null);
+  // Opening the split goes straight to the quantity to keep, its default selected to type over.
+  useEffect(() => {
+    if (splitOpen) keptInput.current?.select();
+  }, [splitOpen]);
   const n = line.index + 1;
   const id = `line-actions-${line.index}`;
   const splitReason = splitBlockedReason(line, draft);
@@ -34,16 +40,23 @@ export function LineActions({ review, line, draft, onSplit, onMerge, onCreateIte
     setSplitOpen(true);
   }
 
+  /** Closing gives the focus back to Split line, so the keyboard does not lose its place. */
+  function closeSplit() {
+    setSplitOpen(false);
+    splitButton.current?.focus();
+  }
+
   function confirmSplit() {
     const reason = onSplit(line.index, kept);
     if (reason) setProblem(reason);
-    else setSplitOpen(false);
+    else closeSplit();
   }
 
   return (
     <div className="line-actions">
       <div className="editor-actions">
         <button
+          ref={splitButton}
           type="button"
           className="secondary"
           disabled={splitReason !== null}
@@ -89,6 +102,7 @@ export function LineActions({ review, line, draft, onSplit, onMerge, onCreateIte
           <label>
             Quantity kept on line {n}
             <input
+              ref={keptInput}
               type="text"
               inputMode="decimal"
               value={kept}
@@ -101,6 +115,10 @@ export function LineActions({ review, line, draft, onSplit, onMerge, onCreateIte
                   event.preventDefault();
                   event.stopPropagation();
                   confirmSplit();
+                } else if (event.key === 'Escape') {
+                  event.preventDefault();
+                  event.stopPropagation();
+                  closeSplit();
                 }
               }}
             />
@@ -108,7 +126,7 @@ export function LineActions({ review, line, draft, onSplit, onMerge, onCreateIte
           <button type="button" onClick={confirmSplit}>
             Split into two lines
           </button>
-          <button type="button" className="secondary" onClick={() => setSplitOpen(false)}>
+          <button type="button" className="secondary" onClick={closeSplit}>
             Cancel split
           </button>
           {problem && (
