@@ -84,6 +84,7 @@ export function createApiClient(baseUrl: string) {
     listInventory: () => request<ListInventoryResponse>('/api/inventory'),
     skuMovements: (sku: string) => request<ListMovementsResponse>(`/api/inventory/${encodeURIComponent(sku)}/movements`),
     listItems: (q: string, limit = 100, cursor: string | null = null) => request<ListItemsResponse>(`/api/items${itemsQuery(q, limit, cursor)}`),
+    getCatalogueItem: (sku: string) => request<CatalogueItem>(`/api/items/${encodeURIComponent(sku)}`),
     createCatalogueItem: (body: CreateItemRequest) => request<CatalogueItem>('/api/items', { method: 'POST', ...json(body) }),
     updateCatalogueItem: (sku: string, body: UpdateItemRequest) =>
       request<CatalogueItem>(`/api/items/${encodeURIComponent(sku)}`, { method: 'PUT', ...json(body) }),

@@ -35,6 +35,8 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
   const [mergeBusy, setMergeBusy] = useState(false);
   const [mergeError, setMergeError] = useState<unknown>(null);
   const [said, setSaid] = useState('');
+  /** An inventory SKU just mapped to that the catalogue lacks: an apply would refuse it. */
+  const [uncatalogued, setUncatalogued] = useState<string | null>(null);
 
   const loadSuppliers = useCallback(async () => {
     try {
@@ -62,6 +64,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
     setMappings(null);
     setError(null);
     setEditing({ mode: 'none' });
+    setUncatalogued(null);
     void load();
   }, [load]);
 
@@ -75,6 +78,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
 
   const listHeading = useRef<HTMLHeadingElement>(null);
   const open = (next: Editing) => {
+    setUncatalogued(null);
     // A closing form takes the focus with it: give it to the list the operator returns to.
     if (next.mode === 'none') setTimeout(() => listHeading.current?.focus());
     setEditing(next);
@@ -96,10 +100,21 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
       open({ mode: 'none' });
       setSaid(`Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${saved.packSize}.`);
       void loadSuppliers();
+      void warnIfUncatalogued(saved.inventorySku);
     } catch (failure) {
       setSaveError(failure);
     } finally {
       setSaving(false);
+    }
+  };
+
+  // Saving a mapping to a SKU outside the catalogue is allowed (the item may come later), but said.
+  const warnIfUncatalogued = async (sku: string) => {
+    setUncatalogued(null);
+    try {
+      await api.getCatalogueItem(sku);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'ITEM_NOT_FOUND') setUncatalogued(sku);
     }
   };
 
@@ -161,6 +176,14 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
       <p className="notice-line" role="status">
         {said}
       </p>
+      {uncatalogued !== null && (
+        <div className="notice notice-warning">
+          <p>
+            {uncatalogued} is not in the item catalogue: an apply refuses lines mapped to it (UNKNOWN_SKU) until it is created on the{' '}
+            <a href={routeHref({ screen: 'items' })}>Items</a> screen.
+          </p>
+        </div>
+      )}
       {supplier !== null && supplierKey !== null && (
         <>
           {editing.mode === 'add' && (
