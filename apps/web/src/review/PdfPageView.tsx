@@ -180,6 +180,7 @@ export function PdfPageView(props: PdfPageViewProps) {
         <span className="pdf-nav">
           {props.onRegionModeChange && (
             <button
+              id="read-line-toggle"
               type="button"
               className="secondary"
               aria-pressed={regionMode}

@@ -156,6 +156,24 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setRegionBox(null);
   }
 
+  /** Cancel gives the focus back to the switch the drawing started from. */
+  function cancelRegion() {
+    closeRegion();
+    document.getElementById('read-line-toggle')?.focus();
+  }
+
+  // A line added from the page opens with the focus in its SKU field, ready to check and correct.
+  const focusAddedLine = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusAddedLine.current;
+    if (index === null) return;
+    const field = document.querySelector<HTMLInputElement>(`[data-editor-line="${index}"] input[data-field="sku"]`);
+    if (field) {
+      focusAddedLine.current = null;
+      field.focus();
+    }
+  });
+
   /** The line read from the box joins the draft as an added line, open for editing like any other. */
   function onAddRegionLine() {
     if (!review || regionRead?.status !== 'read') return;
@@ -163,6 +181,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setDraft((current) => editLine(current, index, regionLineEdit(regionRead.region)));
     setSelected(index);
     setEditing(index);
+    focusAddedLine.current = index;
     closeRegion();
     setRegionMode(false);
     setNotice(`Line ${index + 1} added from page ${regionRead.region.page}; check it, then save.`);
@@ -445,8 +464,13 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                   onRegion={(box) => void onRegion(box)}
                   region={regionOnPage(regionRead, page) ? regionBox : null}
                 />
-                {regionRead && <RegionPanel read={regionRead} onAdd={onAddRegionLine} onCancel={closeRegion} />}
+                {regionRead && <RegionPanel read={regionRead} onAdd={onAddRegionLine} onCancel={cancelRegion} />}
               </>
+            ) : result.source.mediaType.startsWith('image/') ? (
+              <p className="panel muted">
+                This invoice is a scan or photo, read by OCR; its page is not shown here yet. Lines with words OCR was unsure of have a lower
+                confidence: check those first.
+              </p>
             ) : (
               <p className="panel muted">This is an XML e-invoice: there is no printed page to show beside the lines.</p>
             )}
