@@ -61,7 +61,9 @@ describe('contentTypeOf', () => {
       contentTypeOf({ name: 'a.pdf', type: 'application/pdf' }),
       contentTypeOf({ name: 'x.XML', type: '' }),
       contentTypeOf({ name: 'scan', type: '' }),
-    ]).toEqual(['application/pdf', 'application/xml', 'application/pdf']);
+      contentTypeOf({ name: 'scan.TIF', type: '' }),
+      contentTypeOf({ name: 'photo.jpeg', type: '' }),
+    ]).toEqual(['application/pdf', 'application/xml', 'application/pdf', 'image/tiff', 'image/jpeg']);
   });
 });
 

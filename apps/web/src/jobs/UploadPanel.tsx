@@ -33,13 +33,13 @@ export function UploadPanel({ uploads, onFiles, onClear }: UploadPanelProps) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop PDF invoices (or XML e-invoices) here, one or many at once, or</p>
+        <p>Drop PDF invoices (or XML e-invoices, or scans and photos as PNG, JPEG or TIFF) here, one or many at once, or</p>
         <label className="file-picker">
           {FILE_INPUT_LABEL}
           <input
             type="file"
             multiple
-            accept="application/pdf,.pdf,application/xml,text/xml,.xml"
+            accept="application/pdf,.pdf,application/xml,text/xml,.xml,image/png,.png,image/jpeg,.jpg,.jpeg,image/tiff,.tif,.tiff"
             onChange={(event) => {
               const files = Array.from(event.target.files ?? []);
               // Reset, so picking the same file again is a new upload rather than no change.

@@ -66,10 +66,21 @@ export function uploadPhaseWords(entry: UploadEntry): string {
   return PHASE_WORDS[entry.phase];
 }
 
-/** Browsers give no type for some PDFs (and for XML e-invoices on some systems); the extension decides then. */
+/** Content types by file extension, for files the browser gives no type (the parser sniffs the bytes anyway). */
+const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
+  xml: 'application/xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+};
+
+/** Browsers give no type for some PDFs (and for XML e-invoices and TIFF scans on some systems); the extension decides then. */
 export function contentTypeOf(file: { name: string; type: string }): string {
   if (file.type) return file.type;
-  return /\.xml$/i.test(file.name) ? 'application/xml' : 'application/pdf';
+  const extension = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  return TYPES_BY_EXTENSION[extension] ?? 'application/pdf';
 }
 
 /** Runs `work` over the items, at most `limit` at once, so a drop of fifty files does not open fifty uploads. */
