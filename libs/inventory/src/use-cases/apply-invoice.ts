@@ -54,8 +54,6 @@ export async function applyInvoice(
 
     const previous = await deps.ledger.getLedgerRecord(jobId);
     const reviewed = await reviewedInvoice(deps, job);
-    // The invoice's VAT ID, IBAN and name now lead to its supplier, so its next invoices share its mappings.
-    await registerSupplier(deps.suppliers, reviewed.supplier);
     const stockLines = stockLinesOf(reviewed.lines);
     if (options.expectedStockChanges !== undefined) {
       // Compared before the blockers: what changed since the confirmation matters more than why it now fails.
@@ -63,6 +61,8 @@ export async function applyInvoice(
     }
     const deltas = planApply(stockLines, reviewed.documentType);
     await assertKnownSkus(deps.items, stockLines);
+    // The invoice's VAT ID, IBAN and name now lead to its supplier, so its next invoices share its mappings.
+    await registerSupplier(deps.suppliers, reviewed.supplier);
 
     const now = deps.clock.now();
     const appliedMappings = mappingsUsed(reviewed.lines, reviewed.mappings);

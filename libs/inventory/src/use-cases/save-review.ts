@@ -38,11 +38,12 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     const addedLines = checkAddedLines(request.addedLines ?? [], result.lines.length);
     const header = request.header;
     // The supplier the directory knows by the invoice's VAT ID, IBAN or (corrected) name is the one the
-    // mappings are remembered for; its unknown identities are linked to it first, so the next invoice finds it.
+    // mappings are remembered for; once the request is valid, its unknown identities are linked to it
+    // first, so the next invoice finds it.
     const supplier = await identifySupplier(deps.suppliers, invoiceSupplierOf(reviewedHeaderOf(result, header)));
-    await registerSupplier(deps.suppliers, supplier);
     const { supplierKey } = supplier;
     const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);
+    await registerSupplier(deps.suppliers, supplier);
 
     const now = deps.clock.now();
     if (supplierKey !== null && mappings.length > 0) {
