@@ -6,7 +6,6 @@ import type { JobRepository } from '../ports/job-repository.port';
 import type { ParserRunner } from '../ports/parser-runner.port';
 import type { SkuMappingRepository } from '../ports/sku-mapping-repository.port';
 import type { SupplierDirectory } from '../ports/supplier-directory.port';
-import type { SupplierDirectory } from '../ports/supplier-directory.port';
 
 /** Everything the use cases may need; each use case declares the subset it takes with Pick. */
 export interface InventoryPorts {
@@ -15,7 +14,6 @@ export interface InventoryPorts {
   blobs: BlobStore;
   runner: ParserRunner;
   skuMappings: SkuMappingRepository;
-  suppliers: SupplierDirectory;
   suppliers: SupplierDirectory;
   items: ItemCatalogue;
   clock: Clock;
