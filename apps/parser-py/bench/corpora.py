@@ -1,7 +1,9 @@
 """The corpora of the benchmark, each a list of PDFs with NAME.gt.json beside: the shared corpus's
 hand-labelled third-party invoices and its e-invoice PDFs (read from ../shared/corpus), and the
 project's own, written into a scratch folder on each run: generated layouts (development seeds and
-held-out seeds), the fixture layouts, the Chromium-rendered HTML invoices and one long invoice."""
+held-out seeds), the fixture layouts, the Chromium-rendered HTML invoices, one long invoice, and scans
+of held-out layouts at 150, 200 and 300 dpi (bench/scanned_corpus.py: slanted, grey, noisy, blurred,
+JPEG-compressed image-only PDFs, read by OCR)."""
 
 from __future__ import annotations
 
@@ -12,12 +14,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generated_corpus import write_fixtures, write_html_fixtures, write_long_invoice
+from scanned_corpus import write_scans
 
 LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "generate.py"
 # Development seeds are the ones to look at; held-out seeds are scored, never tuned on
 # (fixtures/layouts/__init__.py).
 LAYOUT_SEEDS = {"layouts-dev": "0-99", "layouts-held-out": "1000-1099"}
-CORPUS_NAMES = ("real-world", "e-invoice", "layouts-dev", "layouts-held-out", "fixtures", "html", "long")
+# Scans of held-out layouts, by resolution. OCR takes about a second a page, so each holds at most
+# SCANNED_FILES invoices (fewer with --limit), the same ones at every resolution.
+SCANNED = {"scanned-150": 150, "scanned-200": 200, "scanned-300": 300}
+SCANNED_FILES = 20
+CORPUS_NAMES = (
+    "real-world",
+    "e-invoice",
+    "layouts-dev",
+    "layouts-held-out",
+    "fixtures",
+    "html",
+    "long",
+    *SCANNED,
+)
 # The shared corpus's folders of e-invoice PDFs; real-world/ is its own corpus, xml-kosit/ has no PDFs.
 NOT_E_INVOICE = {"real-world", "xml-kosit"}
 
@@ -49,6 +65,8 @@ def evenly(paths: list[Path], limit: int | None) -> list[Path]:
 
 def _layouts(scratch: Path, name: str) -> list[Path]:
     out = scratch / name
+    if out.is_dir():  # already written for another corpus of this run
+        return pdfs_with_truth(out)
     subprocess.run(
         [sys.executable, str(LAYOUTS), "--seeds", LAYOUT_SEEDS[name], "--out", str(out)], check=True
     )
@@ -81,6 +99,11 @@ def build(
             out.mkdir(parents=True, exist_ok=True)
             (write_fixtures if name == "fixtures" else write_html_fixtures)(out)
             corpora.append(Corpus(name, evenly(pdfs_with_truth(out), limit)))
+        elif name in SCANNED:
+            sources = evenly(
+                _layouts(scratch, "layouts-held-out"), min(limit or SCANNED_FILES, SCANNED_FILES)
+            )
+            corpora.append(Corpus(name, write_scans(sources, scratch / name, SCANNED[name])))
         elif name == "long":
             if long_pages:
                 out = scratch / "long"

@@ -1,0 +1,88 @@
+"""Scans made from generated invoices, with the same truth: each PDF's pages rasterised at a given
+resolution, then degraded as a scanner or a phone degrades paper (a slant of up to 2 degrees, grey
+paper, sensor noise, a little blur, JPEG compression) and wrapped as an image-only PDF.
+
+    python apps/parser-py/bench/scanned_corpus.py --source DIR --out DIR [--dpi 200] [--seed 0]
+
+The degradation of each file is drawn from a generator seeded by its name, resolution and --seed, so
+a corpus is the same on every run and machine (Pillow's own noise aside, which is seeded by the same
+generator through the pixels it is blended with).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageChops, ImageFilter
+
+MAX_SKEW_DEGREES = 2.0
+PAPER_LEVELS = (205, 245)  # grey of the paper, 0-255
+INK_LEVELS = (15, 60)
+NOISE_SIGMAS = (3.0, 10.0)
+BLUR_RADII = (0.0, 0.8)  # pixels at the scan's resolution
+JPEG_QUALITIES = (55, 85)
+
+
+def write_scans(sources: list[Path], out: Path, dpi: int, seed: int = 0) -> list[Path]:
+    """A scanned copy of each source PDF in out (same name, truth NAME.gt.json copied beside)."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sources:
+        chance = random.Random(f"{seed}:{source.stem}:{dpi}")
+        target = out / source.name
+        scan_pdf(source, target, dpi, chance)
+        truth = source.with_name(f"{source.stem}.gt.json")
+        if truth.exists():
+            shutil.copyfile(truth, out / truth.name)
+        written.append(target)
+    return written
+
+
+def scan_pdf(source: Path, target: Path, dpi: int, chance: random.Random) -> None:
+    document = pdfium.PdfDocument(source)
+    try:
+        pages = [
+            degraded(document[index].render(scale=dpi / 72, grayscale=True).to_pil(), chance)
+            for index in range(len(document))
+        ]
+    finally:
+        document.close()
+    quality = chance.randint(*JPEG_QUALITIES)
+    # Pillow writes greyscale pages into the PDF as JPEG (DCTDecode) at this quality.
+    pages[0].save(
+        target, format="PDF", save_all=True, append_images=pages[1:], resolution=dpi, quality=quality
+    )
+
+
+def degraded(page: Image.Image, chance: random.Random) -> Image.Image:
+    paper, ink = chance.randint(*PAPER_LEVELS), chance.randint(*INK_LEVELS)
+    grey = page.convert("L").point(lambda value: ink + (paper - ink) * value // 255)
+    slanted = grey.rotate(
+        chance.uniform(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES),
+        resample=Image.Resampling.BICUBIC,
+        fillcolor=paper,
+    )
+    noise = Image.effect_noise(slanted.size, chance.uniform(*NOISE_SIGMAS))
+    noisy = ImageChops.add(slanted, noise, scale=1.0, offset=-128)
+    radius = chance.uniform(*BLUR_RADII)
+    return noisy.filter(ImageFilter.GaussianBlur(radius)) if radius >= 0.2 else noisy
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--source", type=Path, required=True, help="a folder of NAME.pdf + NAME.gt.json")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--dpi", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    for path in write_scans(sorted(args.source.glob("*.pdf")), args.out, args.dpi, args.seed):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
