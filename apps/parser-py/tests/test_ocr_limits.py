@@ -145,3 +145,20 @@ def test_ink_boxes_become_font_boxes_on_one_baseline() -> None:
     assert len({word.size for word in words}) == 1
     assert words[0].size == pytest.approx(10, abs=0.2)
     assert [word.ocr_confidence for word in words] == [95.5, 91.0, 42.0]
+
+
+def test_words_run_together_by_ocr_are_parted_and_rules_taken_off() -> None:
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        "5\t1\t1\t1\t1\t1\t100\t1070\t120\t30\t90.0\t2stuks",  # a narrow space not seen
+        "5\t1\t1\t1\t1\t2\t300\t1070\t100\t30\t90.0\t2|pcs",  # a column rule read into the word
+        "5\t1\t1\t1\t1\t3\t500\t1070\t40\t30\t90.0\t3]",  # a rule stuck to the figure
+        "5\t1\t1\t1\t1\t4\t600\t1070\t80\t30\t90.0\tM4x20",  # a code, left whole
+    ]
+
+    words = ink_words("\n".join([header, *rows]))
+
+    assert [word.text for word in words] == ["2", "stuks", "2", "pcs", "3", "M4x20"]
+    two, stuks = words[0], words[1]
+    assert (two.left, stuks.left + stuks.width) == (100, 220)
+    assert two.left + two.width <= stuks.left

@@ -41,6 +41,8 @@ _SIZE_STEP = 0.06
 # Where a lone mark's ink sits above the baseline, as a fraction of the size: a dash at mid x-height.
 _MID_MARKS = set("-\u2013\u2014=~+*\u2022\u00b7")  # dashes, bullets
 _MID_HEIGHT = 0.27
+# A whole number and two to six letters (a unit) run together: "2stuks", "250st.".
+_QUANTITY_AND_UNIT = re.compile(r"^(\d{1,6})([^\W\d_]{2,6}\.?)$")
 _WORD_LEVEL = "5"
 _COLUMNS = (
     "level",
@@ -73,8 +75,22 @@ class InkWord:
 def ink_words(tsv: str) -> list[InkWord]:
     """The words of tesseract's TSV output; blank and rule-like ones left out, and the pieces of a
     table's rules that stick to a word ("3]", "|12") taken off."""
-    words = (_without_rule_edges(piece) for word in _rows(tsv) for piece in _split_at_bars(word))
+    words = (
+        _without_rule_edges(piece)
+        for word in _rows(tsv)
+        for bar_piece in _split_at_bars(word)
+        for piece in _split_quantity_and_unit(bar_piece)
+    )
     return [word for word in words if word.text and _is_text(word)]
+
+
+def _split_quantity_and_unit(word: InkWord) -> list[InkWord]:
+    """A quantity and its unit that the narrow space between them did not separate ("2stuks",
+    "100doos", "250st."), as the two words a text layer gives."""
+    found = _QUANTITY_AND_UNIT.match(word.text)
+    if found is None:
+        return [word]
+    return _pieces(word, [found.group(1), found.group(2)], gap=0)
 
 
 def _split_at_bars(word: InkWord) -> list[InkWord]:
@@ -83,14 +99,20 @@ def _split_at_bars(word: InkWord) -> list[InkWord]:
     parts = re.split(r"[|¦]", word.text)
     if len(parts) < 2 or sum(1 for part in parts if part) < 2:
         return [word]
-    per_character = word.width / len(word.text)
+    return _pieces(word, parts, gap=1)
+
+
+def _pieces(word: InkWord, parts: list[str], gap: int) -> list[InkWord]:
+    """word cut into parts (gap characters between each two), each given the share of the box its
+    characters take."""
+    per_character = word.width / max(1, sum(len(part) for part in parts) + gap * (len(parts) - 1))
     pieces, offset = [], 0
     for part in parts:
         if part:
             left = word.left + round(offset * per_character)
             width = max(1, round(len(part) * per_character))
             pieces.append(InkWord(part, left, word.top, width, word.height, word.confidence))
-        offset += len(part) + 1
+        offset += len(part) + gap
     return pieces
 
 
