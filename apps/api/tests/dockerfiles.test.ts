@@ -35,6 +35,12 @@ describe('apps/parser-py/Dockerfile', () => {
     expect(images.every((image) => /python:3\.\d+-slim@sha256:[0-9a-f]{64}$/.test(image))).toBe(true);
   });
 
+  it('installs tesseract with the languages the invoices come in, for scans and image uploads', () => {
+    const packages = ['tesseract-ocr', ...['eng', 'deu', 'fra', 'nld', 'spa', 'ita'].map((language) => `tesseract-ocr-${language}`)];
+    const install = /apt-get install -y --no-install-recommends ([^&]+)/.exec(text)?.[1]?.split(/[\s\\]+/) ?? [];
+    expect(install).toEqual(expect.arrayContaining(packages));
+  });
+
   it('runs as a non-root user, with the parser CLI as the entrypoint the ECS overrides extend', () => {
     const user = /^USER (\S+)$/m.exec(text)?.[1] ?? 'root';
     expect(user.split(':')[0]).not.toMatch(/^(root|0)$/);
