@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One browser journey against the real local stack: slow steps (a real parse), one file, no parallelism.
+// Browser journeys against the real local stack: slow steps (a real parse), one file at a time.
 export default defineConfig({
   test: {
     include: ['tests/**/*.e2e.test.ts'],
@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    globalSetup: ['src/global-setup.ts'],
   },
 });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from '../src/browser';
 import { startLocalStack, type LocalStack } from '../src/local-stack';
-import { clearArtifacts, PageErrorLog, screenshot, seriousAccessibilityViolations } from '../src/page-checks';
+import { PageErrorLog, screenshot, seriousAccessibilityViolations } from '../src/page-checks';
 
 /** Long enough for a real parse on a busy 2-core machine. */
 const PARSE_TIMEOUT_MS = 60_000;
@@ -73,7 +73,6 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
   }
 
   beforeAll(async () => {
-    clearArtifacts();
     stack = await startLocalStack();
     // The invoice's SKUs, and BIN-40-BLUE the journey corrects line 4 to, are items of the catalogue already.
     await catalogue(stack.baseUrl, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']);
@@ -213,6 +212,10 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     const changes = await dialog.getByRole('row').allTextContents();
     expect(changes.slice(1)).toEqual(['BIN-40-BLUE+8', 'GL-L-044+10', 'PJ-2500+1', 'SHF-1800+3', 'TAPE-50Y+3']);
     await checkScreen('05-apply-dialog');
+    // Lines 1 and 3 now differ from their printed totals: the dialog lists the failed checks and asks first.
+    await dialog.getByRole('heading', { name: 'The figures do not add up' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Confirm and apply' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Apply although the figures do not add up').check();
     await dialog.getByRole('button', { name: 'Confirm and apply' }).dblclick();
     await page.getByText('Stock changed for 5 SKUs.').waitFor();
     await page.getByText('Applied', { exact: true }).waitFor();
@@ -221,6 +224,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
 
     // The stale tab's next try is answered, and said, as already applied: stock moved once.
     await staleTab.getByRole('button', { name: 'Apply to stock…' }).click();
+    await staleTab.getByRole('dialog').getByLabel('Apply although the figures do not add up').check();
     await staleTab.getByRole('dialog').getByRole('button', { name: 'Confirm and apply' }).click();
     await staleTab.getByText('Already applied: this invoice changed stock before, so nothing was changed this time.').waitFor();
     await screenshot(staleTab, '07-review-already-applied');
