@@ -54,7 +54,7 @@ export function toPublicJob(record: JobRecord): Job {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     error: record.error,
-    summary: record.summary,
+    summary: reviewedSummary(record),
     appliedAt: record.appliedAt,
     reviewRevision: record.reviewRevision,
   };
@@ -63,6 +63,25 @@ export function toPublicJob(record: JobRecord): Job {
 /** The next version of a record: every change bumps the version and the update time. */
 export function nextVersion(record: JobRecord, changes: Partial<JobRecord>, now: Date): JobRecord {
   return { ...record, ...changes, version: record.version + 1, updatedAt: now.toISOString() };
+}
+
+/**
+ * The headline as the operator reviewed it: a header field the current review corrects replaces what the
+ * parser read, so that lists, duplicate marks and stock history name the invoice the way it was filed.
+ */
+export function reviewedSummary(record: Pick<JobRecord, 'summary' | 'review'>): JobSummary | null {
+  const { summary } = record;
+  const header = record.review?.header;
+  if (!summary || !header) return summary;
+  const corrected = <T>(value: T | undefined, parsed: T): T => (value === undefined ? parsed : value);
+  return {
+    ...summary,
+    supplierName: corrected(header.supplierName, summary.supplierName),
+    invoiceNumber: corrected(header.invoiceNumber, summary.invoiceNumber),
+    invoiceDate: corrected(header.date, summary.invoiceDate),
+    currency: corrected(header.currency, summary.currency),
+    total: corrected(header.total, summary.total),
+  };
 }
 
 export function summarize(result: ParseResult): JobSummary {

@@ -1,6 +1,6 @@
 import type { ParseResult } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../src/job-record';
+import { reviewedSummary, summarize, type StoredReview } from '../src/job-record';
 import { groupLine, invoiceLine } from './support';
 
 describe('summarize', () => {
@@ -25,5 +25,47 @@ describe('summarize', () => {
 
     // Assert
     expect(summary).toMatchObject({ lineCount: 4, itemCount: 2, warningCount: 0 });
+  });
+});
+
+describe('reviewedSummary', () => {
+  const summary = {
+    supplierName: 'Northgate Trade Supplies Ltd',
+    invoiceNumber: 'NTS-7781',
+    invoiceDate: '2026-12-02',
+    currency: 'GBP',
+    total: '592.76',
+    lineCount: 3,
+    itemCount: 3,
+    warningCount: 1,
+  };
+
+  it('names the invoice as the review corrected it, keeping what the review left alone', () => {
+    // Arrange
+    const review: StoredReview = { corrections: [], header: { supplierName: 'Northgate Trade Supplies Limited', total: '500.00' }, updatedAt: null };
+
+    // Act
+    const reviewed = reviewedSummary({ summary, review });
+
+    // Assert
+    expect(reviewed).toEqual({ ...summary, supplierName: 'Northgate Trade Supplies Limited', total: '500.00' });
+  });
+
+  it('keeps a field the operator cleared as cleared', () => {
+    // Arrange
+    const review: StoredReview = { corrections: [], header: { invoiceNumber: null }, updatedAt: null };
+
+    // Act
+    const reviewed = reviewedSummary({ summary, review });
+
+    // Assert
+    expect(reviewed?.invoiceNumber).toBeNull();
+    expect(reviewed?.supplierName).toBe('Northgate Trade Supplies Ltd');
+  });
+
+  it('is the parsed summary when there is no review or no parse', () => {
+    // Act and assert
+    expect(reviewedSummary({ summary, review: null })).toBe(summary);
+    expect(reviewedSummary({ summary: null, review: { corrections: [], header: { supplierName: 'X' }, updatedAt: null } })).toBeNull();
   });
 });

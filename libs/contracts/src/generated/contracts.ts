@@ -187,7 +187,7 @@ export interface ErrorDetail {
   };
 }
 /**
- * The headline of the latest parse result, for lists.
+ * The headline of the latest parse result, for lists, with the current review's header corrections in place of what was read.
  */
 export interface JobSummary {
   supplierName: string | null;

@@ -1,6 +1,6 @@
 import type { ListMovementsResponse, StockMovement } from '@invoice/contracts';
 import { DomainError } from '../errors';
-import type { JobRecord } from '../job-record';
+import { reviewedSummary, type JobRecord } from '../job-record';
 import type { InventoryPorts } from './deps';
 
 /** A SKU's stock now and its history from the ledger, newest first, each movement with the job behind it. */
@@ -19,14 +19,15 @@ export async function listMovements(deps: Pick<InventoryPorts, 'ledger' | 'jobs'
     // Jobs are never deleted, and a ledger entry is written in the same transaction as its job's new state.
     const job = jobs.get(movement.jobId);
     if (!job) throw new Error(`Ledger names job ${movement.jobId}, which does not exist`);
+    const summary = reviewedSummary(job);
     return {
       jobId: movement.jobId,
       appliedAt: movement.appliedAt,
       delta: movement.quantity,
       reviewRevision: movement.reviewRevision,
       fileName: job.fileName,
-      invoiceNumber: job.summary?.invoiceNumber ?? null,
-      supplierName: job.summary?.supplierName ?? null,
+      invoiceNumber: summary?.invoiceNumber ?? null,
+      supplierName: summary?.supplierName ?? null,
       entry: movement.entry,
       applySequence: movement.applySequence,
     };
