@@ -156,6 +156,26 @@ def test_an_image_only_pdf_reads_as_its_text_pdf(unruled: tuple[dict[str, Any], 
     assert _as_read(result) == _as_read(text)
 
 
+def test_a_scan_with_a_fax_header_stamped_in_text_is_still_read(
+    unruled: tuple[dict[str, Any], Image.Image],
+) -> None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    text, page = unruled
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595.28, 841.89))
+    canvas.drawImage(ImageReader(page), 0, 0, width=595.28, height=841.89)
+    canvas.setFont("Helvetica", 6)
+    canvas.drawString(200, 832, "FAX 03/02 10:41 p.1")  # a text layer of 19 characters
+    canvas.save()
+
+    result = _parse(buffer.getvalue())
+
+    assert result["extraction"]["ocr"]["pages"] == [1]
+    assert _as_read(result)["lines"] == _as_read(text)["lines"]
+
+
 def _scanned_pdf(page: Image.Image) -> bytes:
     """An image-only PDF, as a scanner writes one: the page image and no text."""
     buffer = io.BytesIO()

@@ -61,6 +61,9 @@ class Settings:
     ocr_document_seconds: float = 80
     # A recognised word below this confidence (0-100, tesseract's) lowers its line's confidence.
     ocr_min_word_confidence: float = 60
+    # A page with fewer text characters than this, covered by an image, is a scan with a fax header
+    # or a page number stamped on it: it is read by OCR (which reads the stamp too).
+    ocr_sparse_text_chars: int = 40
 
     # Word extraction tolerances (those of pdfplumber's extract_words), in PDF points.
     word_x_tolerance: float = 1.5
