@@ -1,9 +1,10 @@
 """Page images read into the PageText a text layer gives, so that everything after (rows, table,
 header, totals) is the one reader text PDFs go through.
 
-Each page is levelled (small skew), read, and when the reading looks like a page on its side or
-upside down (few confident words), turned the way tesseract's orientation report says and read
-again, keeping whichever reading is more confident. Time is counted per page and per document.
+Each page is cleaned (paper made white), levelled (small skew), read, and when the reading looks
+like a page on its side or upside down (few confident words), turned the way tesseract's
+orientation report says and read again, keeping whichever reading is more confident. Time is
+counted per page and per document.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PIL import Image
 from invoice_parser import limits
 from invoice_parser.errors import TIMEOUT, TOO_MANY_PAGES, ParserError
 from invoice_parser.extract.words import PageText
+from invoice_parser.ocr.cleanup import flattened
 from invoice_parser.ocr.engine import Tesseract, find_tesseract
 from invoice_parser.ocr.orientation import levelled, turned_upright
 from invoice_parser.ocr.raster import Raster
@@ -79,7 +81,7 @@ class OcrPages:
     def _recognised(self, raster: Raster) -> tuple[Image.Image, list[InkWord]]:
         engine = self._started()
         dpi = round(raster.dpi)
-        image, _ = levelled(raster.image)
+        image, _ = levelled(flattened(raster.image))
         words = ink_words(engine.words_tsv(_png(image), dpi, self._timeout()))
         if _upright_share(words) >= _UPRIGHT_SHARE and _sure_characters(words) >= _UPRIGHT_MIN_CHARACTERS:
             return image, words
