@@ -26,6 +26,18 @@ describe('pack size corrections', () => {
     expect(buildReviewUpdate(review, editLine(EMPTY_DRAFT, 0, { packSize: ' ' }))).toMatchObject({ ok: true, update: { corrections: [] } });
   });
 
+  it('sends a mapped line’s saved pack size again when the review lists it as changed, and not the mapping’s own', () => {
+    const mapped = { sku: 'INV-1', mappedFrom: 'SKU-1', stockQuantity: '20' };
+    const corrected = itemLine(0, { ...mapped, packSize: '10', changed: ['packSize'] });
+    const fromMapping = itemLine(1, { ...mapped, packSize: '12', stockQuantity: '24' });
+    const review = reviewOf([corrected, fromMapping], { revision: 1 });
+
+    expect(buildReviewUpdate(review, EMPTY_DRAFT)).toEqual({
+      ok: true,
+      update: { baseRevision: 1, corrections: [{ lineIndex: 0, packSize: '10' }] },
+    });
+  });
+
   it('refuses a pack size of zero, a negative one or words, naming the line', () => {
     const outcome = buildReviewUpdate(reviewOf([itemLine(0)]), editLine(EMPTY_DRAFT, 0, { packSize: '0' }));
 

@@ -43,6 +43,37 @@ describe('reviewLines with pack sizes', () => {
     expect(fallback).toMatchObject({ packSize: '12', stockQuantity: '24' });
   });
 
+  it('lists packSize as changed only when the correction’s pack size differs, as a decimal, from the mapping’s (else 1)', () => {
+    // Arrange: own pack size on a mapped line, the mapping's restated, 1 restated on an unmapped line, 6 on an unmapped line
+    const lines = [0, 1].map((index) => invoiceLine(index, { sku: 'CASE-12', quantity: '2' }));
+    const unmapped = [2, 3].map((index) => invoiceLine(index, { sku: 'LOOSE', quantity: '2' }));
+    const corrections = [
+      { lineIndex: 0, packSize: '10' },
+      { lineIndex: 1, packSize: '12.0' },
+      { lineIndex: 2, packSize: '1.00' },
+      { lineIndex: 3, packSize: '6' },
+    ];
+
+    // Act
+    const reviewed = reviewLines([...lines, ...unmapped], corrections, cases);
+
+    // Assert
+    expect(reviewed.map((line) => line.changed)).toEqual([['packSize'], [], [], ['packSize']]);
+  });
+
+  it('keeps a saved pack size correction when the next revision resends what changed lists', () => {
+    // Arrange: revision 1 corrects the pack size of a mapped line
+    const lines = [invoiceLine(0, { sku: 'CASE-12', quantity: '2' })];
+    const [first] = reviewLines(lines, [{ lineIndex: 0, packSize: '10' }], cases);
+
+    // Act: revision 2 resends the changed fields, as a client that touched nothing does
+    const resent = first?.changed.includes('packSize') ? [{ lineIndex: 0, packSize: first.packSize }] : [];
+    const [second] = reviewLines(lines, resent, cases);
+
+    // Assert
+    expect(second).toMatchObject({ packSize: '10', stockQuantity: '20', changed: ['packSize'] });
+  });
+
   it('counts units of one on a line whose SKU was corrected away from the mapping, unless the correction names a pack size', () => {
     const lines = [invoiceLine(0, { sku: 'CASE-12', quantity: '2' }), invoiceLine(1, { sku: 'CASE-12', quantity: '2' })];
     const [plain, packed] = reviewLines(lines, [{ lineIndex: 0, sku: 'OTHER' }, { lineIndex: 1, sku: 'OTHER', packSize: '6' }], cases);

@@ -196,6 +196,31 @@ describe('SKU mappings', () => {
       expect(suppliers.find((supplier) => supplier.supplierKey === 'next supplier gmbh')?.lastUsedAt).toEqual(expect.any(String));
     });
 
+    it('lists a corrected pack size of a mapped line as changed, so resending the changed fields keeps it', async () => {
+      // Arrange
+      await saved('kept pack supplier', 'KP-12', { inventorySku: 'KP-CUP', packSize: '12' });
+      const job = await suite.api.parsed('kept-pack.pdf', 'application/pdf', fakeInvoice([{ sku: 'KP-12', quantity: '2' }], { supplier: 'Kept Pack Supplier' }));
+
+      // Act: save the pack size, then save again resending only what the review lists as changed
+      const first = await review(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, packSize: '10' }] });
+      const resent = first.lines[0]?.changed.includes('packSize') ? [{ lineIndex: 0, packSize: first.lines[0].packSize }] : [];
+      const second = await review(job.jobId, { baseRevision: 1, corrections: resent });
+
+      // Assert
+      expect(first.lines[0]).toMatchObject({ sku: 'KP-CUP', mappedFrom: 'KP-12', packSize: '10', stockQuantity: '20', changed: ['packSize'] });
+      expect(second.lines[0]).toMatchObject({ packSize: '10', stockQuantity: '20', changed: ['packSize'] });
+      expect(second.stockChanges).toEqual([{ sku: 'KP-CUP', quantity: '20' }]);
+    });
+
+    it('does not list a pack size restating the mapping’s as changed', async () => {
+      await saved('same pack supplier', 'SP-12', { inventorySku: 'SP-CUP', packSize: '12' });
+      const job = await suite.api.parsed('same-pack.pdf', 'application/pdf', fakeInvoice([{ sku: 'SP-12', quantity: '1' }], { supplier: 'Same Pack Supplier' }));
+
+      const shown = await review(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, packSize: '12.00' }] });
+
+      expect(shown.lines[0]).toMatchObject({ packSize: '12.00', stockQuantity: '12', changed: [] });
+    });
+
     it('keeps an applied job’s stock quantities although the mapping’s pack size changed since', async () => {
       // Arrange
       await saved('frozen supplier', 'F-10', { inventorySku: 'FZ-1', packSize: '10' });

@@ -190,7 +190,7 @@ function packSizeToSend(line: ReviewedLine, draft: ReviewDraft): { ok: true; val
     return read.ok ? { ok: true, value: read.value === '' ? null : read.value } : read;
   }
   const saved = savedPackSize(line);
-  const corrected = (line.changed as string[]).includes('packSize') || (line.mappedFrom === null && saved !== null && saved !== '1');
+  const corrected = line.changed.includes('packSize') || (line.mappedFrom === null && saved !== null && saved !== '1');
   return { ok: true, value: corrected ? saved : null };
 }
 

@@ -77,7 +77,16 @@ export type PageNumber = number;
  */
 export type BoundingBox = [number, number, number, number];
 export type ReviewField =
-  "sku" | "quantity" | "notStock" | "kind" | "description" | "unit" | "unitPrice" | "lineTotal" | "deleted";
+  | "sku"
+  | "quantity"
+  | "notStock"
+  | "kind"
+  | "description"
+  | "unit"
+  | "unitPrice"
+  | "lineTotal"
+  | "deleted"
+  | "packSize";
 /**
  * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
  */
@@ -610,7 +619,7 @@ export interface ReviewedLine {
    */
   notStock: boolean;
   /**
-   * Fields whose effective value comes from the operator's correction and differs from what it would be without it.
+   * Fields whose effective value comes from the operator's correction and differs from what it would be without it (packSize: the correction's pack size differs from the mapping's, else 1).
    */
   changed: ReviewField[];
   /**

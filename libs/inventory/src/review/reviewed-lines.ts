@@ -90,6 +90,8 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
   // A mapping's pack size belongs to its inventory SKU: a line whose SKU was corrected away from it counts units of 1.
   const mappedPackSize = mappedFrom !== null && typeof mapping === 'object' ? mapping.packSize : UNIT_PACK_SIZE;
   const packSize = correction?.packSize ?? mappedPackSize;
+  // Listed so a client resends a pack size the operator gave; one that restates the mapping's is no correction.
+  if (!sameDecimal(packSize, mappedPackSize)) changed.push('packSize');
 
   return {
     index: line.index,
