@@ -11,8 +11,10 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** The store's or library's own error, kept for the log (never sent to the client). */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 
   /** The HTTP status the catalogue assigns to this code. */

@@ -6,8 +6,14 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 export type ErrorLogger = (error: unknown, context: string) => void;
 
 export const logToStderr: ErrorLogger = (error, context) => {
-  process.stderr.write(`[api] ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`[api] ${context}: ${describe(error)}\n`);
 };
+
+/** The error's stack, then each cause's, so a coded failure still shows what the store or library said. */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return error instanceof Error && error.cause !== undefined ? `${text}\n  caused by: ${describe(error.cause)}` : text;
+}
 
 /** Unknown routes answer like every other error, not with Express's HTML page. */
 export const routeNotFound: RequestHandler = (req, _res, next) => {
@@ -16,8 +22,8 @@ export const routeNotFound: RequestHandler = (req, _res, next) => {
 
 /**
  * The one place errors become responses: {error: {code, message, details?}} with the catalogue's status.
- * Bad input is always a 4xx; anything unrecognised is a 500 INTERNAL_ERROR whose cause goes to the log,
- * never to the client.
+ * Bad input is always a 4xx; anything unrecognised is a 500 INTERNAL_ERROR. Every 5xx, coded or not, goes
+ * to the log with its cause, never to the client.
  */
 export function errorMiddleware(log: ErrorLogger = logToStderr): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -26,8 +32,10 @@ export function errorMiddleware(log: ErrorLogger = logToStderr): ErrorRequestHan
       return;
     }
     const known = toDomainError(error);
-    if (!known) log(error, `${req.method} ${req.originalUrl}`);
     const code: ErrorCode = known?.code ?? 'INTERNAL_ERROR';
+    // A 5xx is the service's fault, coded or not (a store that did not answer, a parser's invalid output):
+    // someone has to see it and its cause. A 4xx is the client's, and answering it says everything.
+    if (httpStatusOf(code) >= 500) log(error, `${req.method} ${req.originalUrl}`);
     const body: ErrorResponse = {
       error: {
         code,

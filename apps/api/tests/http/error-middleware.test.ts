@@ -30,12 +30,28 @@ describe('errorMiddleware', () => {
     expect(logged).toEqual([failure]);
   });
 
-  it('answers a coded failure with its catalogue status and does not log it', async () => {
+  it('answers a coded 5xx with its catalogue status and logs it with its cause', async () => {
+    // Arrange
     const logged: unknown[] = [];
-    const response = await request(appFailingWith(new DomainError('STORAGE_UNAVAILABLE', 'The database did not answer.'), logged)).get(
+    const cause = new Error('SQLITE_BUSY: database is locked');
+    const failure = new DomainError('STORAGE_UNAVAILABLE', 'The database did not answer.', undefined, { cause });
+
+    // Act
+    const response = await request(appFailingWith(failure, logged)).get('/api/inventory');
+
+    // Assert
+    expectError(response, 503, 'STORAGE_UNAVAILABLE');
+    expect(JSON.stringify(response.body)).not.toMatch(/SQLITE_BUSY/);
+    expect(logged).toEqual([failure]);
+    expect((logged[0] as Error).cause).toBe(cause);
+  });
+
+  it('answers a coded 4xx with its catalogue status and does not log it', async () => {
+    const logged: unknown[] = [];
+    const response = await request(appFailingWith(new DomainError('SKU_NOT_FOUND', 'No stock has ever been recorded for SKU X.'), logged)).get(
       '/api/inventory',
     );
-    expectError(response, 503, 'STORAGE_UNAVAILABLE');
+    expectError(response, 404, 'SKU_NOT_FOUND');
     expect(logged).toEqual([]);
   });
 });

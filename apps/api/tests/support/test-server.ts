@@ -17,7 +17,7 @@ export interface TestServer {
   url: string;
   dataDir: string;
   composition: Composition;
-  /** Errors the app logged as unexpected (500s); tests assert there are none. */
+  /** Errors the app logged (every 5xx, coded or not); tests assert there are none. */
   unexpectedErrors: unknown[];
   close(): Promise<void>;
 }

@@ -6,13 +6,11 @@ export function itemNotFound(sku: string): DomainError {
 
 /** The store's own error (a violated key, a failed condition) stays the cause. */
 export function itemExists(sku: string, cause?: unknown): DomainError {
-  const error = new DomainError('ITEM_EXISTS', `The item catalogue already has an item with SKU ${sku}.`, { sku });
-  return cause === undefined ? error : Object.assign(error, { cause });
+  return new DomainError('ITEM_EXISTS', `The item catalogue already has an item with SKU ${sku}.`, { sku }, { cause });
 }
 
 /** currentVersion is null when the store cannot say it in the same step (a cancelled DynamoDB transaction). */
 export function itemConflict(sku: string, expectedVersion: number | null, currentVersion: number | null, cause?: unknown): DomainError {
   const since = expectedVersion === null ? 'while the import was written' : `since version ${expectedVersion}`;
-  const error = new DomainError('ITEM_CONFLICT', `Item ${sku} changed ${since}; reload it and try again.`, { sku, expectedVersion, currentVersion });
-  return cause === undefined ? error : Object.assign(error, { cause });
+  return new DomainError('ITEM_CONFLICT', `Item ${sku} changed ${since}; reload it and try again.`, { sku, expectedVersion, currentVersion }, { cause });
 }

@@ -38,7 +38,9 @@ export function unavailableAsDomainError(service: string) {
         return await next(args);
       } catch (error) {
         if (!isServiceUnavailable(error)) throw error;
-        throw new DomainError('STORAGE_UNAVAILABLE', `${service} did not answer (${(error as Error).name}); retry later.`);
+        throw new DomainError('STORAGE_UNAVAILABLE', `${service} did not answer (${(error as Error).name}); retry later.`, undefined, {
+          cause: error,
+        });
       }
     };
 }

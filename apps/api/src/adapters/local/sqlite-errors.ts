@@ -7,7 +7,7 @@ export function translateSqliteErrors<T>(action: () => T): T {
     return action();
   } catch (error) {
     if (isSqliteUnavailable(error)) {
-      throw new DomainError('STORAGE_UNAVAILABLE', `The database did not answer: ${(error as Error).message}`);
+      throw new DomainError('STORAGE_UNAVAILABLE', `The database did not answer: ${(error as Error).message}`, undefined, { cause: error });
     }
     throw error;
   }
