@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPackSize, stockQuantityOf } from '../src/review/line-extras';
-import { buildReviewUpdate, editLine, EMPTY_DRAFT, isDirty, shownPackSize } from '../src/review/review-draft';
+import { buildReviewUpdate, editLine, EMPTY_DRAFT, isDirty, nextLineIndex, shownPackSize } from '../src/review/review-draft';
 import { itemLine, reviewOf } from './support/review-fixture';
 
 describe('pack size corrections', () => {
@@ -36,6 +36,26 @@ describe('pack size corrections', () => {
       ok: true,
       update: { baseRevision: 1, corrections: [{ lineIndex: 0, packSize: '10' }] },
     });
+  });
+
+  it('sends the pack size of added lines, saved and new, and a pack size typed on a saved added line alone makes the review dirty', () => {
+    const saved = itemLine(1, { added: true, sku: 'BOX', description: 'Boxes', unit: null, unitPrice: null, lineTotal: null, quantity: '2', packSize: '12', stockQuantity: '24' });
+    const review = reviewOf([itemLine(0), saved], { revision: 1 });
+    const index = nextLineIndex(review, EMPTY_DRAFT);
+    const draft = editLine(EMPTY_DRAFT, index, { added: true, sku: 'CUP', quantity: '1.5', packSize: '6' });
+
+    const outcome = buildReviewUpdate(review, draft);
+
+    expect(shownPackSize(saved, EMPTY_DRAFT)).toBe('12');
+    expect(isDirty(review, editLine(EMPTY_DRAFT, 1, { packSize: '24' }))).toBe(true);
+    expect(outcome.ok ? outcome.update.addedLines?.map((line) => [line.sku, line.quantity, line.packSize]) : outcome.problems).toEqual([
+      ['BOX', '2', '12'],
+      ['CUP', '1.5', '6'],
+    ]);
+    const emptied = buildReviewUpdate(review, editLine(EMPTY_DRAFT, 1, { packSize: '' }));
+    expect(emptied.ok && emptied.update.addedLines?.[0]).not.toHaveProperty('packSize');
+    const zero = buildReviewUpdate(review, editLine(EMPTY_DRAFT, 1, { packSize: '0' }));
+    expect(zero.ok ? null : zero.problems[1]).toMatch(/Pack size "0"/);
   });
 
   it('refuses a pack size of zero, a negative one or words, naming the line', () => {

@@ -108,6 +108,16 @@ describe('LineEditor pack size', () => {
     expect(markup).toContain('<label>Pack size<input');
     expect(text(markup)).toContain('= 24 in stock');
   });
+
+  it('offers the pack size of an added item line too', () => {
+    const added = itemLine(3, { added: true, page: null, bbox: null, quantity: '1.5' });
+    const markup = render(
+      <LineEditor line={added} draft={editLine(EMPTY_DRAFT, 3, { packSize: '6' })} supplierName="Acme" problem={undefined} onEdit={noop} onClose={noop} />,
+    );
+
+    expect(markup).toContain('<label>Pack size<input');
+    expect(text(markup)).toContain('= 9 in stock');
+  });
 });
 
 describe('RegionPanel', () => {

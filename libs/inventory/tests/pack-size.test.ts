@@ -81,6 +81,18 @@ describe('reviewLines with pack sizes', () => {
     expect(packed).toMatchObject({ sku: 'OTHER', packSize: '6', stockQuantity: '12' });
   });
 
+  it('moves quantity x pack size on an added line that names one, exactly', () => {
+    const [boxes, loose, unknown] = reviewLines([], [], cases, [
+      { sku: 'BOLT', quantity: '2.5', packSize: '12' },
+      { sku: 'BOLT', quantity: '3', packSize: null },
+      { sku: 'BOLT', packSize: '6' },
+    ]);
+    expect(boxes).toMatchObject({ added: true, packSize: '12', stockQuantity: '30', changed: [] });
+    expect(loose).toMatchObject({ packSize: '1', stockQuantity: '3' });
+    expect(unknown).toMatchObject({ packSize: '6', stockQuantity: null });
+    expect(assessApply(stockLinesOf([boxes!, loose!])).deltas).toEqual([{ sku: 'BOLT', quantity: '33' }]);
+  });
+
   it('has no stock quantity while the quantity is unknown, and units of one on added lines', () => {
     const [unknown, added] = reviewLines([invoiceLine(0, { sku: 'CASE-12', quantity: null })], [], cases, [{ sku: 'NEW', quantity: '4' }]);
     expect(unknown).toMatchObject({ packSize: '12', stockQuantity: null });

@@ -212,6 +212,27 @@ describe('SKU mappings', () => {
       expect(second.stockChanges).toEqual([{ sku: 'KP-CUP', quantity: '20' }]);
     });
 
+    it('moves quantity x pack size for an added line that names a pack size, and refuses a zero one', async () => {
+      // Arrange
+      const job = await suite.api.parsed('added-pack.pdf', 'application/pdf', fakeInvoice([{ sku: 'AP-1', quantity: '1' }], { supplier: 'Added Pack Supplier' }));
+      await suite.api.catalogue('AP-1');
+      await suite.api.catalogue('AP-CUP');
+
+      // Act
+      const shown = await review(job.jobId, { baseRevision: 0, corrections: [], addedLines: [{ sku: 'AP-CUP', quantity: '1.5', packSize: '24' }] });
+      const zero = await suite.api.http.put(`/api/jobs/${job.jobId}/review`).send({ baseRevision: 1, corrections: [], addedLines: [{ sku: 'AP-CUP', quantity: '1', packSize: '0' }] });
+
+      // Assert
+      expect(shown.lines[1]).toMatchObject({ added: true, sku: 'AP-CUP', quantity: '1.5', packSize: '24', stockQuantity: '36' });
+      expect(shown.stockChanges).toEqual([
+        { sku: 'AP-1', quantity: '1' },
+        { sku: 'AP-CUP', quantity: '36' },
+      ]);
+      expectError(zero, 400, 'VALIDATION_FAILED');
+      expect(zero.body.error.details.issues.map((issue: { path: string }) => issue.path)).toContain('/addedLines/0/packSize');
+      expect((await review(job.jobId)).lines[1]).toMatchObject({ packSize: '24', stockQuantity: '36' });
+    });
+
     it('does not list a pack size restating the mapping’s as changed', async () => {
       await saved('same pack supplier', 'SP-12', { inventorySku: 'SP-CUP', packSize: '12' });
       const job = await suite.api.parsed('same-pack.pdf', 'application/pdf', fakeInvoice([{ sku: 'SP-12', quantity: '1' }], { supplier: 'Same Pack Supplier' }));

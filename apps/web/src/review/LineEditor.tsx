@@ -80,7 +80,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
             />
           </label>
         ))}
-        {kind === 'item' && !line.added && (
+        {kind === 'item' && (
           <span className="field-with-note">
             <label>
               Pack size

@@ -173,7 +173,7 @@ export function shownPackSize(line: ReviewedLine, draft: ReviewDraft): string {
 
 function packSizeEdited(line: ReviewedLine, draft: ReviewDraft): boolean {
   const typed = draft[line.index]?.packSize;
-  if (typed === undefined || line.added) return false;
+  if (typed === undefined) return false;
   const saved = savedPackSize(line);
   const read = readPackSize(typed);
   return !read.ok || read.value !== (saved === null || saved === '1' ? '' : saved);
@@ -251,6 +251,9 @@ export function buildReviewUpdate(review: JobReview, draft: ReviewDraft, headerD
         lineTotal: prices.lineTotal ?? null,
       };
       if (shownNotStock(line, draft)) added.notStock = true;
+      const packSize = readPackSize(shownPackSize(line, draft));
+      if (!packSize.ok) problems[line.index] = packSize.problem;
+      else if (packSize.value !== '') added.packSize = packSize.value;
       addedLines.push(added);
       continue;
     }

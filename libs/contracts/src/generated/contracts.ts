@@ -465,7 +465,7 @@ export interface SkuMappingInput {
   packSize?: PackSize1;
 }
 /**
- * A line the parser missed, entered by the operator. Fields left out are null (kind: item).
+ * A line the parser missed, entered by the operator. Fields left out are null (kind: item, packSize: 1).
  */
 export interface AddedLine {
   kind?: EnteredLineKind;
@@ -476,6 +476,10 @@ export interface AddedLine {
   unitPrice?: Money | null;
   lineTotal?: Money | null;
   notStock?: boolean;
+  /**
+   * Inventory units per invoice unit of this line (its stockQuantity is quantity x packSize); left out or null: 1.
+   */
+  packSize?: PackSize | null;
 }
 /**
  * The operator's correction of the invoice header; a field left out keeps the parsed value, null clears it. A corrected supplier name is what SKU mappings and the duplicate check key on, and so is a corrected invoice number.

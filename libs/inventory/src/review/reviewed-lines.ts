@@ -116,6 +116,8 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
 }
 
 function addedLine(line: AddedLine, index: number): ReviewedLine {
+  const packSize = line.packSize ?? UNIT_PACK_SIZE;
+  const quantity = line.quantity ?? null;
   return {
     index,
     kind: line.kind ?? 'item',
@@ -127,12 +129,12 @@ function addedLine(line: AddedLine, index: number): ReviewedLine {
     bbox: null,
     parsed: { sku: null, quantity: null },
     sku: typeof line.sku === 'string' ? line.sku.trim() : null,
-    quantity: line.quantity ?? null,
+    quantity,
     notStock: line.notStock ?? false,
     changed: [],
     mappedFrom: null,
-    packSize: UNIT_PACK_SIZE,
-    stockQuantity: line.quantity ?? null,
+    packSize,
+    stockQuantity: quantity === null ? null : stockQuantityOf(quantity, packSize),
     added: true,
     deleted: false,
   };
