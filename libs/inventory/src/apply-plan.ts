@@ -3,6 +3,7 @@ import { ExactDecimal, formatDecimal } from './decimal';
 import { DomainError } from './errors';
 import { movesStock } from './line-kind';
 import { stockQuantityOf } from './pack-size';
+import { compareText } from './text-compare';
 
 export interface RefusedLine {
   index: number;
@@ -43,7 +44,7 @@ export function assessApply(lines: readonly ApplicableLine[], documentType: Docu
     totals.set(sku, (totals.get(sku) ?? new ExactDecimal(0)).plus(movement));
   }
   const deltas = [...totals.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([sku, quantity]) => ({ sku, quantity: formatDecimal(quantity) }));
   return { deltas, blockers };
 }

@@ -1,20 +1,13 @@
 import type { CatalogueItem } from '@invoice/contracts';
+import { compareText, containsText } from '../text-compare';
 
-/** The one definition of the catalogue's text search, so every store answers the same query alike. */
+/** The catalogue's text search: the item's SKU or name contains the query (see containsText). */
 export function itemMatches(item: Pick<CatalogueItem, 'sku' | 'name'>, query: string | undefined): boolean {
-  const needle = foldCase(query ?? '').trim();
-  if (needle === '') return true;
-  return foldCase(item.sku).includes(needle) || foldCase(item.name).includes(needle);
+  return containsText([item.sku, item.name], query);
 }
 
-function foldCase(text: string): string {
-  return text.toLowerCase();
-}
-
-/** Items are ordered by SKU as JavaScript compares strings (UTF-16 code units), in every store. */
-export function compareSkus(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Items are ordered by SKU (see compareText), in every store. */
+export const compareSkus = compareText;
 
 /** What a catalogue created before items existed says about a stock row it had: named after its SKU, in pieces. */
 export const LEGACY_ITEM_UNIT = 'pcs';

@@ -10,6 +10,7 @@ import {
 import type { InventoryItem, LedgerRecord, ReversalRecord, StockDelta } from '@invoice/contracts';
 import {
   concurrentUpdate,
+  compareText,
   DomainError,
   duplicateInvoice,
   ExactDecimal,
@@ -255,7 +256,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       items.push(...(page.Items ?? []).filter(hasStock).map(toInventoryItem));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return items.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+    return items.sort((a, b) => compareText(a.sku, b.sku));
   }
 
   async getStock(sku: string): Promise<InventoryItem | null> {

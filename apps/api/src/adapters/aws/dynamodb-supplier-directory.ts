@@ -1,5 +1,5 @@
 import { BatchGetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { DomainError, type SupplierDirectory, type SupplierLink, type SupplierMergeWrite } from '@invoice/inventory';
+import { compareText, DomainError, type SupplierDirectory, type SupplierLink, type SupplierMergeWrite } from '@invoice/inventory';
 import { MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
 
 type Item = Record<string, AttributeValue>;
@@ -64,7 +64,7 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
 
   async listIdentities(supplierKey: string): Promise<string[]> {
     const items = await this.queryPartition(SUPPLIER_PREFIX + supplierKey);
-    return items.map((item) => item.supplierSku?.S ?? '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return items.map((item) => item.supplierSku?.S ?? '').sort(compareText);
   }
 
   /**
