@@ -13,11 +13,11 @@ locals {
     # ledger and chunk items (Put), chunk progress (Update), the pending-apply marker (Delete), movements (Query)
     apply-ledger = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
     # a supplier's mappings (Query), every supplier's (Scan), saving a mapping keeping its last use and
-    # marking it used (UpdateItem), deleting one (DeleteItem), batch writes (BatchWriteItem); the supplier
-    # directory's identity items in the same table: look-up (BatchGetItem), links and moved mappings in
-    # transactions (PutItem, UpdateItem, DeleteItem), a supplier's identities (Query)
+    # marking it used (UpdateItem), deleting one (DeleteItem); the supplier directory's identity items in the
+    # same table: look-up (BatchGetItem), links and moved mappings in transactions (PutItem, UpdateItem,
+    # DeleteItem), a supplier's identities (Query). No BatchWriteItem: saves are UpdateItem since pack sizes.
     sku-mappings = [
-      "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+      "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
       "dynamodb:BatchGetItem", "dynamodb:PutItem",
     ]
   }
