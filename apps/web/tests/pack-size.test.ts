@@ -16,7 +16,7 @@ describe('pack size corrections', () => {
   });
 
   it('sends a saved pack size again, and drops it when the field is emptied (the default applies)', () => {
-    const review = reviewOf([itemLine(0, { packSize: '6', stockQuantity: '12' })], { revision: 1 });
+    const review = reviewOf([itemLine(0, { packSize: '6', stockQuantity: '12', changed: ['packSize'] })], { revision: 1 });
 
     expect(shownPackSize(review.lines[0]!, EMPTY_DRAFT)).toBe('6');
     expect(buildReviewUpdate(review, editLine(EMPTY_DRAFT, 0, { quantity: '3' }))).toMatchObject({

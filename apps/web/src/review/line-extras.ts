@@ -2,32 +2,19 @@ import type { ReviewedLine } from '@invoice/contracts';
 import { isDecimalText } from '../shared/decimal-text';
 import { multiplyDecimal, parseDecimal, plainDecimal } from './decimal-math';
 
-/**
- * The catalogue fields a reviewed line carries since issue 13 (pack size, the stock quantity it moves, whether
- * its SKU is new to the catalogue), read optionally: a review from an older API leaves them out.
- */
-export interface LineExtras {
-  packSize?: string | null;
-  stockQuantity?: string | null;
-  newSku?: boolean;
+/** The saved pack size: the correction's, else the mapping's, else "1". */
+export function savedPackSize(line: ReviewedLine): string {
+  return line.packSize;
 }
 
-function extras(line: ReviewedLine): LineExtras {
-  return line as ReviewedLine & LineExtras;
-}
-
-/** The saved pack size, or null when the line uses the default (1, or its mapping's). */
-export function savedPackSize(line: ReviewedLine): string | null {
-  return extras(line).packSize ?? null;
-}
-
+/** The line moves stock of a SKU the item catalogue does not know yet. */
 export function isNewSku(line: ReviewedLine): boolean {
-  return extras(line).newSku === true;
+  return line.newSku;
 }
 
-/** What an apply moves for the line as saved: the server's stock quantity, else the invoice quantity. */
+/** What an apply moves for the line as saved: the server's stock quantity (quantity x pack size). */
 export function savedStockQuantity(line: ReviewedLine): string | null {
-  return extras(line).stockQuantity ?? line.quantity;
+  return line.stockQuantity;
 }
 
 /** A typed pack size as a contract decimal above zero, '' for "the default", or the problem in words. */

@@ -81,6 +81,8 @@ function newLine(index: number): ReviewedLine {
     stockQuantity: null,
     added: true,
     deleted: false,
+    // The server tells after the save whether its SKU is new to the catalogue.
+    newSku: false,
   };
 }
 
@@ -168,7 +170,7 @@ export function shownPackSize(line: ReviewedLine, draft: ReviewDraft): string {
   const typed = draft[line.index]?.packSize;
   if (typed !== undefined) return typed;
   const saved = savedPackSize(line);
-  return saved === null || saved === '1' ? '' : saved;
+  return saved === '1' ? '' : saved;
 }
 
 function packSizeEdited(line: ReviewedLine, draft: ReviewDraft): boolean {
@@ -176,12 +178,12 @@ function packSizeEdited(line: ReviewedLine, draft: ReviewDraft): boolean {
   if (typed === undefined) return false;
   const saved = savedPackSize(line);
   const read = readPackSize(typed);
-  return !read.ok || read.value !== (saved === null || saved === '1' ? '' : saved);
+  return !read.ok || read.value !== (saved === '1' ? '' : saved);
 }
 
 /**
- * The pack size a correction sends again: typed, or saved (a revision replaces the previous one's
- * corrections). A saved pack size other than 1 on a line no mapping filled can only be a correction.
+ * The pack size a correction sends again: typed, or saved when the review lists it as changed (a revision
+ * replaces the previous one's corrections); a pack size the mapping gives is left to the mapping.
  */
 function packSizeToSend(line: ReviewedLine, draft: ReviewDraft): { ok: true; value: string | null } | { ok: false; problem: string } {
   const typed = draft[line.index]?.packSize;
@@ -189,9 +191,7 @@ function packSizeToSend(line: ReviewedLine, draft: ReviewDraft): { ok: true; val
     const read = readPackSize(typed);
     return read.ok ? { ok: true, value: read.value === '' ? null : read.value } : read;
   }
-  const saved = savedPackSize(line);
-  const corrected = line.changed.includes('packSize') || (line.mappedFrom === null && saved !== null && saved !== '1');
-  return { ok: true, value: corrected ? saved : null };
+  return { ok: true, value: line.changed.includes('packSize') ? savedPackSize(line) : null };
 }
 
 /** How a cell should look: typed but unsaved, corrected in the saved revision, filled from a SKU mapping, or as parsed. */

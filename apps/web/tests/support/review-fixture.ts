@@ -20,6 +20,7 @@ export function itemLine(index: number, overrides: Partial<ReviewedLine> = {}): 
     mappedFrom: null,
     packSize: '1',
     stockQuantity: overrides.quantity === undefined ? '2' : overrides.quantity,
+    newSku: false,
     ...overrides,
   };
 }

@@ -644,9 +644,9 @@ export interface ReviewedLine {
    */
   deleted?: boolean;
   /**
-   * The line moves stock (an item, not deleted, not marked notStock) and its SKU is not in the item catalogue: apply answers UNKNOWN_SKU until the item is created (POST /api/items) or the line is corrected to an existing SKU. Always sent by the review.
+   * The line moves stock (an item, not deleted, not marked notStock) and its SKU is not in the item catalogue: apply answers UNKNOWN_SKU until the item is created (POST /api/items) or the line is corrected to an existing SKU.
    */
-  newSku?: boolean;
+  newSku: boolean;
 }
 /**
  * The values as the parser read them.

@@ -1,5 +1,6 @@
-import type { HeaderValues, ReviewCheck, ReviewedLine } from '@invoice/contracts';
+import type { HeaderValues, ReviewCheck } from '@invoice/contracts';
 import { ExactDecimal } from '../decimal';
+import type { LineUnderReview } from './reviewed-lines';
 
 /** Differences below half a cent are rounding of the printed figures, not a wrong figure. */
 const TOLERANCE = new ExactDecimal('0.005');
@@ -11,7 +12,7 @@ const TOLERANCE = new ExactDecimal('0.005');
  * is left out rather than failed, since there is nothing to compare.
  */
 export function invoiceChecks(
-  lines: readonly ReviewedLine[],
+  lines: readonly LineUnderReview[],
   header: Pick<HeaderValues, 'subtotal' | 'tax' | 'total'>,
 ): ReviewCheck[] {
   const checks: ReviewCheck[] = [];

@@ -9,6 +9,12 @@ export interface MappedSku {
   packSize: string;
 }
 
+/**
+ * A reviewed line before the item catalogue was asked which of its SKUs are new: what apply, the checks and
+ * the stock changes work from. flagNewSkus completes it to the contract's ReviewedLine.
+ */
+export type LineUnderReview = Omit<ReviewedLine, 'newSku'>;
+
 /** supplierSku -> the mapping, for the invoice's supplier; a bare inventory SKU is a mapping with pack size 1. */
 export type SkuMap = ReadonlyMap<string, MappedSku | string>;
 
@@ -24,7 +30,7 @@ export function reviewLines(
   corrections: readonly LineCorrection[],
   mappings: SkuMap,
   addedLines: readonly AddedLine[] = [],
-): ReviewedLine[] {
+): LineUnderReview[] {
   const byLine = new Map(corrections.map((correction) => [correction.lineIndex, correction]));
   const reviewed = lines.map((line) => reviewLine(line, byLine.get(line.index), mappings));
   const firstAdded = firstAddedIndex(lines);
@@ -36,7 +42,7 @@ export function firstAddedIndex(lines: readonly Pick<InvoiceLine, 'index'>[]): n
   return lines.reduce((next, line) => Math.max(next, line.index + 1), 0);
 }
 
-function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, mappings: SkuMap): ReviewedLine {
+function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, mappings: SkuMap): LineUnderReview {
   const kind = correction?.kind ?? line.kind;
   // Charges and groups never move stock, so a mapping (which exists to move the right stock) is not applied to them.
   const mapping = movesStock({ kind }) && line.sku !== null ? mappings.get(line.sku.trim()) : undefined;
@@ -115,7 +121,7 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
   };
 }
 
-function addedLine(line: AddedLine, index: number): ReviewedLine {
+function addedLine(line: AddedLine, index: number): LineUnderReview {
   const packSize = line.packSize ?? UNIT_PACK_SIZE;
   const quantity = line.quantity ?? null;
   return {
@@ -146,11 +152,11 @@ function sameDecimal(a: string | null, b: string | null): boolean {
 }
 
 /** The lines that exist after the review: deleted ones left out. */
-export function effectiveLinesOf(lines: readonly ReviewedLine[]): ReviewedLine[] {
+export function effectiveLinesOf<Line extends LineUnderReview>(lines: readonly Line[]): Line[] {
   return lines.filter((line) => !line.deleted);
 }
 
 /** The lines that take part in an apply: everything not deleted and not marked as not stock. */
-export function stockLinesOf(lines: readonly ReviewedLine[]): ReviewedLine[] {
+export function stockLinesOf<Line extends LineUnderReview>(lines: readonly Line[]): Line[] {
   return lines.filter((line) => !line.notStock && !line.deleted);
 }

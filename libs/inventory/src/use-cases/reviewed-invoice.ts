@@ -1,8 +1,8 @@
-import type { DocumentType, ParseResult, ReviewCheck, ReviewedHeader, ReviewedLine, SkuMapping } from '@invoice/contracts';
+import type { DocumentType, ParseResult, ReviewCheck, ReviewedHeader, SkuMapping } from '@invoice/contracts';
 import type { JobRecord, SkuPair } from '../job-record';
 import { invoiceChecks } from '../review/invoice-checks';
 import { reviewedHeaderOf } from '../review/reviewed-header';
-import { reviewLines, type SkuMap } from '../review/reviewed-lines';
+import { reviewLines, type LineUnderReview, type SkuMap } from '../review/reviewed-lines';
 import { UNIT_PACK_SIZE } from '../pack-size';
 import { identifySupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
 import { invoiceSupplierOf } from '../suppliers/supplier-identity';
@@ -19,7 +19,7 @@ export interface ReviewedInvoice {
   /** The header of the current revision: corrections over the parse. */
   header: ReviewedHeader;
   /** The lines of the job's current review revision: parsed ones (deleted ones flagged), then added ones. */
-  lines: ReviewedLine[];
+  lines: LineUnderReview[];
   /** The arithmetic of the reviewed invoice. */
   checks: ReviewCheck[];
   /** The supplier's mappings the lines were reviewed with (frozen ones for an applied job). */
@@ -64,7 +64,7 @@ export async function reviewedFrom(
  * The mappings the reviewed lines took their SKU from, with the mapping's own pack size (a line's corrected
  * pack size stays in its correction): what apply freezes on the job and marks as used.
  */
-export function mappingsUsed(lines: readonly ReviewedLine[], mappings: SkuMap): SkuPair[] {
+export function mappingsUsed(lines: readonly LineUnderReview[], mappings: SkuMap): SkuPair[] {
   const used = new Map<string, SkuPair>();
   for (const line of lines) {
     if (line.deleted || line.mappedFrom === null || line.sku === null) continue;
