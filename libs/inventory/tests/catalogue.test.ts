@@ -100,6 +100,12 @@ describe('itemsFromCsv', () => {
     ]);
   });
 
+  it('refuses a header naming a column twice, which would import one of the two silently', () => {
+    expect(thrownBy(() => itemsFromCsv('sku,SKU,name,unit\nA,B,Bolt,pcs\n')).details?.issues).toEqual([
+      { path: '/csv/row/1', message: 'the header row names sku more than once' },
+    ]);
+  });
+
   it(`refuses more than ${MAX_IMPORT_ROWS} rows`, () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, index) => `S-${index},Item ${index},pcs`);
     const error = thrownBy(() => itemsFromCsv(['sku,name,unit', ...rows].join('\n')));

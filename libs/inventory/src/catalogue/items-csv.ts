@@ -49,6 +49,9 @@ export function itemsFromCsv(csv: string): ItemFields[] {
   if (header === undefined || missing.length > 0) {
     throw invalidCsv([{ path: '/csv/row/1', message: `the header row must name the columns ${CSV_COLUMNS.join(', ')} (missing: ${missing.join(', ') || 'all'})` }]);
   }
+  // A column named twice would be read from its first place only, silently dropping what the other holds.
+  const repeated = CSV_COLUMNS.filter((column) => columns.indexOf(column) !== columns.lastIndexOf(column));
+  if (repeated.length > 0) throw invalidCsv([{ path: '/csv/row/1', message: `the header row names ${repeated.join(', ')} more than once` }]);
   const rows = records.filter((record) => !record.cells.every((cell) => cell.trim() === ''));
   if (rows.length > MAX_IMPORT_ROWS) {
     throw invalidCsv([{ path: '/csv', message: `has ${rows.length} item rows; an import takes at most ${MAX_IMPORT_ROWS}` }]);
