@@ -1,7 +1,7 @@
 import type { CatalogueItem } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { isValidGtin } from '../src/catalogue/gtin';
-import { normaliseItem } from '../src/catalogue/item-input';
+import { checkedChanges, normaliseItem } from '../src/catalogue/item-input';
 import { itemMatches } from '../src/catalogue/item-search';
 import { itemsFromCsv, itemsToCsv, MAX_IMPORT_ROWS } from '../src/catalogue/items-csv';
 import { thrownBy } from './support';
@@ -43,6 +43,25 @@ describe('normaliseItem', () => {
   it('lists a blank field, a too long unit and a bad check digit, each by its path', () => {
     const { issues } = normaliseItem({ sku: 'A', name: '   ', unit: 'x'.repeat(33), gtin: '4006381333932' }, '/csv/row/2');
     expect(issues.map((issue) => issue.path)).toEqual(['/csv/row/2/name', '/csv/row/2/unit', '/csv/row/2/gtin']);
+  });
+});
+
+describe('item control characters', () => {
+  it('refuses a NUL or another control character in a field, but keeps a name wrapped over lines', () => {
+    const { issues } = normaliseItem({ sku: 'A\u0000B', name: 'Bolt\u0007', unit: 'k\u001Bg' });
+    expect(issues).toEqual([
+      { path: '/sku', message: 'must not hold control characters' },
+      { path: '/name', message: 'must not hold control characters' },
+      { path: '/unit', message: 'must not hold control characters' },
+    ]);
+    expect(normaliseItem({ sku: 'A', name: 'Bolt\r\nM10\thex', unit: 'pcs' }).issues).toEqual([]);
+  });
+
+  it('lets an edit of an item whose SKU predates the rules change its name, not its SKU', () => {
+    expect(checkedChanges('OLD\u0001SKU', { name: ' Bolt ', unit: 'pcs', gtin: null })).toEqual({ name: 'Bolt', unit: 'pcs', gtin: null });
+    expect(thrownBy(() => checkedChanges('A', { name: 'Bolt\u0000', unit: 'pcs' })).details?.issues).toEqual([
+      { path: '/name', message: 'must not hold control characters' },
+    ]);
   });
 });
 

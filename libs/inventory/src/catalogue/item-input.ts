@@ -6,6 +6,12 @@ import { isValidGtin } from './gtin';
 /** The contracts' limits, checked again here because CSV rows reach the domain without a JSON Schema. */
 export const ITEM_LIMITS = { sku: 128, name: 512, unit: 32 } as const;
 
+/**
+ * Control characters other than tab and line breaks (a name may wrap). They are invisible typos, and a NUL
+ * makes the exported catalogue a file the Items screen refuses to import as not text.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export interface ItemInput {
   sku: string;
   name: string;
@@ -29,6 +35,7 @@ export function normaliseItem(input: ItemInput, at = ''): { item: ItemFields; is
   for (const field of ['sku', 'name', 'unit'] as const) {
     if (item[field] === '') issues.push({ path: `${at}/${field}`, message: 'must not be empty' });
     else if (item[field].length > ITEM_LIMITS[field]) issues.push({ path: `${at}/${field}`, message: `must have at most ${ITEM_LIMITS[field]} characters` });
+    else if (CONTROL_CHARACTER.test(item[field])) issues.push({ path: `${at}/${field}`, message: 'must not hold control characters' });
   }
   if (item.gtin !== null && !isValidGtin(item.gtin)) {
     issues.push({ path: `${at}/gtin`, message: 'must be a GTIN of 8, 12, 13 or 14 digits whose last digit is its GS1 check digit' });
@@ -43,8 +50,14 @@ export function checkedItem(input: ItemInput): ItemFields {
   return item;
 }
 
-/** The normalised changes of an edit, or VALIDATION_FAILED; the SKU comes from the path and is not re-checked. */
+/**
+ * The normalised changes of an edit, or VALIDATION_FAILED; the SKU comes from the path and is not re-checked,
+ * so an item migrated from a stock row whose SKU predates these rules can still be edited.
+ */
 export function checkedChanges(sku: string, changes: Omit<ItemInput, 'sku'>): ItemChanges {
-  const { sku: _sku, ...rest } = checkedItem({ ...changes, sku });
+  const { item, issues } = normaliseItem({ ...changes, sku });
+  const own = issues.filter((issue) => issue.path !== '/sku');
+  if (own.length > 0) throw new DomainError('VALIDATION_FAILED', 'The item is not valid.', { issues: own });
+  const { sku: _sku, ...rest } = item;
   return rest;
 }
