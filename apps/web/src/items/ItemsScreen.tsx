@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogueItem } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { latestRequest } from '../shared/latest-request';
 import type { ItemValues } from './item-form';
 import { countText } from './items-count';
 import { ItemForm } from './ItemForm';
@@ -32,16 +33,20 @@ export function ItemsScreen() {
     return () => clearTimeout(timer);
   }, [query]);
 
+  // A slower answer to an earlier search (or its next page) must not replace the newer search's items.
+  const [requests] = useState(latestRequest);
   const load = useCallback(async () => {
+    const isCurrent = requests.begin();
     try {
       const page = await api.listItems(search);
+      if (!isCurrent()) return;
       setItems(page.items);
       setNextCursor(page.nextCursor);
       setError(null);
     } catch (failure) {
-      setError(failure);
+      if (isCurrent()) setError(failure);
     }
-  }, [api, search]);
+  }, [api, search, requests]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -57,14 +62,16 @@ export function ItemsScreen() {
 
   const loadMore = async () => {
     if (!nextCursor) return;
+    const isCurrent = requests.current();
     setLoadingMore(true);
     try {
       const page = await api.listItems(search, undefined, nextCursor);
+      if (!isCurrent()) return;
       setItems((shown) => [...(shown ?? []), ...page.items.filter((item) => !shown?.some((known) => known.sku === item.sku))]);
       setNextCursor(page.nextCursor);
       setError(null);
     } catch (failure) {
-      setError(failure);
+      if (isCurrent()) setError(failure);
     } finally {
       setLoadingMore(false);
     }
