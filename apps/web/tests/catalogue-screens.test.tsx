@@ -170,8 +170,8 @@ describe('SupplierPicker', () => {
     const markup = render(
       <SupplierPicker
         suppliers={[
-          { supplierKey: 'acme', mappingCount: 2, lastUsedAt: null },
-          { supplierKey: 'bolt co', mappingCount: 1, lastUsedAt: null },
+          { supplierKey: 'acme', displayName: null, mappingCount: 2, lastUsedAt: null },
+          { supplierKey: 'bolt co', displayName: null, mappingCount: 1, lastUsedAt: null },
         ]}
         selected="acme"
         onPick={noop}
@@ -208,8 +208,8 @@ describe('MergeDialog', () => {
         open={false}
         from="acme"
         suppliers={[
-          { supplierKey: 'acme', mappingCount: 2, lastUsedAt: null },
-          { supplierKey: 'acme gmbh', mappingCount: 5, lastUsedAt: null },
+          { supplierKey: 'acme', displayName: null, mappingCount: 2, lastUsedAt: null },
+          { supplierKey: 'acme gmbh', displayName: null, mappingCount: 5, lastUsedAt: null },
         ]}
         busy={false}
         error={null}

@@ -70,7 +70,7 @@ export { openJobFile, FILE_DOWNLOAD_TTL_SECONDS } from './use-cases/open-job-fil
 export { listJobs, DEFAULT_PAGE_SIZE } from './use-cases/list-jobs';
 export { listInventory } from './use-cases/list-inventory';
 export { readParseResult, readParseError } from './use-cases/read-outputs';
-export type { SupplierDirectory, SupplierLink, SupplierMergeWrite } from './ports/supplier-directory.port';
+export type { SupplierDirectory, SupplierLink, SupplierMergeWrite, SupplierName } from './ports/supplier-directory.port';
 export { identitiesOf, invoiceSupplierOf, ibanKeyOf, vatIdKeyOf, identityOf, parseIdentity, IDENTITY_KINDS, MAX_IDENTITY_LENGTH } from './suppliers/supplier-identity';
 export type { IdentityKind, InvoiceSupplier } from './suppliers/supplier-identity';
 export { identifySupplier, registerSupplier } from './suppliers/identify-supplier';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displayNameOf } from '../src/suppliers/identify-supplier';
 import { mergePlanOf } from '../src/suppliers/merge-plan';
 import { ibanKeyOf, identitiesOf, invoiceSupplierOf, parseIdentity, vatIdKeyOf } from '../src/suppliers/supplier-identity';
 import { reviewHeader } from '../src/review/reviewed-header';
@@ -40,6 +41,19 @@ describe('ibanKeyOf', () => {
     expect(ibanKeyOf('DE89')).toBeNull();
     expect(ibanKeyOf('1234567890123456')).toBeNull();
     expect(ibanKeyOf(undefined)).toBeNull();
+  });
+});
+
+describe('displayNameOf', () => {
+  it('keeps the printed spelling on one line, without surrounding spaces', () => {
+    expect(displayNameOf('  Northgate Trade\n Supplies   Limited ')).toBe('Northgate Trade Supplies Limited');
+    expect(displayNameOf('Müller & Söhne GmbH.')).toBe('Müller & Söhne GmbH.');
+  });
+
+  it('answers null for no name or only spaces, and at most 512 characters', () => {
+    expect(displayNameOf(null)).toBeNull();
+    expect(displayNameOf(' \t ')).toBeNull();
+    expect(displayNameOf('x'.repeat(600))).toHaveLength(512);
   });
 });
 

@@ -107,6 +107,49 @@ export function describeSupplierDirectoryContract(name: string, factory: () => P
       });
     });
 
+    describe('nameSupplier and displayNames', () => {
+      it('answers the latest name each named supplier was seen under, leaving suppliers never named out', async () => {
+        // Arrange
+        await directory.nameSupplier({ supplierKey: 'acme', displayName: 'ACME GmbH', seenAt: MONDAY });
+        await directory.nameSupplier({ supplierKey: 'acme', displayName: 'Acme Industrial GmbH', seenAt: TUESDAY });
+        await directory.nameSupplier({ supplierKey: 'beta', displayName: 'Beta & Söhne', seenAt: MONDAY });
+
+        // Act
+        const names = await directory.displayNames(['acme', 'beta', 'nobody']);
+
+        // Assert
+        expect([...names].sort()).toEqual([
+          ['acme', 'Acme Industrial GmbH'],
+          ['beta', 'Beta & Söhne'],
+        ]);
+        expect(await directory.displayNames([])).toEqual(new Map());
+      });
+
+      it('keeps a later name when an earlier sighting is written after it, and takes the same time again', async () => {
+        await directory.nameSupplier({ supplierKey: 'acme', displayName: 'Acme Tuesday', seenAt: TUESDAY });
+
+        await directory.nameSupplier({ supplierKey: 'acme', displayName: 'Acme Monday', seenAt: MONDAY });
+        const kept = await directory.displayNames(['acme']);
+        await directory.nameSupplier({ supplierKey: 'acme', displayName: 'Acme Tuesday, corrected', seenAt: TUESDAY });
+
+        expect(kept).toEqual(new Map([['acme', 'Acme Tuesday']]));
+        expect(await directory.displayNames(['acme'])).toEqual(new Map([['acme', 'Acme Tuesday, corrected']]));
+      });
+
+      it('finds more names than one request of the store carries, and keeps names out of identities and mappings', async () => {
+        const keys = Array.from({ length: 130 }, (_, index) => `supplier ${index}`);
+        for (const key of keys) await directory.nameSupplier({ supplierKey: key, displayName: key.toUpperCase(), seenAt: MONDAY });
+        await fixture.mappings.saveAll([write('supplier 1', 'A-1', 'BOLT')]);
+
+        const names = await directory.displayNames(keys);
+
+        expect(names.size).toBe(130);
+        expect(names.get('supplier 129')).toBe('SUPPLIER 129');
+        expect(await directory.listIdentities('supplier 1')).toEqual([]);
+        expect((await fixture.mappings.search({})).map((mapping) => [mapping.supplierKey, mapping.supplierSku])).toEqual([['supplier 1', 'A-1']]);
+      });
+    });
+
     describe('writeMerge', () => {
       it('points the identities to the other supplier, links the new ones and moves and drops mappings as planned', async () => {
         // Arrange

@@ -123,7 +123,7 @@ describe('SKU mappings', () => {
 
       expect(response.status).toBe(200);
       const { suppliers } = expectContract<ListSuppliersResponse>('api/list-suppliers-response', response.body);
-      expect(suppliers.find((supplier) => supplier.supplierKey === 'count supplier')).toEqual({ supplierKey: 'count supplier', mappingCount: 2, lastUsedAt: null });
+      expect(suppliers.find((supplier) => supplier.supplierKey === 'count supplier')).toEqual({ supplierKey: 'count supplier', displayName: null, mappingCount: 2, lastUsedAt: null });
       const keys = suppliers.map((supplier) => supplier.supplierKey);
       expect(keys).toEqual([...keys].sort());
     });

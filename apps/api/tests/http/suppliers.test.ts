@@ -1,4 +1,4 @@
-import type { JobReview, MergeSuppliersResponse, SupplierIdentitiesResponse } from '@invoice/contracts';
+import type { JobReview, ListSuppliersResponse, MergeSuppliersResponse, SupplierIdentitiesResponse } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { fakeInvoice } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
@@ -38,6 +38,31 @@ describe('suppliers', () => {
   }
 
   const merge = async (body: object) => suite.api.http.post('/api/suppliers/merge').send(body);
+
+  async function listedSuppliers(): Promise<ListSuppliersResponse['suppliers']> {
+    const response = await suite.api.http.get('/api/suppliers');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return expectContract<ListSuppliersResponse>('api/list-suppliers-response', response.body).suppliers;
+  }
+
+  it('lists a supplier under the latest name it was seen under, printed or corrected, and null for one only entered on the Mappings screen', async () => {
+    // Arrange: one invoice as printed, the next with the name read wrongly and corrected; a mapping typed by hand
+    const first = await parsedJob({ supplier: 'Namely  Trading\nLtd', vatId: 'DE136695976', number: 'N-1' }, [{ sku: 'NM-1', quantity: '1' }]);
+    await save(first, { skuMappings: [{ supplierSku: 'NM-1', inventorySku: 'NM-BOLT' }] });
+    const printed = (await listedSuppliers()).find((supplier) => supplier.supplierKey === 'namely trading ltd');
+    const second = await parsedJob({ supplier: 'NAMELY TRADNG LTD', number: 'N-2' }, [{ sku: 'NM-2', quantity: '1' }]);
+    await save(second, { header: { supplierName: 'Namely Trading Ltd.' }, skuMappings: [{ supplierSku: 'NM-2', inventorySku: 'NM-NUT' }] });
+    const typed = await suite.api.http.put('/api/sku-mappings/typed%20only%20supplier/T-1').send({ inventorySku: 'T-BOLT' });
+    expect(typed.status).toBe(200);
+
+    // Act
+    const suppliers = await listedSuppliers();
+
+    // Assert
+    expect(printed).toMatchObject({ displayName: 'Namely Trading Ltd', mappingCount: 1 });
+    expect(suppliers.find((supplier) => supplier.supplierKey === 'namely trading ltd')).toMatchObject({ displayName: 'Namely Trading Ltd.', mappingCount: 2 });
+    expect(suppliers.find((supplier) => supplier.supplierKey === 'typed only supplier')).toMatchObject({ displayName: null, mappingCount: 1 });
+  });
 
   it('shares mappings between two invoices with the same VAT ID and different printed names', async () => {
     // Arrange: the first invoice teaches a mapping; the second prints another name but the same VAT ID.

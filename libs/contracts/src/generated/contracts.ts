@@ -361,6 +361,10 @@ export interface ListSuppliersResponse {
 }
 export interface SupplierMappings {
   supplierKey: SupplierKey;
+  /**
+   * The latest name the supplier was seen under on a saved review or an apply, as printed or as the operator corrected it; null when none was seen (mappings entered on the Mappings screen only): show the supplierKey then.
+   */
+  displayName: string | null;
   mappingCount: number;
   /**
    * The latest lastUsedAt of its mappings; null when an apply used none of them.

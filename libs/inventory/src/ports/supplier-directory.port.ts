@@ -4,6 +4,13 @@ export interface SupplierLink {
   supplierKey: string;
 }
 
+/** The name a supplier was seen under (as printed, or as the operator corrected it) and when. */
+export interface SupplierName {
+  supplierKey: string;
+  displayName: string;
+  seenAt: string;
+}
+
 /**
  * What a merge writes, decided by the domain (suppliers/merge-plan.ts); the store writes it as one unit
  * where it can. Writing the same plan twice leaves the same state.
@@ -34,4 +41,8 @@ export interface SupplierDirectory {
   listIdentities(supplierKey: string): Promise<string[]>;
   /** Moves identities and SKU mappings as the plan says (one transaction per store as far as its limits allow). */
   writeMerge(merge: SupplierMergeWrite): Promise<void>;
+  /** Remembers the name the supplier was seen under, unless one seen later is remembered already (the latest wins). */
+  nameSupplier(name: SupplierName): Promise<void>;
+  /** The latest name remembered for each of these suppliers; a supplier never named is absent from the map. */
+  displayNames(supplierKeys: readonly string[]): Promise<Map<string, string>>;
 }

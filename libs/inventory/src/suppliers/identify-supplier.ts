@@ -9,6 +9,17 @@ export interface SupplierIdentification {
   identities: string[];
   /** Those the directory does not know yet: registering links them to supplierKey. */
   unknown: string[];
+  /** The name as the invoice shows it after review (spacing collapsed): registering remembers it for display. */
+  displayName: string | null;
+}
+
+/** The longest display name: a supplier name of the contracts. */
+const MAX_DISPLAY_NAME_LENGTH = 512;
+
+/** A printed name on one line, without surrounding spaces; null when nothing is left. */
+export function displayNameOf(name: string | null | undefined): string | null {
+  const shown = (name ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_DISPLAY_NAME_LENGTH).trim();
+  return shown === '' ? null : shown;
 }
 
 /**
@@ -24,12 +35,21 @@ export async function identifySupplier(directory: Pick<SupplierDirectory, 'findA
     supplierKey: first !== undefined ? (known.get(first) ?? null) : supplierKeyOf(supplier.name),
     identities,
     unknown: identities.filter((identity) => !known.has(identity)),
+    displayName: displayNameOf(supplier.name),
   };
 }
 
-/** Links the invoice's unknown identities to its supplier, so the next invoice naming any of them finds it. */
-export async function registerSupplier(directory: Pick<SupplierDirectory, 'linkNew'>, identification: SupplierIdentification): Promise<void> {
-  const { supplierKey, unknown } = identification;
-  if (supplierKey === null || unknown.length === 0) return;
-  await directory.linkNew(unknown.map((identity) => ({ identity, supplierKey })));
+/**
+ * Links the invoice's unknown identities to its supplier, so the next invoice naming any of them finds it,
+ * and remembers the name it was seen under at seenAt, which screens show instead of the folded key.
+ */
+export async function registerSupplier(
+  directory: Pick<SupplierDirectory, 'linkNew' | 'nameSupplier'>,
+  identification: SupplierIdentification,
+  seenAt: string,
+): Promise<void> {
+  const { supplierKey, unknown, displayName } = identification;
+  if (supplierKey === null) return;
+  if (unknown.length > 0) await directory.linkNew(unknown.map((identity) => ({ identity, supplierKey })));
+  if (displayName !== null) await directory.nameSupplier({ supplierKey, displayName, seenAt });
 }

@@ -62,9 +62,9 @@ export async function applyInvoice(
     const deltas = planApply(stockLines, reviewed.documentType);
     await assertKnownSkus(deps.items, stockLines);
     // The invoice's VAT ID, IBAN and name now lead to its supplier, so its next invoices share its mappings.
-    await registerSupplier(deps.suppliers, reviewed.supplier);
-
     const now = deps.clock.now();
+    await registerSupplier(deps.suppliers, reviewed.supplier, now.toISOString());
+
     const appliedMappings = mappingsUsed(reviewed.lines, reviewed.mappings);
     const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings };
     const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString(), review }, now);

@@ -43,9 +43,9 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     const supplier = await identifySupplier(deps.suppliers, invoiceSupplierOf(reviewedHeaderOf(result, header)));
     const { supplierKey } = supplier;
     const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);
-    await registerSupplier(deps.suppliers, supplier);
-
     const now = deps.clock.now();
+    await registerSupplier(deps.suppliers, supplier, now.toISOString());
+
     if (supplierKey !== null && mappings.length > 0) {
       const packSizes = await packSizesOf(deps, supplierKey, mappings, corrections, result.lines);
       await deps.skuMappings.saveAll(

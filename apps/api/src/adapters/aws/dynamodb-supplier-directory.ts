@@ -1,5 +1,13 @@
-import { BatchGetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { compareText, DomainError, type SupplierDirectory, type SupplierLink, type SupplierMergeWrite } from '@invoice/inventory';
+import {
+  BatchGetItemCommand,
+  ConditionalCheckFailedException,
+  PutItemCommand,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { compareText, DomainError, type SupplierDirectory, type SupplierLink, type SupplierMergeWrite, type SupplierName } from '@invoice/inventory';
 import { MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
 
 type Item = Record<string, AttributeValue>;
@@ -8,12 +16,14 @@ type Item = Record<string, AttributeValue>;
  * Identities live in the sku-mappings table, beside the mappings they decide, under partition keys no
  * supplier key can have (supplier keys are folded names: letters, digits and spaces, never `#`):
  * - `#IDENTITY#{identity}` / `#`: the supplier the identity points to (attribute `target`), looked up by identity;
- * - `#SUPPLIER#{supplierKey}` / `{identity}`: the same link listed by supplier.
+ * - `#SUPPLIER#{supplierKey}` / `{identity}`: the same link listed by supplier;
+ * - `#NAME#{supplierKey}` / `#`: the latest name the supplier was seen under (`displayName`, `seenAt`).
  * Both are written in one transaction. Sharing the table lets a merge move identities and mappings in the
  * same transactions; a scan of the table for mappings must skip partitions starting with `#`.
  */
 export const IDENTITY_PREFIX = '#IDENTITY#';
 export const SUPPLIER_PREFIX = '#SUPPLIER#';
+export const NAME_PREFIX = '#NAME#';
 const IDENTITY_SORT_KEY = '#';
 
 /** DynamoDB's limit of keys in one BatchGetItem. */
@@ -35,26 +45,58 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
 
   async findAll(identities: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    const unique = [...new Set(identities)];
-    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-      let keys: Item[] = unique.slice(start, start + BATCH_GET_LIMIT).map(forwardKey);
+    for (const item of await this.getAll([...new Set(identities)].map(forwardKey), 'supplier identities')) {
+      const identity = item.supplierKey?.S?.slice(IDENTITY_PREFIX.length);
+      const target = item.target?.S;
+      if (identity !== undefined && target !== undefined) found.set(identity, target);
+    }
+    return found;
+  }
+
+  async nameSupplier(name: SupplierName): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: { ...nameKey(name.supplierKey), displayName: { S: name.displayName }, seenAt: { S: name.seenAt } },
+          // ISO timestamps in UTC order as text; an older sighting written late leaves the later name.
+          ConditionExpression: 'attribute_not_exists(seenAt) OR seenAt <= :seenAt',
+          ExpressionAttributeValues: { ':seenAt': { S: name.seenAt } },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async displayNames(supplierKeys: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const item of await this.getAll([...new Set(supplierKeys)].map(nameKey), 'supplier names')) {
+      const supplierKey = item.supplierKey?.S?.slice(NAME_PREFIX.length);
+      const displayName = item.displayName?.S;
+      if (supplierKey !== undefined && displayName !== undefined) found.set(supplierKey, displayName);
+    }
+    return found;
+  }
+
+  /** The items of these keys that exist, in batches of BatchGetItem's limit, retrying what DynamoDB left unread. */
+  private async getAll(allKeys: readonly Item[], what: string): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let start = 0; start < allKeys.length; start += BATCH_GET_LIMIT) {
+      let keys: Item[] = allKeys.slice(start, start + BATCH_GET_LIMIT);
       for (let round = 0; keys.length > 0; round += 1) {
         if (round === MAX_UNPROCESSED_ROUNDS) {
-          throw new DomainError('STORAGE_UNAVAILABLE', `DynamoDB left ${keys.length} supplier identities unread; retry later.`);
+          throw new DomainError('STORAGE_UNAVAILABLE', `DynamoDB left ${keys.length} ${what} unread; retry later.`);
         }
         const answer = await this.client.send(
           new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
         );
-        for (const item of answer.Responses?.[this.tableName] ?? []) {
-          const identity = item.supplierKey?.S?.slice(IDENTITY_PREFIX.length);
-          const target = item.target?.S;
-          if (identity !== undefined && target !== undefined) found.set(identity, target);
-        }
+        items.push(...(answer.Responses?.[this.tableName] ?? []));
         keys = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
         if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));
       }
     }
-    return found;
+    return items;
   }
 
   async linkNew(links: readonly SupplierLink[]): Promise<void> {
@@ -197,6 +239,10 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
 
 function forwardKey(identity: string): Item {
   return { supplierKey: { S: IDENTITY_PREFIX + identity }, supplierSku: { S: IDENTITY_SORT_KEY } };
+}
+
+function nameKey(supplierKey: string): Item {
+  return { supplierKey: { S: NAME_PREFIX + supplierKey }, supplierSku: { S: IDENTITY_SORT_KEY } };
 }
 
 function reverseKey(supplierKey: string, identity: string): Item {

@@ -49,6 +49,7 @@ const MIGRATIONS: readonly Migration[] = [
   addMappingPackSizesAndLastUse,
   addItemCatalogue,
   addSupplierIdentities,
+  addSupplierNames,
 ];
 
 /** The schema version a file has once opened: one per migration. */
@@ -196,6 +197,17 @@ function addSupplierIdentities(db: SqliteDatabase): void {
       supplier_key  TEXT NOT NULL
     ) STRICT;
     CREATE INDEX IF NOT EXISTS supplier_identities_by_supplier ON supplier_identities (supplier_key, identity);
+  `);
+}
+
+/** The latest name each supplier was seen under, shown instead of its folded key. */
+function addSupplierNames(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS supplier_names (
+      supplier_key  TEXT PRIMARY KEY,
+      display_name  TEXT NOT NULL,
+      seen_at       TEXT NOT NULL
+    ) STRICT;
   `);
 }
 

@@ -1,11 +1,14 @@
-import type { SupplierDirectory, SupplierLink, SupplierMergeWrite } from '@invoice/inventory';
+import type { SupplierDirectory, SupplierLink, SupplierMergeWrite, SupplierName } from '@invoice/inventory';
 import type { SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
 
 /** SQLite caps bound parameters per statement; lookups go in chunks well below it. */
 const LOOKUP_CHUNK = 200;
 
-/** Identities in supplier_identities; a merge re-keys them and the supplier's sku_mappings rows in one transaction. */
+/**
+ * Identities in supplier_identities; a merge re-keys them and the supplier's sku_mappings rows in one
+ * transaction. The latest name each supplier was seen under is in supplier_names.
+ */
 export class SqliteSupplierDirectory implements SupplierDirectory {
   private readonly insertNew;
   private readonly selectBySupplier;
@@ -14,6 +17,7 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
   private readonly dropMapping;
   private readonly linkTransaction;
   private readonly mergeTransaction;
+  private readonly upsertName;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertNew = db.prepare<[string, string]>('INSERT INTO supplier_identities (identity, supplier_key) VALUES (?, ?) ON CONFLICT (identity) DO NOTHING');
@@ -24,6 +28,12 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
       'UPDATE OR IGNORE sku_mappings SET supplier_key = ? WHERE supplier_key = ? AND supplier_sku = ?',
     );
     this.dropMapping = db.prepare<[string, string]>('DELETE FROM sku_mappings WHERE supplier_key = ? AND supplier_sku = ?');
+    // ISO timestamps in UTC order as text; an older sighting written late leaves the later name.
+    this.upsertName = db.prepare<[string, string, string]>(
+      `INSERT INTO supplier_names (supplier_key, display_name, seen_at) VALUES (?, ?, ?)
+       ON CONFLICT (supplier_key) DO UPDATE SET display_name = excluded.display_name, seen_at = excluded.seen_at
+       WHERE excluded.seen_at >= supplier_names.seen_at`,
+    );
     this.linkTransaction = db.transaction((links: readonly SupplierLink[]) => {
       for (const link of links) this.insertNew.run(link.identity, link.supplierKey);
     });
@@ -62,5 +72,25 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
 
   async writeMerge(merge: SupplierMergeWrite): Promise<void> {
     translateSqliteErrors(() => this.mergeTransaction.immediate(merge));
+  }
+
+  async nameSupplier(name: SupplierName): Promise<void> {
+    translateSqliteErrors(() => this.upsertName.run(name.supplierKey, name.displayName, name.seenAt));
+  }
+
+  async displayNames(supplierKeys: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let start = 0; start < supplierKeys.length; start += LOOKUP_CHUNK) {
+      const chunk = supplierKeys.slice(start, start + LOOKUP_CHUNK);
+      const rows = translateSqliteErrors(() =>
+        this.db
+          .prepare<string[], { supplier_key: string; display_name: string }>(
+            `SELECT supplier_key, display_name FROM supplier_names WHERE supplier_key IN (${chunk.map(() => '?').join(', ')})`,
+          )
+          .all(...chunk),
+      );
+      for (const row of rows) found.set(row.supplier_key, row.display_name);
+    }
+    return found;
   }
 }
