@@ -60,7 +60,7 @@ export type { ReverseOptions } from './use-cases/reverse-apply';
 export { getReview } from './use-cases/get-review';
 export type { ReviewPorts } from './use-cases/get-review';
 export { saveReview } from './use-cases/save-review';
-export { listMovements } from './use-cases/list-movements';
+export { listMovements, skuNotFound } from './use-cases/list-movements';
 export { listSkuMappings } from './use-cases/list-sku-mappings';
 export type { SkuMappingQuery } from './use-cases/list-sku-mappings';
 export { listSuppliers } from './use-cases/list-suppliers';

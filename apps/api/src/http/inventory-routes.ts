@@ -1,11 +1,9 @@
 import type { ListInventoryResponse } from '@invoice/contracts';
-import { DomainError, listInventory, listMovements } from '@invoice/inventory';
+import { listInventory, listMovements, skuNotFound } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
+import { skuParam } from './sku-param';
 import type { Send } from './validation';
-
-/** The contracts' Sku length: a longer path segment names no SKU and never reaches a store. */
-const MAX_SKU_LENGTH = 128;
 
 export function inventoryRoutes(context: AppContext, send: Send): Router {
   const router = Router();
@@ -16,14 +14,7 @@ export function inventoryRoutes(context: AppContext, send: Send): Router {
 
   // A SKU may hold "/" or spaces: clients percent-encode it as one path segment, which Express decodes.
   router.get('/api/inventory/:sku/movements', async (req, res) => {
-    send(res, 200, 'api/list-movements-response', await listMovements(context.ports, skuParam(req.params.sku)));
+    send(res, 200, 'api/list-movements-response', await listMovements(context.ports, skuParam(req.params.sku, skuNotFound)));
   });
   return router;
-}
-
-function skuParam(value: string | string[] | undefined): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SKU_LENGTH) {
-    throw new DomainError('SKU_NOT_FOUND', `No stock has ever been recorded for SKU ${String(value)}.`, { sku: String(value) });
-  }
-  return value;
 }

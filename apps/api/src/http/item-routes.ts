@@ -2,10 +2,8 @@ import type { CatalogueItem, CreateItemRequest, ImportItemsRequest, ListItemsQue
 import { createItem, exportItems, getItem, importItems, itemNotFound, listItems, updateItem } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
+import { skuParam } from './sku-param';
 import { bodyOf, jsonBody, queryOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
-
-/** The contracts' Sku length: a longer path segment names no item and never reaches a store. */
-const MAX_SKU_LENGTH = 128;
 
 /**
  * The item catalogue. An import is JSON ({csv}) like every other state change, so the CSRF rule (JSON only)
@@ -40,7 +38,7 @@ export function itemRoutes(context: AppContext, send: Send): Router {
 
   // A SKU may hold "/" or spaces: clients percent-encode it as one path segment, which Express decodes.
   router.get('/api/items/:sku', async (req, res) => {
-    send(res, 200, 'catalogue-item', await getItem(ports, skuParam(req.params.sku)));
+    send(res, 200, 'catalogue-item', await getItem(ports, skuParam(req.params.sku, itemNotFound)));
   });
 
   router.post('/api/items', requireJsonIfBody, jsonBody, async (req, res) => {
@@ -50,15 +48,10 @@ export function itemRoutes(context: AppContext, send: Send): Router {
   });
 
   router.put('/api/items/:sku', requireJsonIfBody, jsonBody, async (req, res) => {
-    const sku = skuParam(req.params.sku);
+    const sku = skuParam(req.params.sku, itemNotFound);
     const request = bodyOf<UpdateItemRequest>(req, 'api/update-item-request');
     send(res, 200, 'catalogue-item', await updateItem(ports, sku, { name: request.name, unit: request.unit, gtin: request.gtin }, request.expectedVersion));
   });
 
   return router;
-}
-
-function skuParam(value: string | string[] | undefined): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SKU_LENGTH) throw itemNotFound(String(value));
-  return value;
 }

@@ -3,10 +3,14 @@ import { DomainError } from '../errors';
 import { reviewedSummary, type JobRecord } from '../job-record';
 import type { InventoryPorts } from './deps';
 
+export function skuNotFound(sku: string): DomainError {
+  return new DomainError('SKU_NOT_FOUND', `No stock has ever been recorded for SKU ${sku}.`, { sku });
+}
+
 /** A SKU's stock now and its history from the ledger, newest first, each movement with the job behind it. */
 export async function listMovements(deps: Pick<InventoryPorts, 'ledger' | 'jobs'>, sku: string): Promise<ListMovementsResponse> {
   const item = await deps.ledger.getStock(sku);
-  if (!item) throw new DomainError('SKU_NOT_FOUND', `No stock has ever been recorded for SKU ${sku}.`, { sku });
+  if (!item) throw skuNotFound(sku);
   const movements = await deps.ledger.listMovements(sku);
 
   const jobIds = [...new Set(movements.map((movement) => movement.jobId))];
