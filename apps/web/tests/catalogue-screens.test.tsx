@@ -129,7 +129,7 @@ describe('MappingsTable', () => {
   it('shows supplier SKU, inventory SKU, pack size and last use (never when unused), with named actions', () => {
     const markup = render(
       <MappingsTable
-        supplierKey="acme"
+        supplierName="Acme GmbH"
         mappings={[mapping('A-1', { packSize: '12', lastUsedAt: '2026-12-02T08:00:00.000Z' }), mapping('B-2')]}
         editingSku={null}
         onEdit={noop}
@@ -140,12 +140,13 @@ describe('MappingsTable', () => {
     expect(text(markup)).toMatch(/A-1 OURS-A-1 12 \S.* Edit Delete B-2 OURS-B-2 1 never Edit Delete/);
     expect(markup).toContain('aria-label="Edit A-1"');
     expect(markup).toContain('aria-label="Delete B-2"');
+    expect(text(markup)).toContain('SKU mappings of Acme GmbH');
   });
 });
 
 describe('MappingForm', () => {
   it('adds a mapping with Supplier SKU, Inventory SKU and a pack size of 1 to start from', () => {
-    const markup = render(<MappingForm supplierKey="acme" mapping={null} taken={new Set()} saving={false} error={null} onSubmit={noop} onCancel={noop} />);
+    const markup = render(<MappingForm supplierName="acme" mapping={null} taken={new Set()} saving={false} error={null} onSubmit={noop} onCancel={noop} />);
 
     for (const label of ['Supplier SKU', 'Inventory SKU', 'Pack size']) expect(markup).toMatch(new RegExp(`<label for="[^"]+">${label}</label><input id=`));
     expect(text(markup)).toContain('Add mapping for acme');
@@ -155,7 +156,7 @@ describe('MappingForm', () => {
 
   it('edits a mapping without its supplier SKU, filled with its values', () => {
     const markup = render(
-      <MappingForm supplierKey="acme" mapping={mapping('A-1', { packSize: '0.5' })} taken={new Set()} saving={false} error={null} onSubmit={noop} onCancel={noop} />,
+      <MappingForm supplierName="acme" mapping={mapping('A-1', { packSize: '0.5' })} taken={new Set()} saving={false} error={null} onSubmit={noop} onCancel={noop} />,
     );
 
     expect(markup).not.toMatch(/>Supplier SKU<\/label>/);
@@ -182,6 +183,24 @@ describe('SupplierPicker', () => {
     expect(text(markup)).toContain('Choose a supplier acme (2 mappings) bolt co (1 mapping)');
     expect(markup).toContain('<option value="acme" selected="">');
     expect(markup).toMatch(/<label class="search">Other supplier<input type="text"/);
+  });
+
+  it('names each supplier by the latest name it was seen under, its key where the name folds to another, while the value stays the key', () => {
+    const markup = render(
+      <SupplierPicker
+        suppliers={[
+          { supplierKey: 'northgate trade supplies limited', displayName: 'Northgate Trade Supplies Limited', mappingCount: 3, lastUsedAt: null },
+          { supplierKey: 'vatco handels gmbh', displayName: 'VATCO Trading', mappingCount: 1, lastUsedAt: null },
+          { supplierKey: 'typed co', displayName: null, mappingCount: 1, lastUsedAt: null },
+        ]}
+        selected="northgate trade supplies limited"
+        onPick={noop}
+      />,
+    );
+
+    expect(markup).toContain('<option value="northgate trade supplies limited" selected="">Northgate Trade Supplies Limited (3 mappings)</option>');
+    expect(markup).toContain('<option value="vatco handels gmbh">VATCO Trading (filed as vatco handels gmbh) (1 mapping)</option>');
+    expect(markup).toContain('<option value="typed co">typed co (1 mapping)</option>');
   });
 
   it('offers typing a supplier when none has mappings yet, to add its first', () => {
@@ -222,6 +241,26 @@ describe('MergeDialog', () => {
     expect(markup).toMatch(/<label class="search">Merge into supplier<select>/);
     expect(markup).not.toContain('<option value="acme">');
     expect(markup).toContain('<button type="button" class="primary" disabled="">Merge suppliers</button>');
+  });
+
+  it('names the suppliers to merge by their latest names, the values staying their keys', () => {
+    const markup = render(
+      <MergeDialog
+        open={false}
+        from="acme"
+        suppliers={[
+          { supplierKey: 'acme', displayName: 'ACME', mappingCount: 2, lastUsedAt: null },
+          { supplierKey: 'acme gmbh', displayName: 'Acme GmbH.', mappingCount: 5, lastUsedAt: null },
+        ]}
+        busy={false}
+        error={null}
+        onConfirm={noop}
+        onCancel={noop}
+      />,
+    );
+
+    expect(text(markup)).toContain('Merge ACME into another supplier?');
+    expect(markup).toContain('<option value="acme gmbh">Acme GmbH.</option>');
   });
 
   it('shows a refused merge with its code', () => {

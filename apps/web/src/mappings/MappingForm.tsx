@@ -4,7 +4,8 @@ import { RefusalNotice } from '../items/RefusalNotice';
 import { checkMappingDraft, type MappingDraft, type MappingField, type MappingProblems } from './mapping-form';
 
 export interface MappingFormProps {
-  supplierKey: string;
+  /** The supplier as the screen names it (its latest name, else its key). */
+  supplierName: string;
   /** The mapping being edited; null to add one. */
   mapping: SkuMapping | null;
   /** The supplier SKUs already mapped, refused when adding. */
@@ -16,7 +17,7 @@ export interface MappingFormProps {
 }
 
 /** Adds a mapping (the supplier SKU typed) or edits one (its supplier SKU is its key and stays). */
-export function MappingForm({ supplierKey, mapping, taken, saving, error, onSubmit, onCancel }: MappingFormProps) {
+export function MappingForm({ supplierName, mapping, taken, saving, error, onSubmit, onCancel }: MappingFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<MappingDraft>(() =>
     mapping
@@ -76,7 +77,7 @@ export function MappingForm({ supplierKey, mapping, taken, saving, error, onSubm
   return (
     <form className="panel record-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
-        {mapping ? `Edit mapping of ${mapping.supplierSku}` : `Add mapping for ${supplierKey}`}
+        {mapping ? `Edit mapping of ${mapping.supplierSku}` : `Add mapping for ${supplierName}`}
       </h2>
       <div className="fields">
         {!mapping && field('supplierSku', 'Supplier SKU', 'As printed on this supplier’s invoices.')}

@@ -6,6 +6,7 @@ import { routeHref } from '../app/routes';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { filterMappings, supplierKeyOf } from './mapping-form';
+import { namedSupplier, supplierLabel, supplierOptionLabel } from './supplier-name';
 import { MappingForm } from './MappingForm';
 import { MappingsTable } from './MappingsTable';
 import { MergeDialog } from './MergeDialog';
@@ -70,6 +71,9 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
 
   // The stored key: as listed, else as the API folds a typed name.
   const supplierKey = supplier === null ? null : (mappings?.[0]?.supplierKey ?? supplierKeyOf(supplier) ?? supplier);
+  // Shown by the latest name it was seen under on an invoice; the key stays what the API and the address use.
+  const named = supplierKey === null ? null : namedSupplier(suppliers, supplierKey);
+  const supplierName = named === null ? '' : supplierLabel(named);
   const pick = (next: string) => {
     setSaid('');
     // A typed name goes to its key, as the API files it, so the address and the list name one supplier.
@@ -144,11 +148,12 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
     setMergeError(null);
     try {
       const result = await api.mergeSuppliers({ from: supplierKey, into });
+      const intoName = supplierLabel(namedSupplier(suppliers, result.supplierKey));
       setMerging(false);
       await loadSuppliers();
       pick(result.supplierKey);
       setSaid(
-        `Merged ${supplierKey} into ${result.supplierKey}: ${result.moved.mappings} mapping${result.moved.mappings === 1 ? '' : 's'} and ${result.moved.identities} supplier name${result.moved.identities === 1 ? '' : 's'} moved.`,
+        `Merged ${supplierName} into ${intoName}: ${result.moved.mappings} mapping${result.moved.mappings === 1 ? '' : 's'} and ${result.moved.identities} supplier name${result.moved.identities === 1 ? '' : 's'} moved.`,
       );
     } catch (failure) {
       setMergeError(failure);
@@ -188,7 +193,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
         <>
           {editing.mode === 'add' && (
             <MappingForm
-              supplierKey={supplierKey}
+              supplierName={supplierName}
               mapping={null}
               taken={new Set(mappings?.map((mapping) => mapping.supplierSku))}
               saving={saving}
@@ -200,7 +205,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
           {edited && (
             <MappingForm
               key={edited.supplierSku}
-              supplierKey={supplierKey}
+              supplierName={supplierName}
               mapping={edited}
               taken={new Set()}
               saving={saving}
@@ -212,7 +217,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
           <section className="panel" aria-labelledby="mappings-heading">
             <div className="section-head">
               <h2 id="mappings-heading" ref={listHeading} tabIndex={-1}>
-                Mappings of {supplierKey}
+                Mappings of {named === null ? supplierKey : supplierOptionLabel(named)}
               </h2>
               <div className="actions">
                 {editing.mode !== 'add' && (
@@ -239,7 +244,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
             {error !== null && <ErrorNotice error={error} context="The mappings could not be loaded" onRetry={() => void load()} />}
             {mappings === null && error === null && <p>Loading mappings…</p>}
             {mappings !== null && mappings.length === 0 && (
-              <p className="empty">No mappings for {supplierKey} yet: add one, or correct a SKU in a review of their invoice and remember it.</p>
+              <p className="empty">No mappings for {supplierName} yet: add one, or correct a SKU in a review of their invoice and remember it.</p>
             )}
             {mappings !== null && mappings.length > 0 && (
               <>
@@ -249,7 +254,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
                     : `${shown.length} of ${mappings.length} mappings match “${query}”`}
                 </p>
                 <MappingsTable
-                  supplierKey={supplierKey}
+                  supplierName={supplierName}
                   mappings={shown}
                   editingSku={edited?.supplierSku ?? null}
                   onEdit={(supplierSku) => open({ mode: 'edit', supplierSku })}
@@ -273,7 +278,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
             onCancel={() => setDeleting(null)}
           >
             <p>
-              Invoices of {supplierKey} that print {deleting} are no longer translated
+              Invoices of {supplierName} that print {deleting} are no longer translated
               {deleting !== null && mappings?.find((mapping) => mapping.supplierSku === deleting)
                 ? ` into ${mappings.find((mapping) => mapping.supplierSku === deleting)?.inventorySku}`
                 : ''}

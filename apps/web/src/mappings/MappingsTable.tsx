@@ -6,13 +6,14 @@ import { lastUsedText } from './mapping-form';
  * so the confirmation's "Delete mapping" and the form's "Save mapping" stay the only controls of their names.
  */
 export function MappingsTable({
-  supplierKey,
+  supplierName,
   mappings,
   editingSku,
   onEdit,
   onDelete,
 }: {
-  supplierKey: string;
+  /** The supplier as the screen names it (its latest name, else its key). */
+  supplierName: string;
   mappings: readonly SkuMapping[];
   editingSku: string | null;
   onEdit: (supplierSku: string) => void;
@@ -21,7 +22,7 @@ export function MappingsTable({
   return (
     <div className="table-scroll" tabIndex={0} aria-labelledby="mappings-caption">
       <table>
-        <caption id="mappings-caption">SKU mappings of {supplierKey}</caption>
+        <caption id="mappings-caption">SKU mappings of {supplierName}</caption>
         <thead>
           <tr>
             <th scope="col">Supplier SKU</th>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SupplierMappings } from '@invoice/contracts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { supplierKeyOf } from './mapping-form';
+import { namedSupplier, supplierLabel, supplierOptionLabel } from './supplier-name';
 
 /**
  * Merging one supplier into another: its mappings (and the names it was known by) move to the other, which
@@ -21,10 +22,12 @@ export function MergeDialog(props: {
   const others = Array.isArray(suppliers) ? suppliers.filter((supplier) => supplier.supplierKey !== from) : null;
   const target = others ? into : (supplierKeyOf(into) ?? '');
   const same = target !== '' && target === from;
+  const fromName = supplierOptionLabel(namedSupplier(suppliers, from));
+  const fromShort = supplierLabel(namedSupplier(suppliers, from));
   return (
     <ConfirmDialog
       open={open}
-      title={`Merge ${from} into another supplier?`}
+      title={`Merge ${fromName} into another supplier?`}
       confirmLabel="Merge suppliers"
       busyLabel="Merging…"
       busy={busy}
@@ -38,7 +41,7 @@ export function MergeDialog(props: {
       }}
     >
       <p>
-        Every mapping of {from} moves to the supplier chosen below, and invoices naming {from} use that supplier’s mappings from then on. This
+        Every mapping of {fromShort} moves to the supplier chosen below, and invoices naming {fromShort} use that supplier’s mappings from then on. This
         cannot be undone here.
       </p>
       {others ? (
@@ -48,7 +51,7 @@ export function MergeDialog(props: {
             <option value="">Choose a supplier</option>
             {others.map((supplier) => (
               <option key={supplier.supplierKey} value={supplier.supplierKey}>
-                {supplier.supplierKey}
+                {supplierOptionLabel(supplier)}
               </option>
             ))}
           </select>

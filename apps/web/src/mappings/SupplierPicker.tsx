@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import type { SupplierMappings } from '@invoice/contracts';
+import { supplierOptionLabel } from './supplier-name';
 
-/** Chooses the supplier whose mappings are shown: from the suppliers the API lists, or by typing a name or key. */
+/**
+ * Chooses the supplier whose mappings are shown: from the suppliers the API lists (by the name they were last
+ * seen under; the value stays the key), or by typing a name or key.
+ */
 export function SupplierPicker({
   suppliers,
   selected,
@@ -48,7 +52,7 @@ export function SupplierPicker({
             {unlisted && <option value={selected}>{selected}</option>}
             {suppliers.map((supplier) => (
               <option key={supplier.supplierKey} value={supplier.supplierKey}>
-                {supplier.supplierKey} ({supplier.mappingCount} mapping{supplier.mappingCount === 1 ? '' : 's'})
+                {supplierOptionLabel(supplier)} ({supplier.mappingCount} mapping{supplier.mappingCount === 1 ? '' : 's'})
               </option>
             ))}
           </select>
