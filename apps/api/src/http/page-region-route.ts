@@ -30,8 +30,14 @@ function pageParam(value: string | undefined): number {
   return Number(value);
 }
 
+/**
+ * The box as numbers. The operator's drag keeps going past the page's top or left edge (the pointer is
+ * captured), so a negative coordinate is the edge itself, not a mistake; a box past the right or bottom edge
+ * simply holds no more words.
+ */
 function boxOf(query: PageRegionQuery): RegionBox {
-  const box = { x0: Number(query.x0), y0: Number(query.y0), x1: Number(query.x1), y1: Number(query.y1) };
+  const at = (value: string) => Math.max(0, Number(value));
+  const box = { x0: at(query.x0), y0: at(query.y0), x1: at(query.x1), y1: at(query.y1) };
   const issues = [
     ...(box.x1 > box.x0 ? [] : [{ path: '/x1', message: 'must be greater than x0' }]),
     ...(box.y1 > box.y0 ? [] : [{ path: '/y1', message: 'must be greater than y0' }]),

@@ -77,6 +77,23 @@ describe.skipIf(fixturesDir === null)('reading a region of a page', () => {
     expect(region.line).toEqual({ sku: 'PJ-2500', description: 'Pallet jack 2.5 t', quantity: '1', unit: null, unitPrice: '389.50', lineTotal: null });
   });
 
+  it('reads a drag past the page\'s left and top edges from the edges, as the pointer stays captured beyond them', async () => {
+    // Arrange: the second line, boxed from beyond the left edge of the page
+    const [, top, , bottom] = result.lines[1]?.bbox as [number, number, number, number];
+
+    // Act
+    const response = await api.http.get(`/api/jobs/${jobId}/pages/1/region`).query({ x0: '-12.5', y0: top - 2, x1: 600, y1: bottom + 2 });
+    const fromTop = await api.http.get(`/api/jobs/${jobId}/pages/1/region?x0=-5&y0=-5&x1=1&y1=1`);
+
+    // Assert
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const region = expectContract<PageRegion>('page-region', response.body);
+    expect(region.bbox.x0).toBe(0);
+    expect(region.line?.sku).toBe('PJ-2500');
+    expect(fromTop.status).toBe(200);
+    expect(fromTop.body.bbox).toEqual({ x0: 0, y0: 0, x1: 1, y1: 1 });
+  });
+
   it('answers no line for a box without words', async () => {
     // Act
     const response = await api.http.get(`/api/jobs/${jobId}/pages/1/region?x0=10&y0=700&x1=20&y1=710`);
@@ -110,7 +127,7 @@ describe.skipIf(fixturesDir === null)('reading a region of a page', () => {
   it.each([
     ['a coordinate that is no number', '1/region?x0=a&y0=0&x1=10&y1=10'],
     ['a missing coordinate', '1/region?x0=0&y0=0&x1=10'],
-    ['a negative coordinate', '1/region?x0=-1&y0=0&x1=10&y1=10'],
+    ['a box wholly past the left edge', '1/region?x0=-20&y0=0&x1=-10&y1=10'],
     ['x1 not right of x0', '1/region?x0=10&y0=0&x1=10&y1=10'],
     ['y1 above y0', '1/region?x0=0&y0=10&x1=10&y1=5'],
     ['page 0', '0/region?x0=0&y0=0&x1=10&y1=10'],

@@ -389,23 +389,23 @@ export interface MergeSuppliersResponse {
   };
 }
 /**
- * Query string of GET /api/jobs/{jobId}/pages/{page}/region: the box in PDF points, origin at the top-left of the page (x0 < x1, y0 < y1, checked by the route).
+ * Query string of GET /api/jobs/{jobId}/pages/{page}/region: the box in PDF points, origin at the top-left of the page (x0 < x1, y0 < y1, checked by the route after a negative coordinate is read as 0).
  */
 export interface PageRegionQuery {
   /**
-   * A number of points, zero or more, with at most four decimals.
+   * A number of points with at most four decimals. A negative one, from a drag past the page's top or left edge, is read as 0, the edge.
    */
   x0: string;
   /**
-   * A number of points, zero or more, with at most four decimals.
+   * A number of points with at most four decimals. A negative one, from a drag past the page's top or left edge, is read as 0, the edge.
    */
   y0: string;
   /**
-   * A number of points, zero or more, with at most four decimals.
+   * A number of points with at most four decimals. A negative one, from a drag past the page's top or left edge, is read as 0, the edge.
    */
   x1: string;
   /**
-   * A number of points, zero or more, with at most four decimals.
+   * A number of points with at most four decimals. A negative one, from a drag past the page's top or left edge, is read as 0, the edge.
    */
   y1: string;
 }
