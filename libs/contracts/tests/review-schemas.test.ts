@@ -72,7 +72,7 @@ describe('api/review-update-request: every field of a line and the header', () =
         { lineIndex: 1, deleted: true },
       ],
       {
-        addedLines: [{ kind: 'item', sku: 'A-9', description: 'Missed', quantity: '3', unit: 'pc', unitPrice: '1.25', lineTotal: '3.75' }, {}],
+        addedLines: [{ kind: 'item', sku: 'A-9', description: 'Missed', quantity: '3', unit: 'pc', unitPrice: '1.25', lineTotal: '3.75', packSize: '12' }, {}, { packSize: null }],
         header: { supplierName: 'ACME GmbH', invoiceNumber: 'R-1', date: '2026-11-30', currency: 'EUR', subtotal: '8.25', tax: null, total: '8.25' },
       },
     );
@@ -84,6 +84,7 @@ describe('api/review-update-request: every field of a line and the header', () =
     ['a kind outside the enum', { corrections: [{ lineIndex: 0, kind: 'group' }] }, '/corrections/0/kind'],
     ['an unknown kind on an added line', { addedLines: [{ kind: 'service' }] }, '/addedLines/0/kind'],
     ['a negative added quantity', { addedLines: [{ quantity: '-2' }] }, '/addedLines/0/quantity'],
+    ['a zero pack size on an added line', { addedLines: [{ quantity: '2', packSize: '0' }] }, '/addedLines/0/packSize'],
     ['a unit price with a comma', { corrections: [{ lineIndex: 0, unitPrice: '1,50' }] }, '/corrections/0/unitPrice'],
     ['a line total as a number', { corrections: [{ lineIndex: 0, lineTotal: 3 }] }, '/corrections/0/lineTotal'],
     ['a date that is not ISO', { header: { date: '30.11.2026' } }, '/header/date'],
@@ -125,7 +126,7 @@ describe('api/apply-job-request', () => {
 
 describe('job-review', () => {
   it('accepts an added line without page or bbox, a deleted line, the reviewed header and its checks', () => {
-    const line = { kind: 'item', description: '', unit: null, unitPrice: '1.00', lineTotal: '2.00', parsed: { sku: null, quantity: null }, sku: 'A', quantity: '2', notStock: false, mappedFrom: null, packSize: '1', stockQuantity: '2' };
+    const line = { kind: 'item', description: '', unit: null, unitPrice: '1.00', lineTotal: '2.00', parsed: { sku: null, quantity: null }, sku: 'A', quantity: '2', notStock: false, mappedFrom: null, packSize: '1', stockQuantity: '2', newSku: false };
     const values = { supplierName: 'ACME', invoiceNumber: null, date: null, currency: 'EUR', subtotal: '2.00', tax: '0', total: '2.00' };
     const review = {
       jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',
@@ -155,7 +156,7 @@ describe('job-review', () => {
   });
 
   it('accepts a review with a corrected, a mapped and a plain line', () => {
-    const base = { kind: 'item', description: 'Bolt', unit: null, unitPrice: '1.00', lineTotal: '2.00', page: 1, bbox: [1, 2, 3, 4], packSize: '1' };
+    const base = { kind: 'item', description: 'Bolt', unit: null, unitPrice: '1.00', lineTotal: '2.00', page: 1, bbox: [1, 2, 3, 4], packSize: '1', newSku: false };
     const review = {
       jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',
       status: 'PARSED',
@@ -180,6 +181,9 @@ describe('job-review', () => {
 
     expect(outcome.ok ? [] : outcome.issues).toEqual([]);
     expect(validate('job-review', { ...review, lines: [{ ...review.lines[0], changed: ['colour'] }] }).ok).toBe(false);
+    expect(validate('job-review', { ...review, lines: [{ ...review.lines[0], changed: ['packSize'], packSize: '6' }] }).ok).toBe(true);
+    const { newSku: _left, ...withoutNewSku } = review.lines[0]!;
+    expect(validate('job-review', { ...review, lines: [withoutNewSku] }).ok).toBe(false);
   });
 
   it('accepts the kinds of a parsed line, group included, and no other', () => {
@@ -199,6 +203,7 @@ describe('job-review', () => {
       mappedFrom: null,
       packSize: '1',
       stockQuantity: '1',
+      newSku: false,
     };
     const review = (kind: string) => ({
       jobId: '0b7e6f43-9c1a-4d7e-8a65-2f1c0d9e8b71',

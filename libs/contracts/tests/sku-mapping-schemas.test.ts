@@ -46,9 +46,12 @@ describe('api/list-sku-mappings-query and api/list-suppliers-response', () => {
     expect(validate('api/list-sku-mappings-query', { supplier: '' }).ok).toBe(false);
   });
 
-  it('lists suppliers with a count and the last use', () => {
-    const supplier = { supplierKey: 'acme', mappingCount: 2, lastUsedAt: null };
+  it('lists suppliers with their latest name, a count and the last use', () => {
+    const supplier = { supplierKey: 'acme', displayName: 'ACME GmbH', mappingCount: 2, lastUsedAt: null };
     expect(validate('api/list-suppliers-response', { suppliers: [supplier] }).ok).toBe(true);
+    expect(validate('api/list-suppliers-response', { suppliers: [{ ...supplier, displayName: null }] }).ok).toBe(true);
+    expect(validate('api/list-suppliers-response', { suppliers: [{ ...supplier, displayName: '' }] }).ok).toBe(false);
+    expect(validate('api/list-suppliers-response', { suppliers: [{ supplierKey: 'acme', mappingCount: 2, lastUsedAt: null }] }).ok).toBe(false);
     expect(validate('api/list-suppliers-response', { suppliers: [{ ...supplier, mappingCount: 0 }] }).ok).toBe(false);
   });
 });
