@@ -6,7 +6,7 @@ export function mappingMatchesText(mapping: Pick<SkuMapping, 'supplierSku' | 'in
   return containsText([mapping.supplierSku, mapping.inventorySku], text);
 }
 
-/** Orders mappings by supplierKey, then supplierSku (see compareText). */
+/** Orders mappings by supplierKey, then supplierSku, by code point (see compareText). */
 export function compareMappings(a: Pick<SkuMapping, 'supplierKey' | 'supplierSku'>, b: Pick<SkuMapping, 'supplierKey' | 'supplierSku'>): number {
   return compareText(a.supplierKey, b.supplierKey) || compareText(a.supplierSku, b.supplierSku);
 }

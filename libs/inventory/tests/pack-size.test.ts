@@ -135,7 +135,7 @@ describe('mappingMatchesText and compareMappings', () => {
     expect(mappingMatchesText(mapping, undefined)).toBe(true);
   });
 
-  it('orders by supplier, then supplier SKU, as JavaScript compares strings', () => {
+  it('orders by supplier, then supplier SKU, by code point', () => {
     const sorted = [
       { supplierKey: 'b', supplierSku: 'A' },
       { supplierKey: 'a', supplierSku: 'b' },

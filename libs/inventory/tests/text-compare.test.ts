@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { compareText, containsText, itemMatches, mappingMatchesText } from '../src/index';
 
 describe('compareText', () => {
-  it('orders by UTF-16 code units, not by locale (upper case before lower, astral after the BMP)', () => {
-    expect(['b', 'B', 'a', '\u{1F600}', '\uFF21'].sort(compareText)).toEqual(['B', 'a', 'b', '\u{1F600}', '\uFF21']);
+  it('orders by code point, not by locale: upper case before lower, a shorter prefix first', () => {
+    expect(['b', 'B', 'ab', 'a', ''].sort(compareText)).toEqual(['', 'B', 'a', 'ab', 'b']);
+  });
+
+  it('puts a character beyond U+FFFF after full-width forms, as UTF-8 bytes (SQLite, DynamoDB) order them', () => {
+    const skus = ['\u{1F600}', '\uFF5A', 'z', '\u{20000}', '\uE000'];
+    const byBytes = [...skus].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect([...skus].sort(compareText)).toEqual(byBytes);
+    expect(byBytes).toEqual(['z', '\uE000', '\uFF5A', '\u{1F600}', '\u{20000}']);
   });
 });
 

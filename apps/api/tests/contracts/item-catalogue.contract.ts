@@ -132,6 +132,19 @@ export function describeItemCatalogueContract(name: string, factory: () => Promi
         expect(third).toEqual({ items: [expect.objectContaining({ sku: 'E' })], nextCursor: null });
       });
 
+      it('orders SKUs by code point, a character beyond U+FFFF after the full-width forms, in pages and in all', async () => {
+        // Arrange
+        for (const sku of ['\u{1F600}', '\uFF5A', 'z']) await catalogue.create(fields(sku), T1);
+
+        // Act
+        const first = await catalogue.list({ limit: 2 });
+        const second = await catalogue.list({ limit: 2, cursor: first.nextCursor ?? undefined });
+
+        // Assert
+        expect([...first.items, ...second.items].map((item) => item.sku)).toEqual(['z', '\uFF5A', '\u{1F600}']);
+        expect((await catalogue.all()).map((item) => item.sku)).toEqual(['z', '\uFF5A', '\u{1F600}']);
+      });
+
       it('keeps the items whose SKU or name contains the query, whatever its case', async () => {
         // Arrange
         await catalogue.create(fields('BOLT-10', 'Hex bolt M10'), T1);

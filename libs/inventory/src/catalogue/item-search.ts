@@ -6,7 +6,7 @@ export function itemMatches(item: Pick<CatalogueItem, 'sku' | 'name'>, query: st
   return containsText([item.sku, item.name], query);
 }
 
-/** Items are ordered by SKU (see compareText), in every store. */
+/** Items are ordered by SKU, by code point (see compareText), in every store. */
 export const compareSkus = compareText;
 
 /** What a catalogue created before items existed says about a stock row it had: named after its SKU, in pieces. */

@@ -30,7 +30,7 @@ export interface SkuMappingRepository {
   saveAll(mappings: readonly SkuMappingWrite[]): Promise<void>;
   /** Every mapping of one supplier, ordered by supplierSku; empty for an unknown supplier. */
   listBySupplier(supplierKey: string): Promise<SkuMapping[]>;
-  /** The mappings matching the search, ordered by supplierKey, then supplierSku (as JavaScript compares strings). */
+  /** The mappings matching the search, ordered by supplierKey, then supplierSku (by code point: compareMappings). */
   search(query: SkuMappingSearch): Promise<SkuMapping[]>;
   /** Removes one mapping; false when there was none. */
   delete(key: SkuMappingKey): Promise<boolean>;

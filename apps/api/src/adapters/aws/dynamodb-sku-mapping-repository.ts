@@ -79,7 +79,7 @@ export class DynamoDbSkuMappingRepository implements SkuMappingRepository {
       mappings.push(...items.map(fromItem).filter((mapping) => mappingMatchesText(mapping, query.text)));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    // The range key sorts by UTF-8 bytes; the contract orders as JavaScript compares strings.
+    // A Scan returns partitions in hash order, and the supplier's own order is by compareMappings.
     return mappings.sort(compareMappings);
   }
 
