@@ -1,6 +1,6 @@
 import type { PageRegion, ParseResult } from '@invoice/contracts';
 import { layoutKey } from '@invoice/inventory';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
@@ -170,5 +170,20 @@ describe.skipIf(fixturesDir === null)('reading a region of a page', () => {
 
     // Assert
     expectError(response, 404, 'LAYOUT_UNAVAILABLE');
+  });
+
+  it('answers 500 PARSER_OUTPUT_INVALID for a corrupt layout and logs the parse error as its cause', async () => {
+    // Arrange: a layout file that is not JSON
+    const job = await api.parsed('corrupt.pdf', 'application/pdf', readFileSync(path.join(fixturesDir as string, 'unruled_basic.pdf')));
+    writeFileSync(path.join(dir.dataDir, 'blobs', layoutKey(job.jobId, job.attempt)), '{"pages": [');
+
+    // Act
+    const response = await api.http.get(`/api/jobs/${job.jobId}/pages/1/region?x0=0&y0=0&x1=500&y1=500`);
+
+    // Assert
+    expectError(response, 500, 'PARSER_OUTPUT_INVALID');
+    expect(server.unexpectedErrors).toHaveLength(1);
+    expect((server.unexpectedErrors[0] as Error).cause).toBeInstanceOf(SyntaxError);
+    server.unexpectedErrors.length = 0; // logged on purpose here
   });
 });

@@ -50,17 +50,22 @@ async function readLayout(deps: Pick<InventoryPorts, 'blobs'>, jobId: string, at
   const data = await deps.blobs.read(layoutKey(jobId, attempt));
   if (data === null) return null;
   let parsed: unknown;
+  let parseError: unknown;
   try {
     parsed = JSON.parse(data.toString('utf8'));
-  } catch {
-    parsed = undefined; // reported by the schema check below
+  } catch (error) {
+    parsed = undefined; // reported by the schema check below, with the parse error kept as its cause
+    parseError = error;
   }
   // The parser is another program and is not trusted blindly.
   const outcome = validate<PageLayout>('page-layout', parsed);
   if (!outcome.ok) {
-    throw new DomainError('PARSER_OUTPUT_INVALID', 'The parser wrote a page layout that does not match the PageLayout schema.', {
-      issues: outcome.issues.slice(0, MAX_REPORTED_ISSUES),
-    });
+    throw new DomainError(
+      'PARSER_OUTPUT_INVALID',
+      'The parser wrote a page layout that does not match the PageLayout schema.',
+      { issues: outcome.issues.slice(0, MAX_REPORTED_ISSUES) },
+      parseError === undefined ? undefined : { cause: parseError },
+    );
   }
   return outcome.value;
 }
