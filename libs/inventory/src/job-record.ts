@@ -1,5 +1,6 @@
 import type { AddedLine, HeaderCorrection, Job, JobSummary, LineCorrection, ParseResult } from '@invoice/contracts';
 import { movesStock } from './line-kind';
+import { corrected } from './review/reviewed-header';
 
 /**
  * The stored job: the public Job plus what only the service needs (where the upload lives, which parser
@@ -73,7 +74,6 @@ export function reviewedSummary(record: Pick<JobRecord, 'summary' | 'review'>): 
   const { summary } = record;
   const header = record.review?.header;
   if (!summary || !header) return summary;
-  const corrected = <T>(value: T | undefined, parsed: T): T => (value === undefined ? parsed : value);
   return {
     ...summary,
     supplierName: corrected(header.supplierName, summary.supplierName),

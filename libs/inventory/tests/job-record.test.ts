@@ -1,6 +1,7 @@
 import type { ParseResult } from '@invoice/contracts';
 import { describe, expect, it } from 'vitest';
 import { reviewedSummary, summarize, type StoredReview } from '../src/job-record';
+import { reviewHeader } from '../src/review/reviewed-header';
 import { groupLine, invoiceLine } from './support';
 
 describe('summarize', () => {
@@ -61,6 +62,25 @@ describe('reviewedSummary', () => {
     // Assert
     expect(reviewed?.invoiceNumber).toBeNull();
     expect(reviewed?.supplierName).toBe('Northgate Trade Supplies Ltd');
+  });
+
+  it('names the invoice exactly as the review screen shows its header', () => {
+    // Arrange: one field corrected, one cleared, the rest left alone
+    const header = { supplierName: 'Northgate Ltd', invoiceNumber: null };
+    const parsed = { ...summary, date: summary.invoiceDate, subtotal: null, tax: null };
+
+    // Act
+    const reviewed = reviewedSummary({ summary, review: { corrections: [], header, updatedAt: null } });
+    const shown = reviewHeader(parsed, header);
+
+    // Assert
+    expect(reviewed).toMatchObject({
+      supplierName: shown.supplierName,
+      invoiceNumber: shown.invoiceNumber,
+      invoiceDate: shown.date,
+      currency: shown.currency,
+      total: shown.total,
+    });
   });
 
   it('is the parsed summary when there is no review or no parse', () => {

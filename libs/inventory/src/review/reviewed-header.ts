@@ -18,17 +18,24 @@ export function parsedHeaderOf(result: Pick<ParseResult, 'invoice'>): HeaderValu
 }
 
 /**
- * The header with the operator's corrections: a field the correction names (null included) replaces the
- * parsed value; `changed` lists those that differ from it.
+ * The one rule of a header correction, shared by the review and the job's summary: a field the correction
+ * names (null included) replaces the parsed value; a field it leaves out keeps it.
+ */
+export function corrected<T>(value: T | undefined, parsed: T): T {
+  return value === undefined ? parsed : value;
+}
+
+/**
+ * The header with the operator's corrections (see `corrected`); `changed` lists the fields that differ from
+ * what the parser read.
  */
 export function reviewHeader(parsed: HeaderValues, correction: HeaderCorrection | undefined): ReviewedHeader {
   const effective: HeaderValues = { ...parsed };
   const changed: HeaderField[] = [];
   for (const field of Object.keys(parsed) as HeaderField[]) {
     const value = correction?.[field];
-    if (value === undefined) continue;
-    effective[field] = value as never;
-    if (!sameValue(field, parsed[field], value)) changed.push(field);
+    effective[field] = corrected(value, parsed[field]) as never;
+    if (value !== undefined && !sameValue(field, parsed[field], value)) changed.push(field);
   }
   return { ...effective, parsed, changed };
 }
