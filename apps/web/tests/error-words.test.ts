@@ -12,7 +12,7 @@ describe('errorInWords', () => {
   it('gives the sentence, keeps the server words as detail and the code', () => {
     const words = errorInWords(new ApiError('NO_TEXT_LAYER', 'page 1 has no characters', 422));
     expect(words).toEqual({
-      summary: 'The PDF is a scan with no text in it; scanned pages cannot be read.',
+      summary: 'No page has any text: neither a text layer nor words that OCR could recognise (a blank page or a drawing).',
       detail: 'page 1 has no characters',
       code: 'NO_TEXT_LAYER',
     });

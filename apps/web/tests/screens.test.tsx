@@ -50,7 +50,7 @@ describe('JobsTable', () => {
 
     const markup = render(<JobsTable jobs={[failed]} reparsing={new Set()} onReparse={() => undefined} />);
 
-    expect(text(markup)).toContain('Failed The PDF is a scan with no text in it; scanned pages cannot be read. (NO_TEXT_LAYER)');
+    expect(text(markup)).toContain('Failed No page has any text: neither a text layer nor words that OCR could recognise (a blank page or a drawing). (NO_TEXT_LAYER)');
     expect(html(markup)).toContain('aria-label="Re-parse scan.pdf"');
     expect(html(markup)).not.toContain('Review scan.pdf');
   });

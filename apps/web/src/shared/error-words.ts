@@ -46,7 +46,7 @@ const SENTENCES: Readonly<Record<string, string>> = {
   CORRUPT: 'The PDF is damaged beyond repair; ask the supplier for a new copy.',
   TOO_MANY_PAGES: 'The document has more pages than the parser accepts.',
   TOO_LARGE: 'The document is larger than the parser accepts.',
-  NO_TEXT_LAYER: 'The PDF is a scan with no text in it; scanned pages cannot be read.',
+  NO_TEXT_LAYER: 'No page has any text: neither a text layer nor words that OCR could recognise (a blank page or a drawing).',
   OCR_UNAVAILABLE: 'This is a scan or a photo, and the server has no OCR engine installed to read it; ask the administrator to install tesseract.',
   TIMEOUT: 'Reading the document took too long and was stopped.',
   INVALID_XML: 'The XML is not a well-formed CII or UBL e-invoice.',
