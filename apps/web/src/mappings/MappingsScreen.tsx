@@ -1,29 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "../api/api-error";
-import type {
-  SkuMapping,
-  PutSkuMappingRequest,
-  SupplierMappings,
-} from "@invoice/contracts";
-import { useApi } from "../app/api-context";
-import { routeHref } from "../app/routes";
-import { ErrorNotice } from "../shared/ErrorNotice";
-import { latestRequest } from "../shared/latest-request";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { latestMappings } from "./latest-mappings";
-import { filterMappings, supplierKeyOf } from "./mapping-form";
-import {
-  namedSupplier,
-  supplierLabel,
-  supplierOptionLabel,
-} from "./supplier-name";
-import { MappingForm } from "./MappingForm";
-import { MappingsTable } from "./MappingsTable";
-import { MergeDialog } from "./MergeDialog";
-import { SupplierPicker } from "./SupplierPicker";
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import type { SkuMapping, PutSkuMappingRequest, SupplierMappings } from '@invoice/contracts';
+import { useApi } from '../app/api-context';
+import { routeHref } from '../app/routes';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { latestRequest } from '../shared/latest-request';
+import { ConfirmDialog } from './ConfirmDialog';
+import { latestMappings } from './latest-mappings';
+import { filterMappings, supplierKeyOf } from './mapping-form';
+import { namedSupplier, supplierLabel, supplierOptionLabel } from './supplier-name';
+import { MappingForm } from './MappingForm';
+import { MappingsTable } from './MappingsTable';
+import { MergeDialog } from './MergeDialog';
+import { SupplierPicker } from './SupplierPicker';
 
-type Editing =
-  { mode: "none" } | { mode: "add" } | { mode: "edit"; supplierSku: string };
+type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; supplierSku: string };
 
 /** An API without the suppliers list answers 404 ROUTE_NOT_FOUND: the supplier is typed instead. */
 function noSupplierList(error: unknown): boolean {
@@ -32,14 +23,12 @@ function noSupplierList(error: unknown): boolean {
 
 export function MappingsScreen({ supplier }: { supplier: string | null }) {
   const api = useApi();
-  const [suppliers, setSuppliers] = useState<
-    SupplierMappings[] | "typed" | null
-  >(null);
+  const [suppliers, setSuppliers] = useState<SupplierMappings[] | 'typed' | null>(null);
   const [suppliersError, setSuppliersError] = useState<unknown>(null);
   const [mappings, setMappings] = useState<SkuMapping[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [query, setQuery] = useState("");
-  const [editing, setEditing] = useState<Editing>({ mode: "none" });
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -48,7 +37,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
   const [merging, setMerging] = useState(false);
   const [mergeBusy, setMergeBusy] = useState(false);
   const [mergeError, setMergeError] = useState<unknown>(null);
-  const [said, setSaid] = useState("");
+  const [said, setSaid] = useState('');
   /** An inventory SKU just mapped to that the catalogue lacks: an apply would refuse it. */
   const [uncatalogued, setUncatalogued] = useState<string | null>(null);
 
@@ -57,7 +46,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
       setSuppliers((await api.listSuppliers()).suppliers);
       setSuppliersError(null);
     } catch (failure) {
-      if (noSupplierList(failure)) setSuppliers("typed");
+      if (noSupplierList(failure)) setSuppliers('typed');
       else setSuppliersError(failure);
     }
   }, [api]);
@@ -82,37 +71,30 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
   useEffect(() => {
     setMappings(null);
     setError(null);
-    setEditing({ mode: "none" });
+    setEditing({ mode: 'none' });
     setUncatalogued(null);
     void load();
   }, [load]);
 
   // The stored key: as listed, else as the API folds a typed name.
-  const supplierKey =
-    supplier === null
-      ? null
-      : (mappings?.[0]?.supplierKey ?? supplierKeyOf(supplier) ?? supplier);
+  const supplierKey = supplier === null ? null : (mappings?.[0]?.supplierKey ?? supplierKeyOf(supplier) ?? supplier);
   // Shown by the latest name it was seen under on an invoice; the key stays what the API and the address use.
-  const named =
-    supplierKey === null ? null : namedSupplier(suppliers, supplierKey);
-  const supplierName = named === null ? "" : supplierLabel(named);
+  const named = supplierKey === null ? null : namedSupplier(suppliers, supplierKey);
+  const supplierName = named === null ? '' : supplierLabel(named);
   const pick = (next: string) => {
-    setSaid("");
+    setSaid('');
     // A typed name goes to its key, as the API files it, so the address and the list name one supplier.
-    window.location.hash = routeHref({
-      screen: "mappings",
-      supplier: supplierKeyOf(next) ?? next,
-    });
+    window.location.hash = routeHref({ screen: 'mappings', supplier: supplierKeyOf(next) ?? next });
   };
 
   const listHeading = useRef<HTMLHeadingElement>(null);
   const open = (next: Editing) => {
     setUncatalogued(null);
     // A closing form takes the focus with it: give it to the list the operator returns to.
-    if (next.mode === "none") setTimeout(() => listHeading.current?.focus());
+    if (next.mode === 'none') setTimeout(() => listHeading.current?.focus());
     setEditing(next);
     setSaveError(null);
-    setSaid("");
+    setSaid('');
   };
 
   const save = async (supplierSku: string, value: PutSkuMappingRequest) => {
@@ -122,23 +104,12 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
     try {
       const saved = await api.putMapping(supplierKey, supplierSku, value);
       setMappings((shown) =>
-        [
-          ...(shown ?? []).filter(
-            (mapping) => mapping.supplierSku !== saved.supplierSku,
-          ),
-          saved,
-        ].sort((a, b) =>
-          a.supplierSku < b.supplierSku
-            ? -1
-            : a.supplierSku > b.supplierSku
-              ? 1
-              : 0,
+        [...(shown ?? []).filter((mapping) => mapping.supplierSku !== saved.supplierSku), saved].sort((a, b) =>
+          a.supplierSku < b.supplierSku ? -1 : a.supplierSku > b.supplierSku ? 1 : 0,
         ),
       );
-      open({ mode: "none" });
-      setSaid(
-        `Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${saved.packSize}.`,
-      );
+      open({ mode: 'none' });
+      setSaid(`Mapping saved: ${saved.supplierSku} → ${saved.inventorySku} × ${saved.packSize}.`);
       void loadSuppliers();
       void warnIfUncatalogued(saved.inventorySku);
     } catch (failure) {
@@ -154,8 +125,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
     try {
       await api.getCatalogueItem(sku);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === "ITEM_NOT_FOUND")
-        setUncatalogued(sku);
+      if (failure instanceof ApiError && failure.code === 'ITEM_NOT_FOUND') setUncatalogued(sku);
     }
   };
 
@@ -165,18 +135,14 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
     setDeleteError(null);
     try {
       await api.deleteMapping(supplierKey, deleting);
-      setMappings((shown) =>
-        (shown ?? []).filter((mapping) => mapping.supplierSku !== deleting),
-      );
+      setMappings((shown) => (shown ?? []).filter((mapping) => mapping.supplierSku !== deleting));
       setSaid(`Mapping of ${deleting} deleted.`);
-      if (editing.mode === "edit" && editing.supplierSku === deleting)
-        setEditing({ mode: "none" });
+      if (editing.mode === 'edit' && editing.supplierSku === deleting) setEditing({ mode: 'none' });
       setDeleting(null);
       void loadSuppliers();
     } catch (failure) {
       // Already gone (deleted elsewhere): the list was stale; say so and show the current one.
-      if (failure instanceof ApiError && failure.code === "MAPPING_NOT_FOUND")
-        void load();
+      if (failure instanceof ApiError && failure.code === 'MAPPING_NOT_FOUND') void load();
       setDeleteError(failure);
     } finally {
       setDeleteBusy(false);
@@ -189,14 +155,12 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
     setMergeError(null);
     try {
       const result = await api.mergeSuppliers({ from: supplierKey, into });
-      const intoName = supplierLabel(
-        namedSupplier(suppliers, result.supplierKey),
-      );
+      const intoName = supplierLabel(namedSupplier(suppliers, result.supplierKey));
       setMerging(false);
       await loadSuppliers();
       pick(result.supplierKey);
       setSaid(
-        `Merged ${supplierName} into ${intoName}: ${result.moved.mappings} mapping${result.moved.mappings === 1 ? "" : "s"} and ${result.moved.identities} supplier name${result.moved.identities === 1 ? "" : "s"} moved.`,
+        `Merged ${supplierName} into ${intoName}: ${result.moved.mappings} mapping${result.moved.mappings === 1 ? '' : 's'} and ${result.moved.identities} supplier name${result.moved.identities === 1 ? '' : 's'} moved.`,
       );
     } catch (failure) {
       setMergeError(failure);
@@ -206,33 +170,19 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
   };
 
   const shown = mappings ? filterMappings(mappings, query) : [];
-  const edited =
-    editing.mode === "edit"
-      ? (mappings?.find(
-          (mapping) => mapping.supplierSku === editing.supplierSku,
-        ) ?? null)
-      : null;
+  const edited = editing.mode === 'edit' ? (mappings?.find((mapping) => mapping.supplierSku === editing.supplierSku) ?? null) : null;
   return (
     <>
       <h1 tabIndex={-1}>SKU mappings</h1>
       <p className="muted">
-        What each supplier prints as a SKU, translated into the inventory’s SKU,
-        and how many inventory units one of theirs holds.
+        What each supplier prints as a SKU, translated into the inventory’s SKU, and how many inventory units one of theirs holds.
       </p>
       <section className="panel" aria-labelledby="supplier-heading">
         <h2 id="supplier-heading">Supplier</h2>
         {suppliersError !== null ? (
-          <ErrorNotice
-            error={suppliersError}
-            context="The suppliers could not be loaded"
-            onRetry={() => void loadSuppliers()}
-          />
+          <ErrorNotice error={suppliersError} context="The suppliers could not be loaded" onRetry={() => void loadSuppliers()} />
         ) : (
-          <SupplierPicker
-            suppliers={suppliers}
-            selected={supplier}
-            onPick={pick}
-          />
+          <SupplierPicker suppliers={suppliers} selected={supplier} onPick={pick} />
         )}
       </section>
       <p className="notice-line" role="status">
@@ -241,15 +191,14 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
       {uncatalogued !== null && (
         <div className="notice notice-warning">
           <p>
-            {uncatalogued} is not in the item catalogue: an apply refuses lines
-            mapped to it (UNKNOWN_SKU) until it is created on the{" "}
-            <a href={routeHref({ screen: "items" })}>Items</a> screen.
+            {uncatalogued} is not in the item catalogue: an apply refuses lines mapped to it (UNKNOWN_SKU) until it is created on the{' '}
+            <a href={routeHref({ screen: 'items' })}>Items</a> screen.
           </p>
         </div>
       )}
       {supplier !== null && supplierKey !== null && (
         <>
-          {editing.mode === "add" && (
+          {editing.mode === 'add' && (
             <MappingForm
               supplierName={supplierName}
               mapping={null}
@@ -257,7 +206,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
               saving={saving}
               error={saveError}
               onSubmit={(sku, value) => void save(sku, value)}
-              onCancel={() => open({ mode: "none" })}
+              onCancel={() => open({ mode: 'none' })}
             />
           )}
           {edited && (
@@ -269,18 +218,17 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
               saving={saving}
               error={saveError}
               onSubmit={(sku, value) => void save(sku, value)}
-              onCancel={() => open({ mode: "none" })}
+              onCancel={() => open({ mode: 'none' })}
             />
           )}
           <section className="panel" aria-labelledby="mappings-heading">
             <div className="section-head">
               <h2 id="mappings-heading" ref={listHeading} tabIndex={-1}>
-                Mappings of{" "}
-                {named === null ? supplierKey : supplierOptionLabel(named)}
+                Mappings of {named === null ? supplierKey : supplierOptionLabel(named)}
               </h2>
               <div className="actions">
-                {editing.mode !== "add" && (
-                  <button type="button" onClick={() => open({ mode: "add" })}>
+                {editing.mode !== 'add' && (
+                  <button type="button" onClick={() => open({ mode: 'add' })}>
                     Add mapping
                   </button>
                 )}
@@ -298,39 +246,25 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
             </div>
             <label className="search">
               Search mappings
-              <input
-                type="search"
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-                autoComplete="off"
-              />
+              <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" />
             </label>
-            {error !== null && (
-              <ErrorNotice
-                error={error}
-                context="The mappings could not be loaded"
-                onRetry={() => void load()}
-              />
-            )}
+            {error !== null && <ErrorNotice error={error} context="The mappings could not be loaded" onRetry={() => void load()} />}
             {mappings === null && error === null && <p>Loading mappings…</p>}
             {mappings !== null && mappings.length === 0 && (
-              <p className="empty">
-                No mappings for {supplierName} yet: add one, or correct a SKU in
-                a review of their invoice and remember it.
-              </p>
+              <p className="empty">No mappings for {supplierName} yet: add one, or correct a SKU in a review of their invoice and remember it.</p>
             )}
             {mappings !== null && mappings.length > 0 && (
               <>
                 <p className="muted small" aria-live="polite">
                   {shown.length === mappings.length
-                    ? `${mappings.length} mapping${mappings.length === 1 ? "" : "s"}`
+                    ? `${mappings.length} mapping${mappings.length === 1 ? '' : 's'}`
                     : `${shown.length} of ${mappings.length} mappings match “${query}”`}
                 </p>
                 <MappingsTable
                   supplierName={supplierName}
                   mappings={shown}
                   editingSku={edited?.supplierSku ?? null}
-                  onEdit={(supplierSku) => open({ mode: "edit", supplierSku })}
+                  onEdit={(supplierSku) => open({ mode: 'edit', supplierSku })}
                   onDelete={(supplierSku) => {
                     setDeleteError(null);
                     setDeleting(supplierSku);
@@ -341,7 +275,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
           </section>
           <ConfirmDialog
             open={deleting !== null}
-            title={`Delete the mapping of ${deleting ?? ""}?`}
+            title={`Delete the mapping of ${deleting ?? ''}?`}
             confirmLabel="Delete mapping"
             busyLabel="Deleting…"
             busy={deleteBusy}
@@ -351,12 +285,10 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
             onCancel={() => setDeleting(null)}
           >
             <p>
-              Invoices of {supplierName} that print {deleting} are no longer
-              translated
-              {deleting !== null &&
-              mappings?.find((mapping) => mapping.supplierSku === deleting)
+              Invoices of {supplierName} that print {deleting} are no longer translated
+              {deleting !== null && mappings?.find((mapping) => mapping.supplierSku === deleting)
                 ? ` into ${mappings.find((mapping) => mapping.supplierSku === deleting)?.inventorySku}`
-                : ""}
+                : ''}
               ; stock already applied stays as it is.
             </p>
           </ConfirmDialog>
