@@ -1,3 +1,4 @@
+import { isValidGtin } from '@invoice/inventory';
 /** What the operator typed into the item form, untrimmed. */
 export interface ItemDraft {
   sku: string;
@@ -33,11 +34,8 @@ export const EMPTY_ITEM_DRAFT: ItemDraft = { sku: '', name: '', unit: '', gtin: 
 export function gtinProblem(gtin: string): string | null {
   if (!/^[0-9]+$/.test(gtin)) return 'A GTIN has digits only.';
   if (!GTIN_LENGTHS.has(gtin.length)) return 'A GTIN has 8, 12, 13 or 14 digits.';
-  const digits = [...gtin].map(Number);
-  const check = digits.pop() ?? 0;
-  // Weights 3,1,3,1… from the digit next to the check digit leftwards.
-  const sum = digits.reverse().reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
-  return (10 - (sum % 10)) % 10 === check ? null : 'This GTIN’s check digit does not match: look for a typo.';
+  // The check itself is the domain's, so the form refuses exactly what the API refuses.
+  return isValidGtin(gtin) ? null : 'This GTIN’s check digit does not match: look for a typo.';
 }
 
 /**
