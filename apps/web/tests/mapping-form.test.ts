@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SkuMapping } from '@invoice/contracts';
-import { checkMappingDraft, filterMappings, lastUsedText, readPackSize, supplierKeyOf } from '../src/mappings/mapping-form';
+import { supplierKeyOf } from '@invoice/inventory';
+import { checkMappingDraft, filterMappings, lastUsedText, readPackSize } from '../src/mappings/mapping-form';
 
 const mapping = (supplierSku: string, inventorySku: string): SkuMapping => ({
   supplierKey: 'acme',

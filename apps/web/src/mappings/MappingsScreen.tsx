@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { supplierKeyOf } from '@invoice/inventory';
 import { ApiError } from '../api/api-error';
 import type { SkuMapping, PutSkuMappingRequest, SupplierMappings } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
@@ -7,7 +8,7 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { latestRequest } from '../shared/latest-request';
 import { ConfirmDialog } from './ConfirmDialog';
 import { latestMappings } from './latest-mappings';
-import { filterMappings, supplierKeyOf } from './mapping-form';
+import { filterMappings } from './mapping-form';
 import { namedSupplier, supplierLabel, supplierOptionLabel } from './supplier-name';
 import { MappingForm } from './MappingForm';
 import { MappingsTable } from './MappingsTable';

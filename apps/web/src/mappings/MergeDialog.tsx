@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SupplierMappings } from '@invoice/contracts';
 import { ConfirmDialog } from './ConfirmDialog';
-import { supplierKeyOf } from './mapping-form';
+import { supplierKeyOf } from '@invoice/inventory';
 import { namedSupplier, supplierLabel, supplierOptionLabel } from './supplier-name';
 
 /**

@@ -66,20 +66,3 @@ export function filterMappings(mappings: readonly SkuMapping[], query: string): 
 export function lastUsedText(lastUsedAt: string | null | undefined): string {
   return lastUsedAt ? formatTimestamp(lastUsedAt) : 'never';
 }
-
-/**
- * The key a supplier's mappings are stored under, folded from a name as the API folds it (libs/inventory
- * supplierKeyOf: case, accents, punctuation and spacing), so a mapping added for a typed supplier name
- * lands where the review's mappings of that supplier are. Folding a key again leaves it as it is.
- */
-export function supplierKeyOf(name: string): string | null {
-  const key = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .slice(0, 512)
-    .trim();
-  return key === '' ? null : key;
-}

@@ -1,5 +1,5 @@
 import type { SupplierMappings } from '@invoice/contracts';
-import { supplierKeyOf } from './mapping-form';
+import { supplierKeyOf } from '@invoice/inventory';
 
 type NamedSupplier = Pick<SupplierMappings, 'supplierKey' | 'displayName'>;
 
