@@ -174,6 +174,51 @@ describe('review', () => {
       expect(await review(job.jobId)).toMatchObject({ revision: 1, lines: [{ quantity: winner.lines[0]?.quantity }] });
     });
 
+    it('leaves no mapping and no supplier identity behind from the saves that lost the race', async () => {
+      // Arrange: each save names its own supplier and remembers its own mapping
+      const job = await parsedJob([{ sku: 'RACE-SUP', quantity: '1' }]);
+      const keys = Array.from({ length: 6 }, (_, n) => `race loser supplier ${n}`);
+
+      // Act
+      const responses = await Promise.all(
+        keys.map((key, n) =>
+          putReview(job.jobId, {
+            baseRevision: 0,
+            corrections: [],
+            header: { supplierName: key },
+            skuMappings: [{ supplierSku: 'RACE-SUP', inventorySku: `RACE-INV-${n}` }],
+          }),
+        ),
+      );
+
+      // Assert: only the winner's supplier knows an identity and a mapping
+      const winner = responses.findIndex((response) => response.status === 200);
+      expect(responses.filter((response) => response.status === 409)).toHaveLength(keys.length - 1);
+      const mappings = await suite.api.http.get('/api/sku-mappings').query({ q: 'RACE-INV' });
+      expect((mappings.body as ListSkuMappingsResponse).items.map((item) => [item.supplierKey, item.inventorySku])).toEqual([[keys[winner], `RACE-INV-${winner}`]]);
+      for (const [n, key] of keys.entries()) {
+        const identities = await suite.api.http.get(`/api/suppliers/${encodeURIComponent(key)}/identities`);
+        // A supplier the directory knows nothing of is 404.
+        expect(identities.status, key).toBe(n === winner ? 200 : 404);
+      }
+    });
+
+    it('links no identity of an invoice whose apply is refused', async () => {
+      // Arrange: a second invoice of the same supplier and number, with a VAT ID the directory does not know yet
+      const first = await parsedJob([{ sku: 'RF-1', quantity: '1' }], { supplier: 'Refused Apply Ltd', number: 'RF-1' });
+      const second = await parsedJob([{ sku: 'RF-1', quantity: '1' }], { supplier: 'Refused Apply Ltd', number: 'RF-1', vatId: 'DE136695976' });
+      expect((await apply(first.jobId)).status).toBe(200);
+
+      // Act
+      const refused = await apply(second.jobId);
+
+      // Assert
+      expectError(refused, 409, 'DUPLICATE_INVOICE');
+      const identities = await suite.api.http.get(`/api/suppliers/${encodeURIComponent('refused apply ltd')}/identities`);
+      expect(identities.status).toBe(200);
+      expect(identities.body.identities).toEqual([{ kind: 'name', value: 'refused apply ltd' }]);
+    });
+
     it.each([
       ['an unknown line index', '/corrections/0/lineIndex', { baseRevision: 0, corrections: [{ lineIndex: 5, sku: 'X' }] }],
       ['a line corrected twice', '/corrections/1/lineIndex', { baseRevision: 0, corrections: [{ lineIndex: 0, sku: 'X' }, { lineIndex: 0, notStock: true }] }],

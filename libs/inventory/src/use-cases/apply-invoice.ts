@@ -11,7 +11,7 @@ import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
 import { invoiceClaimsOf } from '../invoice-claims';
-import { registerSupplier } from '../suppliers/identify-supplier';
+import { registerSupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
 import { assertKnownSkus } from '../review/unknown-skus';
 
 export interface ApplyOptions {
@@ -61,9 +61,9 @@ export async function applyInvoice(
     }
     const deltas = planApply(stockLines, reviewed.documentType);
     await assertKnownSkus(deps.items, stockLines);
-    // The invoice's VAT ID, IBAN and name now lead to its supplier, so its next invoices share its mappings.
+    // reviewed.supplierKey, which the claims below key on, was resolved by reading the directory only; the
+    // invoice's unknown identities are linked to it after the transaction (see rememberSupplier).
     const now = deps.clock.now();
-    await registerSupplier(deps.suppliers, reviewed.supplier, now.toISOString());
 
     const appliedMappings = mappingsUsed(reviewed.lines, reviewed.mappings);
     const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings };
@@ -85,6 +85,7 @@ export async function applyInvoice(
         claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header, reviewed.supplierKey),
       });
       if (outcome.outcome === 'APPLIED') {
+        await rememberSupplier(deps, reviewed.supplier, now);
         await markMappingsUsed(deps, reviewed.supplierKey, appliedMappings, now);
         return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
       }
@@ -94,6 +95,21 @@ export async function applyInvoice(
     }
   }
   throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while applying; retry.`, { jobId });
+}
+
+/**
+ * Links the invoice's VAT ID, IBAN and name to its supplier, so its next invoices share its mappings, and
+ * remembers the name it was seen under: only once the apply committed, so an apply that loses a race or is
+ * refused leaves nothing of itself in the directory. This is idempotent, last-write-wins memory, so after is
+ * the safe order: a crash in between loses only what the next save or apply of the supplier writes again. A
+ * store that does not answer here does not fail the apply either (the stock has moved); anything else is raised.
+ */
+async function rememberSupplier(deps: Pick<InventoryPorts, 'suppliers'>, supplier: SupplierIdentification, at: Date): Promise<void> {
+  try {
+    await registerSupplier(deps.suppliers, supplier, at.toISOString());
+  } catch (error) {
+    if (!isDomainError(error, 'STORAGE_UNAVAILABLE')) throw error;
+  }
 }
 
 /**

@@ -16,10 +16,9 @@ import { invoiceSupplierOf } from '../suppliers/supplier-identity';
 /**
  * Saves the operator's corrections as revision baseRevision + 1, only while the job is PARSED and only if
  * nobody saved another revision since baseRevision (409 REVIEW_CONFLICT otherwise): the revision check and
- * the write are one version-guarded update of the job. The supplier's SKU mappings are stored first, so a
- * failure in between leaves the job's review unchanged and the request can simply be repeated. A save that
- * then loses the race to another one answers REVIEW_CONFLICT with its mappings already remembered; saving
- * them again is harmless (last write wins), and applies confirm their stock changes against mappings anyway.
+ * the write are one version-guarded update of the job. What the save teaches the directory (the supplier's
+ * unknown identities, its name, the SKU mappings to remember) is written only after that update succeeded,
+ * so a save that loses the race (REVIEW_CONFLICT, JOB_CONCURRENT_UPDATE) leaves nothing of itself behind.
  */
 export async function saveReview(deps: ReviewPorts, jobId: string, request: ReviewUpdateRequest): Promise<JobReview> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
@@ -38,26 +37,13 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     const addedLines = checkAddedLines(request.addedLines ?? [], result.lines.length);
     const header = request.header;
     // The supplier the directory knows by the invoice's VAT ID, IBAN or (corrected) name is the one the
-    // mappings are remembered for; once the request is valid, its unknown identities are linked to it
-    // first, so the next invoice finds it.
+    // mappings are remembered for; identifying it only reads the directory.
     const supplier = await identifySupplier(deps.suppliers, invoiceSupplierOf(reviewedHeaderOf(result, header)));
     const { supplierKey } = supplier;
     const mappings = checkSkuMappings(request.skuMappings ?? [], supplierKey);
+    const packSizes = supplierKey !== null && mappings.length > 0 ? await packSizesOf(deps, supplierKey, mappings, corrections, result.lines) : null;
     const now = deps.clock.now();
-    await registerSupplier(deps.suppliers, supplier, now.toISOString());
 
-    if (supplierKey !== null && mappings.length > 0) {
-      const packSizes = await packSizesOf(deps, supplierKey, mappings, corrections, result.lines);
-      await deps.skuMappings.saveAll(
-        mappings.map((mapping) => ({
-          supplierKey,
-          supplierSku: mapping.supplierSku,
-          inventorySku: mapping.inventorySku,
-          packSize: packSizes.get(mapping.supplierSku) ?? UNIT_PACK_SIZE,
-          updatedAt: now.toISOString(),
-        })),
-      );
-    }
     const review: StoredReview = { corrections, updatedAt: now.toISOString() };
     if (addedLines.length > 0) review.addedLines = addedLines;
     if (header) review.header = header;
@@ -68,6 +54,23 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
       // Another change of the job (a save, an apply, a re-parse) won the race; the next round says which.
       if (isDomainError(error, 'JOB_CONCURRENT_UPDATE')) continue;
       throw error;
+    }
+
+    // Only now, with the revision saved, the identities, the name and the mappings are remembered. They are
+    // idempotent, last-write-wins memory, so after is the safe order: a failure here loses only a memory that
+    // the next save or apply writes again, and the review itself is never half-saved; before, a save that
+    // lost the race would have left them written for a review that never was.
+    await registerSupplier(deps.suppliers, supplier, now.toISOString());
+    if (supplierKey !== null && packSizes !== null) {
+      await deps.skuMappings.saveAll(
+        mappings.map((mapping) => ({
+          supplierKey,
+          supplierSku: mapping.supplierSku,
+          inventorySku: mapping.inventorySku,
+          packSize: packSizes.get(mapping.supplierSku) ?? UNIT_PACK_SIZE,
+          updatedAt: now.toISOString(),
+        })),
+      );
     }
     return toJobReview(deps, reviewed, await reviewedFrom(deps, reviewed, result));
   }
