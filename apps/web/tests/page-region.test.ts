@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regionLineEdit, regionQuery, type PageRegion } from '../src/review/page-region';
+import type { PageRegion } from '@invoice/contracts';
+import { regionLineEdit, regionQuery } from '../src/review/page-region';
 
 const box = { x0: 40, y0: 300, x1: 560, y1: 314 };
 

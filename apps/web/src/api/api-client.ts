@@ -17,6 +17,7 @@ import type {
   ListSuppliersResponse,
   MergeSuppliersRequest,
   MergeSuppliersResponse,
+  PageRegion,
   ParseResult,
   PutSkuMappingRequest,
   ReverseJobRequest,
@@ -26,7 +27,7 @@ import type {
   UpdateItemRequest,
 } from '@invoice/contracts';
 import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from './api-error';
-import { regionQuery, type PageRegion } from '../review/page-region';
+import { regionQuery } from '../review/page-region';
 
 /** Joins the configured API base ('' = this origin) and an absolute API path without doubling slashes. */
 export function apiUrl(baseUrl: string, path: string): string {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import type { PageRegion, RegionLine } from './page-region';
+import type { PageRegion, RegionLine } from '@invoice/contracts';
 
 export type RegionRead =
   { status: 'reading'; page: number } | { status: 'failed'; page: number; error: unknown } | { status: 'read'; region: PageRegion };

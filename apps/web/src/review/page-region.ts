@@ -1,32 +1,5 @@
-import type { BoundingBox } from '@invoice/contracts';
+import type { BoundingBox, PageRegion } from '@invoice/contracts';
 import type { LineEdit } from './review-draft';
-
-/**
- * The answer of GET /api/jobs/{id}/pages/{page}/region: the words printed inside a box the operator drew
- * (PDF points, top-left origin) and the line the parser reads from them, or null when they make no line.
- */
-export interface RegionBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-export interface RegionLine {
-  sku: string | null;
-  description: string | null;
-  quantity: string | null;
-  unit: string | null;
-  unitPrice: string | null;
-  lineTotal: string | null;
-}
-
-export interface PageRegion {
-  page: number;
-  bbox: RegionBox;
-  words: { text: string; bbox: RegionBox }[];
-  line: RegionLine | null;
-}
 
 /** The query of the region route, rounded to a hundredth of a point (the drag is no finer than that). */
 export function regionQuery(box: BoundingBox): string {
