@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readQuantity, signed } from '../src/shared/decimal-text';
+import { readFileSync } from 'node:fs';
+import { parseDecimal } from '../src/review/decimal-math';
+import { DECIMAL_PATTERN, isDecimalText, normaliseTypedDecimal, readQuantity, signed } from '../src/shared/decimal-text';
 
 describe('readQuantity', () => {
   it.each([
@@ -28,5 +30,20 @@ describe('readQuantity', () => {
 describe('signed', () => {
   it('spells out the direction of a stock change', () => {
     expect([signed('3'), signed('-1.5')]).toEqual(['+3', '−1.5']);
+  });
+});
+
+describe('the decimal pattern', () => {
+  it('is the contract’s Decimal pattern (behind Quantity and Money), so the SPA accepts what the API accepts', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../../libs/contracts/schemas/common.schema.json', import.meta.url), 'utf8'));
+    expect(DECIMAL_PATTERN.source).toBe(schema.$defs.Decimal.pattern);
+  });
+
+  it('reads typed decimals the same in the review arithmetic and in the fields', () => {
+    for (const typed of ['007', '2,5', '-01.50', ' 0.25 ']) {
+      expect(parseDecimal(typed), typed).not.toBeNull();
+      expect(isDecimalText(normaliseTypedDecimal(typed)), typed).toBe(true);
+    }
+    for (const typed of ['1e3', '.5', '1.000,5', '']) expect(parseDecimal(typed), typed).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { isDecimalText, normaliseTypedDecimal } from '../shared/decimal-text';
+
 /**
  * Exact arithmetic on the contracts' decimal strings (scaled bigints, never floats), for the review's checks
  * and for splitting and merging lines. A value is units / 10^scale.
@@ -7,12 +9,10 @@ export interface Scaled {
   scale: number;
 }
 
-const DECIMAL = /^-?(0|[1-9][0-9]*|[0-9]+)(\.[0-9]+)?$/;
-
-/** A typed or stored decimal (a decimal comma is accepted), or null when it is not one. */
+/** A typed or stored decimal (a decimal comma and leading zeros are accepted), or null when it is not one. */
 export function parseDecimal(text: string | null | undefined): Scaled | null {
-  const trimmed = (text ?? '').trim().replace(',', '.');
-  if (!DECIMAL.test(trimmed)) return null;
+  const trimmed = normaliseTypedDecimal(text ?? '');
+  if (!isDecimalText(trimmed)) return null;
   const [whole, fraction = ''] = trimmed.replace('-', '').split('.');
   const units = BigInt(`${whole}${fraction}`);
   return {

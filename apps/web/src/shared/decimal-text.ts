@@ -1,8 +1,16 @@
-/** The contracts' decimal string: no exponent, no thousands separators, no leading zeros. */
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+/**
+ * The contracts' decimal string (common.schema.json Decimal, behind Quantity and Money): no exponent, no
+ * thousands separators, no leading zeros. The one pattern the SPA checks decimals against.
+ */
+export const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 export function isDecimalText(value: string): boolean {
-  return DECIMAL.test(value);
+  return DECIMAL_PATTERN.test(value);
+}
+
+/** Typed text as a decimal is written: a decimal comma read as a point, leading zeros dropped ("007,5" -> "7.5"). */
+export function normaliseTypedDecimal(typed: string): string {
+  return typed.trim().replace(',', '.').replace(/^(-?)0+(?=\d)/, '$1');
 }
 
 /**
@@ -10,9 +18,8 @@ export function isDecimalText(value: string): boolean {
  * spaces, since people type "2,5"; refuses negatives, because a correction states how many arrived.
  */
 export function readQuantity(typed: string): { ok: true; value: string } | { ok: false; problem: string } {
-  const trimmed = typed.trim().replace(',', '.');
-  if (trimmed === '') return { ok: false, problem: 'Enter a quantity, or mark the line as not stock.' };
-  const normalised = trimmed.replace(/^(-?)0+(?=\d)/, '$1');
+  const normalised = normaliseTypedDecimal(typed);
+  if (normalised === '') return { ok: false, problem: 'Enter a quantity, or mark the line as not stock.' };
   if (!isDecimalText(normalised)) return { ok: false, problem: `"${typed}" is not a number like 2 or 2.5.` };
   if (normalised.startsWith('-')) return { ok: false, problem: 'A quantity cannot be negative.' };
   return { ok: true, value: normalised };
