@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SkuMapping } from '@invoice/contracts';
 import { supplierKeyOf } from '@invoice/inventory';
-import { checkMappingDraft, filterMappings, lastUsedText, readPackSize } from '../src/mappings/mapping-form';
+import { checkMappingDraft, filterMappings, lastUsedText } from '../src/mappings/mapping-form';
+import { readPackSize } from '../src/shared/pack-size';
 
 const mapping = (supplierSku: string, inventorySku: string): SkuMapping => ({
   supplierKey: 'acme',
@@ -24,11 +25,20 @@ describe('readPackSize', () => {
     ]);
   });
 
-  it('refuses nothing, zero, negatives, exponents and words', () => {
-    for (const typed of ['', '0', '0.00', '-2', '1e3', 'twelve', '1.000,5']) {
+  it('refuses zero, negatives, exponents and words', () => {
+    for (const typed of ['0', '0.00', '-2', '1e3', 'twelve', '1.000,5']) {
       expect(readPackSize(typed).ok, typed).toBe(false);
     }
-    expect(readPackSize('0')).toEqual({ ok: false, problem: 'A pack size must be more than zero.' });
+    expect(readPackSize('0')).toEqual({ ok: false, problem: 'Pack size "0" is not a number above 0 like 12 or 0.5 (leave it empty for the default).' });
+  });
+
+  it('reads an empty field as the default, which the contracts leave out, in a mapping and in a review line alike', () => {
+    expect(readPackSize(' ')).toEqual({ ok: true, value: '' });
+    expect(checkMappingDraft({ supplierSku: 'A-1', inventorySku: 'BIN-40', packSize: '' })).toEqual({
+      ok: true,
+      supplierSku: 'A-1',
+      value: { inventorySku: 'BIN-40' },
+    });
   });
 });
 
@@ -48,7 +58,7 @@ describe('checkMappingDraft', () => {
       problems: {
         supplierSku: 'A-1 is already mapped; edit its mapping instead.',
         inventorySku: 'Enter the inventory SKU it stands for.',
-        packSize: 'A pack size must be more than zero.',
+        packSize: 'Pack size "-1" is not a number above 0 like 12 or 0.5 (leave it empty for the default).',
       },
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPackSize, stockQuantityOf } from '../src/review/line-extras';
+import { stockQuantityOf } from '../src/review/line-extras';
+import { readPackSize } from '../src/shared/pack-size';
 import { buildReviewUpdate, editLine, EMPTY_DRAFT, isDirty, nextLineIndex, shownPackSize } from '../src/review/review-draft';
 import { itemLine, reviewOf } from './support/review-fixture';
 

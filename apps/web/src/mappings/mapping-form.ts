@@ -1,6 +1,6 @@
 import type { SkuMapping, PutSkuMappingRequest } from '@invoice/contracts';
 import { formatTimestamp } from '../shared/format';
-import { isDecimalText } from '../shared/decimal-text';
+import { readPackSize } from '../shared/pack-size';
 
 /** What the operator typed into the mapping form, untrimmed. */
 export interface MappingDraft {
@@ -13,19 +13,6 @@ export type MappingProblems = Partial<Record<MappingField, string>>;
 
 /** The contracts' Sku: 1 to 128 characters. */
 const MAX_SKU_LENGTH = 128;
-
-/**
- * How many inventory units one supplier unit is, as a contract decimal, or why not. A decimal comma and
- * leading zeros are read as people type them ("0,5", "012"); zero and negatives make no pack.
- */
-export function readPackSize(typed: string): { ok: true; value: string } | { ok: false; problem: string } {
-  const trimmed = typed.trim().replace(',', '.');
-  if (trimmed === '') return { ok: false, problem: 'Enter the pack size: how many inventory units one supplier unit holds (1 if the same).' };
-  const normalised = trimmed.replace(/^0+(?=\d)/, '').replace(/^\./, '0.');
-  if (!isDecimalText(normalised)) return { ok: false, problem: `"${typed}" is not a number like 1, 12 or 0.5.` };
-  if (normalised.startsWith('-') || /^0(\.0+)?$/.test(normalised)) return { ok: false, problem: 'A pack size must be more than zero.' };
-  return { ok: true, value: normalised };
-}
 
 function skuProblem(sku: string, what: string): string | null {
   if (sku === '') return `Enter the ${what}.`;
@@ -50,7 +37,8 @@ export function checkMappingDraft(
   const pack = readPackSize(draft.packSize);
   if (!pack.ok) problems.packSize = pack.problem;
   if (!pack.ok || Object.keys(problems).length > 0) return { ok: false, problems };
-  return { ok: true, supplierSku, value: { inventorySku, packSize: pack.value } };
+  // An emptied pack size is left out: the API files the mapping with its default, "1".
+  return { ok: true, supplierSku, value: pack.value === '' ? { inventorySku } : { inventorySku, packSize: pack.value } };
 }
 
 /** Case-insensitive match of every word on the supplier SKU or the inventory SKU ("m8 bolt" finds BOLT-M8). */

@@ -1,6 +1,7 @@
 import type { ReviewedLine } from '@invoice/contracts';
 import type { ReactNode } from 'react';
-import { readPackSize, stockQuantityOf } from './line-extras';
+import { readPackSize } from '../shared/pack-size';
+import { stockQuantityOf } from './line-extras';
 import {
   canRememberMapping,
   shownDeleted,

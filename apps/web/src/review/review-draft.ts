@@ -12,7 +12,8 @@ import type {
   SkuMappingInput,
 } from '@invoice/contracts';
 import { isDecimalText, readQuantity } from '../shared/decimal-text';
-import { readPackSize, savedPackSize } from './line-extras';
+import { readPackSize } from '../shared/pack-size';
+import { savedPackSize } from './line-extras';
 
 /** What the operator has typed on one line and not saved yet; a field absent here shows the saved value. */
 export interface LineEdit {

@@ -8,9 +8,16 @@ export function isDecimalText(value: string): boolean {
   return DECIMAL_PATTERN.test(value);
 }
 
-/** Typed text as a decimal is written: a decimal comma read as a point, leading zeros dropped ("007,5" -> "7.5"). */
+/**
+ * Typed text as a decimal is written: a decimal comma read as a point, leading zeros dropped and a bare
+ * leading point given its zero ("007,5" -> "7.5", ".5" -> "0.5").
+ */
 export function normaliseTypedDecimal(typed: string): string {
-  return typed.trim().replace(',', '.').replace(/^(-?)0+(?=\d)/, '$1');
+  return typed
+    .trim()
+    .replace(',', '.')
+    .replace(/^(-?)0+(?=\d)/, '$1')
+    .replace(/^(-?)\./, '$10.');
 }
 
 /**
