@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CatalogueItem } from '@invoice/contracts';
 import { RefusalNotice } from './RefusalNotice';
 import { checkItemDraft, EMPTY_ITEM_DRAFT, type ItemDraft, type ItemField, type ItemProblems, type ItemValues } from './item-form';
+import { FormField } from '../shared/FormField';
 
 export interface ItemFormProps {
   /** The item being edited; null for a new one. */
@@ -38,39 +39,20 @@ export function ItemForm({ item, saving, error, onSubmit, onCancel, onRetry }: I
     onSubmit(checked.value);
   };
 
-  const field = (name: ItemField, label: string, extra: { hint?: string; inputMode?: 'numeric' } = {}) => {
-    const problemId = `${id}-${name}-problem`;
-    const hintId = `${id}-${name}-hint`;
-    const described = [problems[name] ? problemId : null, extra.hint ? hintId : null].filter(Boolean).join(' ');
-    const inputId = `${id}-${name}`;
-    return (
-      <div className="field" key={name}>
-        <label htmlFor={inputId}>{label}</label>
-        <input
-          id={inputId}
-          type="text"
-          name={name}
-          value={draft[name]}
-          onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-          aria-invalid={problems[name] ? true : undefined}
-          aria-describedby={described || undefined}
-          inputMode={extra.inputMode}
-          autoComplete="off"
-          disabled={saving}
-        />
-        {extra.hint && (
-          <span id={hintId} className="muted small">
-            {extra.hint}
-          </span>
-        )}
-        {problems[name] && (
-          <span id={problemId} className="field-problem">
-            {problems[name]}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const field = (name: ItemField, label: string, extra: { hint?: string; inputMode?: 'numeric' } = {}) => (
+    <FormField
+      key={name}
+      formId={id}
+      name={name}
+      label={label}
+      value={draft[name]}
+      problem={problems[name]}
+      hint={extra.hint}
+      inputMode={extra.inputMode}
+      disabled={saving}
+      onChange={(value) => setDraft({ ...draft, [name]: value })}
+    />
+  );
 
   const headingId = `${id}-heading`;
   return (

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SkuMapping, PutSkuMappingRequest } from '@invoice/contracts';
 import { RefusalNotice } from '../items/RefusalNotice';
 import { checkMappingDraft, type MappingDraft, type MappingField, type MappingProblems } from './mapping-form';
+import { FormField } from '../shared/FormField';
 
 export interface MappingFormProps {
   /** The supplier as the screen names it (its latest name, else its key). */
@@ -39,39 +40,20 @@ export function MappingForm({ supplierName, mapping, taken, saving, error, onSub
     onSubmit(checked.supplierSku, checked.value);
   };
 
-  const field = (name: MappingField, label: string, hint?: string) => {
-    const problemId = `${id}-${name}-problem`;
-    const hintId = `${id}-${name}-hint`;
-    const described = [problems[name] ? problemId : null, hint ? hintId : null].filter(Boolean).join(' ');
-    const inputId = `${id}-${name}`;
-    return (
-      <div className="field" key={name}>
-        <label htmlFor={inputId}>{label}</label>
-        <input
-          id={inputId}
-          type="text"
-          name={name}
-          value={draft[name]}
-          onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-          aria-invalid={problems[name] ? true : undefined}
-          aria-describedby={described || undefined}
-          inputMode={name === 'packSize' ? 'decimal' : undefined}
-          autoComplete="off"
-          disabled={saving}
-        />
-        {hint && (
-          <span id={hintId} className="muted small">
-            {hint}
-          </span>
-        )}
-        {problems[name] && (
-          <span id={problemId} className="field-problem">
-            {problems[name]}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const field = (name: MappingField, label: string, hint?: string) => (
+    <FormField
+      key={name}
+      formId={id}
+      name={name}
+      label={label}
+      value={draft[name]}
+      problem={problems[name]}
+      hint={hint}
+      inputMode={name === 'packSize' ? 'decimal' : undefined}
+      disabled={saving}
+      onChange={(value) => setDraft({ ...draft, [name]: value })}
+    />
+  );
 
   const headingId = `${id}-heading`;
   return (
