@@ -108,6 +108,14 @@ export function describeSkuMappingRepositoryContract(name: string, factory: () =
         expect(await repository.listBySupplier('müller & söhne')).toEqual([mapping('müller & söhne', 'Ø 12/5 mm', 'SCHR-Ä#1')]);
       });
 
+      it('keeps the longest supplier key and SKU the contracts allow, in characters of 4 bytes', async () => {
+        // 512 and 128 characters outside the BMP: 2,048 and 512 bytes of UTF-8, DynamoDB's key limits are 2,048 and 1,024.
+        const supplierKey = '𠀀'.repeat(512);
+        const supplierSku = '𠀁'.repeat(128);
+        await repository.saveAll([write(supplierKey, supplierSku, 'WIDE')]);
+        expect(await repository.listBySupplier(supplierKey)).toEqual([mapping(supplierKey, supplierSku, 'WIDE')]);
+      });
+
       it('answers an empty list for an unknown supplier and accepts an empty save', async () => {
         await repository.saveAll([]);
         expect(await repository.listBySupplier('nobody')).toEqual([]);

@@ -150,6 +150,43 @@ export function describeSupplierDirectoryContract(name: string, factory: () => P
       });
     });
 
+    describe('long non-Latin names', () => {
+      // The longest supplier key (512 characters) of a CJK name: 1,536 bytes of UTF-8, and its name identity
+      // 517 characters; another one differs only in its last character.
+      const longKey = '株'.repeat(511) + '式';
+      const otherKey = '株'.repeat(511) + '社';
+
+      it('links, finds, lists, names and merges them like any other', async () => {
+        // Arrange
+        await directory.linkNew([
+          { identity: `name:${longKey}`, supplierKey: longKey },
+          { identity: `name:${otherKey}`, supplierKey: otherKey },
+        ]);
+        await directory.nameSupplier({ supplierKey: longKey, displayName: longKey, seenAt: MONDAY });
+        await fixture.mappings.saveAll([write(longKey, 'L-1', 'BOLT')]);
+
+        // Act
+        const found = await directory.findAll([`name:${longKey}`, `name:${otherKey}`]);
+        const identities = await directory.listIdentities(longKey);
+        const names = await directory.displayNames([longKey, otherKey]);
+        await directory.writeMerge({ from: longKey, into: otherKey, repoint: [`name:${longKey}`], link: [], moveMappings: ['L-1'], dropMappings: [] });
+
+        // Assert
+        expect(found).toEqual(
+          new Map([
+            [`name:${longKey}`, longKey],
+            [`name:${otherKey}`, otherKey],
+          ]),
+        );
+        expect(identities).toEqual([`name:${longKey}`]);
+        expect(names).toEqual(new Map([[longKey, longKey]]));
+        expect(await directory.listIdentities(longKey)).toEqual([]);
+        expect(await directory.listIdentities(otherKey)).toEqual([`name:${longKey}`, `name:${otherKey}`]);
+        expect(await directory.findAll([`name:${longKey}`])).toEqual(new Map([[`name:${longKey}`, otherKey]]));
+        expect((await fixture.mappings.listBySupplier(otherKey)).map((mapping) => [mapping.supplierKey, mapping.supplierSku])).toEqual([[otherKey, 'L-1']]);
+      });
+    });
+
     describe('writeMerge', () => {
       it('points the identities to the other supplier, links the new ones and moves and drops mappings as planned', async () => {
         // Arrange

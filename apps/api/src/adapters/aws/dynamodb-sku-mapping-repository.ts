@@ -20,6 +20,11 @@ const PARALLEL_WRITES = 10;
  * One item per (supplierKey, supplierSku). Writes are UpdateItem rather than Put so that replacing a mapping
  * keeps its lastUsedAt; items written before pack sizes existed have no packSize or lastUsedAt attribute and
  * read as "1" and null.
+ *
+ * The keys are stored as they are: the contracts bound a SupplierKey to 512 characters and a Sku to 128, at
+ * most 4 bytes of UTF-8 each, so 2,048 and 512 bytes, within DynamoDB's 2,048-byte partition and 1,024-byte
+ * sort keys (the contract suite saves both at their widest). The supplier directory's prefixed keys are longer
+ * and are bounded there.
  */
 export class DynamoDbSkuMappingRepository implements SkuMappingRepository {
   constructor(

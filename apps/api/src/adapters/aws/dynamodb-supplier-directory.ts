@@ -8,6 +8,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { compareText, DomainError, type SupplierDirectory, type SupplierLink, type SupplierMergeWrite, type SupplierName } from '@invoice/inventory';
+import { boundedKeyPart, MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES } from './dynamodb-key-part';
 import { MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
 
 type Item = Record<string, AttributeValue>;
@@ -20,6 +21,11 @@ type Item = Record<string, AttributeValue>;
  * - `#NAME#{supplierKey}` / `#`: the latest name the supplier was seen under (`displayName`, `seenAt`).
  * Both are written in one transaction. Sharing the table lets a merge move identities and mappings in the
  * same transactions; a scan of the table for mappings must skip partitions starting with `#`.
+ *
+ * An identity (up to 517 characters) or a supplier key (up to 512) of a non-Latin name can be longer in UTF-8
+ * than DynamoDB lets a key be (a CJK character is 3 bytes, one outside the BMP 4): such a key part is stored
+ * bounded (boundedKeyPart: a prefix and the sha256 of the whole), and the items keep the whole value as the
+ * attributes `identity` and `supplier`, which is what reads answer.
  */
 export const IDENTITY_PREFIX = '#IDENTITY#';
 export const SUPPLIER_PREFIX = '#SUPPLIER#';
@@ -45,8 +51,9 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
 
   async findAll(identities: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    for (const item of await this.getAll([...new Set(identities)].map(forwardKey), 'supplier identities')) {
-      const identity = item.supplierKey?.S?.slice(IDENTITY_PREFIX.length);
+    const byKey = new Map([...new Set(identities)].map((identity) => [forwardPartition(identity), identity]));
+    for (const item of await this.getAll([...byKey.keys()].map(identityItemKey), 'supplier identities')) {
+      const identity = byKey.get(item.supplierKey?.S ?? '');
       const target = item.target?.S;
       if (identity !== undefined && target !== undefined) found.set(identity, target);
     }
@@ -58,7 +65,7 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: { ...nameKey(name.supplierKey), displayName: { S: name.displayName }, seenAt: { S: name.seenAt } },
+          Item: { ...nameKey(name.supplierKey), supplier: { S: name.supplierKey }, displayName: { S: name.displayName }, seenAt: { S: name.seenAt } },
           // ISO timestamps in UTC order as text; an older sighting written late leaves the later name.
           ConditionExpression: 'attribute_not_exists(seenAt) OR seenAt <= :seenAt',
           ExpressionAttributeValues: { ':seenAt': { S: name.seenAt } },
@@ -71,8 +78,9 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
 
   async displayNames(supplierKeys: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    for (const item of await this.getAll([...new Set(supplierKeys)].map(nameKey), 'supplier names')) {
-      const supplierKey = item.supplierKey?.S?.slice(NAME_PREFIX.length);
+    const byKey = new Map([...new Set(supplierKeys)].map((supplierKey) => [namePartition(supplierKey), supplierKey]));
+    for (const item of await this.getAll([...byKey.keys()].map(identityItemKey), 'supplier names')) {
+      const supplierKey = byKey.get(item.supplierKey?.S ?? '');
       const displayName = item.displayName?.S;
       if (supplierKey !== undefined && displayName !== undefined) found.set(supplierKey, displayName);
     }
@@ -105,8 +113,9 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
   }
 
   async listIdentities(supplierKey: string): Promise<string[]> {
-    const items = await this.queryPartition(SUPPLIER_PREFIX + supplierKey);
-    return items.map((item) => item.supplierSku?.S ?? '').sort(compareText);
+    const items = await this.queryPartition(reversePartition(supplierKey));
+    // Items written before the attribute existed had keys short enough to be the identity itself.
+    return items.map((item) => item.identity?.S ?? item.supplierSku?.S ?? '').sort(compareText);
   }
 
   /**
@@ -162,11 +171,11 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...forwardKey(identity), target: { S: supplierKey } },
+            Item: { ...forwardKey(identity), identity: { S: identity }, target: { S: supplierKey } },
             ConditionExpression: 'attribute_not_exists(supplierKey)',
           },
         },
-        { Put: { TableName: this.tableName, Item: reverseKey(supplierKey, identity) } },
+        { Put: { TableName: this.tableName, Item: reverseItem(supplierKey, identity) } },
       ],
       fallback: [],
     };
@@ -187,7 +196,7 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
           },
         },
         { Delete: { TableName: this.tableName, Key: reverseKey(from, identity) } },
-        { Put: { TableName: this.tableName, Item: reverseKey(into, identity) } },
+        { Put: { TableName: this.tableName, Item: reverseItem(into, identity) } },
       ],
       fallback: [{ Delete: { TableName: this.tableName, Key: reverseKey(from, identity) } }],
     };
@@ -237,14 +246,36 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
   }
 }
 
+function forwardPartition(identity: string): string {
+  return IDENTITY_PREFIX + boundedKeyPart(identity, MAX_PARTITION_KEY_BYTES - Buffer.byteLength(IDENTITY_PREFIX));
+}
+
+function namePartition(supplierKey: string): string {
+  return NAME_PREFIX + boundedKeyPart(supplierKey, MAX_PARTITION_KEY_BYTES - Buffer.byteLength(NAME_PREFIX));
+}
+
+function reversePartition(supplierKey: string): string {
+  return SUPPLIER_PREFIX + boundedKeyPart(supplierKey, MAX_PARTITION_KEY_BYTES - Buffer.byteLength(SUPPLIER_PREFIX));
+}
+
+/** The key of a forward or name item: its partition and the fixed sort key. */
+function identityItemKey(partition: string): Item {
+  return { supplierKey: { S: partition }, supplierSku: { S: IDENTITY_SORT_KEY } };
+}
+
 function forwardKey(identity: string): Item {
-  return { supplierKey: { S: IDENTITY_PREFIX + identity }, supplierSku: { S: IDENTITY_SORT_KEY } };
+  return identityItemKey(forwardPartition(identity));
 }
 
 function nameKey(supplierKey: string): Item {
-  return { supplierKey: { S: NAME_PREFIX + supplierKey }, supplierSku: { S: IDENTITY_SORT_KEY } };
+  return identityItemKey(namePartition(supplierKey));
 }
 
 function reverseKey(supplierKey: string, identity: string): Item {
-  return { supplierKey: { S: SUPPLIER_PREFIX + supplierKey }, supplierSku: { S: identity } };
+  return { supplierKey: { S: reversePartition(supplierKey) }, supplierSku: { S: boundedKeyPart(identity, MAX_SORT_KEY_BYTES) } };
+}
+
+/** The reverse item: its key and the whole identity, which listIdentities answers. */
+function reverseItem(supplierKey: string, identity: string): Item {
+  return { ...reverseKey(supplierKey, identity), identity: { S: identity } };
 }

@@ -10,7 +10,8 @@ import type { DynamoDbTableNames } from './aws-settings';
  * - ledger:       pk (S) + sk (S): JOB#{jobId}/LEDGER (the record), JOB#{jobId}/CHUNK#{n} (chunk markers),
  *                 SKU#{sku}/{appliedAt}#{jobId} (one movement per applied job and SKU)
  * - sku-mappings: supplierKey (S) + supplierSku (S); also the supplier directory's identities under partitions
- *                 no supplier key has: #IDENTITY#{identity}/# (target) and #SUPPLIER#{supplierKey}/{identity}
+ *                 no supplier key has: #IDENTITY#{identity}/# (target) and #SUPPLIER#{supplierKey}/{identity},
+ *                 and #NAME#{supplierKey}/#; a key part too long for DynamoDB is bounded (dynamodb-key-part.ts)
  */
 export const JOBS_BY_CREATED_INDEX = 'jobs-by-created';
 
