@@ -1,14 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchChromium } from '../src/browser';
-import { startLocalStack, type LocalStack } from '../src/local-stack';
+import { describe, expect, it } from 'vitest';
+import { PARSE_TIMEOUT_MS, useJourney } from '../src/journey';
 import { E2E_FIXTURES } from '../src/paths';
-import { PageErrorLog, screenshot, seriousAccessibilityViolations } from '../src/page-checks';
 
-/** Long enough for a real parse on a busy 2-core machine. */
-const PARSE_TIMEOUT_MS = 60_000;
-const WIDE = { width: 1280, height: 900 };
 /** missed_line.pdf is an A4 page: its width in PDF points, to turn the fixture's coordinates into pixels. */
 const A4_WIDTH_POINTS = 595.28;
 /**
@@ -22,19 +16,11 @@ const MISSED_ROW = { x0: 40, y0: 242, x1: 555, y1: 260 };
  * catalogue and a pack size, each through the screen an operator would use, then the stock and its history.
  */
 describe('an operator corrects a misread invoice, catalogues its items and applies it', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors = new PageErrorLog();
-  const a11y: Record<string, string[]> = {};
-
-  async function checkScreen(name: string): Promise<void> {
-    a11y[name] = await seriousAccessibilityViolations(page);
-    await screenshot(page, name);
-  }
+  const journey = useJourney();
 
   /** Drags a box on page 1 between two points given in PDF points (top-left origin). */
   async function drawBox(box: typeof MISSED_ROW): Promise<void> {
+    const { page } = journey;
     const canvas = await page.getByRole('img', { name: /^Page 1 of / }).boundingBox();
     if (!canvas) throw new Error('the page is not drawn');
     const scale = canvas.width / A4_WIDTH_POINTS;
@@ -47,27 +33,14 @@ describe('an operator corrects a misread invoice, catalogues its items and appli
   }
 
   async function selectLine(n: number): Promise<void> {
+    const { page } = journey;
     await page.getByRole('button', { name: `Line ${n}: show on the page and correct` }).click();
     await page.getByRole('heading', { name: new RegExp(`^Correct line ${n}\\b`) }).waitFor();
   }
 
-  beforeAll(async () => {
-    stack = await startLocalStack();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: WIDE });
-    pageErrors.watch(page, 'main tab');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   it('reads a missed line from the page, fixes a price, deletes a line, renames the supplier, maps a box of 12 and applies', async () => {
-    onTestFailed(async () => {
-      await screenshot(page, 'correction-failure').catch(() => undefined);
-      process.stderr.write(`\n[web-e2e] page errors: ${JSON.stringify(pageErrors.problems())}\n[web-e2e] server log:\n${stack.log()}\n`);
-    });
+    const { stack, page, pageErrors, a11y, checkScreen } = journey;
+    journey.reportFailure('correction-failure');
 
     await page.goto(stack.baseUrl);
     await page.getByLabel('Upload invoice PDFs').setInputFiles([path.join(E2E_FIXTURES, 'missed_line.pdf')]);

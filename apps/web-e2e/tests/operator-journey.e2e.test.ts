@@ -1,14 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchChromium } from '../src/browser';
-import { startLocalStack, type LocalStack } from '../src/local-stack';
-import { PageErrorLog, screenshot, seriousAccessibilityViolations } from '../src/page-checks';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PARSE_TIMEOUT_MS, useJourney, WIDE } from '../src/journey';
+import { screenshot } from '../src/page-checks';
 
-/** Long enough for a real parse on a busy 2-core machine. */
-const PARSE_TIMEOUT_MS = 60_000;
-const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 400, height: 860 };
 
 /**
@@ -61,36 +57,12 @@ async function catalogue(baseUrl: string, skus: readonly string[]): Promise<void
 }
 
 describe('an operator takes an invoice from upload to stock in the browser', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors = new PageErrorLog();
-  const a11y: Record<string, string[]> = {};
-
-  async function checkScreen(name: string): Promise<void> {
-    a11y[name] = await seriousAccessibilityViolations(page);
-    await screenshot(page, name);
-  }
-
-  beforeAll(async () => {
-    stack = await startLocalStack();
-    // The invoice's SKUs, and BIN-40-BLUE the journey corrects line 4 to, are items of the catalogue already.
-    await catalogue(stack.baseUrl, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: WIDE });
-    pageErrors.watch(page, 'main tab');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  // The invoice's SKUs, and BIN-40-BLUE the journey corrects line 4 to, are items of the catalogue already.
+  const journey = useJourney((stack) => catalogue(stack.baseUrl, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']));
 
   it('uploads, parses, reviews, corrects, applies exactly once and shows the stock', async () => {
-    onTestFailed(async () => {
-      await screenshot(page, 'failure').catch(() => undefined);
-      process.stderr.write(`\n[web-e2e] page errors: ${JSON.stringify(pageErrors.problems())}\n[web-e2e] server log:\n${stack.log()}\n`);
-    });
+    const { stack, browser, page, pageErrors, a11y, checkScreen } = journey;
+    journey.reportFailure('failure');
     const invoice = path.join(stack.fixturesDir, 'ruled_basic.pdf');
     const broken = path.join(stack.fixturesDir, 'broken.pdf');
     writeFileSync(broken, 'This is a text file that only pretends to be a PDF.\n');
