@@ -92,6 +92,14 @@ export type ReviewField =
  */
 export type PackSize2 = string;
 /**
+ * How far the printed figures prove this line: high when its quantity times unit price is its total and the lines add up to the printed subtotal (or total); medium when one of the two holds; low when neither does. An e-invoice's lines are high: they come from the issuer's own data. A line read by OCR with a word the engine was unsure of is one step lower.
+ */
+export type LineConfidence = "high" | "medium" | "low";
+/**
+ * A field of a line that the operator can correct.
+ */
+export type LineField = "sku" | "description" | "quantity" | "unit" | "unitPrice" | "lineTotal";
+/**
  * same-document: the same file (sha256); same-invoice-number: the same supplier and invoice number, compared without case, spaces or punctuation.
  */
 export type DuplicateReason = "same-document" | "same-invoice-number";
@@ -112,10 +120,6 @@ export type DecimalFieldReading = null | {
   value: Decimal;
   words: WordIndexes;
 };
-/**
- * How far the printed figures prove this line: high when its quantity times unit price is its total and the lines add up to the printed subtotal (or total); medium when one of the two holds; low when neither does. An e-invoice's lines are high: they come from the issuer's own data.
- */
-export type LineConfidence = "high" | "medium" | "low";
 
 /**
  * Body of POST /api/jobs/{jobId}/apply; may be empty. With reviewRevision, the apply is refused with 409 REVIEW_CONFLICT unless that revision is still the current one. With expectedStockChanges (the JobReview.stockChanges the operator confirmed), it is also refused unless it would make exactly those changes: a SKU mapping saved meanwhile for the same supplier changes the effective SKUs without a new revision. Together they make the operator apply exactly what was confirmed. With allowDuplicate: true it is applied even when an applied job holds the same document or the same supplier and invoice number (otherwise 409 DUPLICATE_INVOICE); the ledger record says so.
@@ -608,7 +612,7 @@ export interface JobReview {
   checks?: ReviewCheck[];
 }
 /**
- * One line as apply will use it: a parsed line with the operator's corrections (sku also from the supplier's remembered mapping), or a line the operator added (added: true, index after the parsed ones, no page or bbox). A deleted line is still listed, with deleted: true, so it can be restored; it never moves stock and counts in no check.
+ * One line as apply will use it: a parsed line with the operator's corrections (sku also from the supplier's remembered mapping), or a line the operator added (added: true, index after the parsed ones, no page or bbox). A deleted line is still listed, with deleted: true, so it can be restored; it never moves stock and counts in no check. A parsed line keeps the parser's confidence (an added line has none).
  */
 export interface ReviewedLine {
   index: number;
@@ -647,6 +651,11 @@ export interface ReviewedLine {
    * The operator deleted this parsed line.
    */
   deleted?: boolean;
+  confidence?: LineConfidence;
+  /**
+   * The fields of this parsed line holding a word OCR was unsure of, to check first; a field the operator's correction sets is no longer listed (the operator has read it), nor a SKU replaced by a remembered mapping. Left out when none is left.
+   */
+  unsureFields?: LineField[];
   /**
    * The line moves stock (an item, not deleted, not marked notStock) and its SKU is not in the item catalogue: apply answers UNKNOWN_SKU until the item is created (POST /api/items) or the line is corrected to an existing SKU.
    */
@@ -895,6 +904,10 @@ export interface InvoiceLine {
   lineTotal: Money | null;
   taxRate?: Decimal | null;
   confidence?: LineConfidence;
+  /**
+   * The fields holding a word OCR was unsure of (its confidence below the parser's minimum word confidence), the cells the operator checks first; such a line's confidence is one step lower. Only on lines read by OCR, and left out when no field holds such a word.
+   */
+  unsureFields?: LineField[];
   page: PageNumber;
   bbox: BoundingBox;
 }
