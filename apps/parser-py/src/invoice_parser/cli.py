@@ -14,10 +14,13 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from invoice_parser import errors
 from invoice_parser.errors import ParserError
+
+if TYPE_CHECKING:
+    from invoice_parser.parser import ParseOutputs
 
 DEBUG_ENV = "INVOICE_PARSER_DEBUG"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -72,20 +75,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse(file: str) -> int:
-    result, _ = _parse_uri(file)
-    _print_json(result)
+    _print_json(_parse_uri(file).result)
     return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:
-    from invoice_parser.io import layout_uri, write_atomic
+    from invoice_parser.io import layout_uri, page_copy_uri, write_atomic
 
-    result, layout = _parse_uri(args.input)
-    # The layout first: once the result exists the job reads as parsed, and its layout must be there.
-    # Its key follows the output's (attempt-n.json -> attempt-n.layout.json), so neither runner
-    # (subprocess, ECS task) passes another argument.
-    if layout is not None:
-        write_atomic(layout_uri(args.output), _encode_compact(layout))
+    outputs = _parse_uri(args.input)
+    result = outputs.result
+    # The layout and page copy first: once the result exists the job reads as parsed, and they must be
+    # there. Their keys follow the output's (attempt-n.json -> attempt-n.layout.json, attempt-n.pages.pdf),
+    # so neither runner (subprocess, ECS task) passes another argument.
+    if outputs.layout is not None:
+        write_atomic(layout_uri(args.output), _encode_compact(outputs.layout))
+    if outputs.page_copy is not None:
+        write_atomic(page_copy_uri(args.output), outputs.page_copy)
     write_atomic(args.output, _encode(result))
     summary = {
         "status": "parsed",
@@ -97,11 +102,11 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_uri(uri: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
+def _parse_uri(uri: str) -> ParseOutputs:
     # Imported here so that even a broken installation fails with a coded error, not a traceback.
     from invoice_parser import limits
     from invoice_parser.io import read_bytes
-    from invoice_parser.parser import parse_document_and_layout
+    from invoice_parser.parser import parse_document_outputs
     from invoice_parser.settings import Settings
 
     settings = Settings.from_env()
@@ -110,7 +115,7 @@ def _parse_uri(uri: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
         data = read_bytes(uri, settings.max_bytes)
         # Any library that prints must not corrupt the JSON on stdout.
         with contextlib.redirect_stdout(sys.stderr):
-            outputs = parse_document_and_layout(data, settings)
+            outputs = parse_document_outputs(data, settings)
     except BaseException:
         limits.finish_quietly()
         raise

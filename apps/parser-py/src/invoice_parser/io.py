@@ -34,12 +34,20 @@ def write_atomic(uri: str, data: bytes) -> None:
 # parsed/{jobId}/attempt-{n}.layout.json (libs/inventory/src/object-keys.ts layoutKey names the same key).
 RESULT_SUFFIX = ".json"
 LAYOUT_SUFFIX = ".layout.json"
+# The page copy (ocr/page_copy.py) likewise: attempt-{n}.pages.pdf (object-keys.ts pagesKey).
+PAGE_COPY_SUFFIX = ".pages.pdf"
 
 
 def layout_uri(output_uri: str) -> str:
     """Where the layout of the result written to output_uri goes."""
     stem = output_uri.removesuffix(RESULT_SUFFIX)
     return stem + LAYOUT_SUFFIX
+
+
+def page_copy_uri(output_uri: str) -> str:
+    """Where the page copy of the result written to output_uri goes."""
+    stem = output_uri.removesuffix(RESULT_SUFFIX)
+    return stem + PAGE_COPY_SUFFIX
 
 
 def _local_path(uri: str) -> Path:

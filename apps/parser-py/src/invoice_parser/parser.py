@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -34,8 +35,9 @@ from invoice_parser.extract.rows import group_rows
 from invoice_parser.extract.table import PageRows, TableReading
 from invoice_parser.extract.totals_arithmetic import settle_total
 from invoice_parser.extract.totals_charges import totals_block_charges
-from invoice_parser.line_confidence import line_confidences
+from invoice_parser.line_confidence import line_confidences, unsure_fields
 from invoice_parser.ocr import image_media_type
+from invoice_parser.ocr.page_copy import page_copy
 from invoice_parser.page_layout import build_layout
 from invoice_parser.reconcile import reconcile
 from invoice_parser.result import REQUIRED_HEADER_FIELDS, build_result, source_json
@@ -49,43 +51,56 @@ def parse_document(data: bytes, settings: Settings) -> dict[str, Any]:
     return result
 
 
+@dataclass(frozen=True)
+class ParseOutputs:
+    result: dict[str, Any]
+    layout: dict[str, Any] | None
+    # The pages as read (ocr/page_copy.py), a PDF; None unless OCR read a page.
+    page_copy: bytes | None
+
+
 def parse_document_and_layout(
     data: bytes, settings: Settings
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """The ParseResult, validated, and the PageLayout of the printed pages (None for a document
-    without a readable text layer: an XML upload, a scan carrying an e-invoice).
+    outputs = parse_document_outputs(data, settings)
+    return outputs.result, outputs.layout
+
+
+def parse_document_outputs(data: bytes, settings: Settings) -> ParseOutputs:
+    """The ParseResult, validated, the PageLayout of the printed pages (None for a document without
+    a readable text layer: an XML upload, a scan carrying an e-invoice), and the page copy.
 
     The layout is not validated here: checking tens of thousands of words costs seconds of the time
     limit, its shape is fixed by page_layout.py and pinned by the tests, and the API checks it when it
     reads it, so a fault in it fails the reading of a region, never the parse."""
-    result, layout = _read(data, settings)
-    problems = validation_errors(result, PARSE_RESULT_SCHEMA)
+    outputs = _read(data, settings)
+    problems = validation_errors(outputs.result, PARSE_RESULT_SCHEMA)
     if problems:
         raise ParserError(
             PARSER_OUTPUT_INVALID, "the parse result does not match its schema", {"issues": problems}
         )
-    return result, layout
+    return outputs
 
 
-def _read(data: bytes, settings: Settings) -> tuple[dict[str, Any], dict[str, Any] | None]:
+def _read(data: bytes, settings: Settings) -> ParseOutputs:
     # Sniffed by content: an upload's name and declared type are the sender's claim, not a fact.
     if looks_like_xml(data):
-        return xml_upload_result(data, settings), None
+        return ParseOutputs(xml_upload_result(data, settings), None, None)
     # An image upload carries no attachments to look for an e-invoice in.
     printed_only = settings.ignore_einvoice or image_media_type(data) is not None
     try:
-        printed, layout = _read_printed_page(data, settings)
+        printed = _read_printed_page(data, settings)
     except ParserError as error:
         # A scan or an undecodable page may still carry an exact e-invoice.
         if printed_only:
             raise
-        return einvoice_without_printed_page(data, error, settings), None
+        return ParseOutputs(einvoice_without_printed_page(data, error, settings), None, None)
     if printed_only:
-        return printed, layout
-    return with_embedded_einvoice(data, printed, settings), layout
+        return printed
+    return replace(printed, result=with_embedded_einvoice(data, printed.result, settings))
 
 
-def _read_printed_page(data: bytes, settings: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
+def _read_printed_page(data: bytes, settings: Settings) -> ParseOutputs:
     document = read_document(data, settings)
     pages = document.pages
     page_rows = [
@@ -123,10 +138,12 @@ def _read_printed_page(data: bytes, settings: Settings) -> tuple[dict[str, Any],
         warnings=warnings,
         checks=checks,
         confidences=line_confidences(lines, checks, header.totals_values, settings.ocr_min_word_confidence),
+        unsure_fields=[unsure_fields(line, settings.ocr_min_word_confidence) for line in lines],
     )
-    if document.ocr is not None:
-        result["extraction"]["ocr"] = document.ocr.to_json()
-    return result, layout
+    if document.ocr is None:
+        return ParseOutputs(result, layout, None)
+    result["extraction"]["ocr"] = document.ocr.to_json()
+    return ParseOutputs(result, layout, page_copy(data, pages, document.ocr.images))
 
 
 def _document_warnings(

@@ -8,31 +8,34 @@ the same whether or not tesseract is installed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_raw
 
-from invoice_parser.errors import CORRUPT, ParserError
+from invoice_parser.errors import CORRUPT, OCR_UNAVAILABLE, ParserError
 from invoice_parser.extract.words import PageText
+from invoice_parser.ocr import text_layer
+from invoice_parser.ocr.page_copy import PageImage
 from invoice_parser.ocr.pages import OcrPages, read_rasters
 from invoice_parser.ocr.raster import Raster, image_frames, image_media_type, render_pdf_page
 from invoice_parser.settings import Settings
 
-__all__ = ["OcrReport", "image_media_type", "read_image", "with_scanned_pages"]
+log = logging.getLogger(__name__)
 
-# An image over this share of the page's area makes it a scan.
-_SCAN_COVERAGE = 0.5
+__all__ = ["OcrReport", "image_media_type", "read_image", "with_scanned_pages"]
 
 
 @dataclass(frozen=True)
 class OcrReport:
-    """Which pages (1-based) OCR read, and with what."""
+    """Which pages (1-based) OCR read, and with what; and the image of each page it was given, by number,
+    for the page copy (ocr/page_copy.py)."""
 
     engine: str
     pages: tuple[int, ...]
+    images: Mapping[int, PageImage] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         return {"engine": self.engine, "pages": list(self.pages)}
@@ -42,13 +45,16 @@ def with_scanned_pages(
     data: bytes, pages: list[PageText], settings: Settings
 ) -> tuple[list[PageText], OcrReport | None]:
     """pages with each page that has no text, or is a scan with a few words stamped on it, replaced
-    by its OCR reading."""
+    by its OCR reading; and each scan whose invisible OCR layer is garbled (ocr/text_layer.py) read
+    again, when tesseract is there to do it."""
     missing = _needing_ocr(data, pages, settings)
-    if not missing:
+    poor = _poor_hidden_layers(data, pages, exclude=set(missing))
+    if not missing and not poor:
         return pages, None
     reader = OcrPages(settings)
-    reader.check_count(len(missing))
+    reader.check_count(len(missing) + len(poor))
     read = {page.number: page for page in read_rasters(reader, _rendered(data, missing, settings))}
+    read.update(_read_again(reader, data, poor, settings))
     return [read.get(page.number, page) for page in pages], _report(reader)
 
 
@@ -76,16 +82,43 @@ def _needing_ocr(data: bytes, pages: list[PageText], settings: Settings) -> list
 
 
 def _scanned(page: pdfium.PdfPage) -> bool:
-    """Whether one image covers most of the page, as a scan does."""
     try:
-        width, height = page.get_size()
-        for item in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-            left, bottom, right, top = item.get_bounds()
-            if (right - left) * (top - bottom) >= _SCAN_COVERAGE * width * height:
-                return True
-        return False
+        return text_layer.covered_by_scan(page)
     finally:
         page.close()
+
+
+def _poor_hidden_layers(data: bytes, pages: list[PageText], exclude: set[int]) -> list[int]:
+    """Pages whose text is a garbled invisible layer over a scan. The words are measured first, so a
+    text PDF (whose words are never garbled) is not opened a second time."""
+    garbled = [page.number for page in pages if page.number not in exclude and text_layer.is_poor(page.words)]
+    if not garbled:
+        return []
+    with _opened(data) as document:
+        return [
+            number for number in garbled if number <= len(document) and _hidden_layer(document[number - 1])
+        ]
+
+
+def _hidden_layer(page: pdfium.PdfPage) -> bool:
+    try:
+        return text_layer.is_hidden_layer_over_scan(page)
+    finally:
+        page.close()
+
+
+def _read_again(reader: OcrPages, data: bytes, numbers: list[int], settings: Settings) -> dict[int, PageText]:
+    """The OCR readings of pages that have a (poor) text layer. Without tesseract the layer is kept:
+    a poor reading beats none, and the document has text to parse."""
+    if not numbers:
+        return {}
+    try:
+        return {page.number: page for page in read_rasters(reader, _rendered(data, numbers, settings))}
+    except ParserError as error:
+        if error.code != OCR_UNAVAILABLE:
+            raise
+        log.warning("pages %s keep their poor OCR text layer: %s", numbers, error.message)
+        return {}
 
 
 @contextmanager
@@ -109,4 +142,6 @@ def _rendered(data: bytes, numbers: list[int], settings: Settings) -> Iterator[t
 
 def _report(reader: OcrPages) -> OcrReport | None:
     engine = reader.engine_name
-    return None if engine is None or not reader.pages_read else OcrReport(engine, tuple(reader.pages_read))
+    if engine is None or not reader.pages_read:
+        return None
+    return OcrReport(engine, tuple(reader.pages_read), reader.images)

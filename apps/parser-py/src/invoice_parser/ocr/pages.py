@@ -23,6 +23,7 @@ from invoice_parser.extract.words import PageText
 from invoice_parser.ocr.cleanup import flattened
 from invoice_parser.ocr.engine import Tesseract, find_tesseract
 from invoice_parser.ocr.orientation import levelled, turned_upright
+from invoice_parser.ocr.page_copy import PageImage, page_image
 from invoice_parser.ocr.raster import Raster
 from invoice_parser.ocr.words import InkWord, ink_words, page_words
 from invoice_parser.settings import Settings
@@ -45,6 +46,8 @@ class OcrPages:
 
     settings: Settings
     pages_read: list[int] = field(default_factory=list)
+    # Each page as read, by number, kept encoded (ocr/page_copy.py): never every full-size image at once.
+    images: dict[int, PageImage] = field(default_factory=dict)
     _engine: Tesseract | None = None
     _deadline: float | None = None
 
@@ -69,6 +72,7 @@ class OcrPages:
             image, words = self._recognised(raster)
             self.pages_read.append(number)
         scale = raster.points_per_pixel
+        self.images[number] = page_image(image, scale)
         return PageText(
             number=number,
             width=image.width * scale,
