@@ -133,6 +133,34 @@ def test_reads_the_upload_from_s3_and_writes_the_result_there(
     ]
 
 
+def test_writes_the_page_copy_of_a_scan_to_s3_as_a_pdf(
+    s3: Any, moto_endpoint: str, fixtures_dir: Path
+) -> None:
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(fixtures_dir / "unruled_basic.pdf")
+    page = document[0].render(scale=200 / 72, grayscale=True).to_pil()
+    document.close()
+    png = io.BytesIO()
+    page.save(png, format="PNG", dpi=(200, 200))
+    s3.put_object(Bucket=BUCKET, Key=f"raw/{JOB}/scan.png", Body=png.getvalue())
+
+    completed = _run_task(moto_endpoint, f"raw/{JOB}/scan.png")
+
+    assert completed.returncode == 0, completed.stderr
+    copy = s3.get_object(Bucket=BUCKET, Key=f"parsed/{JOB}/attempt-1.pages.pdf")
+    assert copy["ContentType"] == "application/pdf"
+    assert copy["Body"].read().startswith(b"%PDF-")
+    assert _keys(s3) == [
+        f"parsed/{JOB}/attempt-1.json",
+        f"parsed/{JOB}/attempt-1.layout.json",
+        f"parsed/{JOB}/attempt-1.pages.pdf",
+        f"raw/{JOB}/scan.png",
+    ]
+
+
 def test_writes_a_coded_error_record_to_s3_for_a_document_that_is_not_a_pdf(
     s3: Any, moto_endpoint: str, fixtures_dir: Path
 ) -> None:

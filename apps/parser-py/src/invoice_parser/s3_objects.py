@@ -17,6 +17,8 @@ from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED,
 # Statuses and codes S3 answers for an object or bucket that is not there, or not readable by this task.
 _MISSING_CODES = frozenset({"404", "NoSuchKey", "NoSuchBucket", "NotFound", "403", "AccessDenied"})
 _JSON_TYPE = "application/json"
+# Outputs that are not JSON records, by the end of their key: the page copy (io.page_copy_uri).
+_TYPES_BY_SUFFIX = {".pdf": "application/pdf"}
 
 
 def read_object(uri: str, max_bytes: int) -> bytes:
@@ -42,7 +44,10 @@ def read_object(uri: str, max_bytes: int) -> bytes:
 def write_object(uri: str, data: bytes) -> None:
     """One PutObject: S3 stores an object whole or not at all, so readers never see a partial record."""
     bucket, key = _bucket_and_key(uri)
-    _client().put_object(Bucket=bucket, Key=key, Body=data, ContentType=_JSON_TYPE)
+    content_type = next(
+        (kind for suffix, kind in _TYPES_BY_SUFFIX.items() if key.endswith(suffix)), _JSON_TYPE
+    )
+    _client().put_object(Bucket=bucket, Key=key, Body=data, ContentType=content_type)
 
 
 def _bucket_and_key(uri: str) -> tuple[str, str]:
