@@ -1,9 +1,9 @@
 """The corpora of the benchmark, each a list of PDFs with NAME.gt.json beside: the shared corpus's
 hand-labelled third-party invoices and its e-invoice PDFs (read from ../shared/corpus), and the
 project's own, written into a scratch folder on each run: generated layouts (development seeds and
-held-out seeds), the fixture layouts, the Chromium-rendered HTML invoices, one long invoice, and scans
+held-out seeds), the fixture layouts, the Chromium-rendered HTML invoices, one long invoice, scans
 of held-out layouts at 150, 200 and 300 dpi (bench/scanned_corpus.py: slanted, grey, noisy, blurred,
-JPEG-compressed image-only PDFs, read by OCR)."""
+JPEG-compressed image-only PDFs, read by OCR) and the text PDFs those scans were made from."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ LAYOUT_SEEDS = {"layouts-dev": "0-99", "layouts-held-out": "1000-1099"}
 # SCANNED_FILES invoices (fewer with --limit), the same ones at every resolution.
 SCANNED = {"scanned-150": 150, "scanned-200": 200, "scanned-300": 300}
 SCANNED_FILES = 20
+# The text PDFs the scans are made from, the same files: what OCR costs, read against what it reads.
+SCANNED_ORIGINALS = "scanned-originals"
 CORPUS_NAMES = (
     "real-world",
     "e-invoice",
@@ -33,6 +35,7 @@ CORPUS_NAMES = (
     "html",
     "long",
     *SCANNED,
+    SCANNED_ORIGINALS,
 )
 # The shared corpus's folders of e-invoice PDFs; real-world/ is its own corpus, xml-kosit/ has no PDFs.
 NOT_E_INVOICE = {"real-world", "xml-kosit"}
@@ -73,6 +76,11 @@ def _layouts(scratch: Path, name: str) -> list[Path]:
     return pdfs_with_truth(out)
 
 
+def _scanned_sources(scratch: Path, limit: int | None) -> list[Path]:
+    """The held-out layouts that are scanned: SCANNED_FILES (or --limit) of them, spread evenly."""
+    return evenly(_layouts(scratch, "layouts-held-out"), min(limit or SCANNED_FILES, SCANNED_FILES))
+
+
 def _e_invoices(shared: Path) -> list[Path]:
     folders = [f for f in sorted(shared.iterdir()) if f.is_dir() and f.name not in NOT_E_INVOICE]
     return [pdf for folder in folders for pdf in pdfs_with_truth(folder)]
@@ -100,10 +108,11 @@ def build(
             (write_fixtures if name == "fixtures" else write_html_fixtures)(out)
             corpora.append(Corpus(name, evenly(pdfs_with_truth(out), limit)))
         elif name in SCANNED:
-            sources = evenly(
-                _layouts(scratch, "layouts-held-out"), min(limit or SCANNED_FILES, SCANNED_FILES)
+            corpora.append(
+                Corpus(name, write_scans(_scanned_sources(scratch, limit), scratch / name, SCANNED[name]))
             )
-            corpora.append(Corpus(name, write_scans(sources, scratch / name, SCANNED[name])))
+        elif name == SCANNED_ORIGINALS:
+            corpora.append(Corpus(name, _scanned_sources(scratch, limit)))
         elif name == "long":
             if long_pages:
                 out = scratch / "long"

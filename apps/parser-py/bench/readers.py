@@ -1,5 +1,6 @@
 """The readers the benchmark compares, each a function from PDF bytes to (ParseResult-shaped dict or
-None, error code or None): this parser, the naive pdfplumber baseline and the camelot peer.
+None, error code or None): this parser, the naive pdfplumber baseline, the camelot peer and, for
+scans, the ocrmypdf peer (ocrmypdf's text layer read by the naive baseline).
 
 A reader's imports happen when it is made, not at its first read, so that the measuring process's
 memory baseline already holds them and the timed reads are reads only."""
@@ -9,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-READERS = ("parser", "baseline", "camelot")
+from corpora import SCANNED
+
+READERS = ("parser", "baseline", "camelot", "ocrmypdf")
+# Readers that only make sense on some corpora: ocrmypdf on scans (a text PDF it leaves as it is, and
+# the baseline reads that already).
+ONLY_ON: dict[str, tuple[str, ...]] = {"ocrmypdf": tuple(SCANNED)}
 Read = Callable[[bytes], tuple[dict[str, Any] | None, str | None]]
 
 
@@ -48,4 +54,13 @@ def make_reader(name: str) -> Read:
         from camelot_peer import read_camelot
 
         return _guarded(read_camelot)
+    if name == "ocrmypdf":
+        from ocrmypdf_peer import read_ocrmypdf
+
+        return _guarded(read_ocrmypdf)
     raise ValueError(f"unknown reader {name!r}; choose from {', '.join(READERS)}")
+
+
+def reads(reader: str, corpus: str) -> bool:
+    """Whether the reader takes part on this corpus."""
+    return reader not in ONLY_ON or corpus in ONLY_ON[reader]
