@@ -50,6 +50,7 @@ def build_result(
     warnings: Sequence[ParseWarning],
     checks: Sequence[Check],
     confidences: Sequence[str] = (),
+    unsure_fields: Sequence[Sequence[str]] = (),
 ) -> dict[str, Any]:
     return {
         "schemaVersion": SCHEMA_VERSION,
@@ -58,7 +59,12 @@ def build_result(
         "extraction": {"method": "printed-page"},
         "invoice": _invoice_json(document_type, header),
         "lines": [
-            _line_json(index, line, confidences[index] if index < len(confidences) else None)
+            _line_json(
+                index,
+                line,
+                confidences[index] if index < len(confidences) else None,
+                unsure_fields[index] if index < len(unsure_fields) else (),
+            )
             for index, line in enumerate(lines)
         ],
         "warnings": [warning.to_json() for warning in warnings],
@@ -100,7 +106,9 @@ def _invoice_json(document_type: str, header: HeaderFields) -> dict[str, Any]:
     }
 
 
-def _line_json(index: int, line: TableLine, confidence: str | None) -> dict[str, Any]:
+def _line_json(
+    index: int, line: TableLine, confidence: str | None, unsure_fields: Sequence[str]
+) -> dict[str, Any]:
     values = line.values
     out: dict[str, Any] = {
         "index": index,
@@ -118,6 +126,8 @@ def _line_json(index: int, line: TableLine, confidence: str | None) -> dict[str,
         out["taxRate"] = format_decimal(values.tax_rate)
     if confidence is not None:
         out["confidence"] = confidence
+    if unsure_fields:
+        out["unsureFields"] = list(unsure_fields)
     return out
 
 

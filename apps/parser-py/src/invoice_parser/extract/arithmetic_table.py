@@ -31,7 +31,7 @@ from invoice_parser.extract.numbers import DecimalSeparator
 from invoice_parser.extract.row_text import is_totals_text, text_words
 from invoice_parser.extract.rows import Row
 from invoice_parser.extract.sum_closure import Closure, closures
-from invoice_parser.extract.table import PageRows, TableEnd, TableLine, TableReading
+from invoice_parser.extract.table import LineField, PageRows, TableEnd, TableLine, TableReading
 from invoice_parser.extract.words import Word
 from invoice_parser.settings import Settings
 
@@ -294,13 +294,10 @@ def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequenc
     below = sorted(extra, key=lambda r: r.top)
     labelled, code_rows = labelled_code_in_rows([r.words for r in below])
     sku = text.sku or labelled
+    continued = [(r.top, text_words(r, ())) for i, r in enumerate(below) if i not in code_rows]
     placed = [
         (row.row.top, text.description),
-        *(
-            (r.top, " ".join(w.text for w in text_words(r, ())))
-            for i, r in enumerate(below)
-            if i not in code_rows
-        ),
+        *((top, " ".join(w.text for w in words)) for top, words in continued),
     ]
     parts = [part for _, part in sorted(placed, key=lambda pair: pair[0])]
     description = joined_lines([part for part in parts if part])
@@ -316,4 +313,17 @@ def _line(page_rows: PageRows, row: DocRow, reading: LineFigures, extra: Sequenc
     )
     kind = line_kind(text.description, quantity, sku is not None, reading.unit_price is not None)
     all_words: list[Word] = [*row.row.words, *(w for r in extra for w in r.words)]
-    return TableLine(kind, sku, description, values, page_rows.page.number, all_words)
+    code_words = (
+        (text.sku_word,)
+        if text.sku is not None and text.sku_word is not None
+        else tuple(w for i in sorted(code_rows) for w in below[i].words)
+    )
+    field_words: dict[LineField, tuple[Word, ...]] = {
+        "sku": code_words if sku is not None else (),
+        "description": (*text.description_words, *(w for _, words in continued for w in words)),
+        "quantity": reading.quantity.words if reading.quantity else (),
+        "unit": (text.unit_word,) if text.unit_word is not None else (),
+        "unitPrice": reading.unit_price.words if reading.unit_price else (),
+        "lineTotal": reading.total.words,
+    }
+    return TableLine(kind, sku, description, values, page_rows.page.number, all_words, field_words)

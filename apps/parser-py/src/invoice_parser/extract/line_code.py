@@ -13,18 +13,20 @@ from invoice_parser.extract.words import Word
 _BUYER_QUALIFIERS: Final = ("kunde", "kunden", "customer", "buyer", "client", "acheteur", "kaufer")
 
 
-def labelled_code(cells: Sequence[RowCells]) -> str | None:
-    """The first seller article number labelled in a line's cells (its rows, top to bottom). The
-    value is read within the label's column: a narrow cell's text runs on into the next column."""
+def labelled_code(cells: Sequence[RowCells]) -> tuple[str, tuple[Word, ...]] | None:
+    """The first seller article number labelled in a line's cells (its rows, top to bottom), with the
+    words it was read from (the label's cell, and the one below a bare label). The value is read
+    within the label's column: a narrow cell's text runs on into the next column."""
     for index, row_cells in enumerate(cells):
         for role, words in row_cells.by_role.items():
             after_label = _labelled_value(words)
             if after_label is None:
                 continue
+            if after_label:
+                return after_label, words
             below = cells[index + 1].by_role.get(role, ()) if index + 1 < len(cells) else ()
-            value = after_label or " ".join(word.text for word in below)
-            if value:
-                return value
+            if below:
+                return " ".join(word.text for word in below), (*words, *below)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 
 from invoice_parser.extract.cells import TEXT_ROLES, RowCells, RowValues, read_values, split_row
 from invoice_parser.extract.columns import TableHeader, find_header, fit_boundaries
@@ -50,6 +51,11 @@ class PageRows:
     rows: list[Row]
 
 
+# The fields of a line the operator corrects, named as the contract names them.
+LineField = Literal["sku", "description", "quantity", "unit", "unitPrice", "lineTotal"]
+LINE_FIELDS: tuple[LineField, ...] = get_args(LineField)
+
+
 @dataclass
 class TableLine:
     kind: LineKind
@@ -58,6 +64,8 @@ class TableLine:
     values: RowValues
     page: int
     words: list[Word] = field(default_factory=list)
+    # The words each field was read from: a word OCR was unsure of makes its field one to check.
+    field_words: dict[LineField, tuple[Word, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -333,33 +341,69 @@ def _build_line(
     description = joined_lines(parts)
     # The item's name (its first line) says whether it is a charge; detail lines below it may name
     # a packaging or a delivery ("Verpackung: Flasche") without the line being one.
-    sku = sku_cell_value(_wrapped_code(own.text(Role.SKU), [cells[j] for j in extra_rows if j > i]))
+    code, code_words = _wrapped_code(own, [cells[j] for j in extra_rows if j > i])
+    sku = sku_cell_value(code)
     # Only a code that reads as an article number, on a row priced per unit, outweighs a charge word:
     # allowance rows print reason codes ("95", "FC") and a base amount where an item has them.
     article = sku is not None and is_article_code(sku) and values.unit_price is not None
     kind = line_kind(
         parts[0] if parts else own.text(Role.SKU), values.quantity, article, values.unit_price is not None
     )
+    described = [
+        word for j in sorted(description_parts) for word in cells[j].by_role.get(Role.DESCRIPTION, ())
+    ]
     if sku is None and kind == "item":
-        sku = labelled_code([own, *(cells[j] for j in extra_rows)])
+        labelled = labelled_code([own, *(cells[j] for j in extra_rows)])
+        sku, code_words = labelled if labelled is not None else (None, ())
     if sku is None and not header.has(Role.SKU) and kind == "item":
         sku, description = split_leading_code(description)
+        if sku is not None:
+            code_words, described = tuple(described[:1]), described[1:]
     words = list(own.row.words) + [word for j in extra_rows for word in cells[j].row.words]
-    return TableLine(kind=kind, sku=sku, description=description, values=values, page=page, words=words)
+    field_words = _figure_words(own, [cells[j] for j in extra_rows], values)
+    field_words.update({"sku": code_words if sku is not None else (), "description": tuple(described)})
+    return TableLine(
+        kind=kind,
+        sku=sku,
+        description=description,
+        values=values,
+        page=page,
+        words=words,
+        field_words=field_words,
+    )
+
+
+def _figure_words(
+    own: RowCells, extra: Sequence[RowCells], values: RowValues
+) -> dict[LineField, tuple[Word, ...]]:
+    """The words of the quantity, unit, price and amount cells. A unit printed in the quantity's cell
+    ("2,5 kg") was read from it; a price named by a breakdown under the row, from those rows' cells."""
+    quantity = own.by_role.get(Role.QUANTITY, ())
+    price = own.by_role.get(Role.UNIT_PRICE, ())
+    if not price and values.unit_price is not None:
+        price = tuple(word for cell in extra for word in cell.by_role.get(Role.UNIT_PRICE, ()))
+    return {
+        "quantity": quantity,
+        "unit": own.by_role.get(Role.UNIT, ()) or (quantity if values.unit is not None else ()),
+        "unitPrice": price,
+        "lineTotal": own.by_role.get(Role.AMOUNT, ()),
+    }
 
 
 # A code broken over lines in a narrow cell breaks after one of these (browsers break at a hyphen).
 _CODE_BREAKS = ("-", "/", "_", ".")
 
 
-def _wrapped_code(code: str, below: Sequence[RowCells]) -> str:
-    """ "BRG-" / "6204-" / "2RS-C3" down a narrow SKU cell: one code, "BRG-6204-2RS-C3"."""
+def _wrapped_code(own: RowCells, below: Sequence[RowCells]) -> tuple[str, tuple[Word, ...]]:
+    """ "BRG-" / "6204-" / "2RS-C3" down a narrow SKU cell: one code, "BRG-6204-2RS-C3", and its words."""
+    code, words = own.text(Role.SKU), own.by_role.get(Role.SKU, ())
     for cell in below:
         piece = cell.text(Role.SKU)
         if not code.endswith(_CODE_BREAKS) or not piece or " " in piece:
             break
         code += piece
-    return code
+        words += cell.by_role.get(Role.SKU, ())
+    return code, words
 
 
 def _code_rows(cells: Sequence[RowCells], rows: Sequence[int]) -> set[int]:

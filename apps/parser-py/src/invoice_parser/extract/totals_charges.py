@@ -105,4 +105,5 @@ def _charge_line(row: Row, page: int, separator: DecimalSeparator) -> TableLine 
         values=values,
         page=page,
         words=list(row.words),
+        field_words={"description": tuple(label), "lineTotal": tuple(amount[1])},
     )
