@@ -1,18 +1,12 @@
-import type { BoundingBox } from "@invoice/contracts";
-import type { PDFDocumentProxy } from "pdfjs-dist";
-import {
-  useEffect,
-  useRef,
-  useState,
-  type MouseEvent,
-  type PointerEvent,
-} from "react";
-import { ApiError } from "../api/api-error";
-import { ErrorNotice } from "../shared/ErrorNotice";
-import { bboxToCss, boxBetween, cssToPoints, fitScale, lineAt } from "./bbox";
-import { fetchPageCopy } from "./page-copy";
-import { PageUnavailable } from "./PageUnavailable";
-import { loadPdfJs } from "./pdf-loader";
+import type { BoundingBox } from '@invoice/contracts';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { ApiError } from '../api/api-error';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { bboxToCss, boxBetween, cssToPoints, fitScale, lineAt } from './bbox';
+import { fetchPageCopy } from './page-copy';
+import { PageUnavailable } from './PageUnavailable';
+import { loadPdfJs } from './pdf-loader';
 
 export interface PdfPageViewProps {
   /** The page copy: the PDF whose page coordinates the lines' boxes are in (for a scan, the levelled images OCR read). */
@@ -40,21 +34,8 @@ const MIN_DRAG_PX = 4;
 
 /** One page of the page copy rendered by pdf.js, with the selected line outlined. */
 export function PdfPageView(props: PdfPageViewProps) {
-  const {
-    fileUrl,
-    fileName,
-    page,
-    onPageChange,
-    highlight,
-    highlightLabel,
-    regionMode = false,
-  } = props;
-  const [drag, setDrag] = useState<{
-    x0: number;
-    y0: number;
-    x1: number;
-    y1: number;
-  } | null>(null);
+  const { fileUrl, fileName, page, onPageChange, highlight, highlightLabel, regionMode = false } = props;
+  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   // Apart, because a copy that could not be loaded leaves no page to draw on, while a page that failed to draw does.
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -85,14 +66,8 @@ export function PdfPageView(props: PdfPageViewProps) {
       })
       .catch((cause: unknown) => {
         if (cancelled) return;
-        setLoadError(
-          cause instanceof ApiError
-            ? cause
-            : {
-                code: "PDF_UNREADABLE",
-                message: `The page could not be shown: ${String((cause as Error)?.message ?? cause)}`,
-              },
-        );
+        const message = `The page could not be shown: ${String((cause as Error)?.message ?? cause)}`;
+        setLoadError(cause instanceof ApiError ? cause : { code: 'PDF_UNREADABLE', message });
       });
     return () => {
       cancelled = true;
@@ -118,9 +93,7 @@ export function PdfPageView(props: PdfPageViewProps) {
     const target = canvas.current;
     void (async () => {
       try {
-        const pdfPage = await doc.getPage(
-          Math.min(Math.max(1, page), doc.numPages),
-        );
+        const pdfPage = await doc.getPage(Math.min(Math.max(1, page), doc.numPages));
         if (cancelled) return;
         const fitted = fitScale(pdfPage.getViewport({ scale: 1 }).width, width);
         const viewport = pdfPage.getViewport({ scale: fitted });
@@ -135,21 +108,14 @@ export function PdfPageView(props: PdfPageViewProps) {
         const task = pdfPage.render({
           canvas: target,
           viewport,
-          transform:
-            pixelRatio === 1 ? undefined : [pixelRatio, 0, 0, pixelRatio, 0, 0],
+          transform: pixelRatio === 1 ? undefined : [pixelRatio, 0, 0, pixelRatio, 0, 0],
         });
         cancelRender = () => task.cancel();
         await task.promise;
         if (!cancelled) setDrawing(false);
       } catch (cause) {
-        if (
-          !cancelled &&
-          (cause as Error)?.name !== "RenderingCancelledException"
-        ) {
-          setError({
-            code: "PDF_UNREADABLE",
-            message: `Page ${page} could not be drawn: ${String((cause as Error)?.message ?? cause)}`,
-          });
+        if (!cancelled && (cause as Error)?.name !== 'RenderingCancelledException') {
+          setError({ code: 'PDF_UNREADABLE', message: `Page ${page} could not be drawn: ${String((cause as Error)?.message ?? cause)}` });
         }
       }
     })();
@@ -161,8 +127,7 @@ export function PdfPageView(props: PdfPageViewProps) {
 
   const pages = doc?.numPages ?? 0;
   const css = highlight && scale ? bboxToCss(highlight, scale) : null;
-  const regionCss =
-    props.region && scale ? bboxToCss(props.region, scale, 0) : null;
+  const regionCss = props.region && scale ? bboxToCss(props.region, scale, 0) : null;
 
   /** Where the pointer is on the drawn page, in CSS pixels from its top-left corner. */
   function stagePoint(event: PointerEvent<HTMLDivElement>) {
@@ -188,27 +153,15 @@ export function PdfPageView(props: PdfPageViewProps) {
     if (!drag || !scale) return;
     const { x, y } = stagePoint(event);
     setDrag(null);
-    if (
-      Math.abs(x - drag.x0) < MIN_DRAG_PX ||
-      Math.abs(y - drag.y0) < MIN_DRAG_PX
-    )
-      return;
-    props.onRegion?.(
-      boxBetween(
-        cssToPoints(drag.x0, drag.y0, scale),
-        cssToPoints(x, y, scale),
-      ),
-    );
+    if (Math.abs(x - drag.x0) < MIN_DRAG_PX || Math.abs(y - drag.y0) < MIN_DRAG_PX) return;
+    props.onRegion?.(boxBetween(cssToPoints(drag.x0, drag.y0, scale), cssToPoints(x, y, scale)));
   }
 
   /** A click on a printed line selects it: the inverse of the outline. */
   function onPageClick(event: MouseEvent<HTMLDivElement>) {
     if (regionMode || !scale || !props.onPickLine || !props.lines) return;
     const rect = event.currentTarget.getBoundingClientRect();
-    const hit = lineAt(
-      props.lines,
-      cssToPoints(event.clientX - rect.left, event.clientY - rect.top, scale),
-    );
+    const hit = lineAt(props.lines, cssToPoints(event.clientX - rect.left, event.clientY - rect.top, scale));
     if (hit !== null) props.onPickLine(hit);
   }
 
@@ -220,10 +173,8 @@ export function PdfPageView(props: PdfPageViewProps) {
     const pane = frame.current;
     if (!pane || outlineTop === null || outlineBottom === null) return;
     const MARGIN_PX = 16;
-    if (outlineTop < pane.scrollTop)
-      pane.scrollTop = Math.max(0, outlineTop - MARGIN_PX);
-    else if (outlineBottom > pane.scrollTop + pane.clientHeight)
-      pane.scrollTop = outlineBottom - pane.clientHeight + MARGIN_PX;
+    if (outlineTop < pane.scrollTop) pane.scrollTop = Math.max(0, outlineTop - MARGIN_PX);
+    else if (outlineBottom > pane.scrollTop + pane.clientHeight) pane.scrollTop = outlineBottom - pane.clientHeight + MARGIN_PX;
   }, [outlineTop, outlineBottom]);
   return (
     <figure className="pdf-pane">
@@ -231,9 +182,7 @@ export function PdfPageView(props: PdfPageViewProps) {
         <span>
           Page {page}
           {pages > 0 && ` of ${pages}`}
-          {highlightLabel && (
-            <span className="muted">, {highlightLabel} outlined</span>
-          )}
+          {highlightLabel && <span className="muted">, {highlightLabel} outlined</span>}
         </span>
         <span className="pdf-nav" hidden={loadError !== null}>
           {props.onRegionModeChange && (
@@ -242,26 +191,16 @@ export function PdfPageView(props: PdfPageViewProps) {
               type="button"
               className="secondary"
               aria-pressed={regionMode}
-              aria-describedby={regionMode ? "region-hint" : undefined}
+              aria-describedby={regionMode ? 'region-hint' : undefined}
               onClick={() => props.onRegionModeChange?.(!regionMode)}
             >
               Read line from page
             </button>
           )}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => onPageChange(page - 1)}
-            disabled={page <= 1}
-          >
+          <button type="button" className="secondary" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
             Previous page
           </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => onPageChange(page + 1)}
-            disabled={pages === 0 || page >= pages}
-          >
+          <button type="button" className="secondary" onClick={() => onPageChange(page + 1)} disabled={pages === 0 || page >= pages}>
             Next page
           </button>
         </span>
@@ -269,19 +208,11 @@ export function PdfPageView(props: PdfPageViewProps) {
       {error !== null && <ErrorNotice error={error} />}
       <div className="pdf-frame" ref={frame}>
         {loadError !== null && <PageUnavailable error={loadError} />}
-        {!doc && loadError === null && (
-          <p className="muted">Loading the invoice page…</p>
-        )}
+        {!doc && loadError === null && <p className="muted">Loading the invoice page…</p>}
         <div
           // Hidden, not removed, while there is no copy: the canvas stays mounted for the drawing effect.
           hidden={loadError !== null}
-          className={
-            regionMode
-              ? "pdf-stage pdf-stage-drawing"
-              : props.onPickLine
-                ? "pdf-stage pdf-stage-pickable"
-                : "pdf-stage"
-          }
+          className={regionMode ? 'pdf-stage pdf-stage-drawing' : props.onPickLine ? 'pdf-stage pdf-stage-pickable' : 'pdf-stage'}
           aria-busy={drawing}
           data-testid="pdf-stage"
           onClick={onPageClick}
@@ -290,22 +221,13 @@ export function PdfPageView(props: PdfPageViewProps) {
           onPointerUp={onPointerUp}
           onPointerCancel={() => setDrag(null)}
         >
-          <canvas
-            ref={canvas}
-            role="img"
-            aria-label={`Page ${page} of ${fileName}`}
-          />
+          <canvas ref={canvas} role="img" aria-label={`Page ${page} of ${fileName}`} />
           {css && (
             <div
               className="pdf-highlight"
               data-testid="line-highlight"
               aria-hidden="true"
-              style={{
-                left: css.left,
-                top: css.top,
-                width: css.width,
-                height: css.height,
-              }}
+              style={{ left: css.left, top: css.top, width: css.width, height: css.height }}
             />
           )}
           {drag && (
@@ -326,12 +248,7 @@ export function PdfPageView(props: PdfPageViewProps) {
               className="pdf-region"
               data-testid="region-box"
               aria-hidden="true"
-              style={{
-                left: regionCss.left,
-                top: regionCss.top,
-                width: regionCss.width,
-                height: regionCss.height,
-              }}
+              style={{ left: regionCss.left, top: regionCss.top, width: regionCss.width, height: regionCss.height }}
             />
           )}
         </div>
@@ -339,8 +256,7 @@ export function PdfPageView(props: PdfPageViewProps) {
       {regionMode && (
         // Under the page, not above it: text appearing above would move the page under the pointer.
         <p id="region-hint" className="hint">
-          Drag a box around the missed line on the page; its words are read and
-          proposed as a new line.
+          Drag a box around the missed line on the page; its words are read and proposed as a new line.
         </p>
       )}
     </figure>

@@ -1,26 +1,26 @@
-import type { BoundingBox, JobReview, ReviewedLine } from "@invoice/contracts";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError } from "../api/api-error";
-import { useApi } from "../app/api-context";
-import { routeHref } from "../app/routes";
-import { ErrorNotice } from "../shared/ErrorNotice";
-import { canApply } from "../jobs/job-status";
-import { ApplyDialog } from "./ApplyDialog";
-import { ReverseDialog } from "./ReverseDialog";
-import { applyOutcomeWords } from "./apply-outcome";
-import { stockLines } from "./apply-checks";
-import { LineActions } from "./LineActions";
-import { mergeWithNext, splitLine } from "./line-split-merge";
-import { hasPrintedPages, ocrPages } from "./page-copy";
-import { regionLineEdit } from "./page-region";
-import { OcrNote } from "./OcrNote";
-import { RegionPanel, type RegionRead } from "./RegionPanel";
-import { HeaderFields } from "./HeaderFields";
-import { JobStateNotices } from "./JobStateNotices";
-import { LineEditor } from "./LineEditor";
-import { LinesTable } from "./LinesTable";
-import { PdfPageView } from "./PdfPageView";
-import { ReviewActionBar } from "./ReviewActionBar";
+import type { BoundingBox, JobReview, ReviewedLine } from '@invoice/contracts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { useApi } from '../app/api-context';
+import { routeHref } from '../app/routes';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { canApply } from '../jobs/job-status';
+import { ApplyDialog } from './ApplyDialog';
+import { ReverseDialog } from './ReverseDialog';
+import { applyOutcomeWords } from './apply-outcome';
+import { stockLines } from './apply-checks';
+import { LineActions } from './LineActions';
+import { mergeWithNext, splitLine } from './line-split-merge';
+import { hasPrintedPages, ocrPages } from './page-copy';
+import { regionLineEdit } from './page-region';
+import { OcrNote } from './OcrNote';
+import { RegionPanel, type RegionRead } from './RegionPanel';
+import { HeaderFields } from './HeaderFields';
+import { JobStateNotices } from './JobStateNotices';
+import { LineEditor } from './LineEditor';
+import { LinesTable } from './LinesTable';
+import { PdfPageView } from './PdfPageView';
+import { ReviewActionBar } from './ReviewActionBar';
 import {
   applyBlockedReason,
   buildReviewUpdate,
@@ -34,48 +34,31 @@ import {
   type HeaderDraft,
   type LineEdit,
   type ReviewDraft,
-} from "./review-draft";
-import { useJobReview } from "./use-job-review";
+} from './review-draft';
+import { useJobReview } from './use-job-review';
 
 function isConflict(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    (error.code === "REVIEW_CONFLICT" || error.code === "JOB_CONCURRENT_UPDATE")
-  );
+  return error instanceof ApiError && (error.code === 'REVIEW_CONFLICT' || error.code === 'JOB_CONCURRENT_UPDATE');
 }
 
 /** Whether the box being read or confirmed belongs to the page on show. */
 function regionOnPage(read: RegionRead | null, page: number): boolean {
-  if (!read || read.status === "failed") return false;
-  return (read.status === "read" ? read.region.page : read.page) === page;
+  if (!read || read.status === 'failed') return false;
+  return (read.status === 'read' ? read.region.page : read.page) === page;
 }
 
 export function ReviewScreen({ jobId }: { jobId: string }) {
   const api = useApi();
-  const {
-    job,
-    result,
-    review,
-    loadError,
-    setJob,
-    setReview,
-    forgetParse,
-    reload,
-  } = useJobReview(jobId);
+  const { job, result, review, loadError, setJob, setReview, forgetParse, reload } = useJobReview(jobId);
   const [draft, setDraft] = useState<ReviewDraft>(EMPTY_DRAFT);
   const [headerDraft, setHeaderDraft] = useState<HeaderDraft>({});
-  const [problems, setProblems] = useState<Readonly<Record<number, string>>>(
-    {},
-  );
+  const [problems, setProblems] = useState<Readonly<Record<number, string>>>({});
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [page, setPage] = useState(1);
   const [saving, setSaving] = useState(false);
-  const [actionError, setActionError] = useState<{
-    context: string;
-    error: unknown;
-  } | null>(null);
-  const [notice, setNotice] = useState("");
+  const [actionError, setActionError] = useState<{ context: string; error: unknown } | null>(null);
+  const [notice, setNotice] = useState('');
   const [dialogOpen, setDialogOpen] = useState(false);
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<unknown>(null);
@@ -93,19 +76,10 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const warnings = useMemo(() => lineWarnings(result), [result]);
   const dirty = review ? isDirty(review, draft, headerDraft) : false;
   const readOnly = !job || !canApply(job);
-  const shownLines = useMemo(
-    () => (review ? draftLines(review, draft) : []),
-    [review, draft],
-  );
-  const selectedLine =
-    shownLines.find((line) => line.index === selected) ?? null;
+  const shownLines = useMemo(() => (review ? draftLines(review, draft) : []), [review, draft]);
+  const selectedLine = shownLines.find((line) => line.index === selected) ?? null;
   const linesOnPage = useMemo(
-    () =>
-      shownLines.flatMap((line) =>
-        line.page === page && line.bbox !== null
-          ? [{ index: line.index, bbox: line.bbox }]
-          : [],
-      ),
+    () => shownLines.flatMap((line) => (line.page === page && line.bbox !== null ? [{ index: line.index, bbox: line.bbox }] : [])),
     [shownLines, page],
   );
 
@@ -126,7 +100,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setDraft((current) => editLine(current, index, { added: true }));
     setSelected(index);
     setEditing(index);
-    setNotice("");
+    setNotice('');
   }
 
   /** Split and merge only rewrite the draft: saving sends them as ordinary corrections and added lines. */
@@ -135,9 +109,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     const outcome = splitLine(review, draft, lineIndex, kept);
     if (!outcome.ok) return outcome.reason;
     setDraft(outcome.draft);
-    setNotice(
-      `Line ${lineIndex + 1} split: the rest is the new line ${outcome.focusLine + 1}, not saved yet.`,
-    );
+    setNotice(`Line ${lineIndex + 1} split: the rest is the new line ${outcome.focusLine + 1}, not saved yet.`);
     return null;
   }
 
@@ -149,9 +121,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       return;
     }
     setDraft(outcome.draft);
-    setNotice(
-      `Line ${lineIndex + 1} merged with the next item line, which is now deleted; not saved yet.`,
-    );
+    setNotice(`Line ${lineIndex + 1} merged with the next item line, which is now deleted; not saved yet.`);
   }
 
   /** The catalogue item a new SKU needs before apply accepts it; an item that exists already is just as good. */
@@ -161,17 +131,11 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setActionError(null);
     try {
       const name = line.description.trim().slice(0, 512) || line.sku;
-      await api.createCatalogueItem({
-        sku: line.sku,
-        name,
-        unit: line.unit?.trim() || "pcs",
-      });
+      await api.createCatalogueItem({ sku: line.sku, name, unit: line.unit?.trim() || 'pcs' });
       setNotice(`Item ${line.sku} created in the catalogue.`);
     } catch (error) {
-      if (error instanceof ApiError && error.code === "ITEM_EXISTS")
-        setNotice(`Item ${line.sku} is already in the catalogue.`);
-      else
-        setActionError({ context: `Item ${line.sku} was not created`, error });
+      if (error instanceof ApiError && error.code === 'ITEM_EXISTS') setNotice(`Item ${line.sku} is already in the catalogue.`);
+      else setActionError({ context: `Item ${line.sku} was not created`, error });
     } finally {
       setCreatingItem(false);
       reload();
@@ -180,12 +144,12 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
 
   async function onRegion(box: BoundingBox) {
     setRegionBox(box);
-    setRegionRead({ status: "reading", page });
+    setRegionRead({ status: 'reading', page });
     try {
       const region = await api.readPageRegion(jobId, page, box);
-      setRegionRead({ status: "read", region });
+      setRegionRead({ status: 'read', region });
     } catch (error) {
-      setRegionRead({ status: "failed", page, error });
+      setRegionRead({ status: 'failed', page, error });
     }
   }
 
@@ -197,7 +161,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   /** Cancel gives the focus back to the switch the drawing started from. */
   function cancelRegion() {
     closeRegion();
-    document.getElementById("read-line-toggle")?.focus();
+    document.getElementById('read-line-toggle')?.focus();
   }
 
   // A line added from the page opens with the focus in its SKU field, ready to check and correct.
@@ -205,9 +169,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   useEffect(() => {
     const index = focusAddedLine.current;
     if (index === null) return;
-    const field = document.querySelector<HTMLInputElement>(
-      `[data-editor-line="${index}"] input[data-field="sku"]`,
-    );
+    const field = document.querySelector<HTMLInputElement>(`[data-editor-line="${index}"] input[data-field="sku"]`);
     if (field) {
       focusAddedLine.current = null;
       field.focus();
@@ -216,28 +178,21 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
 
   /** The line read from the box joins the draft as an added line, open for editing like any other. */
   function onAddRegionLine() {
-    if (!review || regionRead?.status !== "read") return;
+    if (!review || regionRead?.status !== 'read') return;
     const index = nextLineIndex(review, draft);
-    setDraft((current) =>
-      editLine(current, index, regionLineEdit(regionRead.region)),
-    );
+    setDraft((current) => editLine(current, index, regionLineEdit(regionRead.region)));
     setSelected(index);
     setEditing(index);
     focusAddedLine.current = index;
     closeRegion();
     setRegionMode(false);
-    setNotice(
-      `Line ${index + 1} added from page ${regionRead.region.page}; check it, then save.`,
-    );
+    setNotice(`Line ${index + 1} added from page ${regionRead.region.page}; check it, then save.`);
   }
 
-  const onHeaderEdit = useCallback(
-    (field: keyof HeaderDraft, value: string) => {
-      setHeaderDraft((current) => ({ ...current, [field]: value }));
-      setNotice("");
-    },
-    [],
-  );
+  const onHeaderEdit = useCallback((field: keyof HeaderDraft, value: string) => {
+    setHeaderDraft((current) => ({ ...current, [field]: value }));
+    setNotice('');
+  }, []);
 
   // Open on the first line: its outline shows where the lines are, and its correction fields are ready.
   const firstLine = review?.lines[0]?.index ?? null;
@@ -247,7 +202,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
 
   const onEdit = useCallback((lineIndex: number, edit: LineEdit) => {
     setDraft((current) => editLine(current, lineIndex, edit));
-    setNotice("");
+    setNotice('');
   }, []);
 
   /** Saves the draft as the next revision; answers the saved review, or null when nothing was saved. */
@@ -256,14 +211,12 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     const outcome = buildReviewUpdate(review, draft, headerDraft);
     if (!outcome.ok) {
       setProblems(outcome.problems);
-      const first = Number(
-        Object.keys(outcome.problems).find((key) => Number(key) >= 0) ?? -1,
-      );
+      const first = Number(Object.keys(outcome.problems).find((key) => Number(key) >= 0) ?? -1);
       if (first >= 0) {
         setEditing(first);
         setSelected(first);
       }
-      setNotice(`Not saved: ${Object.values(outcome.problems).join(" ")}`);
+      setNotice(`Not saved: ${Object.values(outcome.problems).join(' ')}`);
       return null;
     }
     setSaving(true);
@@ -278,7 +231,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       setJob(await api.getJob(jobId));
       return saved;
     } catch (error) {
-      setActionError({ context: "The review was not saved", error });
+      setActionError({ context: 'The review was not saved', error });
       return null;
     } finally {
       setSaving(false);
@@ -291,7 +244,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     const current = dirty ? await onSave() : review;
     if (!current) return;
     if (current.applyBlockers.length > 0) {
-      setNotice("Not applied: some lines still need a SKU or a quantity.");
+      setNotice('Not applied: some lines still need a SKU or a quantity.');
       return;
     }
     setDialogOpen(true);
@@ -329,17 +282,14 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     setReversing(true);
     setReverseError(null);
     try {
-      const reversed = await api.reverse(
-        jobId,
-        allowNegativeStock ? { allowNegativeStock: true } : {},
-      );
+      const reversed = await api.reverse(jobId, allowNegativeStock ? { allowNegativeStock: true } : {});
       setReverseOpen(false);
       setJob(reversed.job);
       const count = reversed.reversal.deltas.length;
       setNotice(
-        reversed.outcome === "ALREADY_REVERSED"
-          ? "Already reversed: an earlier request moved the stock back, so nothing was changed this time."
-          : `Reversed: stock moved back for ${count} SKU${count === 1 ? "" : "s"}.`,
+        reversed.outcome === 'ALREADY_REVERSED'
+          ? 'Already reversed: an earlier request moved the stock back, so nothing was changed this time.'
+          : `Reversed: stock moved back for ${count} SKU${count === 1 ? '' : 's'}.`,
       );
       reload();
     } catch (error) {
@@ -359,31 +309,23 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
       setHeaderDraft({});
       reload();
     } catch (error) {
-      setActionError({ context: "The re-parse did not start", error });
+      setActionError({ context: 'The re-parse did not start', error });
     }
   }
 
-  const title = job ? `Review: ${job.fileName}` : "Review";
-  const applyHint = review
-    ? applyBlockedReason(review, draft, headerDraft)
-    : null;
+  const title = job ? `Review: ${job.fileName}` : 'Review';
+  const applyHint = review ? applyBlockedReason(review, draft, headerDraft) : null;
 
   return (
     <>
       <p className="breadcrumb">
-        <a href={routeHref({ screen: "jobs" })}>← Back to the job list</a>
+        <a href={routeHref({ screen: 'jobs' })}>← Back to the job list</a>
       </p>
       <h1 tabIndex={-1}>{title}</h1>
       <p role="status" className="notice-line">
         {notice}
       </p>
-      {loadError !== null && (
-        <ErrorNotice
-          error={loadError}
-          context="The job could not be loaded"
-          onRetry={reload}
-        />
-      )}
+      {loadError !== null && <ErrorNotice error={loadError} context="The job could not be loaded" onRetry={reload} />}
       {job && (
         <JobStateNotices
           job={job}
@@ -396,25 +338,14 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
         />
       )}
       {review?.duplicateOf && (
-        <section
-          className="notice notice-warning"
-          aria-labelledby="duplicate-title"
-        >
+        <section className="notice notice-warning" aria-labelledby="duplicate-title">
           <h2 id="duplicate-title">Possible duplicate</h2>
           <p>
-            {review.duplicateOf.reason === "same-document"
-              ? "The same file was already applied to stock by "
-              : "An invoice with the same supplier and number was already applied to stock by "}
-            <a
-              href={routeHref({
-                screen: "review",
-                jobId: review.duplicateOf.jobId,
-              })}
-            >
-              the earlier job
-            </a>
-            . Applying this one is refused unless you confirm it is a separate
-            delivery.
+            {review.duplicateOf.reason === 'same-document'
+              ? 'The same file was already applied to stock by '
+              : 'An invoice with the same supplier and number was already applied to stock by '}
+            <a href={routeHref({ screen: 'review', jobId: review.duplicateOf.jobId })}>the earlier job</a>. Applying this one is refused unless you
+            confirm it is a separate delivery.
           </p>
         </section>
       )}
@@ -423,11 +354,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           error={actionError.error}
           context={actionError.context}
           // A conflict means someone saved meanwhile: reload their revision; the edits typed here stay on top of it.
-          retryLabel={
-            isConflict(actionError.error)
-              ? "Reload the review (your edits stay)"
-              : undefined
-          }
+          retryLabel={isConflict(actionError.error) ? 'Reload the review (your edits stay)' : undefined}
           onRetry={
             isConflict(actionError.error)
               ? () => {
@@ -444,24 +371,13 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             className="review-main"
             // Ctrl+Enter saves from any field of the review (the lines table handles its own first).
             onKeyDown={(event) => {
-              if (
-                event.defaultPrevented ||
-                event.key !== "Enter" ||
-                !(event.ctrlKey || event.metaKey)
-              )
-                return;
+              if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
               if (readOnly || !dirty || saving) return;
               event.preventDefault();
               void onSave();
             }}
           >
-            <HeaderFields
-              result={result}
-              review={review}
-              editable={!readOnly}
-              headerDraft={headerDraft}
-              onEdit={onHeaderEdit}
-            />
+            <HeaderFields result={result} review={review} editable={!readOnly} headerDraft={headerDraft} onEdit={onHeaderEdit} />
             {documentWarnings(result).length > 0 && (
               <section className="notice notice-warning">
                 <h2 id="doc-warnings">Warnings about this document</h2>
@@ -483,10 +399,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
               onSave={() => void onSave()}
               onApply={() => void onOpenApply()}
             />
-            <p className="muted small">
-              Select a line to see it outlined on the page
-              {readOnly ? "" : " and to correct it"}.
-            </p>
+            <p className="muted small">Select a line to see it outlined on the page{readOnly ? '' : ' and to correct it'}.</p>
             <LinesTable
               review={review}
               draft={draft}
@@ -496,20 +409,13 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
               selected={selected}
               onSelect={select}
               onEdit={readOnly ? undefined : onEdit}
-              onSave={
-                readOnly || !dirty || saving ? undefined : () => void onSave()
-              }
+              onSave={readOnly || !dirty || saving ? undefined : () => void onSave()}
               editorFor={(line) =>
                 line.index === editing && !readOnly ? (
                   <LineEditor
                     line={line}
                     draft={draft}
-                    supplierName={
-                      review.supplierKey === null
-                        ? null
-                        : (review.header?.supplierName ??
-                          result.invoice.supplier.name)
-                    }
+                    supplierName={review.supplierKey === null ? null : (review.header?.supplierName ?? result.invoice.supplier.name)}
                     problem={problems[line.index]}
                     onEdit={onEdit}
                     onClose={() => setEditing(null)}
@@ -544,16 +450,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                   fileName={job.fileName}
                   page={page}
                   onPageChange={setPage}
-                  highlight={
-                    selectedLine && selectedLine.page === page
-                      ? selectedLine.bbox
-                      : null
-                  }
-                  highlightLabel={
-                    selectedLine && selectedLine.page === page
-                      ? `line ${selectedLine.index + 1}`
-                      : null
-                  }
+                  highlight={selectedLine && selectedLine.page === page ? selectedLine.bbox : null}
+                  highlightLabel={selectedLine && selectedLine.page === page ? `line ${selectedLine.index + 1}` : null}
                   lines={linesOnPage}
                   onPickLine={select}
                   regionMode={regionMode}
@@ -568,25 +466,11 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                   onRegion={(box) => void onRegion(box)}
                   region={regionOnPage(regionRead, page) ? regionBox : null}
                 />
-                {regionRead && (
-                  <RegionPanel
-                    read={regionRead}
-                    onAdd={onAddRegionLine}
-                    onCancel={cancelRegion}
-                  />
-                )}
-                {ocrPages(result).length > 0 && (
-                  <OcrNote
-                    pages={ocrPages(result)}
-                    originalUrl={api.fileUrl(jobId)}
-                  />
-                )}
+                {regionRead && <RegionPanel read={regionRead} onAdd={onAddRegionLine} onCancel={cancelRegion} />}
+                {ocrPages(result).length > 0 && <OcrNote pages={ocrPages(result)} originalUrl={api.fileUrl(jobId)} />}
               </>
             ) : (
-              <p className="panel muted">
-                This is an XML e-invoice: there is no printed page to show
-                beside the lines.
-              </p>
+              <p className="panel muted">This is an XML e-invoice: there is no printed page to show beside the lines.</p>
             )}
           </div>
         </div>
@@ -607,7 +491,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           onCancel={() => setDialogOpen(false)}
         />
       )}
-      {job && review && job.status === "APPLIED" && (
+      {job && review && job.status === 'APPLIED' && (
         <ReverseDialog
           open={reverseOpen}
           fileName={job.fileName}
@@ -615,9 +499,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           appliedChanges={review.stockChanges}
           reversing={reversing}
           error={reverseError}
-          onConfirm={(allowNegativeStock) =>
-            void onConfirmReverse(allowNegativeStock)
-          }
+          onConfirm={(allowNegativeStock) => void onConfirmReverse(allowNegativeStock)}
           onCancel={() => setReverseOpen(false)}
         />
       )}

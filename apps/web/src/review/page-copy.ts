@@ -1,27 +1,19 @@
-import type { ParseResult } from "@invoice/contracts";
-import {
-  ApiError,
-  CLIENT_ERROR_CODES,
-  errorFromResponse,
-} from "../api/api-error";
+import type { ParseResult } from '@invoice/contracts';
+import { ApiError, CLIENT_ERROR_CODES, errorFromResponse } from '../api/api-error';
 
 /** The code the server answers when it kept no page copy: an image parsed before copies were written. */
-export const PAGES_UNAVAILABLE = "PAGES_UNAVAILABLE";
+export const PAGES_UNAVAILABLE = 'PAGES_UNAVAILABLE';
 
 /**
  * Whether the review can show the printed pages beside the lines: a PDF, or a scan or photo, whose page
  * copy (GET .../pages.pdf) holds the levelled images OCR read. An XML e-invoice has no printed page.
  */
-export function hasPrintedPages(
-  mediaType: ParseResult["source"]["mediaType"],
-): boolean {
-  return mediaType === "application/pdf" || mediaType.startsWith("image/");
+export function hasPrintedPages(mediaType: ParseResult['source']['mediaType']): boolean {
+  return mediaType === 'application/pdf' || mediaType.startsWith('image/');
 }
 
 /** The pages OCR read, or none when every page had its own text layer. */
-export function ocrPages(
-  result: Pick<ParseResult, "extraction">,
-): readonly number[] {
+export function ocrPages(result: Pick<ParseResult, 'extraction'>): readonly number[] {
   return result.extraction.ocr?.pages ?? [];
 }
 
@@ -39,11 +31,7 @@ export async function fetchPageCopy(url: string): Promise<Uint8Array> {
   try {
     response = await fetch(url);
   } catch (cause) {
-    throw new ApiError(
-      CLIENT_ERROR_CODES.network,
-      `The page copy could not be fetched (${String(cause)}).`,
-      0,
-    );
+    throw new ApiError(CLIENT_ERROR_CODES.network, `The page copy could not be fetched (${String(cause)}).`, 0);
   }
   if (!response.ok) throw await errorFromResponse(response);
   return new Uint8Array(await response.arrayBuffer());
