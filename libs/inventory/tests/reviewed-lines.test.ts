@@ -176,3 +176,58 @@ describe('stockLinesOf with assessApply', () => {
     });
   });
 });
+
+describe('reviewLines: what OCR was unsure of', () => {
+  it('carries the parsed confidence and unsure fields, and leaves both out where the result has none', () => {
+    // Arrange
+    const lines = [line(0, { confidence: 'medium', unsureFields: ['quantity', 'lineTotal'] }), line(1, { confidence: 'high' }), line(2)];
+
+    // Act
+    const reviewed = reviewLines(lines, [], noMappings, [{ description: 'Added by hand' }]);
+
+    // Assert
+    expect(reviewed.map((item) => [item.confidence, item.unsureFields])).toEqual([
+      ['medium', ['quantity', 'lineTotal']],
+      ['high', undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    expect(Object.keys(reviewed[1] ?? {})).not.toContain('unsureFields');
+    expect(Object.keys(reviewed[2] ?? {})).not.toContain('confidence');
+  });
+
+  it('drops a field the correction sets, even to the printed value, and keeps the others', () => {
+    // Arrange
+    const lines = [
+      line(0, { quantity: '7', unsureFields: ['description', 'quantity', 'unitPrice'] }),
+      line(1, { quantity: '7', unsureFields: ['quantity'] }),
+    ];
+    const corrections: LineCorrection[] = [
+      { lineIndex: 0, quantity: '1', unitPrice: '2.00' },
+      { lineIndex: 1, quantity: '7' },
+    ];
+
+    // Act
+    const reviewed = reviewLines(lines, corrections, noMappings);
+
+    // Assert
+    expect(reviewed[0]?.unsureFields).toEqual(['description']);
+    expect(reviewed[0]?.changed).toEqual(['quantity']);
+    expect(reviewed[1]?.unsureFields).toBeUndefined();
+    expect(reviewed[1]?.changed).toEqual([]);
+  });
+
+  it('drops an unsure SKU that a remembered mapping replaces, not one the mapping leaves as read', () => {
+    // Arrange
+    const lines = [line(0, { sku: 'SUP-1', unsureFields: ['sku'] }), line(1, { sku: 'SUP-9', unsureFields: ['sku'] })];
+
+    // Act
+    const reviewed = reviewLines(lines, [], new Map([['SUP-1', 'INV-1']]));
+
+    // Assert
+    expect(reviewed.map((item) => [item.sku, item.unsureFields])).toEqual([
+      ['INV-1', undefined],
+      ['SUP-9', ['sku']],
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { AddedLine, InvoiceLine, LineCorrection, ReviewField, ReviewedLine } from '@invoice/contracts';
+import type { AddedLine, InvoiceLine, LineCorrection, LineField, ReviewField, ReviewedLine } from '@invoice/contracts';
 import { ExactDecimal } from '../decimal';
 import { movesStock } from '../line-kind';
 import { stockQuantityOf, UNIT_PACK_SIZE } from '../pack-size';
@@ -98,6 +98,7 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
   const packSize = correction?.packSize ?? mappedPackSize;
   // Listed so a client resends a pack size the operator gave; one that restates the mapping's is no correction.
   if (!sameDecimal(packSize, mappedPackSize)) changed.push('packSize');
+  const unsureFields = stillUnsure(line.unsureFields ?? [], correction, mappedFrom !== null);
 
   return {
     index: line.index,
@@ -118,7 +119,20 @@ function reviewLine(line: InvoiceLine, correction: LineCorrection | undefined, m
     stockQuantity: quantity === null ? null : stockQuantityOf(quantity, packSize),
     added: false,
     deleted,
+    ...(line.confidence === undefined ? {} : { confidence: line.confidence }),
+    ...(unsureFields.length === 0 ? {} : { unsureFields }),
   };
+}
+
+/**
+ * The parsed line's unsure fields whose shown value is still OCR's reading. A field the correction sets shows the
+ * operator's value, even one that restates the printed figure, and a SKU from a remembered mapping shows the
+ * mapping's: the doubtful word is no longer what the operator is asked to check. An unsure field the operator
+ * has looked at and left as printed stays listed, since nothing records that it was looked at; the parser's
+ * confidence is the parser's and is not raised by the review.
+ */
+function stillUnsure(fields: readonly LineField[], correction: LineCorrection | undefined, skuMapped: boolean): LineField[] {
+  return fields.filter((field) => correction?.[field] === undefined && !(field === 'sku' && skuMapped));
 }
 
 function addedLine(line: AddedLine, index: number): LineUnderReview {
