@@ -71,6 +71,28 @@ describe('review', () => {
       expect(body.lines[0]).toMatchObject({ parsed: { sku: 'G-A', quantity: '2.5' }, page: 1, bbox: [10, 10, 500, 20] });
     });
 
+    it("passes the parser's confidence and the fields OCR was unsure of through, until the operator corrects them", async () => {
+      // Arrange
+      const job = await parsedJob([
+        { sku: 'U-A', quantity: '7', confidence: 'medium', unsureFields: ['sku', 'quantity'] },
+        { sku: 'U-B', quantity: '1', confidence: 'high' },
+      ]);
+
+      // Act
+      const before = await review(job.jobId);
+      const after = await saved(job.jobId, { baseRevision: 0, corrections: [{ lineIndex: 0, quantity: '1' }] });
+
+      // Assert
+      expect(before.lines.map((line) => [line.confidence, line.unsureFields])).toEqual([
+        ['medium', ['sku', 'quantity']],
+        ['high', undefined],
+      ]);
+      expect(after.lines.map((line) => [line.confidence, line.unsureFields])).toEqual([
+        ['medium', ['sku']],
+        ['high', undefined],
+      ]);
+    });
+
     it('answers 409 RESULT_NOT_AVAILABLE for a failed job and 404 for an unknown one', async () => {
       const failed = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'ENCRYPTED' }));
       expectError(await getReview(failed.jobId), 409, 'RESULT_NOT_AVAILABLE');

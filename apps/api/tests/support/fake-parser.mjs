@@ -61,6 +61,9 @@ const lines = (script.lines ?? []).map((line, index) => ({
   lineTotal: null,
   page: 1,
   bbox: [10, 10 + index * 12, 500, 20 + index * 12],
+  // What the parser says of its own reading, for a test that sets it (an OCR'd line's doubtful fields).
+  ...(line.confidence === undefined ? {} : { confidence: line.confidence }),
+  ...(line.unsureFields === undefined ? {} : { unsureFields: line.unsureFields }),
 }));
 write(option('--output'), {
   schemaVersion: '1',
