@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../src/catalogue';
 import { PARSE_TIMEOUT_MS, useJourney, WIDE } from '../src/journey';
 import { screenshot } from '../src/page-checks';
 
@@ -44,16 +45,6 @@ async function expectAttempt(baseUrl: string, fileName: string, attempt: number,
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${fileName} did not reach attempt ${attempt} ${status}: ${seen}`);
-}
-
-/**
- * Puts SKUs in the item catalogue through the API (one CSV import), as an operator who keeps one would have:
- * apply refuses a SKU outside it (UNKNOWN_SKU).
- */
-async function catalogue(baseUrl: string, skus: readonly string[]): Promise<void> {
-  const csv = ['sku,name,unit', ...skus.map((sku) => `${sku},${sku},pcs`)].join('\r\n');
-  const response = await fetch(`${baseUrl}/api/items/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ csv }) });
-  if (response.status !== 200) throw new Error(`catalogue import answered ${response.status}: ${await response.text()}`);
 }
 
 describe('an operator takes an invoice from upload to stock in the browser', () => {
