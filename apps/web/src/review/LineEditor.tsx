@@ -15,6 +15,7 @@ import {
   type ReviewDraft,
   type TextField,
 } from './review-draft';
+import { unsureCells } from './unsure-cells';
 
 export interface LineEditorProps {
   line: ReviewedLine;
@@ -57,6 +58,7 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
   const packSize = shownPackSize(line, draft);
   const packRead = readPackSize(packSize);
   const inStock = packRead.ok ? stockQuantityOf(shownQuantity(line, draft), packRead.value) : null;
+  const unsure = unsureCells(line, draft);
   return (
     <section className="line-editor" aria-labelledby={headingId} data-editor-line={line.index}>
       <h2 id={headingId}>
@@ -66,8 +68,9 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
       </h2>
       <div className="fields">
         {TEXT_FIELDS.map(({ field, label, numeric }) => (
-          <label key={field}>
+          <label key={field} className={unsure.has(field) ? 'field-unsure' : undefined}>
             {label}
+            {unsure.has(field) && <span className="unsure-note"> OCR unsure</span>}
             <input
               type="text"
               inputMode={numeric ? 'decimal' : undefined}

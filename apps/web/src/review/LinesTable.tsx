@@ -1,9 +1,10 @@
 import { Fragment, type ReactNode } from 'react';
-import type { JobReview, LineKind, ReviewedLine } from '@invoice/contracts';
+import type { JobReview, LineConfidence, LineField, LineKind, ReviewedLine } from '@invoice/contracts';
 import { GRID_COLUMNS, type GridCursor } from './grid-keys';
 import { useGridKeys } from './use-grid-keys';
 import { isNewSku } from './line-extras';
 import { lineCheck, subtotalCheck, totalCheck, type ArithmeticCheck } from './line-arithmetic';
+import { unsureCells, unsureCount } from './unsure-cells';
 import {
   cellState,
   draftLines,
@@ -51,6 +52,22 @@ const KIND_WORDS: Record<LineKind, string> = {
   charge: 'Charge',
   group: 'Group subtotal',
 };
+
+/** The parser's confidence in a parsed line: how far its printed figures prove it (and whether OCR doubted a word). */
+function ConfidenceTag({ confidence }: { confidence: LineConfidence }) {
+  return <span className={`tag tag-confidence-${confidence}`}>{confidence} confidence</span>;
+}
+
+/** Said inside a cell OCR was unsure of: its dashed border is the visible cue, these words the spoken one. */
+function UnsureWords({ unsure }: { unsure: boolean }) {
+  return unsure ? <span className="visually-hidden"> (OCR unsure: check this value)</span> : null;
+}
+
+/** The class that marks a cell OCR was unsure of, added to the cell's own. */
+function unsureClass(unsure: ReadonlySet<LineField>, field: LineField, classes = ''): string | undefined {
+  const all = [classes, unsure.has(field) ? 'cell-unsure' : ''].filter(Boolean).join(' ');
+  return all || undefined;
+}
 
 /** A group row repeats the sum of its detail lines: its badge keeps it from being read as one more item. */
 function KindCell({ kind }: { kind: LineKind }) {
@@ -102,6 +119,7 @@ function gridCell(row: number, col: number, cursor: GridCursor) {
 function LineRow({ line, row, cursor, props }: { line: ReviewedLine; row: number; cursor: GridCursor; props: LinesTableProps }) {
   const { draft, warnings, problems, selected, onSelect } = props;
   const cell = (field: TextField) => gridCell(row, GRID_COLUMNS.indexOf(field), cursor);
+  const unsure = unsureCells(line, draft);
   const skuEdited = cellState(line, draft, 'sku') === 'edited';
   const n = line.index + 1;
   const skuState = cellState(line, draft, 'sku');
@@ -142,28 +160,37 @@ function LineRow({ line, row, cursor, props }: { line: ReviewedLine; row: number
         {/* In this cell, not the SKU's: the SKU cell keeps the SKU as its name. */}
         {isNewSku(line) && !skuEdited && !deleted && <span className="tag tag-new">new SKU</span>}
         {deleted && <span className="tag tag-changed">deleted</span>}
+        {line.confidence && <ConfidenceTag confidence={line.confidence} />}
       </td>
-      <td className={`cell-${skuState} sku`} {...cell('sku')}>
+      <td className={unsureClass(unsure, 'sku', `cell-${skuState} sku`)} {...cell('sku')}>
         {shownSku(line, draft)}
+        <UnsureWords unsure={unsure.has('sku')} />
         <StateTag state={skuState} />
         <WasParsed value={line.parsed.sku} state={skuState} />
         {skuState === 'mapped' && <span className="was">printed {line.mappedFrom}</span>}
       </td>
-      <td className="description" {...cell('description')}>
+      <td className={unsureClass(unsure, 'description', 'description')} {...cell('description')}>
         {shownText(line, draft, 'description')}
+        <UnsureWords unsure={unsure.has('description')} />
       </td>
-      <td className={`cell-${quantityState} num`} {...cell('quantity')}>
+      <td className={unsureClass(unsure, 'quantity', `cell-${quantityState} num`)} {...cell('quantity')}>
         {shownQuantity(line, draft)}
+        <UnsureWords unsure={unsure.has('quantity')} />
         <StateTag state={quantityState} />
         <WasParsed value={line.parsed.quantity} state={quantityState} />
         {problem && <span className="field-problem">{problem}</span>}
       </td>
-      <td {...cell('unit')}>{shownText(line, draft, 'unit')}</td>
-      <td className="num" {...cell('unitPrice')}>
-        {shownText(line, draft, 'unitPrice')}
+      <td className={unsureClass(unsure, 'unit')} {...cell('unit')}>
+        {shownText(line, draft, 'unit')}
+        <UnsureWords unsure={unsure.has('unit')} />
       </td>
-      <td className="num" {...cell('lineTotal')}>
+      <td className={unsureClass(unsure, 'unitPrice', 'num')} {...cell('unitPrice')}>
+        {shownText(line, draft, 'unitPrice')}
+        <UnsureWords unsure={unsure.has('unitPrice')} />
+      </td>
+      <td className={unsureClass(unsure, 'lineTotal', 'num')} {...cell('lineTotal')}>
         {shownText(line, draft, 'lineTotal')}
+        <UnsureWords unsure={unsure.has('lineTotal')} />
         <CheckWords check={check} what="quantity × unit price" />
       </td>
       <td className={`cell-${notStockState}`}>
@@ -201,8 +228,16 @@ export function LinesTable(props: LinesTableProps) {
     shownHeader(props.review, headerDraft, 'total') || null,
   );
   const columns = props.warnings.size > 0 ? 10 : 9;
+  const unsure = unsureCount(props.review, props.draft);
   return (
     <div className="table-scroll" tabIndex={0} ref={grid.wrapper} onKeyDown={grid.onKeyDown} onFocus={grid.onFocus} onBlur={grid.onBlur}>
+      {unsure.cells > 0 && (
+        <p id="lines-unsure" className="unsure-hint">
+          <span aria-hidden="true">⚠ </span>
+          Check the unsure cells first: {unsure.cells === 1 ? '1 cell' : `${unsure.cells} cells`} on{' '}
+          {unsure.lines === 1 ? '1 line' : `${unsure.lines} lines`} hold a word OCR was unsure of, marked with a dashed border.
+        </p>
+      )}
       <p id="lines-keys" className="muted small keys-hint">
         Arrows move between cells; Enter or F2 edits a cell, typing replaces it; in a field Enter keeps the value and moves down, Escape undoes it;
         Ctrl+Enter saves.
