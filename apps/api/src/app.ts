@@ -8,6 +8,7 @@ import { itemRoutes } from './http/item-routes';
 import { jobFileRoute } from './http/job-file-route';
 import { jobRoutes } from './http/job-routes';
 import { localServerGuards } from './http/local-server-guards';
+import { pageCopyRoute } from './http/page-copy-route';
 import { pageRegionRoute } from './http/page-region-route';
 import { reviewRoutes } from './http/review-routes';
 import { skuMappingRoutes } from './http/sku-mapping-routes';
@@ -42,6 +43,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.use(healthRoutes(context, send));
   app.use(jobRoutes(context, send));
   app.use(jobFileRoute(context));
+  app.use(pageCopyRoute(context));
   app.use(pageRegionRoute(context, send));
   app.use(reviewRoutes(context, send));
   app.use(skuMappingRoutes(context, send));

@@ -15,7 +15,7 @@ export { checkAddedLines, checkCorrections, checkSkuMappings, MAX_REVIEWED_LINES
 export { ExactDecimal, addDecimals, formatDecimal } from './decimal';
 export { toPublicJob, nextVersion, summarize } from './job-record';
 export type { JobRecord, StoredReview } from './job-record';
-export { rawKey, parsedKey, layoutKey, errorKey, safeName } from './object-keys';
+export { rawKey, parsedKey, layoutKey, pagesKey, errorKey, safeName } from './object-keys';
 export { regionOf, composeLine, restrictedReading, wordsInside } from './review/region-line';
 export { isJobId } from './job-id';
 
@@ -67,6 +67,7 @@ export { listSuppliers } from './use-cases/list-suppliers';
 export { putSkuMapping } from './use-cases/put-sku-mapping';
 export { deleteSkuMapping } from './use-cases/delete-sku-mapping';
 export { openJobFile, FILE_DOWNLOAD_TTL_SECONDS } from './use-cases/open-job-file';
+export { openPageCopy } from './use-cases/open-page-copy';
 export { listJobs, DEFAULT_PAGE_SIZE } from './use-cases/list-jobs';
 export { listInventory } from './use-cases/list-inventory';
 export { readParseResult, readParseError } from './use-cases/read-outputs';

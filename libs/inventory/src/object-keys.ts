@@ -22,6 +22,14 @@ export function layoutKey(jobId: string, attempt: number): string {
   return `parsed/${jobId}/attempt-${attempt}.layout.json`;
 }
 
+/**
+ * The parser's page copy of an attempt, a PDF of the pages as it read them (each OCR'd page the image its words
+ * were read from), written beside its result when OCR read a page (invoice_parser/io.py page_copy_uri).
+ */
+export function pagesKey(jobId: string, attempt: number): string {
+  return `parsed/${jobId}/attempt-${attempt}.pages.pdf`;
+}
+
 export function errorKey(jobId: string, attempt: number): string {
   return `errors/${jobId}/attempt-${attempt}.json`;
 }

@@ -1,9 +1,8 @@
 import { openJobFile, safeName } from '@invoice/inventory';
-import { Router, type Response } from 'express';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Router } from 'express';
 import type { AppContext } from './app-context';
 import { jobIdParam } from './job-id';
+import { streamDownload } from './stream-download';
 
 /**
  * GET /api/jobs/{jobId}/file: the uploaded document, for the review screen's pdf.js. The content type and
@@ -27,16 +26,7 @@ export function jobFileRoute(context: AppContext): Router {
     res.set('Content-Length', String(download.sizeBytes));
     res.set('Content-Disposition', `${isPdf ? 'inline' : 'attachment'}; filename="${safeName(job.fileName)}"`);
     if (!isPdf) res.set('Content-Security-Policy', "sandbox; default-src 'none'");
-    await streamTo(res, download.body);
+    await streamDownload(res, download.body);
   });
   return router;
-}
-
-async function streamTo(res: Response, body: AsyncIterable<Uint8Array>): Promise<void> {
-  try {
-    await pipeline(Readable.from(body), res);
-  } catch (error) {
-    // Once bytes are on the way the status cannot change; a client that went away is not a server fault.
-    if (!res.headersSent) throw error;
-  }
 }
