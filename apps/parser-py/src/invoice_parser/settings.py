@@ -59,7 +59,8 @@ class Settings:
     # document's OCR time is added to time_limit_seconds for the process as a whole.
     ocr_page_seconds: float = 20
     ocr_document_seconds: float = 80
-    # A recognised word below this confidence (0-100, tesseract's) lowers its line's confidence.
+    # A recognised word below this confidence (0-100, tesseract's) makes the field it was read into
+    # one to check first (the line's unsureFields) and lowers its line's confidence one step.
     ocr_min_word_confidence: float = 60
     # A page with fewer text characters than this, covered by an image, is a scan with a fax header
     # or a page number stamped on it: it is read by OCR (which reads the stamp too).
