@@ -1,7 +1,8 @@
 """The peers' packages live in the `bench` extra of apps/parser-py/pyproject.toml, outside the runtime
 image. The benchmark installs them into the running interpreter's environment (.venv) on first use,
-or, with --no-install, stops with the command that would. ocrmypdf gets a virtual environment of its
-own (bench/.venv-ocrmypdf, made the same way): it pins a pdfminer.six and a pikepdf of its own."""
+or, with --no-install, stops with the command that would. The ocrmypdf peer and the RapidOCR engine
+each get a virtual environment of their own in bench/ (made the same way): ocrmypdf pins a
+pdfminer.six and a pikepdf of its own, RapidOCR brings onnxruntime and opencv."""
 
 from __future__ import annotations
 
@@ -14,8 +15,14 @@ from pathlib import Path
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 # The module each peer imports, to tell whether the extra is installed.
 PEER_MODULES = {"camelot": "camelot"}
-# ocrmypdf 17 rasterises with pypdfium2 and writes plain PDF without Ghostscript (bench/ocrmypdf_peer.py).
-OCRMYPDF_REQUIREMENT = "ocrmypdf>=17,<18"
+HERE = Path(__file__).resolve().parent
+# Reader -> (its virtual environment's folder in bench/, what pip installs there). ocrmypdf 17
+# rasterises with pypdfium2 and writes plain PDF without Ghostscript (bench/ocrmypdf_peer.py); RapidOCR
+# 3.10 carries its models in the wheel, onnxruntime runs them (bench/rapidocr_engine.py).
+OWN_ENVIRONMENTS = {
+    "ocrmypdf": (".venv-ocrmypdf", ("ocrmypdf>=17,<18",)),
+    "rapidocr": (".venv-rapidocr", ("rapidocr==3.10.0", "onnxruntime>=1.17,<2")),
+}
 
 
 def bench_requirements() -> list[str]:
@@ -41,34 +48,36 @@ def ensure_peers(readers: list[str], install: bool) -> None:
     importlib.invalidate_caches()
 
 
-def ensure_ocrmypdf(readers: list[str], install: bool) -> None:
-    """bench/.venv-ocrmypdf with ocrmypdf in it, made on first use; tesseract is the system's, the
-    parser's own (`tesseract --version` must answer)."""
-    if "ocrmypdf" not in readers:
-        return
-    from ocrmypdf_peer import EXECUTABLE, VENV
+def environment(reader: str) -> Path:
+    """The folder of the reader's own virtual environment."""
+    return HERE / OWN_ENVIRONMENTS[reader][0]
 
-    if EXECUTABLE.exists():
-        return
-    commands = [
-        [sys.executable, "-m", "venv", str(VENV)],
-        [
-            str(VENV / "bin" / "python"),
-            "-m",
-            "pip",
-            "install",
-            "--disable-pip-version-check",
-            OCRMYPDF_REQUIREMENT,
-        ],
-    ]
-    if not install:
-        shown = "\n".join(
-            "  " + " ".join(repr(p) if ">" in p else p for p in command) for command in commands
-        )
-        raise SystemExit(
-            f"the ocrmypdf peer needs its own virtual environment: run\n{shown}\n"
-            f"or drop it with --readers parser,baseline"
-        )
-    print(f"installing the ocrmypdf peer into {VENV}: {OCRMYPDF_REQUIREMENT}", file=sys.stderr)
-    subprocess.run(commands[0], check=True)
-    subprocess.run([*commands[1], "--quiet"], check=True)
+
+def ensure_own_environments(readers: list[str], install: bool) -> None:
+    """The virtual environment of each reader that has its own (OWN_ENVIRONMENTS), made on first use."""
+    for reader in readers:
+        if reader not in OWN_ENVIRONMENTS:
+            continue
+        venv, requirements = environment(reader), OWN_ENVIRONMENTS[reader][1]
+        if (venv / "bin" / "python").exists():
+            continue
+        commands = [
+            [sys.executable, "-m", "venv", str(venv)],
+            [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                *requirements,
+            ],
+        ]
+        if not install:
+            shown = "\n".join("  " + " ".join(repr(p) if "=" in p else p for p in c) for c in commands)
+            raise SystemExit(
+                f"the {reader} reader needs its own virtual environment: run\n{shown}\n"
+                f"or drop it with --readers parser,baseline"
+            )
+        print(f"installing the {reader} reader into {venv}: {' '.join(requirements)}", file=sys.stderr)
+        subprocess.run(commands[0], check=True)
+        subprocess.run([*commands[1], "--quiet"], check=True)

@@ -3,7 +3,7 @@ text layer to the scan, and the naive pdfplumber reader (bench/naive_baseline.py
 What a user builds in an afternoon for scanned invoices.
 
 ocrmypdf runs as a command, from a virtual environment of its own (bench/.venv-ocrmypdf, made on
-first use by bench_dependencies.ensure_ocrmypdf): its wheel pins a pdfminer.six and a pikepdf that
+first use by bench_dependencies.ensure_own_environments): its wheel pins a pdfminer.six and a pikepdf that
 the parser's environment must not be made to share. Version 17 rasterises with pypdfium2 and writes a
 plain PDF without Ghostscript (`--output-type pdf`: PDF/A needs Ghostscript or veraPDF, and the
 output is only read); it needs no unpaper, jbig2 or pngquant for these options.
@@ -22,12 +22,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from bench_dependencies import environment
 from naive_baseline import read_naive
 
 from invoice_parser.settings import Settings
 
-VENV = Path(__file__).resolve().parent / ".venv-ocrmypdf"
-EXECUTABLE = VENV / "bin" / "ocrmypdf"
+EXECUTABLE = environment("ocrmypdf") / "bin" / "ocrmypdf"
 # The parser's languages, in its order; ocrmypdf passes them to tesseract as given.
 LANGUAGES = Settings().ocr_languages
 OPTIONS = (

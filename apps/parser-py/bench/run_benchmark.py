@@ -13,8 +13,9 @@ layouts-held-out (fixtures/layouts seeds 0-99 and 1000-1099, generated on the fl
 layouts as degraded image-only scans, read by OCR; bench/scanned_corpus.py), with scanned-originals, the
 text PDFs they were made from. Readers (--readers): parser, baseline (bench/naive_baseline.py), camelot
 (bench/camelot_peer.py; its package is in the bench extra, installed on first use unless --no-install)
-and ocrmypdf (bench/ocrmypdf_peer.py, on the scanned corpora only; its own virtual environment, made on
-first use unless --no-install).
+ocrmypdf (bench/ocrmypdf_peer.py) and rapidocr (the parser with RapidOCR for tesseract,
+bench/rapidocr_engine.py), both on the scanned corpora only and each in its own virtual environment,
+made on first use unless --no-install.
 
 Scoring is the shared scorer's (corpus_scoring.py mirrors ../shared/tools/score_parser.py). Every
 reader runs over every corpus in a fresh process of this script (`--measure`), because pdfium,
@@ -34,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench_dependencies import ensure_ocrmypdf, ensure_peers
+from bench_dependencies import ensure_own_environments, ensure_peers
 from corpora import CORPUS_NAMES, Corpus, build
 from corpus_scoring import DEFAULT_CORPUS, Score, score_header, score_lines
 from readers import READERS, make_reader, reads
@@ -285,7 +286,7 @@ def main() -> int:
     readers = _names(args.readers, READERS)
     names = _names(args.corpus_name, CORPUS_NAMES)
     ensure_peers(readers, install=not args.no_install)
-    ensure_ocrmypdf(readers, install=not args.no_install)
+    ensure_own_environments(readers, install=not args.no_install)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as scratch:
         corpora = build(names, args.corpus, Path(scratch), args.long_pages, args.repeats, args.limit)
