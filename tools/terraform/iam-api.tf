@@ -60,6 +60,7 @@ data "aws_iam_policy_document" "api" {
     resources = ["${aws_s3_bucket.uploads.arn}/${local.upload_prefixes.raw}*"]
   }
 
+  # Also what the presigned GET of a page copy (parsed/{id}/attempt-{n}.pages.pdf) runs as.
   statement {
     sid     = "ReadParseOutputs"
     actions = ["s3:GetObject"]

@@ -50,8 +50,9 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
 resource "aws_s3_bucket_cors_configuration" "uploads" {
   bucket = aws_s3_bucket.uploads.id
 
-  # The SPA PUTs the invoice straight to its presigned URL, and pdf.js GETs it back through the presigned URL
-  # GET /api/jobs/{id}/file redirects to. Only the SPA's own origin may, and only these methods.
+  # The SPA PUTs the invoice straight to its presigned URL, and pdf.js GETs it back (or the parser's page copy
+  # of a scan) through the presigned URL GET /api/jobs/{id}/file or /pages.pdf redirects to. Only the SPA's
+  # own origin may, and only these methods.
   cors_rule {
     allowed_methods = ["PUT", "GET", "HEAD"]
     allowed_origins = [local.spa_origin]

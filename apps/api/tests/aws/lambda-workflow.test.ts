@@ -1,9 +1,11 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { ApplyResult, InventoryItem, Job, ParseResult } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from '@invoice/inventory';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT, VENV_PYTHON } from '../support/paths';
 import { createAwsResources, type AwsTestResources } from './support/aws-resources';
 import { invoke, type LambdaHandler } from './support/http-api-event';
 import { requireFixturesDir } from './support/fixtures';
@@ -17,6 +19,19 @@ interface Truth {
 
 function fixture(name: string): Buffer {
   return readFileSync(path.join(requireFixturesDir(), name));
+}
+
+/** A fixture invoice's first page as a scanner delivers it: a 200 dpi greyscale PNG. */
+function scannedPng(name: string): Buffer {
+  const script = [
+    'import io, sys, pypdfium2',
+    'image = pypdfium2.PdfDocument(sys.argv[1])[0].render(scale=200 / 72, grayscale=True).to_pil()',
+    'buffer = io.BytesIO(); image.save(buffer, format="PNG", dpi=(200, 200))',
+    'sys.stdout.buffer.write(buffer.getvalue())',
+  ].join('\n');
+  const made = spawnSync(VENV_PYTHON, ['-c', script, path.join(requireFixturesDir(), name)], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+  if (made.status !== 0) throw new Error(`could not rasterise ${name}: ${made.stderr.toString()}`);
+  return made.stdout;
 }
 
 /** SKU -> summed quantity of the truth file's item lines: what one apply must add to stock. */
@@ -154,6 +169,26 @@ describe('AWS mode through the Lambda handler', () => {
     expect(answer.statusCode).toBe(302);
     expect(new URL(answer.headers.location ?? '').searchParams.get('X-Amz-Expires')).toMatch(/^\d+$/);
     expect(Buffer.from(await downloaded.arrayBuffer())).toEqual(body);
+  });
+
+  it('lets the review screen fetch the pages through a short-lived S3 URL (302): the page copy of a scan, the upload of a text PDF', async () => {
+    // Arrange: a fixture page as a 200 dpi PNG scan, and a text PDF
+    const scan = scannedPng('unruled_basic.pdf');
+    const jobs = [await createAndUpload('scan.png', 'image/png', scan), await createAndUpload('ruled_basic.pdf', 'application/pdf', fixture('ruled_basic.pdf'))];
+    for (const job of jobs) await invoke(handler, 'POST', `/api/jobs/${job.jobId}/parse`, {});
+    for (const job of jobs) expect((await settled(job.jobId)).status).toBe('PARSED');
+
+    // Act
+    const answers = await Promise.all(jobs.map((job) => invoke(handler, 'GET', `/api/jobs/${job.jobId}/pages.pdf`)));
+    const downloads = await Promise.all(answers.map((answer) => fetch(answer.headers.location ?? 'http://invalid.test/')));
+
+    // Assert
+    expect(answers.map((answer) => answer.statusCode)).toEqual([302, 302]);
+    const [copy, upload] = await Promise.all(downloads.map(async (downloaded) => Buffer.from(await downloaded.arrayBuffer())));
+    expect(new URL(answers[0]?.headers.location ?? '').pathname).toMatch(/\/parsed\/[^/]+\/attempt-1\.pages\.pdf$/);
+    expect(downloads.map((downloaded) => downloaded.headers.get('content-type'))).toEqual(['application/pdf', 'application/pdf']);
+    expect(copy?.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(upload).toEqual(fixture('ruled_basic.pdf'));
   });
 
   it('applies once when 20 apply requests arrive at the same time', async () => {
