@@ -78,13 +78,16 @@ describe('cells OCR was unsure of', () => {
     expect(plain).not.toContain('confidence');
   });
 
-  it('names the unsure fields in the line editor, in their labels', () => {
+  it('marks the unsure fields in the line editor and describes them to a screen reader', () => {
     const markup = render(
       <LineEditor line={review.lines[0]!} draft={EMPTY_DRAFT} supplierName="Acme" problem={undefined} onEdit={noop} onClose={noop} />,
     );
 
-    expect(markup).toContain('<label class="field-unsure">Quantity<span class="unsure-note"> OCR unsure</span><input');
-    expect(markup).toContain('<label class="field-unsure">Unit price<span class="unsure-note"> OCR unsure</span><input');
+    expect(markup).toContain('<label class="field-unsure">Quantity<span class="unsure-note" aria-hidden="true"> OCR unsure</span><input');
+    expect(markup).toContain('<label class="field-unsure">Unit price<span class="unsure-note" aria-hidden="true"> OCR unsure</span><input');
     expect(markup).toContain('<label>Description<input');
+    // The label stays the field's name; the doubt is its description.
+    expect(markup.match(/aria-describedby="line-editor-0-unsure"/g)).toHaveLength(2);
+    expect(text(markup)).toContain('OCR was unsure of a word in this field: check it against the page.');
   });
 });

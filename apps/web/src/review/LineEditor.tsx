@@ -40,6 +40,12 @@ const TEXT_FIELDS: { field: TextField; label: string; numeric: boolean }[] = [
   { field: 'lineTotal', label: 'Line total', numeric: true },
 ];
 
+/** The ids that describe a field, or undefined when none does. */
+function describedBy(ids: (string | null)[]): string | undefined {
+  const present = ids.filter((id): id is string => id !== null);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
 /** Every field of the selected line, its not-stock switch and its deletion; edits stay in the draft until saved. */
 export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose, actions }: LineEditorProps) {
   const n = line.index + 1;
@@ -66,18 +72,29 @@ export function LineEditor({ line, draft, supplierName, problem, onEdit, onClose
         {line.added ? ' (added)' : ''}
         {deleted ? ' (deleted)' : ''}
       </h2>
+      {unsure.size > 0 && (
+        <p id={`${headingId}-unsure`} className="visually-hidden">
+          OCR was unsure of a word in this field: check it against the page.
+        </p>
+      )}
       <div className="fields">
         {TEXT_FIELDS.map(({ field, label, numeric }) => (
           <label key={field} className={unsure.has(field) ? 'field-unsure' : undefined}>
             {label}
-            {unsure.has(field) && <span className="unsure-note"> OCR unsure</span>}
+            {/* Seen beside the label; a screen reader hears the description below instead, so the label stays the field's name. */}
+            {unsure.has(field) && (
+              <span className="unsure-note" aria-hidden="true">
+                {' '}
+                OCR unsure
+              </span>
+            )}
             <input
               type="text"
               inputMode={numeric ? 'decimal' : undefined}
               value={field === 'sku' ? sku : shownText(line, draft, field)}
               disabled={deleted}
               aria-invalid={numeric && problem ? true : undefined}
-              aria-describedby={numeric && problem ? `${headingId}-problem` : undefined}
+              aria-describedby={describedBy([numeric && problem ? `${headingId}-problem` : null, unsure.has(field) ? `${headingId}-unsure` : null])}
               onChange={(event) => onEdit(line.index, { [field]: event.target.value })}
               autoComplete="off"
               data-field={field}
