@@ -43,7 +43,7 @@ describe('an operator corrects a misread invoice, catalogues its items and appli
     journey.reportFailure('correction-failure');
 
     await page.goto(stack.baseUrl);
-    await page.getByLabel('Upload invoice PDFs').setInputFiles([path.join(E2E_FIXTURES, 'missed_line.pdf')]);
+    await page.getByLabel('Choose invoice files').setInputFiles([path.join(E2E_FIXTURES, 'missed_line.pdf')]);
     const row = page.getByRole('row', { name: /missed_line\.pdf/ });
     await row.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
     await page.getByRole('link', { name: 'Review missed_line.pdf' }).click();

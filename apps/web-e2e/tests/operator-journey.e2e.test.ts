@@ -64,7 +64,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await checkScreen('01-jobs-empty');
 
     const multipage = path.join(stack.fixturesDir, 'multipage_repeated_header.pdf');
-    await page.getByLabel('Upload invoice PDFs').setInputFiles([invoice, broken, multipage]);
+    await page.getByLabel('Choose invoice files').setInputFiles([invoice, broken, multipage]);
     const invoiceRow = page.getByRole('row', { name: /ruled_basic\.pdf/ });
     await invoiceRow.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
     const brokenRow = page.getByRole('row', { name: /broken\.pdf/ });

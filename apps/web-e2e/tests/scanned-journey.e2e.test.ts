@@ -80,7 +80,7 @@ describe('an operator reviews a scanned invoice read by OCR and applies it', () 
     journey.reportFailure('scanned-failure');
 
     await page.goto(stack.baseUrl);
-    await page.getByLabel('Upload invoice PDFs').setInputFiles([path.join(E2E_FIXTURES, SCAN)]);
+    await page.getByLabel('Choose invoice files').setInputFiles([path.join(E2E_FIXTURES, SCAN)]);
     const row = page.getByRole('row', { name: new RegExp(SCAN.replace('.', '\\.')) });
     await row.getByText('Parsed', { exact: true }).waitFor({ timeout: PARSE_TIMEOUT_MS });
     expect(await row.textContent()).toContain('Northgate Trade Supplies Ltd');

@@ -8,7 +8,7 @@ export interface UploadPanelProps {
   onClear: () => void;
 }
 
-export const FILE_INPUT_LABEL = 'Upload invoice PDFs';
+export const FILE_INPUT_LABEL = 'Choose invoice files';
 
 /** Drop target and file picker (the keyboard way in), with one progress bar per file. */
 export function UploadPanel({ uploads, onFiles, onClear }: UploadPanelProps) {
