@@ -1,6 +1,7 @@
 import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
 import { version as apiVersion } from '../package.json';
 import { createAwsClients, destroyAwsClients } from './adapters/aws/aws-clients';
+import { DynamoDbAuditTrail } from './adapters/aws/dynamodb-audit-trail';
 import { DynamoDbInventoryLedger } from './adapters/aws/dynamodb-inventory-ledger';
 import { DynamoDbItemCatalogue } from './adapters/aws/dynamodb-item-catalogue';
 import { DynamoDbJobRepository } from './adapters/aws/dynamodb-job-repository';
@@ -28,6 +29,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
     skuMappings: new DynamoDbSkuMappingRepository(clients.dynamodb, settings.tables.skuMappings),
     // Supplier identities share the sku-mappings table (see dynamodb-supplier-directory.ts): no new table.
     suppliers: new DynamoDbSupplierDirectory(clients.dynamodb, settings.tables.skuMappings),
+    audit: new DynamoDbAuditTrail(clients.dynamodb, settings.tables.audit),
     blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
     // ECS reports task times by the real clock, so the timeout is measured by it too.
     runner: new EcsParserRunner(clients.ecs, settings.ecs, config.parseTimeoutSeconds),

@@ -5,6 +5,7 @@ import { FsBlobStore } from './adapters/local/fs-blob-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
 import { openSqliteDatabase } from './adapters/local/sqlite-database';
+import { SqliteAuditTrail } from './adapters/local/sqlite-audit-trail';
 import { SqliteInventoryLedger } from './adapters/local/sqlite-inventory-ledger';
 import { SqliteItemCatalogue } from './adapters/local/sqlite-item-catalogue';
 import { SqliteJobRepository } from './adapters/local/sqlite-job-repository';
@@ -61,6 +62,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
     items: new SqliteItemCatalogue(db),
     skuMappings: new SqliteSkuMappingRepository(db),
     suppliers: new SqliteSupplierDirectory(db),
+    audit: new SqliteAuditTrail(db),
     blobs,
     runner,
     clock,

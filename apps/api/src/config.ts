@@ -41,6 +41,7 @@ export const AWS_VARIABLES = [
   'INVENTORY_TABLE',
   'LEDGER_TABLE',
   'SKU_MAPPINGS_TABLE',
+  'AUDIT_TABLE',
   'UPLOADS_BUCKET',
   'ECS_CLUSTER',
   'PARSER_TASK_DEFINITION',
@@ -133,6 +134,7 @@ export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
       inventory: required('INVENTORY_TABLE'),
       ledger: required('LEDGER_TABLE'),
       skuMappings: required('SKU_MAPPINGS_TABLE'),
+      audit: required('AUDIT_TABLE'),
     },
     uploadsBucket: required('UPLOADS_BUCKET'),
     ecs: {

@@ -9,6 +9,7 @@ const COMPLETE = {
   INVENTORY_TABLE: 'inventory',
   LEDGER_TABLE: 'ledger',
   SKU_MAPPINGS_TABLE: 'sku-mappings',
+  AUDIT_TABLE: 'audit',
   UPLOADS_BUCKET: 'uploads',
   ECS_CLUSTER: 'cluster',
   PARSER_TASK_DEFINITION: 'parser:3',
@@ -21,7 +22,7 @@ describe('resolveAwsSettings', () => {
 
     expect(settings).toEqual({
       region: 'eu-central-1',
-      tables: { jobs: 'jobs', inventory: 'inventory', ledger: 'ledger', skuMappings: 'sku-mappings' },
+      tables: { jobs: 'jobs', inventory: 'inventory', ledger: 'ledger', skuMappings: 'sku-mappings', audit: 'audit' },
       uploadsBucket: 'uploads',
       ecs: { cluster: 'cluster', taskDefinition: 'parser:3', containerName: 'parser', subnets: ['subnet-a', 'subnet-b'], securityGroups: [], assignPublicIp: false },
       endpoints: { dynamodb: undefined, s3: undefined, ecs: undefined },
@@ -35,7 +36,7 @@ describe('resolveAwsSettings', () => {
     expect(settings.endpoints).toEqual({ dynamodb: 'http://127.0.0.1:8000', s3: 'http://127.0.0.1:4566', ecs: 'http://127.0.0.1:4566' });
   });
 
-  it.each(['AWS_REGION', 'JOBS_TABLE', 'INVENTORY_TABLE', 'LEDGER_TABLE', 'SKU_MAPPINGS_TABLE', 'UPLOADS_BUCKET', 'ECS_CLUSTER', 'PARSER_TASK_DEFINITION', 'PARSER_SUBNETS'])(
+  it.each(['AWS_REGION', 'JOBS_TABLE', 'INVENTORY_TABLE', 'LEDGER_TABLE', 'SKU_MAPPINGS_TABLE', 'AUDIT_TABLE', 'UPLOADS_BUCKET', 'ECS_CLUSTER', 'PARSER_TASK_DEFINITION', 'PARSER_SUBNETS'])(
     'throws naming %s when it is missing, from the composition root',
     (variable) => {
       const env: Record<string, string> = { ...COMPLETE };

@@ -6,3 +6,4 @@ export type { SchemaName } from './schema-registry';
 export { validate } from './validate';
 export type { ValidationIssue, ValidationOutcome } from './validate';
 export { limitIssues, MAX_REPORTED_ISSUES } from './issue-limit';
+export { AUDIT_ACTIONS, isAuditAction } from './audit-actions';

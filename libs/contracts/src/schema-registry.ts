@@ -1,6 +1,7 @@
 // Every schema is imported statically so bundlers (esbuild for Lambda, Vite for the SPA) inline them:
 // no file system access is needed at run time. A test proves this list matches the schemas directory.
 import applyResult from '../schemas/apply-result.schema.json';
+import auditEntry from '../schemas/audit-entry.schema.json';
 import catalogueItem from '../schemas/catalogue-item.schema.json';
 import common from '../schemas/common.schema.json';
 import error from '../schemas/error.schema.json';
@@ -42,6 +43,7 @@ import updateItemRequest from '../schemas/api/update-item-request.schema.json';
 /** Schemas by their path below libs/contracts/schemas, without the `.schema.json` suffix. */
 export const schemasByName = {
   'apply-result': applyResult,
+  'audit-entry': auditEntry,
   'catalogue-item': catalogueItem,
   common,
   error,

@@ -41,6 +41,8 @@ export { normaliseItem, ITEM_LIMITS } from './catalogue/item-input';
 export { unknownSkuLines, assertKnownSkus, flagNewSkus } from './review/unknown-skus';
 export type { UnknownSkuLine } from './review/unknown-skus';
 export type { ParserRunner, ParserRunRequest, ParserRunState, ParserRunStatus } from './ports/parser-runner.port';
+export type { AuditTrail, AuditQuery, AuditPage } from './ports/audit-trail.port';
+export { checkAuditEntry, MAX_AUDIT_CHANGE_BYTES } from './audit/audit-entry';
 export { systemClock, randomJobId } from './ports/clock.port';
 export type { Clock, IdGenerator } from './ports/clock.port';
 

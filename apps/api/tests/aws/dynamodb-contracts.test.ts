@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { describeAuditTrailContract } from '../contracts/audit-trail.contract';
 import { describeInventoryLedgerContract } from '../contracts/inventory-ledger.contract';
 import { describeItemCatalogueContract } from '../contracts/item-catalogue.contract';
 import { describeJobRepositoryContract } from '../contracts/job-repository.contract';
 import { describeSkuMappingRepositoryContract } from '../contracts/sku-mapping-repository.contract';
 import { describeSupplierDirectoryContract } from '../contracts/supplier-directory.contract';
+import { DynamoDbAuditTrail } from '../../src/adapters/aws/dynamodb-audit-trail';
 import { DynamoDbInventoryLedger } from '../../src/adapters/aws/dynamodb-inventory-ledger';
 import { DynamoDbItemCatalogue } from '../../src/adapters/aws/dynamodb-item-catalogue';
 import { skuActions } from '../../src/adapters/aws/dynamodb-ledger-items';
@@ -65,4 +67,9 @@ describeSupplierDirectoryContract('DynamoDbSupplierDirectory', async () => {
     mappings: new DynamoDbSkuMappingRepository(dynamodb, resources.settings.tables.skuMappings),
     cleanup: resources.cleanup,
   };
+});
+
+describeAuditTrailContract('DynamoDbAuditTrail', async () => {
+  const resources = await createAwsResources();
+  return { trail: new DynamoDbAuditTrail(resources.clients.dynamodb, resources.settings.tables.audit), cleanup: resources.cleanup };
 });

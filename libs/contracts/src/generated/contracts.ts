@@ -58,6 +58,37 @@ export type EnteredQuantity = string;
  */
 export type PackSize1 = string;
 /**
+ * When it happened, exactly as Date.toISOString() writes it (three fraction digits), so that text order is time order in every store.
+ */
+export type AuditTimestamp = string;
+/**
+ * Every kind of state change the trail records: jobs (create, upload, parse, re-parse), review revisions, apply (and an apply refused), reverse, the operator's overrides of a duplicate invoice and of negative stock, catalogue and mapping edits, supplier merges, sessions (login, failed login, logout), users and API tokens.
+ */
+export type AuditAction =
+  | "job.create"
+  | "job.upload"
+  | "job.parse"
+  | "job.reparse"
+  | "review.save"
+  | "apply"
+  | "apply.refused"
+  | "reverse"
+  | "override.duplicate"
+  | "override.negative-stock"
+  | "item.create"
+  | "item.update"
+  | "item.import"
+  | "mapping.put"
+  | "mapping.delete"
+  | "supplier.merge"
+  | "session.login"
+  | "session.login-failed"
+  | "session.logout"
+  | "user.create"
+  | "user.update"
+  | "token.create"
+  | "token.revoke";
+/**
  * A credit note sends goods back to the supplier: applying it takes each item's quantity out of stock.
  */
 export type DocumentType = "invoice" | "credit-note";
@@ -562,6 +593,39 @@ export interface LedgerRecord {
    * Present when the operator applied it although an applied job held the same document or invoice number.
    */
   allowDuplicate?: true;
+}
+/**
+ * One entry of the append-only audit trail: who did what, when, in which request, to which job, and what changed. Entries are never updated or deleted.
+ */
+export interface AuditEntry {
+  /**
+   * The entry's own id (a UUID); with `at` it orders entries that share a millisecond.
+   */
+  id: string;
+  at: AuditTimestamp;
+  actor: AuditActor;
+  /**
+   * The request that made the change, to find it in the logs.
+   */
+  requestId: string;
+  /**
+   * The job the action concerns; null for one that concerns none (a login, a catalogue edit).
+   */
+  jobId: JobId | null;
+  action: AuditAction;
+  /**
+   * What the action changed, shaped by the action (e.g. an apply's stock deltas). Decimals are strings. At most 64 KiB as JSON (MAX_AUDIT_CHANGE_BYTES).
+   */
+  change: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * Who acted: the user's name and the role they acted in; both null for actions taken before accounts existed, and the user alone is set for a failed login.
+ */
+export interface AuditActor {
+  user: string | null;
+  role: string | null;
 }
 /**
  * The only shape of an error, from the API and from the parser CLI.

@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../ports/audit-trail.port';
 import type { BlobStore } from '../ports/blob-store.port';
 import type { Clock, IdGenerator } from '../ports/clock.port';
 import type { InventoryLedger } from '../ports/inventory-ledger.port';
@@ -16,6 +17,8 @@ export interface InventoryPorts {
   skuMappings: SkuMappingRepository;
   suppliers: SupplierDirectory;
   items: ItemCatalogue;
+  /** The append-only record of who changed what. */
+  audit: AuditTrail;
   clock: Clock;
   newId: IdGenerator;
 }

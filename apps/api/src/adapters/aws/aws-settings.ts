@@ -17,6 +17,7 @@ export interface DynamoDbTableNames {
   inventory: string;
   ledger: string;
   skuMappings: string;
+  audit: string;
 }
 
 export interface EcsSettings {

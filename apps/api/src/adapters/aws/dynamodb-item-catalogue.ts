@@ -22,7 +22,7 @@ import {
   type ItemListOptions,
   type ItemPage,
 } from '@invoice/inventory';
-import { decodeItemCursor, encodeItemCursor } from '../item-cursor';
+import { decodePageCursor, encodePageCursor } from '../page-cursor';
 import { isConditionFailure, MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
 
 type Item = Record<string, AttributeValue>;
@@ -90,11 +90,11 @@ export class DynamoDbItemCatalogue implements ItemCatalogue {
 
   async list(options: ItemListOptions): Promise<ItemPage> {
     const query = options.query ?? '';
-    const after = options.cursor === undefined ? null : decodeItemCursor(options.cursor, query);
+    const after = options.cursor === undefined ? null : decodePageCursor(options.cursor, query);
     const matching = (await this.all()).filter((item) => (after === null || compareSkus(item.sku, after) > 0) && itemMatches(item, query));
     const items = matching.slice(0, options.limit);
     const last = items.at(-1);
-    return { items, nextCursor: matching.length > options.limit && last ? encodeItemCursor(last.sku, query) : null };
+    return { items, nextCursor: matching.length > options.limit && last ? encodePageCursor(last.sku, query) : null };
   }
 
   async all(): Promise<CatalogueItem[]> {

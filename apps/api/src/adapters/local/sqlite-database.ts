@@ -50,6 +50,7 @@ const MIGRATIONS: readonly Migration[] = [
   addItemCatalogue,
   addSupplierIdentities,
   addSupplierNames,
+  addAuditTrail,
 ];
 
 /** The schema version a file has once opened: one per migration. */
@@ -208,6 +209,39 @@ function addSupplierNames(db: SqliteDatabase): void {
       display_name  TEXT NOT NULL,
       seen_at       TEXT NOT NULL
     ) STRICT;
+  `);
+}
+
+/**
+ * The append-only audit trail. One index per filter of GET /api/audit, each ending in (at, id) so that a
+ * filtered page is read newest first straight from its index. The triggers make the table append-only for
+ * every connection, this process's or a hand-opened sqlite3 shell's: UPDATE and DELETE abort, and so does an
+ * INSERT over an existing id, which INSERT OR REPLACE would otherwise carry out as a delete that fires no
+ * trigger. (DROP TABLE is beyond any trigger; the file's backups are what guard against it.)
+ */
+function addAuditTrail(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS audit (
+      id           TEXT PRIMARY KEY,
+      at           TEXT NOT NULL,
+      actor_user   TEXT,
+      actor_role   TEXT,
+      request_id   TEXT NOT NULL,
+      job_id       TEXT,
+      action       TEXT NOT NULL,
+      change_json  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS audit_newest_first ON audit (at DESC, id DESC);
+    CREATE INDEX IF NOT EXISTS audit_by_job ON audit (job_id, at DESC, id DESC);
+    CREATE INDEX IF NOT EXISTS audit_by_user ON audit (actor_user, at DESC, id DESC);
+    CREATE INDEX IF NOT EXISTS audit_by_action ON audit (action, at DESC, id DESC);
+    CREATE TRIGGER IF NOT EXISTS audit_refuses_update BEFORE UPDATE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: UPDATE of an entry is refused'); END;
+    CREATE TRIGGER IF NOT EXISTS audit_refuses_delete BEFORE DELETE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: DELETE of an entry is refused'); END;
+    CREATE TRIGGER IF NOT EXISTS audit_refuses_overwrite BEFORE INSERT ON audit
+      WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: an entry with this id exists'); END;
   `);
 }
 

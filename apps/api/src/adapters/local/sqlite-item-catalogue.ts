@@ -11,7 +11,7 @@ import {
   type ItemListOptions,
   type ItemPage,
 } from '@invoice/inventory';
-import { decodeItemCursor, encodeItemCursor } from '../item-cursor';
+import { decodePageCursor, encodePageCursor } from '../page-cursor';
 import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
 
@@ -101,12 +101,12 @@ export class SqliteItemCatalogue implements ItemCatalogue {
 
   async list(options: ItemListOptions): Promise<ItemPage> {
     const query = options.query ?? '';
-    const after = options.cursor === undefined ? '' : decodeItemCursor(options.cursor, query);
+    const after = options.cursor === undefined ? '' : decodePageCursor(options.cursor, query);
     // One row more than asked says whether there is a next page.
     const rows = translateSqliteErrors(() => this.selectPage.all(after, query, options.limit + 1));
     const items = rows.slice(0, options.limit).map(fromRow);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > options.limit && last ? encodeItemCursor(last.sku, query) : null };
+    return { items, nextCursor: rows.length > options.limit && last ? encodePageCursor(last.sku, query) : null };
   }
 
   async all(): Promise<CatalogueItem[]> {

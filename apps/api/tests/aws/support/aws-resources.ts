@@ -30,6 +30,7 @@ export async function createAwsResources(): Promise<AwsTestResources> {
     inventory: `test-inventory-${suffix}`,
     ledger: `test-ledger-${suffix}`,
     skuMappings: `test-sku-mappings-${suffix}`,
+    audit: `test-audit-${suffix}`,
   };
   const settings: AwsSettings = {
     region: TEST_REGION,
@@ -72,6 +73,7 @@ export async function createAwsResources(): Promise<AwsTestResources> {
       INVENTORY_TABLE: tables.inventory,
       LEDGER_TABLE: tables.ledger,
       SKU_MAPPINGS_TABLE: tables.skuMappings,
+      AUDIT_TABLE: tables.audit,
       UPLOADS_BUCKET: settings.uploadsBucket,
       ECS_CLUSTER: settings.ecs.cluster,
       PARSER_TASK_DEFINITION: settings.ecs.taskDefinition,
