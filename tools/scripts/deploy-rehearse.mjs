@@ -94,7 +94,7 @@ function checkOutputs(outputs) {
   expect(value('uploads_bucket_name') === `${NAME}-uploads-${MOTO_ACCOUNT}`, `uploads bucket: ${value('uploads_bucket_name')}`);
   expect(value('spa_bucket_name') === `${NAME}-spa-${MOTO_ACCOUNT}`, `SPA bucket: ${value('spa_bucket_name')}`);
   const tables = value('table_names') ?? {};
-  for (const role of ['jobs', 'inventory', 'apply-ledger', 'sku-mappings']) {
+  for (const role of ['jobs', 'inventory', 'apply-ledger', 'sku-mappings', 'audit']) {
     expect(tables[role] === `${NAME}-${role}`, `table ${role}: ${tables[role]}`);
   }
   expect(value('parser_task_definition_family') === `${NAME}-parser`, `task definition family: ${value('parser_task_definition_family')}`);

@@ -11,6 +11,7 @@ locals {
     INVENTORY_TABLE         = aws_dynamodb_table.this["inventory"].name
     LEDGER_TABLE            = aws_dynamodb_table.this["apply-ledger"].name
     SKU_MAPPINGS_TABLE      = aws_dynamodb_table.this["sku-mappings"].name
+    AUDIT_TABLE             = aws_dynamodb_table.this["audit"].name
     UPLOADS_BUCKET          = aws_s3_bucket.uploads.id
     ECS_CLUSTER             = aws_ecs_cluster.parser.name
     PARSER_TASK_DEFINITION  = aws_ecs_task_definition.parser.family

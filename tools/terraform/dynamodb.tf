@@ -30,6 +30,20 @@ locals {
       attributes = { supplierKey = "S", supplierSku = "S" }
       indexes    = {}
     }
+    # The append-only audit trail: every entry on one partition (trail = "AUDIT") in position order
+    # ({at}#{id}), and a sparse index per filter of GET /api/audit, each sorted the same way, so that every
+    # query is one newest-first Query (the choice is explained in dynamodb-tables.ts). The API's role may only
+    # PutItem and Query it (iam-api.tf); point-in-time recovery, as on every table, restores it after a mistake.
+    audit = {
+      hash_key   = "trail"
+      range_key  = "position"
+      attributes = { trail = "S", position = "S", jobId = "S", actorUser = "S", action = "S" }
+      indexes = {
+        audit-by-job    = { hash_key = "jobId", range_key = "position" }
+        audit-by-user   = { hash_key = "actorUser", range_key = "position" }
+        audit-by-action = { hash_key = "action", range_key = "position" }
+      }
+    }
   }
 }
 

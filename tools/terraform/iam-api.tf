@@ -20,6 +20,9 @@ locals {
       "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
       "dynamodb:BatchGetItem", "dynamodb:PutItem",
     ]
+    # Append-only: an entry is written once (PutItem on attribute_not_exists) and read back (Query on the
+    # table and its indexes). Never UpdateItem or DeleteItem, so this role cannot change the trail's history.
+    audit = ["dynamodb:PutItem", "dynamodb:Query"]
   }
 
   parser_cluster_arn = aws_ecs_cluster.parser.arn

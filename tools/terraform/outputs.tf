@@ -24,7 +24,7 @@ output "spa_bucket_name" {
 }
 
 output "table_names" {
-  description = "DynamoDB table names by role: jobs, inventory, apply-ledger, sku-mappings."
+  description = "DynamoDB table names by role: jobs, inventory, apply-ledger, sku-mappings, audit."
   value       = { for role, table in aws_dynamodb_table.this : role => table.name }
 }
 

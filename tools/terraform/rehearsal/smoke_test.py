@@ -242,6 +242,10 @@ def check_parser_task(ecs: Any, out: dict[str, Any]) -> None:
     check(len(described) == 1, "DescribeTasks finds it")
 
 
+def as_list(value: Any) -> list[Any]:
+    return [value] if isinstance(value, str) else list(value)
+
+
 def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> None:
     function = lambda_client.get_function(FunctionName=out["lambda_function_name"])
     check("@sha256:" in function["Code"]["ImageUri"], "API image referenced by digest")
@@ -274,6 +278,17 @@ def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> 
     ]
     passed = pass_role[0]["Resource"] if pass_role else []
     check(len(passed) == 2, "API role passes exactly the two parser roles")
+    audit_arn = f":table/{out['table_names']['audit']}"
+    audit_actions = sorted(
+        a
+        for st in statements
+        if any(str(r).endswith(audit_arn) or f"{audit_arn}/index/" in str(r) for r in as_list(st["Resource"]))
+        for a in as_list(st["Action"])
+    )
+    check(
+        audit_actions == ["dynamodb:PutItem", "dynamodb:Query"],
+        f"API role may only PutItem and Query the audit table: {audit_actions}",
+    )
 
 
 def main() -> int:
