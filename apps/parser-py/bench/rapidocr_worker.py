@@ -9,7 +9,8 @@ boxes are the detector's, grown around the text, and a line's words share the li
 boxes a word's ink, and the word reader infers the font size from it. So each word's box is cut down
 to the ink inside it (the page is already flattened to white paper by the parser): the run of inked
 rows with the most ink, with the small gaps of accents and dots bridged, then the inked columns of
-those rows. Line scores (0-1) become word confidences (0-100), as tesseract reports them.
+those rows. Line scores (0-1) become word confidences (0-100), as tesseract reports them. The text
+detector sees the page scaled to DETECTOR_SIDE pixels at most, the recogniser the full page.
 
 Protocol: each request is a 4-byte big-endian length and a PNG; each answer a 4-byte length and the
 TSV in UTF-8. One thread, as the parser's tesseract runs.
@@ -30,6 +31,7 @@ MIN_INK_PIXELS = 2  # a row or column with fewer is a speck
 # Blank rows inside one word's ink (an accent above a capital, the dot of an "i") are at most this
 # share of the detector box's height; a wider gap separates the word from a neighbouring line.
 GAP_SHARE = 0.1
+DETECTOR_SIDE = 2000
 HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
 
@@ -39,6 +41,11 @@ def engine() -> RapidOCR:
             "Global.log_level": "warning",
             "EngineConfig.onnxruntime.intra_op_num_threads": 1,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            # The detector at most DETECTOR_SIDE pixels high (its default keeps the whole 300 dpi
+            # page): 6x faster, and the same text on a measured page; recognition still reads the
+            # full-resolution crops.
+            "Det.limit_type": "max",
+            "Det.limit_side_len": DETECTOR_SIDE,
         }
     )
 
