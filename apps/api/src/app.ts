@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { AllowedHosts } from './http/allowed-hosts';
 import type { AppContext } from './http/app-context';
+import { auditRoutes } from './http/audit-routes';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
@@ -50,6 +51,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.use(supplierRoutes(context, send));
   app.use(inventoryRoutes(context, send));
   app.use(itemRoutes(context, send));
+  app.use(auditRoutes(context, send));
   for (const router of context.modeRouters) app.use(router);
 
   if (options.site) {

@@ -21,6 +21,8 @@ import createJobResponse from '../schemas/api/create-job-response.schema.json';
 import healthResponse from '../schemas/api/health-response.schema.json';
 import importItemsRequest from '../schemas/api/import-items-request.schema.json';
 import importItemsResponse from '../schemas/api/import-items-response.schema.json';
+import listAuditQuery from '../schemas/api/list-audit-query.schema.json';
+import listAuditResponse from '../schemas/api/list-audit-response.schema.json';
 import listInventoryResponse from '../schemas/api/list-inventory-response.schema.json';
 import listItemsQuery from '../schemas/api/list-items-query.schema.json';
 import listItemsResponse from '../schemas/api/list-items-response.schema.json';
@@ -63,6 +65,8 @@ export const schemasByName = {
   'api/health-response': healthResponse,
   'api/import-items-request': importItemsRequest,
   'api/import-items-response': importItemsResponse,
+  'api/list-audit-query': listAuditQuery,
+  'api/list-audit-response': listAuditResponse,
   'api/list-inventory-response': listInventoryResponse,
   'api/list-items-query': listItemsQuery,
   'api/list-items-response': listItemsResponse,

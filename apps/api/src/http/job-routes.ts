@@ -1,7 +1,8 @@
 import type { ApplyJobRequest, CreateJobRequest, CreateJobResponse, ListJobsQuery, ListJobsResponse } from '@invoice/contracts';
-import { applyInvoice, createJob, getResult, listJobs, reconcileJob, startParse, toPublicJob } from '@invoice/inventory';
+import { applyInvoiceAndRecord, createJob, getResult, listJobs, reconcileJob, startParse, toPublicJob } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
+import { auditContextOf } from './audit-context';
 import { jobIdParam } from './job-id';
 import { uploadUrlFor } from './upload-url';
 import { bodyOf, jsonBody, queryOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
@@ -46,7 +47,7 @@ export function jobRoutes(context: AppContext, send: Send): Router {
     const request = bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
     // 200 for both outcomes: a repeated apply is a success that changed nothing, not a conflict.
     const confirmed = { reviewRevision: request.reviewRevision, expectedStockChanges: request.expectedStockChanges, allowDuplicate: request.allowDuplicate };
-    send(res, 200, 'apply-result', await applyInvoice(ports, jobId, confirmed));
+    send(res, 200, 'apply-result', await applyInvoiceAndRecord(ports, jobId, confirmed, auditContextOf(req)));
   });
 
   return router;

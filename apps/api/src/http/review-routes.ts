@@ -1,7 +1,8 @@
 import type { ReverseJobRequest, ReviewUpdateRequest } from '@invoice/contracts';
-import { getReview, reverseApply, saveReview } from '@invoice/inventory';
+import { getReview, reverseApplyAndRecord, saveReview } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
+import { auditContextOf } from './audit-context';
 import { jobIdParam } from './job-id';
 import { bodyOf, jsonBody, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
 
@@ -24,7 +25,8 @@ export function reviewRoutes(context: AppContext, send: Send): Router {
   router.post('/api/jobs/:jobId/reverse', requireJsonIfBody, jsonBody, async (req, res) => {
     const jobId = jobIdParam(req.params.jobId);
     const request = bodyOf<ReverseJobRequest>(req, 'api/reverse-job-request', {});
-    send(res, 200, 'reverse-result', await reverseApply(ports, jobId, { allowNegativeStock: request.allowNegativeStock }));
+    const options = { allowNegativeStock: request.allowNegativeStock };
+    send(res, 200, 'reverse-result', await reverseApplyAndRecord(ports, jobId, options, auditContextOf(req)));
   });
 
   return router;

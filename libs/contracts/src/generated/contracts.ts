@@ -40,27 +40,6 @@ export type CurrencyCode = string;
  * An amount in the invoice currency, as a decimal string.
  */
 export type Money = string;
-export type SupplierKey = string;
-/**
- * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
- */
-export type PackSize = string;
-/**
- * The kinds an operator can give a line: item (moves stock) or charge (money only).
- */
-export type EnteredLineKind = "item" | "charge";
-/**
- * A quantity typed by the operator: a non-negative decimal string such as "2" or "2.5".
- */
-export type EnteredQuantity = string;
-/**
- * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
- */
-export type PackSize1 = string;
-/**
- * When it happened, exactly as Date.toISOString() writes it (three fraction digits), so that text order is time order in every store.
- */
-export type AuditTimestamp = string;
 /**
  * Every kind of state change the trail records: jobs (create, upload, parse, re-parse), review revisions, apply (and an apply refused), reverse, the operator's overrides of a duplicate invoice and of negative stock, catalogue and mapping edits, supplier merges, sessions (login, failed login, logout), users and API tokens.
  */
@@ -88,6 +67,31 @@ export type AuditAction =
   | "user.update"
   | "token.create"
   | "token.revoke";
+/**
+ * An ISO 8601 date and time with Z or an offset, e.g. 2026-12-01T00:00:00Z or 2026-12-01T01:00:00+01:00.
+ */
+export type AuditQueryInstant = string;
+/**
+ * When it happened, exactly as Date.toISOString() writes it (three fraction digits), so that text order is time order in every store.
+ */
+export type AuditTimestamp = string;
+export type SupplierKey = string;
+/**
+ * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
+ */
+export type PackSize = string;
+/**
+ * The kinds an operator can give a line: item (moves stock) or charge (money only).
+ */
+export type EnteredLineKind = "item" | "charge";
+/**
+ * A quantity typed by the operator: a non-negative decimal string such as "2" or "2.5".
+ */
+export type EnteredQuantity = string;
+/**
+ * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
+ */
+export type PackSize1 = string;
 /**
  * A credit note sends goods back to the supplier: applying it takes each item's quantity out of stock.
  */
@@ -271,6 +275,58 @@ export interface ImportItemsRequest {
 export interface ImportItemsResponse {
   created: number;
   updated: number;
+}
+/**
+ * Query string of GET /api/audit: every filter given must hold. from is inclusive and to exclusive (ISO timestamps, any offset); pass the answer's nextCursor back with the same filters for the next page.
+ */
+export interface ListAuditQuery {
+  jobId?: JobId;
+  user?: string;
+  action?: AuditAction;
+  from?: AuditQueryInstant;
+  to?: AuditQueryInstant;
+  limit?: string;
+  cursor?: string;
+}
+/**
+ * Answer of GET /api/audit: the matching audit entries, newest first; nextCursor is null on the last page.
+ */
+export interface ListAuditResponse {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+/**
+ * One entry of the append-only audit trail: who did what, when, in which request, to which job, and what changed. Entries are never updated or deleted.
+ */
+export interface AuditEntry {
+  /**
+   * The entry's own id (a UUID); with `at` it orders entries that share a millisecond.
+   */
+  id: string;
+  at: AuditTimestamp;
+  actor: AuditActor;
+  /**
+   * The request that made the change, to find it in the logs.
+   */
+  requestId: string;
+  /**
+   * The job the action concerns; null for one that concerns none (a login, a catalogue edit).
+   */
+  jobId: JobId | null;
+  action: AuditAction;
+  /**
+   * What the action changed, shaped by the action (e.g. an apply's stock deltas). Decimals are strings. At most 64 KiB as JSON (MAX_AUDIT_CHANGE_BYTES).
+   */
+  change: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * Who acted: the user's name and the role they acted in; both null for actions taken before accounts existed, and the user alone is set for a failed login.
+ */
+export interface AuditActor {
+  user: string | null;
+  role: string | null;
 }
 /**
  * Answer of GET /api/inventory, ordered by SKU.
@@ -593,39 +649,6 @@ export interface LedgerRecord {
    * Present when the operator applied it although an applied job held the same document or invoice number.
    */
   allowDuplicate?: true;
-}
-/**
- * One entry of the append-only audit trail: who did what, when, in which request, to which job, and what changed. Entries are never updated or deleted.
- */
-export interface AuditEntry {
-  /**
-   * The entry's own id (a UUID); with `at` it orders entries that share a millisecond.
-   */
-  id: string;
-  at: AuditTimestamp;
-  actor: AuditActor;
-  /**
-   * The request that made the change, to find it in the logs.
-   */
-  requestId: string;
-  /**
-   * The job the action concerns; null for one that concerns none (a login, a catalogue edit).
-   */
-  jobId: JobId | null;
-  action: AuditAction;
-  /**
-   * What the action changed, shaped by the action (e.g. an apply's stock deltas). Decimals are strings. At most 64 KiB as JSON (MAX_AUDIT_CHANGE_BYTES).
-   */
-  change: {
-    [k: string]: unknown | undefined;
-  };
-}
-/**
- * Who acted: the user's name and the role they acted in; both null for actions taken before accounts existed, and the user alone is set for a failed login.
- */
-export interface AuditActor {
-  user: string | null;
-  role: string | null;
 }
 /**
  * The only shape of an error, from the API and from the parser CLI.
