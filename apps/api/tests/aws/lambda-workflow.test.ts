@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import type { ApplyResult, InventoryItem, Job, ParseResult } from '@invoice/contracts';
+import type { ApplyResult, InventoryItem, Job, ListAuditResponse, ParseResult } from '@invoice/contracts';
 import { ExactDecimal, formatDecimal } from '@invoice/inventory';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -154,6 +154,12 @@ describe('AWS mode through the Lambda handler', () => {
       [winner.jobId, 'reversal'],
       [winner.jobId, 'apply'],
     ]);
+    // The audit table: one reversal of the 20 requests, the refusal and the later apply; API Gateway's request ids.
+    const trailOf = async (jobId: string) => ((await invoke(handler, 'GET', `/api/audit?jobId=${jobId}`)).body as ListAuditResponse).items;
+    expect((await trailOf(winner.jobId)).map((entry) => entry.action)).toEqual(['reverse', 'apply']);
+    const loserTrail = await trailOf(loser.jobId);
+    expect(loserTrail.map((entry) => entry.action)).toEqual(['apply', 'apply.refused']);
+    expect(loserTrail[1]).toMatchObject({ change: { code: 'DUPLICATE_INVOICE' }, requestId: expect.stringMatching(/^req-/) });
   });
 
   it('lets the review screen fetch the uploaded file through a short-lived S3 URL (302)', async () => {
