@@ -30,8 +30,10 @@ export interface AuditPage {
  */
 export interface AuditTrail {
   /**
-   * Stores the entry (checked by checkAuditEntry first). An entry with the id of one already stored is refused
-   * with DomainError INTERNAL_ERROR and the stored one is kept: an entry is never overwritten.
+   * Stores the entry (checked by checkAuditEntry first: INTERNAL_ERROR for one off its schema,
+   * PAYLOAD_TOO_LARGE for a change over MAX_AUDIT_CHANGE_BYTES). An entry with the id and time of one already
+   * stored is refused with INTERNAL_ERROR and the stored one is kept: an entry is never overwritten. (Ids are
+   * fresh UUIDs, so two entries never share one otherwise; SQLite refuses a reused id whatever its time.)
    */
   append(entry: AuditEntry): Promise<void>;
   /** The entries matching every filter given, newest first, `limit` at a time. */
