@@ -14,6 +14,8 @@ from typing import Any
 from corpora import SCANNED
 
 READERS = ("parser", "baseline", "camelot", "ocrmypdf", "rapidocr")
+# The parser itself with one part swapped (rapidocr: another OCR engine): compared with it, not a peer.
+ENGINE_VARIANTS = ("rapidocr",)
 # Readers that only make sense on some corpora: the OCR ones on scans (a text PDF ocrmypdf leaves as
 # it is, and the parser reads without OCR).
 ONLY_ON: dict[str, tuple[str, ...]] = {"ocrmypdf": tuple(SCANNED), "rapidocr": tuple(SCANNED)}
