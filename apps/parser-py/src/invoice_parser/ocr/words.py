@@ -41,8 +41,10 @@ _SIZE_STEP = 0.06
 # Where a lone mark's ink sits above the baseline, as a fraction of the size: a dash at mid x-height.
 _MID_MARKS = set("-\u2013\u2014=~+*\u2022\u00b7")  # dashes, bullets
 _MID_HEIGHT = 0.27
-# A whole number and two to six letters (a unit) run together: "2stuks", "250st.".
-_QUANTITY_AND_UNIT = re.compile(r"^(\d{1,6})([^\W\d_]{2,6}\.?)$")
+# A quantity (whole, or with a decimal comma or point) and a unit run together: "2stuks", "250st.",
+# "2,605kg", "40,33ore", and a one-letter unit when its abbreviating dot follows ("1u.", "6n."). A
+# lone letter without the dot stays: "80g" or "5m" may be a description's own spelling.
+_QUANTITY_AND_UNIT = re.compile(r"^(\d{1,6}(?:[.,]\d{1,4})?)([^\W\d_]{2,6}\.?|[^\W\d_]\.)$")
 _WORD_LEVEL = "5"
 _COLUMNS = (
     "level",
