@@ -57,3 +57,28 @@ def test_codes_sizes_and_amounts_are_left_whole() -> None:
     texts = ["80g", "5m", "M4x20", "12,50", "40x30", "1.Jan."]
 
     assert [word.text for word in ink_words(_tsv(*texts))] == texts
+
+
+def _line(*cells: tuple[str, int, int]) -> str:
+    """One tesseract line of words (text, left, height in pixels), tops aligned at 1000."""
+    rows = [
+        f"5\t1\t1\t1\t1\t{index}\t{left}\t1000\t{max(4, 20 * len(text))}\t{height}\t90.0\t{text}"
+        for index, (text, left, height) in enumerate(cells, start=1)
+    ]
+    return "\n".join([_HEADER, *rows])
+
+
+def test_a_one_alone_in_its_cell_misread_as_a_bar_or_an_l_is_a_one() -> None:
+    bar = ink_words(_line(("31.741.54", 100, 36), ("|", 500, 35), ("49,76", 700, 41)))
+    ell = ink_words(_line(("31.741.54", 100, 36), ("l", 500, 34), ("49,76", 700, 41)))
+
+    assert [word.text for word in bar] == ["31.741.54", "1", "49,76"]
+    assert [word.text for word in ell] == ["31.741.54", "1", "49,76"]
+
+
+def test_rules_and_a_litre_after_its_quantity_stay_what_they_are() -> None:
+    rule = ink_words(_line(("4,18", 100, 36), ("|", 500, 54), ("0,38", 700, 36)))  # taller than text
+    litre = ink_words(_line(("1,815", 100, 36), ("l", 210, 35), ("12,50", 700, 36)))  # a space away
+
+    assert [word.text for word in rule] == ["4,18", "0,38"]
+    assert [word.text for word in litre] == ["1,815", "l", "12,50"]
