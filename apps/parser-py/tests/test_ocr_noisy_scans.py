@@ -45,10 +45,10 @@ def test_grain_on_grey_paper_and_on_a_tinted_row_becomes_white_and_ink_stays_bla
 
 
 def test_a_quantity_run_together_with_its_unit_is_parted() -> None:
-    words = ink_words(_tsv("2,605kg", "40,33ore", "1u.", "6n.", "250st."))
+    words = ink_words(_tsv("2,605kg", "40,33ore", "1u.", "6n.", "250st.", "222,3h"))
 
     texts = [word.text for word in words]
-    assert texts == ["2,605", "kg", "40,33", "ore", "1", "u.", "6", "n.", "250", "st."]
+    assert texts == ["2,605", "kg", "40,33", "ore", "1", "u.", "6", "n.", "250", "st.", "222,3", "h"]
     first, unit = words[0], words[1]
     assert first.left + first.width <= unit.left
 

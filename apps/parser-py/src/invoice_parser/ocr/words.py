@@ -42,9 +42,12 @@ _SIZE_STEP = 0.06
 _MID_MARKS = set("-\u2013\u2014=~+*\u2022\u00b7")  # dashes, bullets
 _MID_HEIGHT = 0.27
 # A quantity (whole, or with a decimal comma or point) and a unit run together: "2stuks", "250st.",
-# "2,605kg", "40,33ore", and a one-letter unit when its abbreviating dot follows ("1u.", "6n."). A
-# lone letter without the dot stays: "80g" or "5m" may be a description's own spelling.
-_QUANTITY_AND_UNIT = re.compile(r"^(\d{1,6}(?:[.,]\d{1,4})?)([^\W\d_]{2,6}\.?|[^\W\d_]\.)$")
+# "2,605kg", "40,33ore", and a one-letter unit when its abbreviating dot follows ("1u.", "6n.") or
+# the quantity is decimal ("222,3h"). A whole number and a lone letter stay: "80g" or "5m" may be a
+# description's own spelling.
+_QUANTITY_AND_UNIT = re.compile(
+    r"^(\d{1,6}(?:[.,]\d{1,4})?)([^\W\d_]{2,6}\.?|[^\W\d_]\.)$|^(\d{1,6}[.,]\d{1,4})([^\W\d_])$"
+)
 # Figures ("12", "3,50", "1.234,00"): their ink is the digits' height, the yardstick of a lone bar.
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # A lone vertical bar this tall, as a fraction of its line's figures, is a "1": rules stand taller
@@ -100,7 +103,8 @@ def _split_quantity_and_unit(word: InkWord) -> list[InkWord]:
     found = _QUANTITY_AND_UNIT.match(word.text)
     if found is None:
         return [word]
-    return _pieces(word, [found.group(1), found.group(2)], gap=0)
+    quantity, unit = (part for part in found.groups() if part is not None)
+    return _pieces(word, [quantity, unit], gap=0)
 
 
 def _split_at_bars(word: InkWord) -> list[InkWord]:
