@@ -7,6 +7,8 @@ import random
 
 from PIL import Image, ImageDraw
 
+from invoice_parser.extract.keywords import column_role
+from invoice_parser.extract.vocab.roles import Role
 from invoice_parser.ocr.cleanup import flattened
 from invoice_parser.ocr.words import ink_words
 
@@ -82,3 +84,11 @@ def test_rules_and_a_litre_after_its_quantity_stay_what_they_are() -> None:
 
     assert [word.text for word in rule] == ["4,18", "0,38"]
     assert [word.text for word in litre] == ["1,815", "l", "12,50"]
+
+
+def test_a_heading_whose_words_ocr_ran_together_still_names_its_column() -> None:
+    assert column_role("Codearticle") is Role.SKU
+    assert column_role("Prixunitaire") is Role.UNIT_PRICE
+    assert column_role("Code article") is Role.SKU
+    assert column_role("Qte") is Role.QUANTITY
+    assert column_role("Remarks") is None

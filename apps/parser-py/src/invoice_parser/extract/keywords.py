@@ -118,4 +118,23 @@ def column_role(header_text: str) -> Role | None:
             continue  # "Net weight" is no amount, though "Net" and "Net (GBP)" are
         if phrase is not None and (best is None or len(phrase) > best[0]):
             best = (len(phrase), role)
-    return best[1] if best else None
+    return best[1] if best else _run_together_role(normalized)
+
+
+def _run_together(headings: dict[Role, tuple[str, ...]]) -> dict[str, set[Role]]:
+    together: dict[str, set[Role]] = {}
+    for role, phrases in headings.items():
+        for phrase in phrases:
+            if " " in phrase:
+                together.setdefault(phrase.replace(" ", ""), set()).add(role)
+    return together
+
+
+# Multi-word headings as OCR reads them when it misses the space in bold print ("Codearticle").
+_RUN_TOGETHER_HEADINGS: Final = _run_together(_HEADINGS_BY_ROLE)
+
+
+def _run_together_role(normalized: str) -> Role | None:
+    """The one role named by heading words that are multi-word headings run together, or None."""
+    roles = set().union(*(_RUN_TOGETHER_HEADINGS.get(word, set()) for word in normalized.split()))
+    return roles.pop() if len(roles) == 1 else None
