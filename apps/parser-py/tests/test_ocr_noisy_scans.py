@@ -10,7 +10,8 @@ from PIL import Image, ImageDraw
 from invoice_parser.extract.keywords import column_role
 from invoice_parser.extract.vocab.roles import Role
 from invoice_parser.ocr.cleanup import flattened
-from invoice_parser.ocr.words import ink_words
+from invoice_parser.ocr.small_print import is_small_print, read_enlarged
+from invoice_parser.ocr.words import InkWord, ink_words
 
 _HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -92,3 +93,29 @@ def test_a_heading_whose_words_ocr_ran_together_still_names_its_column() -> None
     assert column_role("Code article") is Role.SKU
     assert column_role("Qte") is Role.QUANTITY
     assert column_role("Remarks") is None
+
+
+def _figures(height: int, count: int = 6) -> list[InkWord]:
+    return [InkWord(str(10 + index), 100 * index, 500, 40, height, 95.0) for index in range(count)]
+
+
+def test_small_print_is_told_by_the_height_of_its_figures() -> None:
+    assert is_small_print(_figures(18), dpi=300)  # 6-point type scanned at 200 dpi, rendered at 300
+    assert not is_small_print(_figures(28), dpi=300)  # 9-point type
+    assert not is_small_print(_figures(18, count=2), dpi=300)  # too few figures to say
+
+
+def test_small_print_is_read_enlarged_and_boxed_in_the_pages_own_pixels() -> None:
+    page = Image.new("L", (300, 150), 255)
+    seen: list[tuple[tuple[int, int], int]] = []
+
+    def read(image: Image.Image, dpi: int) -> list[InkWord]:
+        seen.append((image.size, dpi))
+        return [InkWord("13,42", 400, 80, 120, 24, 91.0)]
+
+    words = read_enlarged(page, 300, read)
+
+    assert seen == [((400, 200), 400)]
+    assert [(word.text, word.left, word.top, word.width, word.height) for word in words] == [
+        ("13,42", 300, 60, 90, 18)
+    ]

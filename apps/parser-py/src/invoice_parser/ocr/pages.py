@@ -25,6 +25,7 @@ from invoice_parser.ocr.engine import Tesseract, find_tesseract
 from invoice_parser.ocr.orientation import levelled, turned_upright
 from invoice_parser.ocr.page_copy import PageImage, page_image
 from invoice_parser.ocr.raster import Raster
+from invoice_parser.ocr.small_print import is_small_print, read_enlarged
 from invoice_parser.ocr.words import InkWord, ink_words, page_words
 from invoice_parser.settings import Settings
 
@@ -87,6 +88,8 @@ class OcrPages:
         dpi = round(raster.dpi)
         image, _ = levelled(flattened(raster.image))
         words = ink_words(engine.words_tsv(_png(image), dpi, self._timeout()))
+        if is_small_print(words, dpi):
+            words = read_enlarged(image, dpi, self._read)
         if _upright_share(words) >= _UPRIGHT_SHARE and _sure_characters(words) >= _UPRIGHT_MIN_CHARACTERS:
             return image, words
         orientation = engine.orientation(_png(image), dpi, self._timeout())
@@ -98,6 +101,9 @@ class OcrPages:
         if _sure_characters(turned_words) > _sure_characters(words):
             return turned, turned_words
         return image, words
+
+    def _read(self, image: Image.Image, dpi: int) -> list[InkWord]:
+        return ink_words(self._started().words_tsv(_png(image), dpi, self._timeout()))
 
     def _started(self) -> Tesseract:
         if self._engine is None:
