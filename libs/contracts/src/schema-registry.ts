@@ -1,5 +1,15 @@
 // Every schema is imported statically so bundlers (esbuild for Lambda, Vite for the SPA) inline them:
 // no file system access is needed at run time. A test proves this list matches the schemas directory.
+import apiToken from '../schemas/api-token.schema.json';
+import principal from '../schemas/principal.schema.json';
+import userAccount from '../schemas/user-account.schema.json';
+import credentials from '../schemas/api/credentials.schema.json';
+import createTokenRequest from '../schemas/api/create-token-request.schema.json';
+import createTokenResponse from '../schemas/api/create-token-response.schema.json';
+import createUserRequest from '../schemas/api/create-user-request.schema.json';
+import listTokensResponse from '../schemas/api/list-tokens-response.schema.json';
+import listUsersResponse from '../schemas/api/list-users-response.schema.json';
+import updateUserRequest from '../schemas/api/update-user-request.schema.json';
 import applyResult from '../schemas/apply-result.schema.json';
 import auditEntry from '../schemas/audit-entry.schema.json';
 import catalogueItem from '../schemas/catalogue-item.schema.json';
@@ -85,6 +95,16 @@ export const schemasByName = {
   'api/merge-suppliers-response': mergeSuppliersResponse,
   'api/sku-mapping-path': skuMappingPath,
   'api/update-item-request': updateItemRequest,
+  'api-token': apiToken,
+  principal,
+  'user-account': userAccount,
+  'api/credentials': credentials,
+  'api/create-token-request': createTokenRequest,
+  'api/create-token-response': createTokenResponse,
+  'api/create-user-request': createUserRequest,
+  'api/list-tokens-response': listTokensResponse,
+  'api/list-users-response': listUsersResponse,
+  'api/update-user-request': updateUserRequest,
 } as const;
 
 export type SchemaName = Exclude<keyof typeof schemasByName, 'common'>;

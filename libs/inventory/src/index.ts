@@ -92,3 +92,21 @@ export { getItem } from './use-cases/get-item';
 export { itemNotFound, itemExists, itemConflict } from './catalogue/item-errors';
 export { listItems, DEFAULT_ITEMS_PAGE_SIZE } from './use-cases/list-items';
 export { importItems, exportItems } from './use-cases/import-items';
+
+export { ROLES, isRole, roleAllows, roleOfGroups } from './accounts/roles';
+export { actorOf } from './accounts/principal';
+export { MIN_PASSWORD_LENGTH, checkPasswordStrength } from './accounts/password-policy';
+export {
+  FREE_LOGIN_FAILURES,
+  FIRST_LOGIN_DELAY_SECONDS,
+  MAX_LOGIN_DELAY_SECONDS,
+  LOCK_AFTER_FAILURES,
+  LOCK_SECONDS,
+  NO_FAILURES,
+  assertMayAttempt,
+  afterFailure,
+  lockedUntil,
+} from './accounts/login-throttle';
+export type { LoginFailures } from './accounts/login-throttle';
+export type { AccountStore, StoredUser, StoredSession, StoredToken, UserChanges } from './ports/account-store.port';
+export type { Secrets } from './ports/secrets.port';
