@@ -3,7 +3,8 @@ hand-labelled third-party invoices and its e-invoice PDFs (read from ../shared/c
 project's own, written into a scratch folder on each run: generated layouts (development seeds and
 held-out seeds), the fixture layouts, the Chromium-rendered HTML invoices, one long invoice, scans
 of held-out layouts at 150, 200 and 300 dpi (bench/scanned_corpus.py: slanted, grey, noisy, blurred,
-JPEG-compressed image-only PDFs, read by OCR) and the text PDFs those scans were made from."""
+JPEG-compressed image-only PDFs, read by OCR), the same scans at 200 dpi as image files (PNG, JPEG,
+multi-page TIFF) and the text PDFs those scans were made from."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generated_corpus import write_fixtures, write_html_fixtures, write_long_invoice
-from scanned_corpus import write_scans
+from scanned_corpus import write_image_scans, write_scans
 
 LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "generate.py"
 # Development seeds are the ones to look at; held-out seeds are scored, never tuned on
@@ -24,6 +25,8 @@ LAYOUT_SEEDS = {"layouts-dev": "0-99", "layouts-held-out": "1000-1099"}
 # SCANNED_FILES invoices (fewer with --limit), the same ones at every resolution.
 SCANNED = {"scanned-150": 150, "scanned-200": 200, "scanned-300": 300}
 SCANNED_FILES = 20
+# The same scans as image files, by resolution: the image-only PDFs of scanned-200, pixel for pixel.
+SCANNED_IMAGES = {"scanned-200-images": 200}
 # The text PDFs the scans are made from, the same files: what OCR costs, read against what it reads.
 SCANNED_ORIGINALS = "scanned-originals"
 CORPUS_NAMES = (
@@ -35,10 +38,16 @@ CORPUS_NAMES = (
     "html",
     "long",
     *SCANNED,
+    *SCANNED_IMAGES,
     SCANNED_ORIGINALS,
 )
 # The shared corpus's folders of e-invoice PDFs; real-world/ is its own corpus, xml-kosit/ has no PDFs.
 NOT_E_INVOICE = {"real-world", "xml-kosit"}
+
+
+def truth_path(document: Path) -> Path:
+    """The ground truth beside a document, PDF or image: NAME.gt.json."""
+    return document.with_name(f"{document.stem}.gt.json")
 
 
 @dataclass
@@ -111,6 +120,9 @@ def build(
             corpora.append(
                 Corpus(name, write_scans(_scanned_sources(scratch, limit), scratch / name, SCANNED[name]))
             )
+        elif name in SCANNED_IMAGES:
+            sources = _scanned_sources(scratch, limit)
+            corpora.append(Corpus(name, write_image_scans(sources, scratch / name, SCANNED_IMAGES[name])))
         elif name == SCANNED_ORIGINALS:
             corpora.append(Corpus(name, _scanned_sources(scratch, limit)))
         elif name == "long":

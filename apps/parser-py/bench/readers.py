@@ -1,7 +1,8 @@
 """The readers the benchmark compares, each a function from PDF bytes to (ParseResult-shaped dict or
 None, error code or None): this parser, the naive pdfplumber baseline, the camelot peer and, for
 scans, the ocrmypdf peer (ocrmypdf's text layer read by the naive baseline) and the parser with
-RapidOCR in place of tesseract (the engine comparison).
+RapidOCR in place of tesseract (the engine comparison). The parser and the ocrmypdf peer also take the
+scans as image files; the naive baseline and camelot open PDFs only and are left out there.
 
 A reader's imports happen when it is made, not at its first read, so that the measuring process's
 memory baseline already holds them and the timed reads are reads only."""
@@ -11,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from corpora import SCANNED
+from corpora import SCANNED, SCANNED_IMAGES
 
 READERS = ("parser", "baseline", "camelot", "ocrmypdf", "rapidocr")
 # The parser itself with one part swapped (rapidocr: another OCR engine): compared with it, not a peer.
 ENGINE_VARIANTS = ("rapidocr",)
 # Readers that only make sense on some corpora: the OCR ones on scans (a text PDF ocrmypdf leaves as
 # it is, and the parser reads without OCR).
-ONLY_ON: dict[str, tuple[str, ...]] = {"ocrmypdf": tuple(SCANNED), "rapidocr": tuple(SCANNED)}
+SCANS = (*SCANNED, *SCANNED_IMAGES)
+ONLY_ON: dict[str, tuple[str, ...]] = {"ocrmypdf": SCANS, "rapidocr": SCANS}
+# Readers that open PDFs only: on the corpora of image files they are left out, with a note.
+PDF_ONLY = ("baseline", "camelot")
 Read = Callable[[bytes], tuple[dict[str, Any] | None, str | None]]
 
 
@@ -71,4 +75,13 @@ def make_reader(name: str) -> Read:
 
 def reads(reader: str, corpus: str) -> bool:
     """Whether the reader takes part on this corpus."""
+    if reader in PDF_ONLY and corpus in SCANNED_IMAGES:
+        return False
     return reader not in ONLY_ON or corpus in ONLY_ON[reader]
+
+
+def left_out_note(reader: str, corpus: str) -> str | None:
+    """Why a reader that was asked for does not run on this corpus, when the table would hide it."""
+    if reader in PDF_ONLY and corpus in SCANNED_IMAGES:
+        return f"{corpus}: {reader} left out, it opens PDFs only (pdfplumber cannot read PNG, JPEG or TIFF)"
+    return None

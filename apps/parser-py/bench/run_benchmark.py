@@ -10,11 +10,13 @@ Corpora (--corpus-name, repeatable): real-world (the shared corpus's hand-labell
 invoices, the most important), e-invoice (its e-invoice PDFs, printed page only), layouts-dev and
 layouts-held-out (fixtures/layouts seeds 0-99 and 1000-1099, generated on the fly), fixtures, html
 (Chromium-rendered), long (one invoice of --long-pages pages) and scanned-150/-200/-300 (held-out
-layouts as degraded image-only scans, read by OCR; bench/scanned_corpus.py), with scanned-originals, the
-text PDFs they were made from. Readers (--readers): parser, baseline (bench/naive_baseline.py), camelot
+layouts as degraded image-only scans, read by OCR; bench/scanned_corpus.py), scanned-200-images (the
+scanned-200 scans as PNG, JPEG and multi-page TIFF files), with scanned-originals, the text PDFs they
+were made from. Readers (--readers): parser, baseline (bench/naive_baseline.py), camelot
 (bench/camelot_peer.py; its package is in the bench extra, installed on first use unless --no-install)
 ocrmypdf (bench/ocrmypdf_peer.py) and rapidocr (the parser with RapidOCR for tesseract,
-bench/rapidocr_engine.py), both on the scanned corpora only and each in its own virtual environment,
+bench/rapidocr_engine.py), both on the scanned corpora only (baseline and camelot open PDFs only and
+are left out on the image files) and each in its own virtual environment,
 made on first use unless --no-install.
 
 Scoring is the shared scorer's (corpus_scoring.py mirrors ../shared/tools/score_parser.py). Every
@@ -36,9 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from bench_dependencies import ensure_own_environments, ensure_peers
-from corpora import CORPUS_NAMES, SCANNED, SCANNED_ORIGINALS, Corpus, build
+from corpora import CORPUS_NAMES, SCANNED, SCANNED_IMAGES, SCANNED_ORIGINALS, Corpus, build, truth_path
 from corpus_scoring import DEFAULT_CORPUS, Score, score_header, score_lines
-from readers import ENGINE_VARIANTS, READERS, make_reader, reads
+from readers import ENGINE_VARIANTS, READERS, left_out_note, make_reader, reads
 
 HEADER_SHOWN = ("number", "date", "total", "supplier")
 MEMORY_TARGET_MIB = 50
@@ -59,6 +61,11 @@ def _max_rss_kib() -> int:
 
 
 def _page_count(path: Path) -> int:
+    if path.suffix.lower() != ".pdf":  # an image file: its frames are its pages
+        from PIL import Image
+
+        with Image.open(path) as image:
+            return getattr(image, "n_frames", 1)
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(str(path))
@@ -123,7 +130,7 @@ def summarise(measured: dict[str, Any]) -> dict[str, Any]:
     details = []
     for file in measured["files"]:
         pdf = Path(file["path"])
-        truth = json.loads(pdf.with_name(pdf.name.replace(".pdf", ".gt.json")).read_text(encoding="utf-8"))
+        truth = json.loads(truth_path(pdf).read_text(encoding="utf-8"))
         lines = [dict(line, kind=line.get("kind") or "item") for line in file["lines"]]
         before = (score.matched, score.predicted, score.expected)
         problems = score_lines(lines, truth, score)
@@ -219,7 +226,21 @@ def print_verdicts(rows: list[Row]) -> None:
         print(f"{corpus}: parser line F1 {f1:.3f}, {versus}: {verdict}")
     originals = by.get((SCANNED_ORIGINALS, "parser"))
     for corpus in corpora:
-        if corpus in SCANNED and (corpus, "parser") in by and originals is not None:
+        if corpus in SCANNED_IMAGES and (corpus, "parser") in by:
+            as_pdfs = next(
+                (s for (c, r), s in by.items() if r == "parser" and SCANNED.get(c) == SCANNED_IMAGES[corpus]),
+                None,
+            )
+            if as_pdfs is not None:
+                images, pdfs = by[(corpus, "parser")], as_pdfs
+                images_f1, pdfs_f1 = images["score"].line_figures()[2], pdfs["score"].line_figures()[2]
+                print(
+                    f"{corpus}: parser line F1 {images_f1:.3f} against {pdfs_f1:.3f} on the same scans as "
+                    f"image-only PDFs ({images_f1 / pdfs_f1 if pdfs_f1 else 0:.3f}x), "
+                    f"{images['msPerPage'] / max(pdfs['msPerPage'], 1e-9):.2f}x the time a page"
+                )
+    for corpus in corpora:
+        if corpus in (*SCANNED, *SCANNED_IMAGES) and (corpus, "parser") in by and originals is not None:
             scanned, text = by[(corpus, "parser")], originals
             scanned_f1, text_f1 = scanned["score"].line_figures()[2], text["score"].line_figures()[2]
             slower = scanned["msPerPage"] / max(text["msPerPage"], 1e-9)
@@ -309,6 +330,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         corpora = build(names, args.corpus, Path(scratch), args.long_pages, args.repeats, args.limit)
         for corpus in corpora:
+            for note in filter(None, (left_out_note(r, corpus.name) for r in readers)):
+                print(note, file=sys.stderr)
             for reader in (r for r in readers if reads(r, corpus.name)):
                 started = time.monotonic()
                 print(
