@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AwsSettings } from './adapters/aws/aws-settings';
+import type { AwsSettings, CognitoSettings } from './adapters/aws/aws-settings';
 
 /**
  * The service's whole configuration, read once from the environment at start-up. Every variable has its
@@ -54,6 +54,11 @@ export const AWS_VARIABLES = [
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_ECS',
   'S3_FORCE_PATH_STYLE',
+  'COGNITO_USER_POOL_ID',
+  'COGNITO_CLIENT_ID',
+  'COGNITO_HOSTED_UI_URL',
+  'COGNITO_JWKS_URL',
+  'AWS_ENDPOINT_URL_COGNITO_IDP',
 ] as const;
 
 export const CONFIG_DEFAULTS = {
@@ -147,6 +152,31 @@ export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
     },
     endpoints: { dynamodb: endpoint('AWS_ENDPOINT_URL_DYNAMODB'), s3: endpoint('AWS_ENDPOINT_URL_S3'), ecs: endpoint('AWS_ENDPOINT_URL_ECS') },
     s3ForcePathStyle: flag(env.S3_FORCE_PATH_STYLE, 'S3_FORCE_PATH_STYLE'),
+  };
+}
+
+/** A user pool id names its region first (eu-central-1_AbC123); the pool's token issuer is built from both. */
+const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[A-Za-z0-9]+$/;
+
+/** AWS mode's Cognito settings; throws ConfigError naming the first missing or malformed variable. */
+export function resolveCognitoSettings(env: AwsEnvironment): CognitoSettings {
+  const userPoolId = env.COGNITO_USER_POOL_ID;
+  if (userPoolId === undefined) throw new ConfigError('COGNITO_USER_POOL_ID', 'must be set when STORAGE=aws');
+  const region = USER_POOL_ID.exec(userPoolId)?.[1];
+  if (region === undefined) throw new ConfigError('COGNITO_USER_POOL_ID', `must be a user pool id such as eu-central-1_AbC123, got "${userPoolId}"`);
+  const clientId = env.COGNITO_CLIENT_ID;
+  if (clientId === undefined) throw new ConfigError('COGNITO_CLIENT_ID', 'must be set when STORAGE=aws');
+  const hostedUi = env.COGNITO_HOSTED_UI_URL;
+  if (hostedUi === undefined) throw new ConfigError('COGNITO_HOSTED_UI_URL', 'must be set when STORAGE=aws');
+  const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+  const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDP ?? env.AWS_ENDPOINT_URL;
+  return {
+    userPoolId,
+    clientId,
+    issuer,
+    jwksUrl: env.COGNITO_JWKS_URL === undefined ? `${issuer}/.well-known/jwks.json` : baseUrl(env.COGNITO_JWKS_URL, 'COGNITO_JWKS_URL'),
+    hostedUiUrl: baseUrl(hostedUi, 'COGNITO_HOSTED_UI_URL'),
+    ...(endpoint === undefined ? {} : { endpoint: baseUrl(endpoint, env.AWS_ENDPOINT_URL_COGNITO_IDP === undefined ? 'AWS_ENDPOINT_URL' : 'AWS_ENDPOINT_URL_COGNITO_IDP') }),
   };
 }
 

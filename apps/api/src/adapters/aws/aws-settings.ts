@@ -29,3 +29,18 @@ export interface EcsSettings {
   securityGroups: string[];
   assignPublicIp: boolean;
 }
+
+/** AWS mode's users: the Cognito user pool and the SPA's app client (tools/terraform/cognito.tf). */
+export interface CognitoSettings {
+  userPoolId: string;
+  /** The SPA's app client: the `aud` of its ID tokens and the `client_id` of its access tokens. */
+  clientId: string;
+  /** The `iss` of the pool's tokens: https://cognito-idp.<region>.amazonaws.com/<pool id>. */
+  issuer: string;
+  /** The pool's signing keys: `${issuer}/.well-known/jwks.json`, or an emulator's (COGNITO_JWKS_URL). */
+  jwksUrl: string;
+  /** The hosted UI's base URL (https://<prefix>.auth.<region>.amazoncognito.com) the SPA signs in through. */
+  hostedUiUrl: string;
+  /** cognito-idp API endpoint override for emulators (user administration from the command line). */
+  endpoint?: string;
+}
