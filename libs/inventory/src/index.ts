@@ -110,3 +110,13 @@ export {
 export type { LoginFailures } from './accounts/login-throttle';
 export type { AccountStore, StoredUser, StoredSession, StoredToken, UserChanges } from './ports/account-store.port';
 export type { Secrets } from './ports/secrets.port';
+export { SESSION_SECONDS, SESSION_COOKIE, API_TOKEN_PREFIX, normaliseUsername } from './accounts/account-ports';
+export type { AccountPorts } from './accounts/account-ports';
+export { toUserAccount, toApiToken } from './accounts/account-views';
+export { setupAdministrator, setupAlreadyDone } from './accounts/setup-administrator';
+export { logIn } from './accounts/log-in';
+export { logOut } from './accounts/log-out';
+export { principalOfSession } from './accounts/session-principal';
+export { principalOfToken, TOKEN_TOUCH_INTERVAL_MS } from './accounts/token-principal';
+export { createToken, listTokens, revokeToken } from './accounts/api-tokens';
+export { createUser, updateUser, listUsers } from './accounts/users';

@@ -51,6 +51,7 @@ const MIGRATIONS: readonly Migration[] = [
   addSupplierIdentities,
   addSupplierNames,
   addAuditTrail,
+  addAccounts,
 ];
 
 /** The schema version a file has once opened: one per migration. */
@@ -242,6 +243,42 @@ function addAuditTrail(db: SqliteDatabase): void {
     CREATE TRIGGER IF NOT EXISTS audit_refuses_overwrite BEFORE INSERT ON audit
       WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: an entry with this id exists'); END;
+  `);
+}
+
+/**
+ * Local accounts (issue 15): users, login sessions and API tokens. Names are compared without case, so 'Anna'
+ * cannot be added beside 'anna' even by a hand-written insert. Sessions and tokens are stored by the SHA-256
+ * of their secret only, so a copy of this file opens no session and carries no usable token.
+ */
+function addAccounts(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS users (
+      username       TEXT PRIMARY KEY COLLATE NOCASE,
+      role           TEXT NOT NULL,
+      password_hash  TEXT NOT NULL,
+      disabled       INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+      created_at     TEXT NOT NULL,
+      updated_at     TEXT NOT NULL,
+      failed_logins  INTEGER NOT NULL DEFAULT 0,
+      blocked_until  TEXT
+    ) STRICT;
+    CREATE TABLE IF NOT EXISTS sessions (
+      id_digest   TEXT PRIMARY KEY,
+      username    TEXT NOT NULL COLLATE NOCASE,
+      created_at  TEXT NOT NULL,
+      expires_at  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (username);
+    CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);
+    CREATE TABLE IF NOT EXISTS api_tokens (
+      name          TEXT PRIMARY KEY,
+      token_digest  TEXT NOT NULL UNIQUE,
+      role          TEXT NOT NULL,
+      username      TEXT NOT NULL COLLATE NOCASE,
+      created_at    TEXT NOT NULL,
+      last_used_at  TEXT
+    ) STRICT;
   `);
 }
 
