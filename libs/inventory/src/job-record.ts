@@ -30,6 +30,11 @@ export interface StoredReview {
   /** When this revision was saved; null for revision 0 (never reviewed) frozen at apply. */
   updatedAt: string | null;
   /**
+   * Who saved this revision (the principal's username), which the four-eyes rule compares with who applies
+   * it; null for revision 0 frozen at apply. Absent on revisions saved before accounts existed (read as null).
+   */
+  savedBy?: string | null;
+  /**
    * The supplier SKU mappings apply used, written with the APPLIED status: an applied job's review shows
    * these rather than today's mappings, so its lines keep agreeing with its ledger record. Absent before apply.
    */

@@ -328,6 +328,19 @@ export interface HealthResponse {
   status: "ok";
   storage: "local" | "aws";
   version: string;
+  /**
+   * Local mode: true while the server has no user yet, so the SPA offers "Create the administrator" (POST /api/setup). Absent in AWS mode, where users live in Cognito.
+   */
+  setupRequired?: boolean;
+  /**
+   * AWS mode: where the SPA signs users in (Cognito's hosted UI, authorization code with PKCE). Absent in local mode, which logs in with POST /api/session.
+   */
+  signIn?: {
+    authorizeUrl: string;
+    tokenUrl: string;
+    logoutUrl: string;
+    clientId: string;
+  };
 }
 /**
  * Body of POST /api/items/import: a CSV document (RFC 4180) whose header row names the columns sku, name, unit and optionally gtin, as GET /api/items/export.csv writes them. Sent as JSON, like every state change of this API.
@@ -780,6 +793,10 @@ export interface JobReview {
    * When this revision was saved; null while never reviewed.
    */
   updatedAt: Timestamp | null;
+  /**
+   * Who saved this revision, so the approver sees who reviewed; null while never reviewed, and for revisions saved before accounts existed. With REQUIRE_SECOND_APPROVER on, this user may not apply it (SECOND_APPROVER_REQUIRED). Always sent.
+   */
+  reviewedBy?: Username1 | null;
   documentType: DocumentType;
   /**
    * The supplier SKU mappings and duplicate checks key on: the supplier the directory knows by the invoice's VAT ID, else its IBAN, else its name normalised (case, accents, punctuation and spacing folded); a supplier seen for the first time is keyed by its normalised name. When the operator corrected the supplier name, by that name only. null when no supplier name was read and no identity is known.

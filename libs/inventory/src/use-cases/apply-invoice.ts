@@ -10,6 +10,7 @@ import { mappingsUsed, reviewedInvoice } from './reviewed-invoice';
 import { stockLinesOf } from '../review/reviewed-lines';
 import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
+import { assertSecondApprover } from '../review/second-approver';
 import { invoiceClaimsOf } from '../invoice-claims';
 import { registerSupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
 import { assertKnownSkus } from '../review/unknown-skus';
@@ -21,6 +22,11 @@ export interface ApplyOptions {
   expectedStockChanges?: readonly StockDelta[];
   /** Apply even when an applied job holds the same document or supplier invoice number; recorded on the ledger record. */
   allowDuplicate?: boolean;
+  /**
+   * Four eyes: when given, the user applying (null without accounts), who may not be the one who saved the
+   * revision being applied (SECOND_APPROVER_REQUIRED). Left out when REQUIRE_SECOND_APPROVER is off.
+   */
+  secondApprover?: { appliedBy: string | null };
 }
 
 /**
@@ -51,6 +57,7 @@ export async function applyInvoice(
     // A repeat answers ALREADY_APPLIED above whatever revision it names: the operator's intent was done once.
     assertTransition(job.status, 'APPLIED', jobId);
     if (options.reviewRevision !== undefined) assertCurrentRevision(job, options.reviewRevision);
+    if (options.secondApprover) assertSecondApprover(job, options.secondApprover.appliedBy);
 
     const previous = await deps.ledger.getLedgerRecord(jobId);
     const reviewed = await reviewedInvoice(deps, job);

@@ -45,6 +45,7 @@ export async function toJobReview(deps: Pick<InventoryPorts, 'ledger' | 'items'>
     attempt: job.attempt,
     revision: job.reviewRevision,
     updatedAt: job.review?.updatedAt ?? null,
+    reviewedBy: job.review?.savedBy ?? null,
     documentType: reviewed.documentType,
     supplierKey: reviewed.supplierKey,
     header: reviewed.header,

@@ -1,5 +1,5 @@
 import { itemsFromCsv, itemsToCsv } from '../catalogue/items-csv';
-import type { ImportOutcome } from '../ports/item-catalogue.port';
+import type { ImportOutcome, ItemFields } from '../ports/item-catalogue.port';
 import type { InventoryPorts } from './deps';
 
 /**
@@ -7,7 +7,11 @@ import type { InventoryPorts } from './deps';
  * written, and a bad row fails the whole import with VALIDATION_FAILED naming its row.
  */
 export async function importItems(deps: Pick<InventoryPorts, 'items' | 'clock'>, csv: string): Promise<ImportOutcome> {
-  const items = itemsFromCsv(csv);
+  return importCheckedItems(deps, itemsFromCsv(csv));
+}
+
+/** Writes items already read and checked by itemsFromCsv (importItemsAndRecord records their SKUs too). */
+export async function importCheckedItems(deps: Pick<InventoryPorts, 'items' | 'clock'>, items: readonly ItemFields[]): Promise<ImportOutcome> {
   if (items.length === 0) return { created: 0, updated: 0 };
   return deps.items.importAll(items, deps.clock.now().toISOString());
 }

@@ -10,6 +10,12 @@ const MAX_REFUSAL_DETAILS_BYTES = 16 * 1024;
 /** Failures that are not a refusal of this apply: no such job, or a race to retry. */
 const NOT_REFUSALS = new Set(['JOB_NOT_FOUND', 'JOB_CONCURRENT_UPDATE']);
 
+/** What the operator confirmed, and whether four eyes are required (REQUIRE_SECOND_APPROVER). */
+export interface RecordedApplyOptions extends Omit<ApplyOptions, 'secondApprover'> {
+  /** The context's user may not apply a revision they saved themselves (SECOND_APPROVER_REQUIRED). */
+  requireSecondApprover?: boolean;
+}
+
 /**
  * applyInvoice, recorded in the audit trail: an `apply` entry with the ledger's stock changes when stock
  * moved (and `override.duplicate` when the operator allowed a duplicate), or `apply.refused` with the code
@@ -19,16 +25,18 @@ const NOT_REFUSALS = new Set(['JOB_NOT_FOUND', 'JOB_CONCURRENT_UPDATE']);
  * The entry is written after the apply's transaction, not inside it; a crash in between leaves the apply
  * without its entry (its ledger record still says when and what). A trail that cannot be written fails the
  * request loudly rather than leave an action unrecorded in silence; a retry answers ALREADY_APPLIED.
+ * With four eyes required, the applying user is the context's actor, the same user the entry names.
  */
 export async function applyInvoiceAndRecord(
   deps: Parameters<typeof applyInvoice>[0] & Pick<InventoryPorts, 'audit' | 'newId'>,
   jobId: string,
-  options: ApplyOptions,
+  recordedOptions: RecordedApplyOptions,
   context: AuditContext,
 ): Promise<ApplyResult> {
+  const { requireSecondApprover, ...options } = recordedOptions;
   let result: ApplyResult;
   try {
-    result = await applyInvoice(deps, jobId, options);
+    result = await applyInvoice(deps, jobId, requireSecondApprover ? { ...options, secondApprover: { appliedBy: context.actor.user } } : options);
   } catch (error) {
     if (isRefusal(error)) {
       await recordAudit(deps, context, { action: 'apply.refused', jobId, change: refusalChange(error, options) });

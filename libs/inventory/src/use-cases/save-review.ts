@@ -14,13 +14,14 @@ import { identifySupplier, registerSupplier } from '../suppliers/identify-suppli
 import { invoiceSupplierOf } from '../suppliers/supplier-identity';
 
 /**
- * Saves the operator's corrections as revision baseRevision + 1, only while the job is PARSED and only if
+ * Saves the operator's corrections as revision baseRevision + 1 by `savedBy` (the username the revision
+ * remembers for the four-eyes rule; null without accounts), only while the job is PARSED and only if
  * nobody saved another revision since baseRevision (409 REVIEW_CONFLICT otherwise): the revision check and
  * the write are one version-guarded update of the job. What the save teaches the directory (the supplier's
  * unknown identities, its name, the SKU mappings to remember) is written only after that update succeeded,
  * so a save that loses the race (REVIEW_CONFLICT, JOB_CONCURRENT_UPDATE) leaves nothing of itself behind.
  */
-export async function saveReview(deps: ReviewPorts, jobId: string, request: ReviewUpdateRequest): Promise<JobReview> {
+export async function saveReview(deps: ReviewPorts, jobId: string, request: ReviewUpdateRequest, savedBy: string | null): Promise<JobReview> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
     const job = await reconcileJob(deps, jobId);
     if (job.status !== 'PARSED' && job.status !== 'REVERSED') {
@@ -44,7 +45,7 @@ export async function saveReview(deps: ReviewPorts, jobId: string, request: Revi
     const packSizes = supplierKey !== null && mappings.length > 0 ? await packSizesOf(deps, supplierKey, mappings, corrections, result.lines) : null;
     const now = deps.clock.now();
 
-    const review: StoredReview = { corrections, updatedAt: now.toISOString() };
+    const review: StoredReview = { corrections, updatedAt: now.toISOString(), savedBy };
     if (addedLines.length > 0) review.addedLines = addedLines;
     if (header) review.header = header;
     const reviewed = nextVersion(job, { reviewRevision: job.reviewRevision + 1, review }, now);
