@@ -28,6 +28,8 @@ export interface Config {
   /** null: local mode generates one and keeps it under DATA_DIR. */
   uploadSigningSecret: string | null;
   webDistDir: string;
+  /** Four eyes: the user who saved a review revision may not apply it (403 SECOND_APPROVER_REQUIRED). */
+  requireSecondApprover: boolean;
   /** The AWS mode's variables as given; checked by resolveAwsSettings when STORAGE=aws. */
   aws: AwsEnvironment;
 }
@@ -74,6 +76,7 @@ export const CONFIG_DEFAULTS = {
   /** PARSER_COMMAND, when set, is a JSON array of argv and replaces `${PARSER_PYTHON} -m invoice_parser`. */
   PARSER_MODULE: 'invoice_parser',
   WEB_DIST_DIR: 'dist/apps/web',
+  REQUIRE_SECOND_APPROVER: false,
 } as const;
 
 const MIN_SECRET_LENGTH = 32;
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     allowedHosts: hostNames(read('ALLOWED_HOSTS')),
     uploadSigningSecret: secret(read('UPLOAD_SIGNING_SECRET')),
     webDistDir: path.resolve(cwd, read('WEB_DIST_DIR') ?? CONFIG_DEFAULTS.WEB_DIST_DIR),
+    requireSecondApprover: flag(read('REQUIRE_SECOND_APPROVER'), 'REQUIRE_SECOND_APPROVER', CONFIG_DEFAULTS.REQUIRE_SECOND_APPROVER),
     aws: Object.fromEntries(AWS_VARIABLES.map((name) => [name, read(name)])) as AwsEnvironment,
   };
 }
@@ -180,8 +184,9 @@ export function resolveCognitoSettings(env: AwsEnvironment): CognitoSettings {
   };
 }
 
-function flag(raw: string | undefined, name: string): boolean {
-  if (raw === undefined || raw === 'false') return false;
+function flag(raw: string | undefined, name: string, fallback = false): boolean {
+  if (raw === undefined) return fallback;
+  if (raw === 'false') return false;
   if (raw === 'true') return true;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       allowedHosts: [],
       uploadSigningSecret: null,
       webDistDir: '/srv/app/dist/apps/web',
+      requireSecondApprover: false,
       aws: Object.fromEntries(AWS_VARIABLES.map((name) => [name, undefined])),
     });
   });
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
         ALLOWED_HOSTS: ' MyBox.lan, 192.168.1.20 ,[fe80::1],',
         UPLOAD_SIGNING_SECRET: 'k'.repeat(40),
         WEB_DIST_DIR: '/opt/web',
+        REQUIRE_SECOND_APPROVER: 'true',
       },
       '/srv/app',
     );
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       allowedHosts: ['mybox.lan', '192.168.1.20', '[fe80::1]'],
       uploadSigningSecret: 'k'.repeat(40),
       webDistDir: '/opt/web',
+      requireSecondApprover: true,
     });
   });
 
@@ -77,6 +80,7 @@ describe('loadConfig', () => {
     ['UPLOAD_SIGNING_SECRET', 'short'],
     ['PARSER_COMMAND', 'python -m invoice_parser'],
     ['PARSER_COMMAND', '[]'],
+    ['REQUIRE_SECOND_APPROVER', 'yes'],
   ])('throws naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);

@@ -1,7 +1,8 @@
 import type { CatalogueItem, CreateItemRequest, ImportItemsRequest, ListItemsQuery, ListItemsResponse, UpdateItemRequest } from '@invoice/contracts';
-import { createItem, exportItems, getItem, importItems, itemNotFound, listItems, updateItem } from '@invoice/inventory';
+import { createItemAndRecord, exportItems, getItem, importItemsAndRecord, itemNotFound, listItems, updateItemAndRecord } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
+import { auditContextOf } from './audit-context';
 import { skuParam } from './sku-param';
 import { bodyOf, jsonBody, queryOf, requireJsonIfBody, reviewSizedJsonBody, type Send } from './validation';
 
@@ -33,7 +34,7 @@ export function itemRoutes(context: AppContext, send: Send): Router {
 
   router.post('/api/items/import', requireJsonIfBody, reviewSizedJsonBody, async (req, res) => {
     const request = bodyOf<ImportItemsRequest>(req, 'api/import-items-request');
-    send(res, 200, 'api/import-items-response', await importItems(ports, request.csv));
+    send(res, 200, 'api/import-items-response', await importItemsAndRecord(ports, request.csv, auditContextOf(req)));
   });
 
   // A SKU may hold "/" or spaces: clients percent-encode it as one path segment, which Express decodes.
@@ -43,14 +44,15 @@ export function itemRoutes(context: AppContext, send: Send): Router {
 
   router.post('/api/items', requireJsonIfBody, jsonBody, async (req, res) => {
     const request = bodyOf<CreateItemRequest>(req, 'api/create-item-request');
-    const created: CatalogueItem = await createItem(ports, request);
+    const created: CatalogueItem = await createItemAndRecord(ports, request, auditContextOf(req));
     send(res, 201, 'catalogue-item', created);
   });
 
   router.put('/api/items/:sku', requireJsonIfBody, jsonBody, async (req, res) => {
     const sku = skuParam(req.params.sku, itemNotFound);
     const request = bodyOf<UpdateItemRequest>(req, 'api/update-item-request');
-    send(res, 200, 'catalogue-item', await updateItem(ports, sku, { name: request.name, unit: request.unit, gtin: request.gtin }, request.expectedVersion));
+    const changes = { name: request.name, unit: request.unit, gtin: request.gtin };
+    send(res, 200, 'catalogue-item', await updateItemAndRecord(ports, sku, changes, request.expectedVersion, auditContextOf(req)));
   });
 
   return router;

@@ -1,5 +1,5 @@
 import type { ApplyJobRequest, CreateJobRequest, CreateJobResponse, ListJobsQuery, ListJobsResponse } from '@invoice/contracts';
-import { applyInvoiceAndRecord, createJob, getResult, listJobs, reconcileJob, startParse, toPublicJob } from '@invoice/inventory';
+import { applyInvoiceAndRecord, createJobAndRecord, getResult, listJobs, reconcileJob, startParseAndRecord, toPublicJob } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
 import { auditContextOf } from './audit-context';
@@ -13,7 +13,7 @@ export function jobRoutes(context: AppContext, send: Send): Router {
 
   router.post('/api/jobs', requireJsonIfBody, jsonBody, async (req, res) => {
     const request = bodyOf<CreateJobRequest>(req, 'api/create-job-request');
-    const created = await createJob(ports, context.limits, request);
+    const created = await createJobAndRecord(ports, context.limits, request, auditContextOf(req));
     const body: CreateJobResponse = { job: toPublicJob(created.job), upload: { ...created.upload, url: uploadUrlFor(req, created.upload.url) } };
     res.location(`/api/jobs/${created.job.jobId}`);
     send(res, 201, 'api/create-job-response', body);
@@ -37,7 +37,7 @@ export function jobRoutes(context: AppContext, send: Send): Router {
 
   // 202: the parse runs out of band; the client polls GET /api/jobs/{jobId}.
   router.post('/api/jobs/:jobId/parse', async (req, res) => {
-    const job = await startParse(ports, jobIdParam(req.params.jobId));
+    const job = await startParseAndRecord(ports, jobIdParam(req.params.jobId), auditContextOf(req));
     res.location(`/api/jobs/${job.jobId}`);
     send(res, 202, 'job', toPublicJob(job));
   });
@@ -46,7 +46,12 @@ export function jobRoutes(context: AppContext, send: Send): Router {
     const jobId = jobIdParam(req.params.jobId);
     const request = bodyOf<ApplyJobRequest>(req, 'api/apply-job-request', {});
     // 200 for both outcomes: a repeated apply is a success that changed nothing, not a conflict.
-    const confirmed = { reviewRevision: request.reviewRevision, expectedStockChanges: request.expectedStockChanges, allowDuplicate: request.allowDuplicate };
+    const confirmed = {
+      reviewRevision: request.reviewRevision,
+      expectedStockChanges: request.expectedStockChanges,
+      allowDuplicate: request.allowDuplicate,
+      requireSecondApprover: context.requireSecondApprover,
+    };
     send(res, 200, 'apply-result', await applyInvoiceAndRecord(ports, jobId, confirmed, auditContextOf(req)));
   });
 

@@ -1,5 +1,5 @@
 import type { ReverseJobRequest, ReviewUpdateRequest } from '@invoice/contracts';
-import { getReview, reverseApplyAndRecord, saveReview } from '@invoice/inventory';
+import { getReview, reverseApplyAndRecord, saveReviewAndRecord } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
 import { auditContextOf } from './audit-context';
@@ -18,7 +18,7 @@ export function reviewRoutes(context: AppContext, send: Send): Router {
   router.put('/api/jobs/:jobId/review', requireJsonIfBody, reviewSizedJsonBody, async (req, res) => {
     const jobId = jobIdParam(req.params.jobId);
     const request = bodyOf<ReviewUpdateRequest>(req, 'api/review-update-request');
-    send(res, 200, 'job-review', await saveReview(ports, jobId, request));
+    send(res, 200, 'job-review', await saveReviewAndRecord(ports, jobId, request, auditContextOf(req)));
   });
 
   // 200 for both outcomes, as for apply: a repeated reversal changed nothing and says so.

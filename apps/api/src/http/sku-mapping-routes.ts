@@ -1,7 +1,8 @@
 import { validate, type ListSkuMappingsQuery, type ListSkuMappingsResponse, type ListSuppliersResponse, type PutSkuMappingRequest, type SkuMappingPath } from '@invoice/contracts';
-import { deleteSkuMapping, DomainError, listSkuMappings, listSuppliers, putSkuMapping } from '@invoice/inventory';
+import { deleteSkuMappingAndRecord, DomainError, listSkuMappings, listSuppliers, putSkuMappingAndRecord } from '@invoice/inventory';
 import { Router, type Request } from 'express';
 import type { AppContext } from './app-context';
+import { auditContextOf } from './audit-context';
 import { bodyOf, jsonBody, queryOf, requireJsonIfBody, type Send } from './validation';
 
 /** The Mappings screen: list and search a supplier's mappings, edit one, forget one, and pick a supplier. */
@@ -19,11 +20,11 @@ export function skuMappingRoutes(context: AppContext, send: Send): Router {
   router.put('/api/sku-mappings/:supplierKey/:supplierSku', requireJsonIfBody, jsonBody, async (req, res) => {
     const key = mappingPathOf(req);
     const request = bodyOf<PutSkuMappingRequest>(req, 'api/put-sku-mapping-request');
-    send(res, 200, 'sku-mapping', await putSkuMapping(ports, key, request));
+    send(res, 200, 'sku-mapping', await putSkuMappingAndRecord(ports, key, request, auditContextOf(req)));
   });
 
   router.delete('/api/sku-mappings/:supplierKey/:supplierSku', async (req, res) => {
-    await deleteSkuMapping(ports, mappingPathOf(req));
+    await deleteSkuMappingAndRecord(ports, mappingPathOf(req), auditContextOf(req));
     res.status(204).end();
   });
 

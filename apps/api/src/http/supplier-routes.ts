@@ -1,7 +1,8 @@
 import type { MergeSuppliersRequest } from '@invoice/contracts';
-import { listSupplierIdentities, mergeSuppliers } from '@invoice/inventory';
+import { listSupplierIdentities, mergeSuppliersAndRecord } from '@invoice/inventory';
 import { Router } from 'express';
 import type { AppContext } from './app-context';
+import { auditContextOf } from './audit-context';
 import { bodyOf, jsonBody, requireJsonIfBody, type Send } from './validation';
 
 /** What identifies a supplier on invoices, and merging two suppliers into one. GET /api/suppliers lives with the mappings. */
@@ -12,7 +13,7 @@ export function supplierRoutes(context: AppContext, send: Send): Router {
   });
   router.post('/api/suppliers/merge', requireJsonIfBody, jsonBody, async (req, res) => {
     const request = bodyOf<MergeSuppliersRequest>(req, 'api/merge-suppliers-request');
-    send(res, 200, 'api/merge-suppliers-response', await mergeSuppliers(context.ports, request.from, request.into));
+    send(res, 200, 'api/merge-suppliers-response', await mergeSuppliersAndRecord(context.ports, request.from, request.into, auditContextOf(req)));
   });
   return router;
 }

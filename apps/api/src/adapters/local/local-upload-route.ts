@@ -1,5 +1,6 @@
-import { DomainError, isJobId, type Clock, type JobRepository } from '@invoice/inventory';
+import { DomainError, isJobId, recordUploadOnce, type AuditTrail, type Clock, type IdGenerator, type JobRepository } from '@invoice/inventory';
 import { Router, type Response } from 'express';
+import { auditContextOf } from '../../http/audit-context';
 import { uploadAlreadyReceived, type FsBlobStore } from './fs-blob-store';
 import type { HmacUploadSigner } from './hmac-upload-signer';
 
@@ -8,12 +9,15 @@ export interface LocalUploadRouteDeps {
   blobs: FsBlobStore;
   signer: HmacUploadSigner;
   clock: Clock;
+  audit: AuditTrail;
+  newId: IdGenerator;
 }
 
 /**
  * PUT /api/uploads/{jobId}?expires=&sig= — what S3 does for a presigned PUT, locally. Everything is checked
  * before a byte is stored: signature, expiry, not yet uploaded, Content-Type and Content-Length exactly as
- * signed. The body is then streamed to a temp file and linked into place only when complete.
+ * signed. The body is then streamed to a temp file and linked into place only when complete, and only then is
+ * the upload recorded in the audit trail (job.upload, once per job).
  */
 export function localUploadRoute(deps: LocalUploadRouteDeps): Router {
   const router = Router();
@@ -75,6 +79,7 @@ export function localUploadRoute(deps: LocalUploadRouteDeps): Router {
       }
       throw error;
     }
+    await recordUploadOnce(deps, auditContextOf(req), job, 'upload');
     sendStored(res);
   });
   return router;
