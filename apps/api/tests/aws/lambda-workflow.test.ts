@@ -156,8 +156,13 @@ describe('AWS mode through the Lambda handler', () => {
     ]);
     // The audit table: one reversal of the 20 requests, the refusal and the later apply; API Gateway's request ids.
     const trailOf = async (jobId: string) => ((await invoke(handler, 'GET', `/api/audit?jobId=${jobId}`)).body as ListAuditResponse).items;
-    expect((await trailOf(winner.jobId)).map((entry) => entry.action)).toEqual(['reverse', 'apply']);
-    const loserTrail = await trailOf(loser.jobId);
+    const stockActions = new Set(['apply', 'apply.refused', 'reverse']);
+    const winnerTrail = await trailOf(winner.jobId);
+    expect(winnerTrail.filter((entry) => stockActions.has(entry.action)).map((entry) => entry.action)).toEqual(['reverse', 'apply']);
+    // S3 took the upload without the API: the parse that found it recorded it, once.
+    expect(winnerTrail.filter((entry) => entry.action.startsWith('job.')).map((entry) => entry.action).sort()).toEqual(['job.create', 'job.parse', 'job.upload']);
+    expect(winnerTrail.find((entry) => entry.action === 'job.upload')?.change).toMatchObject({ seenAt: 'parse', fileName: 'unruled_basic.pdf' });
+    const loserTrail = (await trailOf(loser.jobId)).filter((entry) => stockActions.has(entry.action));
     expect(loserTrail.map((entry) => entry.action)).toEqual(['apply', 'apply.refused']);
     expect(loserTrail[1]).toMatchObject({ change: { code: 'DUPLICATE_INVOICE' }, requestId: expect.stringMatching(/^req-/) });
   });
