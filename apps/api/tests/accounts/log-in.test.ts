@@ -76,6 +76,7 @@ describe('logIn, principalOfSession and logOut', () => {
     await codeOf(logIn(deps, ANONYMOUS, { username: 'nobody', password: PASSWORD })); // makes the dummy hash once
 
     const time = async (username: string): Promise<number> => {
+      fixture.clock.advanceSeconds(60); // past any throttling wait: every attempt is checked
       const started = performance.now();
       await codeOf(logIn(deps, ANONYMOUS, { username, password: 'wrong password!' }));
       return performance.now() - started;
@@ -85,6 +86,18 @@ describe('logIn, principalOfSession and logOut', () => {
 
     expect(counted.verifications).toBe(7);
     expect(unknown).toBeGreaterThan(known * 0.5);
+  });
+
+  it('throttles a name that is no user as it throttles a real one, so the throttle does not tell either', async () => {
+    const attempts = async (username: string): Promise<string[]> => {
+      const codes: string[] = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) codes.push(await codeOf(logIn(fixture.deps, ANONYMOUS, { username, password: 'wrong password!' })));
+      return codes;
+    };
+
+    const expected = ['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'LOGIN_THROTTLED'];
+    expect(await attempts('nobody')).toEqual(expected);
+    expect(await attempts('root')).toEqual(expected);
   });
 
   it('ends the session on logout, records it, and then refuses the session id', async () => {

@@ -6,12 +6,14 @@ import { recordAudit, type AuditContext } from '../use-cases/record-audit';
 import { invalidCredentials } from './account-errors';
 import { normaliseUsername, SESSION_SECONDS, type AccountPorts } from './account-ports';
 import { afterFailure, assertMayAttempt, NO_FAILURES } from './login-throttle';
+import { rememberUnknownNameFailures, unknownNameFailures } from './unknown-name-failures';
 
 /**
  * Checks a name and password and opens a session: the session id goes to the caller once (for the cookie),
  * the store keeps only its digest. An unknown name, a wrong password and a disabled user all answer
  * INVALID_CREDENTIALS after the same slow hash check, so neither the answer nor its time tells whether a name
- * exists. Failures of a known user are counted (login-throttle.ts): LOGIN_THROTTLED, then ACCOUNT_LOCKED.
+ * exists. Failures are counted (login-throttle.ts): LOGIN_THROTTLED, then ACCOUNT_LOCKED; those of a name that
+ * is no user too, in memory (unknown-name-failures.ts), so that the throttle does not tell either.
  * Every attempt is in the trail, a failed one under the name tried and no role; never the password.
  */
 export async function logIn(deps: AccountPorts, context: AuditContext, credentials: Credentials): Promise<{ sessionId: string; principal: Principal }> {
@@ -21,18 +23,24 @@ export async function logIn(deps: AccountPorts, context: AuditContext, credentia
     throw error;
   };
 
+  // Awaited on every attempt, known name or not: the first attempt after start, which makes it, costs one
+  // hash more whichever name it tries, and later ones find it ready.
+  const dummyHash = await dummyHashOf(deps.secrets);
   const user = await deps.accounts.getUser(username);
-  if (user !== null) {
-    try {
-      assertMayAttempt(user.failures, deps.clock.now());
-    } catch (error) {
-      if (isDomainError(error)) return refuse(error, error.code);
-      throw error;
-    }
+  try {
+    assertMayAttempt(user?.failures ?? unknownNameFailures(deps.accounts, username), deps.clock.now());
+  } catch (error) {
+    if (isDomainError(error)) return refuse(error, error.code);
+    throw error;
   }
-  const matches = await deps.secrets.verifyPassword(credentials.password, user?.passwordHash ?? (await dummyHashOf(deps.secrets)));
-  if (user === null || !matches || user.disabled) {
-    if (user !== null && !matches) await countFailure(deps, user.username);
+  const matches = await deps.secrets.verifyPassword(credentials.password, user?.passwordHash ?? dummyHash);
+  if (user === null) {
+    const failures = afterFailure(unknownNameFailures(deps.accounts, username), deps.clock.now());
+    rememberUnknownNameFailures(deps.accounts, username, failures);
+    return refuse(invalidCredentials(), 'INVALID_CREDENTIALS');
+  }
+  if (!matches || user.disabled) {
+    if (!matches) await countFailure(deps, user.username);
     return refuse(invalidCredentials(), 'INVALID_CREDENTIALS');
   }
 
