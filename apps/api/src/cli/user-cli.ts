@@ -3,7 +3,8 @@ import { validate } from '@invoice/contracts';
 import { isRole, ROLES, type AuditContext } from '@invoice/inventory';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../config';
+import { CognitoUserAdmin } from '../adapters/aws/cognito-user-admin';
+import { loadConfig, resolveCognitoSettings, type Config } from '../config';
 import { openLocalUserAdmin } from './local-user-admin';
 import type { UserAdmin } from './user-admin';
 
@@ -72,7 +73,8 @@ function openUserAdmin(config: Config, context: AuditContext): UserAdmin {
     case 'local':
       return openLocalUserAdmin(config.dataDir, context);
     case 'aws':
-      throw new CliError('NOT_YET', 'Managing users from the command line in AWS mode is not available yet; use the Cognito console.');
+      // The pool's Admin* API with the caller's own AWS credentials; Cognito (CloudTrail) records who did what.
+      return CognitoUserAdmin.fromSettings(resolveCognitoSettings(config.aws));
     default:
       throw new CliError('VALIDATION_FAILED', `STORAGE must be local or aws (got "${config.storage}").`);
   }

@@ -1,6 +1,6 @@
 import { AdminListGroupsForUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DomainError } from '@invoice/inventory';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CognitoJwtAuthenticator } from '../../src/adapters/aws/cognito-jwt-authenticator';
 import { CognitoUserAdmin } from '../../src/adapters/aws/cognito-user-admin';
 import { loadConfig, resolveCognitoSettings } from '../../src/config';
@@ -34,8 +34,11 @@ describe('CognitoUserAdmin', () => {
     admin = CognitoUserAdmin.fromSettings(resolveCognitoSettings(loadConfig({ STORAGE: 'aws', ...pool.env }).aws));
   });
 
+  afterEach(async () => {
+    await admin.close();
+  });
+
   afterAll(async () => {
-    admin?.close();
     await pool?.cleanup();
   });
 
@@ -75,15 +78,26 @@ describe('CognitoUserAdmin', () => {
   });
 
   describe('list', () => {
-    it('lists every user with role and state, a user in no role group with role null', async () => {
+    it('lists every user with a role, by name, with state; a pool user in no role group is left out until set-role', async () => {
       await admin.add('fred', 'approver', PASSWORD);
       await pool.signIn('no-group', []);
 
       const users = await admin.list();
 
-      expect(users.find((user) => user.username === 'fred')).toMatchObject({ role: 'approver', disabled: false });
-      expect(users.find((user) => user.username === 'no-group')).toMatchObject({ role: null });
+      expect(users.find((user) => user.username === 'fred')).toEqual({
+        username: 'fred',
+        role: 'approver',
+        disabled: false,
+        createdAt: expect.stringMatching(/Z$/),
+        updatedAt: expect.stringMatching(/Z$/),
+        lockedUntil: null,
+      });
+      expect(users.map((user) => user.username)).not.toContain('no-group');
       expect(users.map((user) => user.username)).toEqual([...users.map((user) => user.username)].sort((a, b) => a.localeCompare(b)));
+      expect(await codeOf(admin.disable('no-group'))).toBe('USER_NOT_FOUND');
+
+      expect(await admin.setRole('no-group', 'viewer')).toMatchObject({ username: 'no-group', role: 'viewer' });
+      expect((await admin.list()).map((user) => user.username)).toContain('no-group');
     });
   });
 
@@ -91,7 +105,7 @@ describe('CognitoUserAdmin', () => {
     it('moves the user to the one new role group', async () => {
       await admin.add('gina', 'clerk', PASSWORD);
 
-      await admin.setRole('Gina', 'approver');
+      expect(await admin.setRole('Gina', 'approver')).toMatchObject({ username: 'gina', role: 'approver' });
 
       const { Groups } = await pool.client.send(new AdminListGroupsForUserCommand({ UserPoolId: pool.userPoolId, Username: 'gina' }));
       expect(Groups?.map((group) => group.GroupName)).toEqual(['approver']);
@@ -123,7 +137,7 @@ describe('CognitoUserAdmin', () => {
           ['second', 'admin'],
         ]);
       } finally {
-        own.close();
+        await own.close();
         await fresh.cleanup();
       }
     });
@@ -133,11 +147,11 @@ describe('CognitoUserAdmin', () => {
     it('stops and restores sign-in', async () => {
       await admin.add('hank', 'viewer', PASSWORD);
 
-      await admin.disable('hank');
+      expect(await admin.disable('hank')).toMatchObject({ username: 'hank', disabled: true });
       expect((await admin.list()).find((user) => user.username === 'hank')?.disabled).toBe(true);
       await expect(signIn('hank')).rejects.toThrow(/disabled/i);
 
-      await admin.enable('hank');
+      expect(await admin.enable('hank')).toMatchObject({ username: 'hank', disabled: false });
       expect(await roleOf('hank')).toBe('viewer');
     });
   });

@@ -4,6 +4,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
@@ -13,19 +14,11 @@ import {
   ListUsersInGroupCommand,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Role } from '@invoice/contracts';
+import type { Role, UserAccount } from '@invoice/contracts';
 import { checkPasswordStrength, DomainError, isRole, roleOfGroups } from '@invoice/inventory';
+import type { UserAdmin } from '../../cli/user-admin';
 import type { CognitoSettings } from './aws-settings';
 import { ACCEPTED_USERNAME } from './cognito-jwt-authenticator';
-
-/** A pool user as `npm run user -- list` shows it; role null when the user is in no role group. */
-export interface CognitoUserView {
-  username: string;
-  role: Role | null;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** What Cognito's list calls return at most per page. */
 const PAGE_SIZE = 60;
@@ -37,8 +30,12 @@ const PAGE_SIZE = 60;
  * disabled. Changing a role, a password or disabling signs the user out everywhere (their refresh tokens stop);
  * a token already issued stays valid until it expires (an hour, cognito.tf), since the API verifies tokens
  * offline against the JWKS.
+ *
+ * A pool user in no role group (made in the console, say) can do nothing in the app: `list` leaves them out,
+ * and every command but `set-role`, which gives them a role, answers USER_NOT_FOUND for them. Cognito has no
+ * lockout of ours, so lockedUntil is always null.
  */
-export class CognitoUserAdmin {
+export class CognitoUserAdmin implements UserAdmin {
   constructor(
     private readonly client: CognitoIdentityProviderClient,
     private readonly userPoolId: string,
@@ -51,11 +48,11 @@ export class CognitoUserAdmin {
     return new CognitoUserAdmin(client, settings.userPoolId);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.client.destroy();
   }
 
-  async add(name: string, role: Role, password: string): Promise<CognitoUserView> {
+  async add(name: string, role: Role, password: string): Promise<UserAccount> {
     const username = usernameOf(name);
     checkRole(role);
     checkPasswordStrength(password);
@@ -68,11 +65,11 @@ export class CognitoUserAdmin {
       await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: username })).catch(() => undefined);
       throw error;
     }
-    return this.view(username);
+    return this.accountOf(username);
   }
 
-  /** Every user of the pool, by name. */
-  async list(): Promise<CognitoUserView[]> {
+  /** Every user of the pool with a role, by name. */
+  async list(): Promise<UserAccount[]> {
     const users: UserType[] = [];
     let token: string | undefined;
     do {
@@ -80,11 +77,11 @@ export class CognitoUserAdmin {
       users.push(...(page.Users ?? []));
       token = page.PaginationToken;
     } while (token);
-    const views = await Promise.all(users.map(async (user) => viewOf(user, await this.groupsOf(user.Username ?? ''))));
-    return views.sort((a, b) => a.username.localeCompare(b.username));
+    const accounts = await Promise.all(users.map(async (user) => accountOfUser(user, await this.groupsOf(user.Username ?? ''))));
+    return accounts.filter((account): account is UserAccount => account !== null).sort((a, b) => a.username.localeCompare(b.username));
   }
 
-  async setRole(name: string, role: Role): Promise<void> {
+  async setRole(name: string, role: Role): Promise<UserAccount> {
     const username = usernameOf(name);
     checkRole(role);
     const groups = await this.groupsOf(username);
@@ -94,31 +91,41 @@ export class CognitoUserAdmin {
       await this.call(username, () => this.client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: this.userPoolId, Username: username, GroupName: group })));
     }
     await this.signOut(username);
+    return this.accountOf(username);
   }
 
-  async disable(name: string): Promise<void> {
+  async disable(name: string): Promise<UserAccount> {
     const username = usernameOf(name);
-    if (roleOfGroups(await this.groupsOf(username)) === 'admin') await this.refuseLastAdmin(username);
+    if ((await this.accountOf(username)).role === 'admin') await this.refuseLastAdmin(username);
     await this.call(username, () => this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username })));
     await this.signOut(username);
+    return this.accountOf(username);
   }
 
-  async enable(name: string): Promise<void> {
+  async enable(name: string): Promise<UserAccount> {
     const username = usernameOf(name);
+    await this.accountOf(username);
     await this.call(username, () => this.client.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: username })));
+    return this.accountOf(username);
   }
 
-  async setPassword(name: string, password: string): Promise<void> {
+  async setPassword(name: string, password: string): Promise<UserAccount> {
     const username = usernameOf(name);
     checkPasswordStrength(password);
+    await this.accountOf(username);
     await this.call(username, () => this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: password, Permanent: true })));
     await this.signOut(username);
+    return this.accountOf(username);
   }
 
-  private async view(username: string): Promise<CognitoUserView> {
-    const found = (await this.list()).find((user) => user.username === username);
-    if (!found) throw userNotFound(username);
-    return found;
+  /** The user as the app sees them; USER_NOT_FOUND when the pool has no such user, or one in no role group. */
+  private async accountOf(username: string): Promise<UserAccount> {
+    const user = await this.call(username, () => this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: username })));
+    const account = accountOfUser(user, await this.groupsOf(username));
+    if (account === null) {
+      throw new DomainError('USER_NOT_FOUND', `${username} is in no role group; give them a role first (npm run user -- set-role ${username} ROLE).`, { username });
+    }
+    return account;
   }
 
   private async groupsOf(username: string): Promise<string[]> {
@@ -186,12 +193,18 @@ function userNotFound(username: string, cause?: unknown): DomainError {
   return new DomainError('USER_NOT_FOUND', `No user is named ${username}.`, { username }, { cause });
 }
 
-function viewOf(user: UserType, groups: string[]): CognitoUserView {
+/** What ListUsers and AdminGetUser both tell of a user. */
+type PoolUser = Pick<UserType, 'Username' | 'Enabled' | 'UserCreateDate' | 'UserLastModifiedDate'>;
+
+function accountOfUser(user: PoolUser, groups: string[]): UserAccount | null {
+  const role = roleOfGroups(groups);
+  if (role === null) return null;
   return {
     username: (user.Username ?? '').toLowerCase(),
-    role: roleOfGroups(groups),
+    role,
     disabled: user.Enabled === false,
     createdAt: (user.UserCreateDate ?? new Date(0)).toISOString(),
     updatedAt: (user.UserLastModifiedDate ?? user.UserCreateDate ?? new Date(0)).toISOString(),
+    lockedUntil: null,
   };
 }
