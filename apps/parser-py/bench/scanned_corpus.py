@@ -7,10 +7,10 @@ about by the seed in its name, a multi-page one as one multi-page TIFF (greyscal
     python apps/parser-py/bench/scanned_corpus.py --source DIR --out DIR [--dpi 200] [--seed 0] [--images]
 
 The degradation of each file is drawn from a generator seeded by its name, resolution and --seed, so
-a corpus is the same on every run and machine (Pillow's own noise aside, which is seeded by the same
-generator through the pixels it is blended with). Both wrappings draw the same degradation for a file
-and resolution; the PDF and the JPEG file compress it at the same drawn quality, PNG and TIFF keep it
-exactly. Every image file declares its resolution, as a scanner's does.
+a corpus is the same on every run and machine, whichever corpora were written before it in the same
+process; the sensor grain too (grain() below). Both wrappings draw the same degradation for a file and
+resolution, pixel for pixel; the PDF and the JPEG file compress it at the same drawn quality, PNG and
+TIFF keep it exactly. Every image file declares its resolution, as a scanner's does.
 """
 
 from __future__ import annotations
@@ -120,10 +120,35 @@ def degraded(page: Image.Image, chance: random.Random) -> Image.Image:
         resample=Image.Resampling.BICUBIC,
         fillcolor=paper,
     )
-    noise = Image.effect_noise(slanted.size, chance.uniform(*NOISE_SIGMAS))
+    noise = grain(slanted.size, chance.uniform(*NOISE_SIGMAS), _grain_source(chance))
     noisy = ImageChops.add(slanted, noise, scale=1.0, offset=-128)
     radius = chance.uniform(*BLUR_RADII)
     return noisy.filter(ImageFilter.GaussianBlur(radius)) if radius >= 0.2 else noisy
+
+
+# The mean of four uniform bytes is near enough normal; its standard deviation is 255 / sqrt(12 * 4)
+# (with the uniform's discreteness, 73.9 / 2).
+_GRAIN_LAYERS_SPREAD = 36.95
+
+
+def grain(size: tuple[int, int], sigma: float, source: random.Random) -> Image.Image:
+    """Sensor noise around 128 with standard deviation sigma, drawn from source alone. Pillow's
+    effect_noise draws from the C library's rand(), whose state is the process's: the same file would
+    get other grain after another corpus was written, and its PDF and image wrappings would differ."""
+    width, height = size
+    layers = [Image.frombytes("L", size, source.randbytes(width * height)) for _ in range(4)]
+    mean = ImageChops.add(
+        ImageChops.add(layers[0], layers[1], scale=2), ImageChops.add(layers[2], layers[3], scale=2), scale=2
+    )
+    spread = sigma / _GRAIN_LAYERS_SPREAD
+    return mean.point(lambda value: max(0, min(255, round(128 + (value - 127.5) * spread))))
+
+
+def _grain_source(chance: random.Random) -> random.Random:
+    # Seeded from the degradation generator's state without drawing from it, so the other draws (and
+    # with them the skew, paper, blur and quality of every corpus written before) stay as they were.
+    # A tuple of ints hashes the same in every process (only str and bytes hashes are salted).
+    return random.Random(hash(chance.getstate()[1]))
 
 
 def main() -> int:

@@ -80,3 +80,16 @@ def test_only_the_readers_that_open_images_run_on_them() -> None:
     assert not reads("baseline", "scanned-200-images")
     assert not reads("camelot", "scanned-200-images")
     assert reads("baseline", "scanned-200")
+
+
+def test_a_scan_is_the_same_whatever_was_written_before_it(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    sources = [_invoice(source, "seed-1000", 1)]
+
+    (first,) = write_image_scans(sources, tmp_path / "first", DPI)
+    write_scans([_invoice(source, "seed-1001", 2)], tmp_path / "between", DPI)  # draws grain of its own
+    (second,) = write_image_scans(sources, tmp_path / "second", DPI)
+
+    with Image.open(first) as one, Image.open(second) as other:
+        assert one.tobytes() == other.tobytes()
