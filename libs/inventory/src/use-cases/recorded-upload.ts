@@ -11,7 +11,9 @@ export type UploadSeenAt = 'upload' | 'parse';
  * receives the file without the API, so the parse that first finds it calls it, and locally that call finds
  * the route's entry and writes nothing (it also makes up for an entry the route failed to write). The upload
  * comes through the signed URL handed to the job's creator, not a logged-in request, so the entry names the
- * creator as the job.create entry does; the request id is the one that saw the file.
+ * creator as the job.create entry does; the request id is the one that saw the file. (DynamoDB's by-job index
+ * is eventually consistent: a re-parse within a moment of the first parse could find no entry yet and write a
+ * second one, which says the same thing; that is the only way to get two.)
  */
 export async function recordUploadOnce(
   deps: Pick<InventoryPorts, 'audit' | 'clock' | 'newId'>,
