@@ -162,25 +162,35 @@ export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
 /** A user pool id names its region first (eu-central-1_AbC123); the pool's token issuer is built from both. */
 const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[A-Za-z0-9]+$/;
 
-/** AWS mode's Cognito settings; throws ConfigError naming the first missing or malformed variable. */
-export function resolveCognitoSettings(env: AwsEnvironment): CognitoSettings {
+/** The user pool alone (what `npm run user` needs in AWS mode): its id, region and endpoint override. */
+export function resolveCognitoPool(env: AwsEnvironment): Pick<CognitoSettings, 'userPoolId' | 'endpoint'> & { region: string } {
   const userPoolId = env.COGNITO_USER_POOL_ID;
   if (userPoolId === undefined) throw new ConfigError('COGNITO_USER_POOL_ID', 'must be set when STORAGE=aws');
   const region = USER_POOL_ID.exec(userPoolId)?.[1];
   if (region === undefined) throw new ConfigError('COGNITO_USER_POOL_ID', `must be a user pool id such as eu-central-1_AbC123, got "${userPoolId}"`);
+  const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDP ?? env.AWS_ENDPOINT_URL;
+  return {
+    userPoolId,
+    region,
+    ...(endpoint === undefined ? {} : { endpoint: baseUrl(endpoint, env.AWS_ENDPOINT_URL_COGNITO_IDP === undefined ? 'AWS_ENDPOINT_URL' : 'AWS_ENDPOINT_URL_COGNITO_IDP') }),
+  };
+}
+
+/** AWS mode's Cognito settings; throws ConfigError naming the first missing or malformed variable. */
+export function resolveCognitoSettings(env: AwsEnvironment): CognitoSettings {
+  const { userPoolId, region, endpoint } = resolveCognitoPool(env);
   const clientId = env.COGNITO_CLIENT_ID;
   if (clientId === undefined) throw new ConfigError('COGNITO_CLIENT_ID', 'must be set when STORAGE=aws');
   const hostedUi = env.COGNITO_HOSTED_UI_URL;
   if (hostedUi === undefined) throw new ConfigError('COGNITO_HOSTED_UI_URL', 'must be set when STORAGE=aws');
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-  const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDP ?? env.AWS_ENDPOINT_URL;
   return {
     userPoolId,
     clientId,
     issuer,
     jwksUrl: env.COGNITO_JWKS_URL === undefined ? `${issuer}/.well-known/jwks.json` : baseUrl(env.COGNITO_JWKS_URL, 'COGNITO_JWKS_URL'),
     hostedUiUrl: baseUrl(hostedUi, 'COGNITO_HOSTED_UI_URL'),
-    ...(endpoint === undefined ? {} : { endpoint: baseUrl(endpoint, env.AWS_ENDPOINT_URL_COGNITO_IDP === undefined ? 'AWS_ENDPOINT_URL' : 'AWS_ENDPOINT_URL_COGNITO_IDP') }),
+    ...(endpoint === undefined ? {} : { endpoint }),
   };
 }
 

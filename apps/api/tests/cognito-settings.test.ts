@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, resolveCognitoSettings } from '../src/config';
+import { loadConfig, resolveCognitoPool, resolveCognitoSettings } from '../src/config';
 
 const POOL = {
   STORAGE: 'aws',
@@ -40,5 +40,11 @@ describe('resolveCognitoSettings', () => {
     ['COGNITO_JWKS_URL', 'not a url'],
   ])('throws naming %s when it is %j', (variable, value) => {
     expect(() => resolveCognitoSettings(loadConfig({ ...POOL, [variable]: value }).aws)).toThrow(variable);
+  });
+});
+
+describe('resolveCognitoPool', () => {
+  it('needs only the pool id (the command line neither signs in nor serves the SPA)', () => {
+    expect(resolveCognitoPool(loadConfig({ STORAGE: 'aws', COGNITO_USER_POOL_ID: 'us-east-1_Xy9' }).aws)).toEqual({ userPoolId: 'us-east-1_Xy9', region: 'us-east-1' });
   });
 });

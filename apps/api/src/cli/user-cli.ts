@@ -4,7 +4,7 @@ import { isRole, ROLES, type AuditContext } from '@invoice/inventory';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { CognitoUserAdmin } from '../adapters/aws/cognito-user-admin';
-import { loadConfig, resolveCognitoSettings, type Config } from '../config';
+import { loadConfig, resolveCognitoPool, type Config } from '../config';
 import { openLocalUserAdmin } from './local-user-admin';
 import type { UserAdmin } from './user-admin';
 
@@ -74,7 +74,7 @@ function openUserAdmin(config: Config, context: AuditContext): UserAdmin {
       return openLocalUserAdmin(config.dataDir, context);
     case 'aws':
       // The pool's Admin* API with the caller's own AWS credentials; Cognito (CloudTrail) records who did what.
-      return CognitoUserAdmin.fromSettings(resolveCognitoSettings(config.aws));
+      return CognitoUserAdmin.fromSettings(resolveCognitoPool(config.aws));
     default:
       throw new CliError('VALIDATION_FAILED', `STORAGE must be local or aws (got "${config.storage}").`);
   }

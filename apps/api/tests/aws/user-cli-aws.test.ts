@@ -21,7 +21,8 @@ describe('npm run user in AWS mode', () => {
     let out = '';
     let err = '';
     const status = await runUserCli(args, {
-      env: { STORAGE: 'aws', ...pool.env },
+      // The pool alone: the command line needs neither the app client nor the hosted UI.
+      env: { STORAGE: 'aws', COGNITO_USER_POOL_ID: pool.userPoolId, AWS_ENDPOINT_URL_COGNITO_IDP: pool.env.AWS_ENDPOINT_URL_COGNITO_IDP as string },
       readSecret: async () => secret,
       out: (text) => {
         out += text;

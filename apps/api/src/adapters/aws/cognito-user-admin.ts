@@ -43,7 +43,7 @@ export class CognitoUserAdmin implements UserAdmin {
 
   static fromSettings(settings: Pick<CognitoSettings, 'userPoolId' | 'endpoint'>): CognitoUserAdmin {
     // The pool lives in the region its id names (eu-central-1_AbC123), whatever AWS_REGION says.
-    const region = settings.userPoolId.split('_')[0];
+    const region = settings.userPoolId.split('_')[0] as string;
     const client = new CognitoIdentityProviderClient({ region, ...(settings.endpoint ? { endpoint: settings.endpoint } : {}) });
     return new CognitoUserAdmin(client, settings.userPoolId);
   }
