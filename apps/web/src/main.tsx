@@ -4,6 +4,7 @@ import { createApiClient } from './api/api-client';
 import { ApiProvider } from './app/api-context';
 import { App } from './app/App';
 import { loadRuntimeConfig } from './app/runtime-config';
+import { SessionGate } from './session/SessionGate';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -15,7 +16,9 @@ loadRuntimeConfig().then(
     root.render(
       <StrictMode>
         <ApiProvider api={createApiClient(config.apiBaseUrl)}>
-          <App />
+          <SessionGate>
+            <App />
+          </SessionGate>
         </ApiProvider>
       </StrictMode>,
     ),

@@ -1,5 +1,18 @@
 import type {
+  ApiToken,
   ApplyJobRequest,
+  AuditAction,
+  CreateTokenRequest,
+  CreateTokenResponse,
+  CreateUserRequest,
+  Credentials,
+  HealthResponse,
+  ListAuditResponse,
+  ListTokensResponse,
+  ListUsersResponse,
+  Principal,
+  UpdateUserRequest,
+  UserAccount,
   BoundingBox,
   ApplyResult,
   CatalogueItem,
@@ -43,8 +56,38 @@ export function itemsQuery(q: string, limit: number, cursor: string | null): str
   return `?${params.toString()}`;
 }
 
+/** GET /api/audit's filters; empty ones are left out of the query. */
+export interface AuditQuery {
+  jobId?: string;
+  user?: string;
+  action?: AuditAction | '';
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** The query string of GET /api/audit, in a fixed order so equal filters give equal URLs. */
+export function auditQuery(query: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ['jobId', 'user', 'action', 'from', 'to'] as const) {
+    const value = query[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** Every call the SPA makes to the API, against one base URL read from the runtime config. */
 export function createApiClient(baseUrl: string) {
+  // Told of every 401 UNAUTHENTICATED, so the app can return to its login screen from wherever it was.
+  const sessionEndedListeners = new Set<() => void>();
+  // AWS mode: the Cognito token sent as Authorization: Bearer; local mode sends the session cookie instead.
+  let bearer: string | null = null;
+
   async function request<T>(path: string, init?: RequestInit): Promise<T> {
     let response: Response;
     // The API takes a state-changing request only as JSON (its defence against cross-site forms), so one
@@ -55,12 +98,22 @@ export function createApiClient(baseUrl: string) {
       response = await fetch(apiUrl(baseUrl, path), {
         ...init,
         body,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...init?.headers },
+        // The session is an HttpOnly cookie of this origin: the browser sends it, and only here.
+        credentials: 'same-origin',
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(bearer !== null ? { authorization: `Bearer ${bearer}` } : {}),
+          ...init?.headers,
+        },
       });
     } catch (cause) {
       throw new ApiError(CLIENT_ERROR_CODES.network, `The API at ${baseUrl || 'this site'} could not be reached (${String(cause)}).`, 0);
     }
-    if (!response.ok) throw await errorFromResponse(response);
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error.code === 'UNAUTHENTICATED') for (const listener of sessionEndedListeners) listener();
+      throw error;
+    }
     // 204 (a DELETE) has no body to read.
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
@@ -70,7 +123,51 @@ export function createApiClient(baseUrl: string) {
   const mapping = (supplierKey: string, supplierSku: string) =>
     `/api/sku-mappings/${encodeURIComponent(supplierKey)}/${encodeURIComponent(supplierSku)}`;
 
+  const user = (username: string) => `/api/users/${encodeURIComponent(username)}`;
+
   return {
+    /** Registers a listener for any 401 UNAUTHENTICATED; returns its removal. */
+    onSessionEnded: (listener: () => void) => {
+      sessionEndedListeners.add(listener);
+      return () => void sessionEndedListeners.delete(listener);
+    },
+    /** AWS mode: the token every request carries from now on (null: none). */
+    setBearer: (token: string | null) => {
+      bearer = token;
+    },
+    /** The Authorization header for requests made outside this client (pdf.js's page copy), if any. */
+    authHeaders: (): Record<string, string> => (bearer !== null ? { authorization: `Bearer ${bearer}` } : {}),
+    health: () => request<HealthResponse>('/api/health'),
+    getSession: () => request<Principal>('/api/session'),
+    logIn: (credentials: Credentials) =>
+      request<Principal>('/api/session', {
+        method: 'POST',
+        ...json(credentials),
+      }),
+    logOut: () => request<void>('/api/session', { method: 'DELETE' }),
+    setup: (credentials: Credentials) =>
+      request<UserAccount>('/api/setup', {
+        method: 'POST',
+        ...json(credentials),
+      }),
+    listUsers: () => request<ListUsersResponse>('/api/users'),
+    createUser: (body: CreateUserRequest) => request<UserAccount>('/api/users', { method: 'POST', ...json(body) }),
+    updateUser: (username: string, changes: UpdateUserRequest) =>
+      request<UserAccount>(user(username), {
+        method: 'PATCH',
+        ...json(changes),
+      }),
+    listTokens: () => request<ListTokensResponse>('/api/tokens'),
+    createToken: (body: CreateTokenRequest) =>
+      request<CreateTokenResponse>('/api/tokens', {
+        method: 'POST',
+        ...json(body),
+      }),
+    revokeToken: (name: ApiToken['name']) =>
+      request<void>(`/api/tokens/${encodeURIComponent(name)}`, {
+        method: 'DELETE',
+      }),
+    listAudit: (query: AuditQuery) => request<ListAuditResponse>(`/api/audit${auditQuery(query)}`),
     listJobs: (limit = 50, cursor: string | null = null) =>
       request<ListJobsResponse>(`/api/jobs?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     getJob: (jobId: string) => request<Job>(job(jobId)),

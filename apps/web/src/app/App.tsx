@@ -1,4 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { AccountsScreen } from '../accounts/AccountsScreen';
+import { AuditScreen } from '../audit/AuditScreen';
+import { may } from '../session/permissions';
+import { useSession } from '../session/session-context';
 import { InventoryScreen } from '../inventory/InventoryScreen';
 import { ItemsScreen } from '../items/ItemsScreen';
 import { JobsScreen } from '../jobs/JobsScreen';
@@ -19,6 +23,10 @@ function titleOf(route: Route): string {
       return 'Items';
     case 'mappings':
       return route.supplier ? `Mappings of ${route.supplier}` : 'Mappings';
+    case 'audit':
+      return 'Audit';
+    case 'users':
+      return 'Users and tokens';
     case 'not-found':
       return 'Not found';
   }
@@ -36,6 +44,10 @@ function Screen({ route }: { route: Route }) {
       return <ItemsScreen />;
     case 'mappings':
       return <MappingsScreen supplier={route.supplier} />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'users':
+      return <AccountsScreen />;
     case 'not-found':
       return (
         <>
@@ -50,6 +62,8 @@ function Screen({ route }: { route: Route }) {
 
 export function App() {
   const route = useHashRoute();
+  const { principal, logOut } = useSession();
+  const admin = may(principal.role, 'auditScreen');
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -82,7 +96,26 @@ export function App() {
           <a href={routeHref({ screen: 'mappings', supplier: null })} aria-current={current === 'mappings' ? 'page' : undefined}>
             Mappings
           </a>
+          {admin && (
+            <a href={routeHref({ screen: 'audit' })} aria-current={current === 'audit' ? 'page' : undefined}>
+              Audit
+            </a>
+          )}
+          {may(principal.role, 'manageAccounts') && (
+            <a href={routeHref({ screen: 'users' })} aria-current={current === 'users' ? 'page' : undefined}>
+              Users
+            </a>
+          )}
         </nav>
+        <div className="app-user">
+          <span>
+            <span className="visually-hidden">Signed in as </span>
+            <strong data-testid="signed-in-user">{principal.username}</strong> <span className="role-badge">{principal.role}</span>
+          </span>
+          <button type="button" className="secondary" onClick={logOut}>
+            Log out
+          </button>
+        </div>
       </header>
       <main ref={main} className={`screen screen-${route.screen}`}>
         <Screen route={route} />

@@ -5,6 +5,8 @@ export type Route =
   | { screen: 'inventory'; sku: string | null }
   | { screen: 'items' }
   | { screen: 'mappings'; supplier: string | null }
+  | { screen: 'audit' }
+  | { screen: 'users' }
   | { screen: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -29,6 +31,8 @@ export function parseRoute(hash: string): Route {
     if (sku) return { screen: 'inventory', sku };
   }
   if (parts.length === 1 && parts[0] === 'items') return { screen: 'items' };
+  if (parts.length === 1 && parts[0] === 'audit') return { screen: 'audit' };
+  if (parts.length === 1 && parts[0] === 'users') return { screen: 'users' };
   if (parts[0] === 'mappings' && parts.length <= 2) {
     if (parts.length === 1) return { screen: 'mappings', supplier: null };
     const supplier = decode(parts[1] ?? '');
@@ -47,6 +51,10 @@ export function routeHref(route: Exclude<Route, { screen: 'not-found' }>): strin
       return route.sku === null ? '#/inventory' : `#/inventory/${encodeURIComponent(route.sku)}`;
     case 'items':
       return '#/items';
+    case 'audit':
+      return '#/audit';
+    case 'users':
+      return '#/users';
     case 'mappings':
       return route.supplier === null ? '#/mappings' : `#/mappings/${encodeURIComponent(route.supplier)}`;
   }

@@ -4,7 +4,8 @@ import { readCsvFile } from './csv-file';
 import { RefusalNotice } from './RefusalNotice';
 
 /** Export the catalogue as CSV, or import a CSV file (new SKUs created, known ones updated). */
-export function ItemsImportExport({ onImported }: { onImported: () => void }) {
+/** `canImport` false (below admin): export only. */
+export function ItemsImportExport({ onImported, canImport = true }: { onImported: () => void; canImport?: boolean }) {
   const api = useApi();
   const [importing, setImporting] = useState(false);
   const [outcome, setOutcome] = useState<string>('');
@@ -32,26 +33,31 @@ export function ItemsImportExport({ onImported }: { onImported: () => void }) {
 
   return (
     <section className="panel" aria-labelledby="items-csv-heading">
-      <h2 id="items-csv-heading">Import and export</h2>
-      <p className="muted small">CSV columns: sku, name, unit, gtin. Importing creates new SKUs and updates known ones.</p>
+      <h2 id="items-csv-heading">{canImport ? 'Import and export' : 'Export'}</h2>
+      <p className="muted small">
+        CSV columns: sku, name, unit, gtin.
+        {canImport ? ' Importing creates new SKUs and updates known ones.' : ''}
+      </p>
       <div className="csv-actions">
         <a className="button-link" href={api.itemsExportUrl()} download="items.csv">
           Export CSV
         </a>
-        <label className="file-picker-inline">
-          Import CSV
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            disabled={importing}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              // Reset, so picking the same file again (after fixing it) imports again.
-              event.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        {canImport && (
+          <label className="file-picker-inline">
+            Import CSV
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              disabled={importing}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                // Reset, so picking the same file again (after fixing it) imports again.
+                event.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+          </label>
+        )}
       </div>
       <p className="notice-line" role="status">
         {importing ? 'Importing…' : outcome}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogueItem } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
+import { useMay } from '../session/session-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { latestRequest } from '../shared/latest-request';
 import type { ItemValues } from './item-form';
@@ -16,6 +17,8 @@ type Editing = { mode: 'none' } | { mode: 'create' } | { mode: 'edit'; sku: stri
 
 export function ItemsScreen() {
   const api = useApi();
+  // Below admin the catalogue is read only: no New item, Edit or Import.
+  const editable = useMay()('editCatalogue');
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [items, setItems] = useState<CatalogueItem[] | null>(null);
@@ -122,10 +125,10 @@ export function ItemsScreen() {
       <p className="notice-line" role="status">
         {said}
       </p>
-      {editing.mode === 'create' && (
+      {editable && editing.mode === 'create' && (
         <ItemForm item={null} saving={saving} error={saveError} onSubmit={(value) => void save(value)} onCancel={() => open({ mode: 'none' })} />
       )}
-      {editing.mode === 'edit' && edited && (
+      {editable && editing.mode === 'edit' && edited && (
         // Keyed by version: after "Reload the items" a conflicting edit restarts from the current values.
         <ItemForm
           key={`${edited.sku}@${edited.version}`}
@@ -145,7 +148,7 @@ export function ItemsScreen() {
           <h2 id="catalogue-heading" ref={catalogueHeading} tabIndex={-1}>
             Catalogue
           </h2>
-          {editing.mode !== 'create' && (
+          {editable && editing.mode !== 'create' && (
             <button type="button" onClick={() => open({ mode: 'create' })}>
               New item
             </button>
@@ -169,7 +172,7 @@ export function ItemsScreen() {
               items={items}
               onHand={onHand}
               editingSku={editing.mode === 'edit' ? editing.sku : null}
-              onEdit={(sku) => open({ mode: 'edit', sku })}
+              onEdit={editable ? (sku) => open({ mode: 'edit', sku }) : undefined}
             />
             {nextCursor && (
               <button type="button" className="secondary load-more" onClick={() => void loadMore()} disabled={loadingMore}>
@@ -180,6 +183,7 @@ export function ItemsScreen() {
         )}
       </section>
       <ItemsImportExport
+        canImport={editable}
         onImported={() => {
           void load();
           loadStock();

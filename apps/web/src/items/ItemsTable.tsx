@@ -14,7 +14,8 @@ export function ItemsTable({
   items: readonly CatalogueItem[];
   onHand: ReadonlyMap<string, string> | null;
   editingSku: string | null;
-  onEdit: (sku: string) => void;
+  /** Absent for a user who may not edit the catalogue (below admin): no Edit buttons then. */
+  onEdit?: (sku: string) => void;
 }) {
   return (
     <div className="table-scroll" tabIndex={0} aria-labelledby="items-caption">
@@ -43,9 +44,11 @@ export function ItemsTable({
                 <td>{item.gtin ?? ''}</td>
                 <td className="num">{onHand === null ? '' : (quantity ?? <span className="muted">none</span>)}</td>
                 <td className="actions">
-                  <button type="button" className="secondary" onClick={() => onEdit(item.sku)} aria-label={`Edit ${item.sku}`}>
-                    Edit
-                  </button>
+                  {onEdit && (
+                    <button type="button" className="secondary" onClick={() => onEdit(item.sku)} aria-label={`Edit ${item.sku}`}>
+                      Edit
+                    </button>
+                  )}
                   {(onHand === null || quantity !== undefined) && (
                     <a href={routeHref({ screen: 'inventory', sku: item.sku })} aria-label={`History of ${item.sku}`}>
                       History

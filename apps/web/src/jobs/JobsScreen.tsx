@@ -2,6 +2,8 @@ import type { Job } from '@invoice/contracts';
 import { useCallback, useReducer, useRef, useState } from 'react';
 import { putToPresignedUrl } from '../api/upload-file';
 import { useApi } from '../app/api-context';
+import { roleNeededWords } from '../session/permissions';
+import { useMay, useSession } from '../session/session-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { errorInWords } from '../shared/error-words';
 import { usePolling } from '../shared/use-polling';
@@ -18,6 +20,8 @@ const PARALLEL_UPLOADS = 3;
 
 export function JobsScreen() {
   const api = useApi();
+  const may = useMay();
+  const { principal } = useSession();
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [olderJobs, setOlderJobs] = useState<Job[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -109,11 +113,18 @@ export function JobsScreen() {
   }
 
   const busyUploads = uploads.filter(isUploadBusy).length;
-  const failedAction = actionError as { error: unknown; fileName: string } | null;
+  const failedAction = actionError as {
+    error: unknown;
+    fileName: string;
+  } | null;
   return (
     <>
       <h1 tabIndex={-1}>Jobs</h1>
-      <UploadPanel uploads={uploads} onFiles={onFiles} onClear={() => dispatch({ type: 'cleared' })} />
+      {may('upload') ? (
+        <UploadPanel uploads={uploads} onFiles={onFiles} onClear={() => dispatch({ type: 'cleared' })} />
+      ) : (
+        <p className="notice">Uploading invoices {roleNeededWords(principal.role, 'upload')}.</p>
+      )}
       <section className="panel">
         <div className="section-head">
           <h2 id="jobs-heading">Invoices</h2>
@@ -128,7 +139,11 @@ export function JobsScreen() {
         {failedAction && <ErrorNotice error={failedAction.error} context={`Re-parse of ${failedAction.fileName}`} />}
         {jobs === null && loadError === null && <p>Loading jobs…</p>}
         {jobs !== null && (
-          <JobsTable jobs={mergeJobPages(jobs, olderJobs)} reparsing={reparsing} onReparse={(job) => void onReparse(job)} />
+          <JobsTable
+            jobs={mergeJobPages(jobs, olderJobs)}
+            reparsing={reparsing}
+            onReparse={may('parse') ? (job) => void onReparse(job) : undefined}
+          />
         )}
         {nextCursor && (
           <button type="button" className="secondary" onClick={() => void onShowOlder()} disabled={loadingOlder}>

@@ -9,7 +9,8 @@ export interface JobsTableProps {
   jobs: readonly Job[];
   /** Jobs whose re-parse request is on its way, so their button cannot be pressed twice. */
   reparsing: ReadonlySet<string>;
-  onReparse: (job: Job) => void;
+  /** Absent when the user's role may not parse (a viewer): no Re-parse button then. */
+  onReparse?: (job: Job) => void;
 }
 
 function JobStatusCell({ job }: { job: Job }) {
@@ -70,13 +71,8 @@ export function JobsTable({ jobs, reparsing, onReparse }: JobsTableProps) {
                     Review
                   </a>
                 )}
-                {job.status === 'FAILED' && (
-                  <button
-                    type="button"
-                    onClick={() => onReparse(job)}
-                    disabled={reparsing.has(job.jobId)}
-                    aria-label={`Re-parse ${job.fileName}`}
-                  >
+                {job.status === 'FAILED' && onReparse && (
+                  <button type="button" onClick={() => onReparse(job)} disabled={reparsing.has(job.jobId)} aria-label={`Re-parse ${job.fileName}`}>
                     {reparsing.has(job.jobId) ? 'Starting…' : 'Re-parse'}
                   </button>
                 )}

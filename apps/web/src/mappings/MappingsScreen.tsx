@@ -3,6 +3,7 @@ import { supplierKeyOf } from '@invoice/inventory';
 import { ApiError } from '../api/api-error';
 import type { SkuMapping, PutSkuMappingRequest, SupplierMappings } from '@invoice/contracts';
 import { useApi } from '../app/api-context';
+import { useMay } from '../session/session-context';
 import { routeHref } from '../app/routes';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { latestRequest } from '../shared/latest-request';
@@ -24,6 +25,8 @@ function noSupplierList(error: unknown): boolean {
 
 export function MappingsScreen({ supplier }: { supplier: string | null }) {
   const api = useApi();
+  // Below admin the mappings are read only (a clerk still remembers mappings by saving a review).
+  const editable = useMay()('editMappings');
   const [suppliers, setSuppliers] = useState<SupplierMappings[] | 'typed' | null>(null);
   const [suppliersError, setSuppliersError] = useState<unknown>(null);
   const [mappings, setMappings] = useState<SkuMapping[] | null>(null);
@@ -199,7 +202,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
       )}
       {supplier !== null && supplierKey !== null && (
         <>
-          {editing.mode === 'add' && (
+          {editable && editing.mode === 'add' && (
             <MappingForm
               supplierName={supplierName}
               mapping={null}
@@ -210,7 +213,7 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
               onCancel={() => open({ mode: 'none' })}
             />
           )}
-          {edited && (
+          {editable && edited && (
             <MappingForm
               key={edited.supplierSku}
               supplierName={supplierName}
@@ -227,23 +230,25 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
               <h2 id="mappings-heading" ref={listHeading} tabIndex={-1}>
                 Mappings of {named === null ? supplierKey : supplierOptionLabel(named)}
               </h2>
-              <div className="actions">
-                {editing.mode !== 'add' && (
-                  <button type="button" onClick={() => open({ mode: 'add' })}>
-                    Add mapping
+              {editable && (
+                <div className="actions">
+                  {editing.mode !== 'add' && (
+                    <button type="button" onClick={() => open({ mode: 'add' })}>
+                      Add mapping
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setMergeError(null);
+                      setMerging(true);
+                    }}
+                  >
+                    Merge into…
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
-                    setMergeError(null);
-                    setMerging(true);
-                  }}
-                >
-                  Merge into…
-                </button>
-              </div>
+                </div>
+              )}
             </div>
             <label className="search">
               Search mappings
@@ -265,11 +270,15 @@ export function MappingsScreen({ supplier }: { supplier: string | null }) {
                   supplierName={supplierName}
                   mappings={shown}
                   editingSku={edited?.supplierSku ?? null}
-                  onEdit={(supplierSku) => open({ mode: 'edit', supplierSku })}
-                  onDelete={(supplierSku) => {
-                    setDeleteError(null);
-                    setDeleting(supplierSku);
-                  }}
+                  onEdit={editable ? (supplierSku) => open({ mode: 'edit', supplierSku }) : undefined}
+                  onDelete={
+                    editable
+                      ? (supplierSku) => {
+                          setDeleteError(null);
+                          setDeleting(supplierSku);
+                        }
+                      : undefined
+                  }
                 />
               </>
             )}

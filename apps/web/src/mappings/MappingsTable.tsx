@@ -16,8 +16,9 @@ export function MappingsTable({
   supplierName: string;
   mappings: readonly SkuMapping[];
   editingSku: string | null;
-  onEdit: (supplierSku: string) => void;
-  onDelete: (supplierSku: string) => void;
+  /** Both absent for a user who may not edit mappings (below admin): no Edit or Delete buttons then. */
+  onEdit?: (supplierSku: string) => void;
+  onDelete?: (supplierSku: string) => void;
 }) {
   return (
     <div className="table-scroll" tabIndex={0} aria-labelledby="mappings-caption">
@@ -42,12 +43,21 @@ export function MappingsTable({
               <td className="num">{mapping.packSize}</td>
               <td className={mapping.lastUsedAt ? undefined : 'muted'}>{lastUsedText(mapping.lastUsedAt)}</td>
               <td className="actions">
-                <button type="button" className="secondary" onClick={() => onEdit(mapping.supplierSku)} aria-label={`Edit ${mapping.supplierSku}`}>
-                  Edit
-                </button>
-                <button type="button" className="secondary" onClick={() => onDelete(mapping.supplierSku)} aria-label={`Delete ${mapping.supplierSku}`}>
-                  Delete
-                </button>
+                {onEdit && (
+                  <button type="button" className="secondary" onClick={() => onEdit(mapping.supplierSku)} aria-label={`Edit ${mapping.supplierSku}`}>
+                    Edit
+                  </button>
+                )}
+                {onDelete && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onDelete(mapping.supplierSku)}
+                    aria-label={`Delete ${mapping.supplierSku}`}
+                  >
+                    Delete
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -8,7 +8,7 @@ export interface JobStateNoticesProps {
   review: JobReview | null;
   onReparse: () => void;
   /** Opens the reversal confirmation of an applied job. */
-  onReverse: () => void;
+  onReverse?: () => void;
 }
 
 /** Where the job stands when that matters more than its lines: still parsing, failed, applied or reversed. */
@@ -20,9 +20,11 @@ export function JobStateNotices({ job, review, onReparse, onReverse }: JobStateN
           <strong>Applied</strong> to stock {formatTimestamp(job.appliedAt)}
           {review ? `, from review revision ${review.revision}` : ''}. Applying again changes nothing.
         </p>
-        <button type="button" onClick={onReverse} aria-haspopup="dialog">
-          Reverse this apply…
-        </button>
+        {onReverse && (
+          <button type="button" onClick={onReverse} aria-haspopup="dialog">
+            Reverse this apply…
+          </button>
+        )}
       </div>
     );
   }

@@ -7,13 +7,17 @@ export interface ReviewActionBarProps {
   /** Why Apply is disabled, or null. */
   applyHint: string | null;
   dialogOpen: boolean;
+  /** Who saved the current revision (null: never reviewed, or before accounts), shown beside Apply. */
+  reviewedBy?: string | null;
+  /** Why Apply is not offered to this user (their role), or null when it is, or the job cannot be applied. */
+  applyRoleNote?: string | null;
   onSave: () => void;
   onApply: () => void;
 }
 
 /** Save the corrections as a revision; open the apply confirmation. */
 export function ReviewActionBar(props: ReviewActionBarProps) {
-  const { editable, applicable, dirty, saving, revision, applyHint, dialogOpen, onSave, onApply } = props;
+  const { editable, applicable, dirty, saving, revision, applyHint, dialogOpen, reviewedBy = null, applyRoleNote = null, onSave, onApply } = props;
   return (
     <div className="action-bar">
       {editable && (
@@ -25,6 +29,11 @@ export function ReviewActionBar(props: ReviewActionBarProps) {
             {dirty ? 'Unsaved changes (Apply saves them first)' : revision > 0 ? `Revision ${revision} saved` : 'No corrections yet'}
           </span>
         </>
+      )}
+      {reviewedBy !== null && revision > 0 && (
+        <span className="reviewed-by" data-testid="reviewed-by">
+          Reviewed by {reviewedBy}
+        </span>
       )}
       {applicable && (
         <button
@@ -40,7 +49,8 @@ export function ReviewActionBar(props: ReviewActionBarProps) {
           Apply to stock…
         </button>
       )}
-      {applyHint && (
+      {applyRoleNote && <span className="hint">{applyRoleNote}</span>}
+      {applyHint && applicable && (
         <span id="apply-hint" className="hint">
           {applyHint}
         </span>

@@ -2,6 +2,9 @@ import type { BoundingBox, JobReview, ReviewedLine } from '@invoice/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../app/api-context';
+import { JobAuditTrail } from '../audit/JobAuditTrail';
+import { roleNeededWords } from '../session/permissions';
+import { useMay, useSession } from '../session/session-context';
 import { routeHref } from '../app/routes';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { canApply } from '../jobs/job-status';
@@ -49,6 +52,8 @@ function regionOnPage(read: RegionRead | null, page: number): boolean {
 
 export function ReviewScreen({ jobId }: { jobId: string }) {
   const api = useApi();
+  const may = useMay();
+  const { principal } = useSession();
   const { job, result, review, loadError, setJob, setReview, forgetParse, reload } = useJobReview(jobId);
   const [draft, setDraft] = useState<ReviewDraft>(EMPTY_DRAFT);
   const [headerDraft, setHeaderDraft] = useState<HeaderDraft>({});
@@ -57,7 +62,10 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const [editing, setEditing] = useState<number | null>(null);
   const [page, setPage] = useState(1);
   const [saving, setSaving] = useState(false);
-  const [actionError, setActionError] = useState<{ context: string; error: unknown } | null>(null);
+  const [actionError, setActionError] = useState<{
+    context: string;
+    error: unknown;
+  } | null>(null);
   const [notice, setNotice] = useState('');
   const [dialogOpen, setDialogOpen] = useState(false);
   const [applying, setApplying] = useState(false);
@@ -75,7 +83,9 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
 
   const warnings = useMemo(() => lineWarnings(result), [result]);
   const dirty = review ? isDirty(review, draft, headerDraft) : false;
-  const readOnly = !job || !canApply(job);
+  // A viewer reads the review; correcting it needs the clerk role, applying it the approver role.
+  const readOnly = !job || !canApply(job) || !may('saveReview');
+  const applicable = job !== null && canApply(job) && may('apply');
   const shownLines = useMemo(() => (review ? draftLines(review, draft) : []), [review, draft]);
   const selectedLine = shownLines.find((line) => line.index === selected) ?? null;
   const linesOnPage = useMemo(
@@ -331,10 +341,14 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           job={job}
           review={review}
           onReparse={() => void onReparse()}
-          onReverse={() => {
-            setReverseError(null);
-            setReverseOpen(true);
-          }}
+          onReverse={
+            may('reverse')
+              ? () => {
+                  setReverseError(null);
+                  setReverseOpen(true);
+                }
+              : undefined
+          }
         />
       )}
       {review?.duplicateOf && (
@@ -390,7 +404,9 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
             )}
             <ReviewActionBar
               editable={!readOnly}
-              applicable={canApply(job)}
+              applicable={applicable}
+              reviewedBy={review.reviewedBy ?? null}
+              applyRoleNote={canApply(job) && !may('apply') ? `Applying to stock ${roleNeededWords(principal.role, 'apply')}.` : null}
               dirty={dirty}
               saving={saving}
               revision={review.revision}
@@ -426,7 +442,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
                         draft={draft}
                         onSplit={onSplit}
                         onMerge={onMerge}
-                        onCreateItem={(target) => void onCreateItem(target)}
+                        onCreateItem={may('editCatalogue') ? (target) => void onCreateItem(target) : undefined}
                         creatingItem={creatingItem}
                       />
                     }
@@ -475,6 +491,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           </div>
         </div>
       )}
+      {job && <JobAuditTrail jobId={jobId} version={`${job.status}:${job.version}:${review?.revision ?? -1}`} />}
       {job && review && (
         <ApplyDialog
           open={dialogOpen}

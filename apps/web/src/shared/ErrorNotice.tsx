@@ -17,7 +17,7 @@ export function ErrorNotice({
 }) {
   const words = errorInWords(error);
   return (
-    <div role="alert" className="notice notice-error">
+    <div role="alert" className="notice notice-error" tabIndex={-1}>
       <p>
         {context && <>{context}: </>}
         <strong>{summary ?? words.summary}</strong> <span className="code">({words.code})</span>

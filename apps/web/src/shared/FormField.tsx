@@ -12,6 +12,8 @@ export function FormField({
   inputMode,
   disabled,
   onChange,
+  type = 'text',
+  autoComplete = 'off',
 }: {
   /** The form's useId(): the field's ids are built from it and the name. */
   formId: string;
@@ -23,6 +25,10 @@ export function FormField({
   inputMode?: 'numeric' | 'decimal';
   disabled: boolean;
   onChange: (value: string) => void;
+  /** password hides what is typed. */
+  type?: 'text' | 'password';
+  /** e.g. username, current-password, new-password: lets password managers help. */
+  autoComplete?: string;
 }) {
   const inputId = `${formId}-${name}`;
   const problemId = `${inputId}-problem`;
@@ -33,14 +39,14 @@ export function FormField({
       <label htmlFor={inputId}>{label}</label>
       <input
         id={inputId}
-        type="text"
+        type={type}
         name={name}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={problem ? true : undefined}
         aria-describedby={described || undefined}
         inputMode={inputMode}
-        autoComplete="off"
+        autoComplete={autoComplete}
         disabled={disabled}
       />
       {hint && (

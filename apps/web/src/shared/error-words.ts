@@ -57,6 +57,23 @@ const SENTENCES: Readonly<Record<string, string>> = {
   PARSER_INTERNAL: 'The parser hit an unexpected problem; re-parse to try again.',
   NETWORK_UNREACHABLE: 'The server could not be reached; check the connection and try again.',
   CONFIG_INVALID: 'The app is misconfigured (config.json).',
+  UNAUTHENTICATED: 'Your session ended; log in again.',
+  FORBIDDEN: 'Your role does not allow this.',
+  SECOND_APPROVER_REQUIRED: 'You saved this review revision yourself: another approver must apply it (four eyes).',
+  INVALID_CREDENTIALS: 'The user name or the password is wrong.',
+  LOGIN_THROTTLED: 'Too many failed logins in a row; wait a little, then try again.',
+  ACCOUNT_LOCKED: 'This account is locked after repeated failed logins; an administrator can unlock it by setting a new password.',
+  SETUP_ALREADY_DONE: 'The administrator exists already; log in instead.',
+  SETUP_LOOPBACK_ONLY:
+    'The administrator can only be created from the computer the server runs on (open http://localhost:… there), or with npm run user -- add.',
+  SETUP_NOT_AVAILABLE: 'In AWS mode users live in the Cognito user pool; there is no first-start setup.',
+  WEAK_PASSWORD: 'The password is too short: it needs at least 12 characters.',
+  USER_EXISTS: 'A user with this name exists already.',
+  USER_NOT_FOUND: 'There is no user with this name.',
+  LAST_ADMIN: 'This would leave no enabled administrator; make another user admin first.',
+  TOKEN_EXISTS: 'An API token with this name exists already; revoke it or choose another name.',
+  TOKEN_NOT_FOUND: 'There is no API token with this name; it may have been revoked already.',
+  ROLE_ABOVE_OWN: 'A token cannot have a role above your own.',
 };
 
 export function sentenceFor(code: string): string | null {
@@ -77,6 +94,7 @@ export interface ErrorInWords {
 }
 
 export function errorInWords(error: unknown): ErrorInWords {
+  if (error instanceof ApiError && error.code === 'FORBIDDEN') return forbidden(error);
   if (error instanceof ApiError) return fromCode(error.code, error.message);
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
     const { code, message } = error as { code: unknown; message: unknown };
@@ -89,5 +107,18 @@ export function errorInWords(error: unknown): ErrorInWords {
 function fromCode(code: string, message: string): ErrorInWords {
   const sentence = sentenceFor(code);
   if (!sentence) return { summary: message, detail: null, code };
-  return { summary: sentence, detail: message && message !== sentence ? message : null, code };
+  return {
+    summary: sentence,
+    detail: message && message !== sentence ? message : null,
+    code,
+  };
+}
+
+/** A refusal by role names the role needed (details.required) and the user's own (details.role). */
+function forbidden(error: ApiError): ErrorInWords {
+  const required = typeof error.details?.required === 'string' ? error.details.required : null;
+  const role = typeof error.details?.role === 'string' ? error.details.role : null;
+  if (!required) return fromCode(error.code, error.message);
+  const summary = `This needs the ${required} role${role ? `; you are signed in as ${role}` : ''}. Ask an administrator if you should have it.`;
+  return { summary, detail: null, code: error.code };
 }
