@@ -1,7 +1,9 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { AllowedHosts } from './http/allowed-hosts';
 import type { AppContext } from './http/app-context';
+import { accountRoutes } from './http/account-routes';
 import { auditRoutes } from './http/audit-routes';
+import { authorize } from './http/authorize';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
@@ -39,9 +41,11 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
 
   if (options.allowedHosts) app.use(localServerGuards(options.allowedHosts));
   app.use(stateChangeGuard(options.allowedHosts ?? null));
+  app.use(authorize(context.authenticator));
 
   const send = responder(options.validateResponses ?? false);
   app.use(healthRoutes(context, send));
+  app.use(accountRoutes(context, send));
   app.use(jobRoutes(context, send));
   app.use(jobFileRoute(context));
   app.use(pageCopyRoute(context));

@@ -10,7 +10,8 @@ import { DynamoDbSupplierDirectory } from './adapters/aws/dynamodb-supplier-dire
 import { EcsParserRunner } from './adapters/aws/ecs-parser-runner';
 import { S3BlobStore } from './adapters/aws/s3-blob-store';
 import type { Composition, CompositionOverrides } from './composition-root';
-import { resolveAwsSettings, type Config } from './config';
+import { CognitoJwtAuthenticator } from './adapters/aws/cognito-jwt-authenticator';
+import { resolveAwsSettings, resolveCognitoSettings, type Config } from './config';
 
 /**
  * The AWS adapters, wired for STORAGE=aws by the composition root: DynamoDB for jobs, stock, ledger and SKU
@@ -21,6 +22,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
   const settings = resolveAwsSettings(config.aws);
   const clients = createAwsClients(settings);
   const clock = overrides.clock ?? systemClock;
+  const cognito = resolveCognitoSettings(config.aws);
   const ports: InventoryPorts = {
     jobs: new DynamoDbJobRepository(clients.dynamodb, settings.tables.jobs),
     ledger: new DynamoDbInventoryLedger(clients.dynamodb, settings.tables),
@@ -42,8 +44,19 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
       storage: 'aws',
       version: apiVersion,
       limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
+      requireSecondApprover: config.requireSecondApprover,
       // S3 receives the uploads itself; there is no upload route in this mode.
       modeRouters: [],
+      // Users live in the Cognito user pool; every request brings a JWT, checked here as well as by API Gateway.
+      authenticator: new CognitoJwtAuthenticator(cognito, clock),
+      accounts: null,
+      secureCookies: true,
+      signIn: {
+        authorizeUrl: `${cognito.hostedUiUrl}/oauth2/authorize`,
+        tokenUrl: `${cognito.hostedUiUrl}/oauth2/token`,
+        logoutUrl: `${cognito.hostedUiUrl}/logout`,
+        clientId: cognito.clientId,
+      },
     },
     async close() {
       destroyAwsClients(clients);

@@ -1,7 +1,10 @@
-import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
+import { randomJobId, systemClock, type AccountPorts, type InventoryPorts } from '@invoice/inventory';
 import path from 'node:path';
 import { version as apiVersion } from '../package.json';
 import { FsBlobStore } from './adapters/local/fs-blob-store';
+import { LocalAuthenticator } from './adapters/local/local-authenticator';
+import { NodeCryptoSecrets } from './adapters/local/node-crypto-secrets';
+import { SqliteAccountStore } from './adapters/local/sqlite-account-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
 import { openSqliteDatabase } from './adapters/local/sqlite-database';
@@ -68,6 +71,13 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
     clock,
     newId: overrides.newId ?? randomJobId,
   };
+  const accounts: AccountPorts = {
+    accounts: new SqliteAccountStore(db),
+    secrets: new NodeCryptoSecrets(),
+    audit: ports.audit,
+    clock,
+    newId: ports.newId,
+  };
 
   return {
     context: {
@@ -75,7 +85,13 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
       storage: 'local',
       version: apiVersion,
       limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
-      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock })],
+      requireSecondApprover: config.requireSecondApprover,
+      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock, audit: ports.audit, newId: ports.newId })],
+      authenticator: new LocalAuthenticator(accounts),
+      accounts,
+      // The cookie may only travel encrypted when the server is reached over https (a TLS proxy in front).
+      secureCookies: config.publicBaseUrl?.startsWith('https:') ?? false,
+      signIn: null,
     },
     async close() {
       await runner.close();

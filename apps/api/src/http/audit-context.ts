@@ -1,6 +1,7 @@
-import { NO_ACTOR, type AuditContext } from '@invoice/inventory';
+import { NO_ACTOR, actorOf, type AuditContext } from '@invoice/inventory';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { principalOf } from './principal-of-request';
 
 /** Set by serverless-http on requests from API Gateway: the id its access log and the Lambda log carry too. */
 interface ApiGatewayRequest {
@@ -23,9 +24,11 @@ export function requestIdOf(req: Request): string {
 }
 
 /**
- * Who the trail says acted in this request. No one yet: accounts (the rest of issue 15) will fill in the
- * session's or token's user and role here, the one place every recorded action takes its actor from.
+ * Who the trail says acted in this request: the principal authorize.ts proved (session, API token or JWT),
+ * the one place every recorded action takes its actor from. Public routes have none (NO_ACTOR); a login
+ * names its user itself.
  */
 export function auditContextOf(req: Request): AuditContext {
-  return { actor: NO_ACTOR, requestId: requestIdOf(req) };
+  const principal = principalOf(req);
+  return { actor: principal ? actorOf(principal) : NO_ACTOR, requestId: requestIdOf(req) };
 }

@@ -5,13 +5,21 @@ import { createApp } from '../../src/app';
 import type { AppContext } from '../../src/http/app-context';
 import { expectError } from '../support/test-server';
 
+/** Every request acts as an administrator: these tests are about errors, not access. */
+const SIGNED_IN_AS_ADMIN: Pick<AppContext, 'authenticator' | 'accounts' | 'secureCookies' | 'signIn'> = {
+  authenticator: { identify: async () => ({ username: 'admin', role: 'admin', via: 'token', expiresAt: null }) },
+  accounts: null,
+  secureCookies: false,
+  signIn: null,
+};
+
 /** Ports that fail in a chosen way, to see how the one error middleware answers. */
 function appFailingWith(failure: unknown, logged: unknown[]) {
   const fail = async () => {
     throw failure;
   };
   const ports = { ledger: { listStock: fail, applyOnce: fail, getLedgerRecord: fail } } as unknown as InventoryPorts;
-  const context: AppContext = { ports, storage: 'local', version: 'test', limits: { uploadMaxBytes: 1, uploadUrlTtlSeconds: 1 }, modeRouters: [] };
+  const context: AppContext = { ports, storage: 'local', version: 'test', limits: { uploadMaxBytes: 1, uploadUrlTtlSeconds: 1 }, requireSecondApprover: false, modeRouters: [], ...SIGNED_IN_AS_ADMIN };
   return createApp(context, { validateResponses: true, logError: (error) => logged.push(error) });
 }
 

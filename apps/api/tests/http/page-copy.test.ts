@@ -57,7 +57,7 @@ describe.skipIf(fixturesDir === null)('the pages of a job as the parser read the
 
   beforeAll(async () => {
     server = await startTestServer({ dataDir: dir.dataDir, parser: 'real' });
-    api = new ApiClient(server.url);
+    api = new ApiClient(server.url, server.adminToken);
     const job = await api.parsed('Scan März.png', 'image/png', scannedPng('unruled_basic'));
     expect(job.status, JSON.stringify(job.error)).toBe('PARSED');
     scanJobId = job.jobId;

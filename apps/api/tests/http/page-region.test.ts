@@ -27,7 +27,7 @@ describe.skipIf(fixturesDir === null)('reading a region of a page', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ dataDir: dir.dataDir, parser: 'real' });
-    api = new ApiClient(server.url);
+    api = new ApiClient(server.url, server.adminToken);
     const job = await api.parsed('ruled_basic.pdf', 'application/pdf', readFileSync(path.join(fixturesDir as string, 'ruled_basic.pdf')));
     expect(job.status, JSON.stringify(job.error)).toBe('PARSED');
     jobId = job.jobId;

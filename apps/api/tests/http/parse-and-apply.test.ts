@@ -226,7 +226,7 @@ describe('restart', () => {
     // Arrange
     const dir = makeDataDir('restart');
     const first = await startTestServer({ dataDir: dir.dataDir });
-    const api1 = new ApiClient(first.url);
+    const api1 = new ApiClient(first.url, first.adminToken);
     await api1.catalogue('KEEP');
     const applied = await api1.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'KEEP', quantity: '4.5' }]));
     expect((await api1.http.post(`/api/jobs/${applied.jobId}/apply`)).status).toBe(200);
@@ -236,7 +236,7 @@ describe('restart', () => {
 
     // Act
     const second = await startTestServer({ dataDir: dir.dataDir });
-    const api2 = new ApiClient(second.url);
+    const api2 = new ApiClient(second.url, second.adminToken);
     const appliedAfter = await api2.job(applied.jobId);
     const cutAfter: Job = await api2.job(cut.jobId);
     const stock = await api2.inventory();

@@ -35,7 +35,7 @@ describe.skipIf(fixturesDir === null)('a scanned invoice uploaded as an image', 
 
   beforeAll(async () => {
     server = await startTestServer({ dataDir: dir.dataDir, parser: 'real' });
-    api = new ApiClient(server.url);
+    api = new ApiClient(server.url, server.adminToken);
   });
   afterAll(async () => {
     await server?.close();

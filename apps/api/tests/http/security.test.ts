@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { AllowedHosts } from '../../src/http/allowed-hosts';
 import { staticSite } from '../../src/static-site';
 import { fakeInvoice } from '../support/api-client';
 import { serverPerSuite } from '../support/server-per-suite';
-import { expectContract, expectError } from '../support/test-server';
+import { expectContract, expectError, TEST_PASSWORD } from '../support/test-server';
 
 /**
  * The security review's findings (issue 12), each as an outside attacker would try it through the HTTP
@@ -18,8 +18,18 @@ import { expectContract, expectError } from '../support/test-server';
 describe('security of the local server', () => {
   const suite = serverPerSuite('security', { env: { PUBLIC_BASE_URL: '', ALLOWED_HOSTS: 'mybox.lan' } });
   const port = () => new URL(suite.server.url).port;
-  /** A request without the test client's default JSON Content-Type, as a form or a script of another site sends it. */
-  const bare = () => request(suite.server.url);
+  /**
+   * The browser of a signed-in operator: it carries the session cookie (as a browser that ignored SameSite
+   * would, even on another site's request) but not the test client's JSON Content-Type, as a form or a script
+   * of another site sends it. The refusals below are therefore not owed to a missing login.
+   */
+  let sessionCookie = '';
+  const bare = () => request.agent(suite.server.url).set('Cookie', sessionCookie);
+  beforeAll(async () => {
+    const login = await request(suite.server.url).post('/api/session').set('Content-Type', 'application/json').send({ username: 'admin', password: TEST_PASSWORD });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    sessionCookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  });
 
   async function parsedJob(sku: string): Promise<Job> {
     await suite.api.catalogue(sku);

@@ -148,13 +148,13 @@ describe('presigned uploads across a restart', () => {
     // Arrange
     const dir = makeDataDir('uploads-restart');
     const before = await startTestServer({ dataDir: dir.dataDir });
-    const created = await new ApiClient(before.url).create('invoice.pdf', 'application/pdf', BODY.length);
+    const created = await new ApiClient(before.url, before.adminToken).create('invoice.pdf', 'application/pdf', BODY.length);
     await before.close();
     const after = await startTestServer({ dataDir: dir.dataDir });
 
     // Act: same path and query, new server address
     const url = new URL(created.upload.url);
-    const response = await new ApiClient(after.url).put(`${after.url}${url.pathname}${url.search}`, BODY, { 'Content-Type': 'application/pdf' });
+    const response = await new ApiClient(after.url, after.adminToken).put(`${after.url}${url.pathname}${url.search}`, BODY, { 'Content-Type': 'application/pdf' });
 
     // Assert
     expect(response.status).toBe(200);

@@ -41,7 +41,7 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ dataDir: dir.dataDir, parser: 'real' });
-    api = new ApiClient(server.url);
+    api = new ApiClient(server.url, server.adminToken);
   });
   afterAll(async () => {
     await server?.close();
@@ -185,7 +185,7 @@ describe.skipIf(fixturesDir === null)('workflow with the real parser', () => {
 
     // Act
     server = await startTestServer({ dataDir: dir.dataDir, parser: 'real' });
-    api = new ApiClient(server.url);
+    api = new ApiClient(server.url, server.adminToken);
 
     // Assert
     const reread = (await api.http.get('/api/jobs').query({ limit: '100' })).body.items as { jobId: string; status: string }[];

@@ -9,7 +9,11 @@ const POLL_LIMIT_MS = 45_000;
 
 /** A thin client over supertest for the job workflow, asserting every answer against its contract. */
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  /** `token` is sent as Authorization: Bearer on every request but the presigned upload (signed on its own). */
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+  ) {}
 
   /**
    * Every request says Content-Type: application/json, as the SPA does: the API refuses a state-changing
@@ -17,7 +21,7 @@ export class ApiClient {
    * `.type()` or `.set('Content-Type', …)` on one request overrides it.
    */
   get http() {
-    return request.agent(this.baseUrl).set('Content-Type', 'application/json');
+    return request.agent(this.baseUrl).set('Content-Type', 'application/json').set('Authorization', `Bearer ${this.token}`);
   }
 
   async create(fileName: string, contentType: string, sizeBytes: number): Promise<CreateJobResponse> {

@@ -17,7 +17,7 @@ export function serverPerSuite(label: string, options: Omit<TestServerOptions, '
 
   beforeAll(async () => {
     const server = await startTestServer({ ...options, dataDir: dir.dataDir });
-    started = { server, api: new ApiClient(server.url) };
+    started = { server, api: new ApiClient(server.url, server.adminToken) };
   });
   afterAll(async () => {
     await started?.server.close();
