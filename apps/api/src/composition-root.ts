@@ -3,6 +3,7 @@ import path from 'node:path';
 import { version as apiVersion } from '../package.json';
 import { FsBlobStore } from './adapters/local/fs-blob-store';
 import { LocalAuthenticator } from './adapters/local/local-authenticator';
+import { LOCAL_DATABASE_FILE } from './adapters/local/local-database-file';
 import { NodeCryptoSecrets } from './adapters/local/node-crypto-secrets';
 import { SqliteAccountStore } from './adapters/local/sqlite-account-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
@@ -44,12 +45,11 @@ export function compose(config: Config, overrides: CompositionOverrides = {}): C
 }
 
 /** Files under DATA_DIR */
-const DATABASE_FILE = 'invoice-pipeline.sqlite';
 const BLOBS_DIR = 'blobs';
 
 function composeLocal(config: Config, overrides: CompositionOverrides): Composition {
   const clock = overrides.clock ?? systemClock;
-  const db = openSqliteDatabase(path.join(config.dataDir, DATABASE_FILE));
+  const db = openSqliteDatabase(path.join(config.dataDir, LOCAL_DATABASE_FILE));
   const signer = new HmacUploadSigner(loadOrCreateSigningSecret(config.dataDir, config.uploadSigningSecret), config.publicBaseUrl);
   const jobs = new SqliteJobRepository(db);
   const blobs = new FsBlobStore(path.join(config.dataDir, BLOBS_DIR), signer);

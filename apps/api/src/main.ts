@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { compose } from './composition-root';
 import { loadConfig, type Config } from './config';
 import { AllowedHosts } from './http/allowed-hosts';
+import { isLoopbackAddress } from './http/loopback';
 import { staticSite } from './static-site';
 
 const log = (line: string): void => {
@@ -24,6 +25,13 @@ async function main(): Promise<void> {
   const servers = await listenAll(app, config);
   log(`storage=${config.storage} data=${config.dataDir} listening on ${servers.map(describeAddress).join(', ')}`);
   log(`answering for hosts: ${allowedHosts.list.join(', ')} (ALLOWED_HOSTS adds more)`);
+  if (config.host !== null && !isLoopbackAddress(config.host) && !(config.publicBaseUrl ?? '').startsWith('https:')) {
+    log(`HOST=${config.host} serves the network over plain http: passwords and session cookies cross it unencrypted; put a TLS proxy in front and set PUBLIC_BASE_URL=https://... (README, "A small team on one office PC")`);
+  }
+  const accounts = composition.context.accounts;
+  if (accounts !== null && (await accounts.accounts.countUsers()) === 0) {
+    log(`no user yet: open http://localhost:${config.port} on this machine to create the administrator, or run npm run user -- add NAME --role admin --password-stdin`);
+  }
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -1,22 +1,23 @@
+import { SESSION_COOKIE } from '@invoice/inventory';
 import type { Request, Response } from 'express';
 
-/** The login session's cookie; its value is the session id, stored server-side only as a digest. */
-export const SESSION_COOKIE = 'invoice_session';
 /** Sent back only to the API: the SPA's files need no session, and scripts use tokens. */
 const COOKIE_PATH = '/api';
 
 /**
- * The session id the request's Cookie header carries, or null. Parsed here rather than by a cookie library:
- * one name, one URL-safe value, and anything else in the header is ignored.
+ * The session id the request's Cookie header carries; null when absent or empty (what a logout leaves
+ * behind). Parsed here rather than by a cookie library: one name, one base64url value, the rest ignored. A
+ * value that is no session id is still returned, so that it is looked up and refused (401), not taken as none.
  */
 export function readSessionCookie(req: Pick<Request, 'headers'>): string | null {
   const header = req.headers.cookie;
   if (typeof header !== 'string') return null;
-  for (const part of header.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator < 0 || part.slice(0, separator).trim() !== SESSION_COOKIE) continue;
-    const value = part.slice(separator + 1).trim();
-    return /^[A-Za-z0-9_-]{16,128}$/.test(value) ? value : null;
+  for (const pair of header.split(';')) {
+    const equals = pair.indexOf('=');
+    if (equals < 0 || pair.slice(0, equals).trim() !== SESSION_COOKIE) continue;
+    let value = pair.slice(equals + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    return value === '' ? null : value;
   }
   return null;
 }

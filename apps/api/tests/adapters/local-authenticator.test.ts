@@ -2,7 +2,8 @@ import { createToken, createUser, logIn, SESSION_COOKIE } from '@invoice/invento
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieValue, LocalAuthenticator } from '../../src/adapters/local/local-authenticator';
+import { LocalAuthenticator } from '../../src/adapters/local/local-authenticator';
+import { readSessionCookie } from '../../src/http/session-cookie';
 import { accountsFixture, ADMIN_CONTEXT, ANONYMOUS, type AccountsFixture } from '../accounts/account-fixture';
 
 const PASSWORD = 'correct horse battery';
@@ -68,12 +69,12 @@ describe('LocalAuthenticator', () => {
   });
 });
 
-describe('cookieValue', () => {
+describe('readSessionCookie', () => {
   it('finds the named cookie, unquoted, and nothing for an absent or empty one', () => {
-    expect(cookieValue('a=1; invoice_session=abc; b=2', 'invoice_session')).toBe('abc');
-    expect(cookieValue('invoice_session="abc"', 'invoice_session')).toBe('abc');
-    expect(cookieValue('xinvoice_session=abc', 'invoice_session')).toBeNull();
-    expect(cookieValue(undefined, 'invoice_session')).toBeNull();
-    expect(cookieValue('invoice_session=', 'invoice_session')).toBeNull();
+    expect(readSessionCookie({ headers: { cookie: 'a=1; invoice_session=abc; b=2' } })).toBe('abc');
+    expect(readSessionCookie({ headers: { cookie: 'invoice_session="abc"' } })).toBe('abc');
+    expect(readSessionCookie({ headers: { cookie: 'xinvoice_session=abc' } })).toBeNull();
+    expect(readSessionCookie({ headers: { cookie: undefined } })).toBeNull();
+    expect(readSessionCookie({ headers: { cookie: 'invoice_session=' } })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import type { Principal } from '@invoice/contracts';
-import { DomainError, principalOfSession, principalOfToken, SESSION_COOKIE, type AccountPorts } from '@invoice/inventory';
+import { DomainError, principalOfSession, principalOfToken, type AccountPorts } from '@invoice/inventory';
 import type { Request } from 'express';
 import type { Authenticator } from '../../http/authenticator';
+import { readSessionCookie } from '../../http/session-cookie';
 
 /** RFC 6750's b64token: what may follow "Bearer ". */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -21,23 +22,7 @@ export class LocalAuthenticator implements Authenticator {
       if (match === null) throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
       return principalOfToken(this.deps, match[1]!);
     }
-    const sessionId = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    const sessionId = readSessionCookie(req);
     return sessionId === null ? null : principalOfSession(this.deps, sessionId);
   }
-}
-
-/**
- * The value of the named cookie in a Cookie header; null when absent or empty (what a logout leaves behind).
- * Session ids are base64url, so no decoding is needed; a value that is not is still looked up, and not found.
- */
-export function cookieValue(header: string | undefined, name: string): string | null {
-  if (header === undefined) return null;
-  for (const pair of header.split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals < 0 || pair.slice(0, equals).trim() !== name) continue;
-    let value = pair.slice(equals + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    return value === '' ? null : value;
-  }
-  return null;
 }
