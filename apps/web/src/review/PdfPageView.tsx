@@ -2,6 +2,7 @@ import type { BoundingBox } from '@invoice/contracts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { ApiError } from '../api/api-error';
+import { useApi } from '../app/api-context';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { bboxToCss, boxBetween, cssToPoints, fitScale, lineAt } from './bbox';
 import { fetchPageCopy } from './page-copy';
@@ -36,6 +37,7 @@ const MIN_DRAG_PX = 4;
 export function PdfPageView(props: PdfPageViewProps) {
   const { fileUrl, fileName, page, onPageChange, highlight, highlightLabel, regionMode = false } = props;
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const api = useApi();
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   // Apart, because a copy that could not be loaded leaves no page to draw on, while a page that failed to draw does.
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -54,7 +56,7 @@ export function PdfPageView(props: PdfPageViewProps) {
     setDoc(null);
     setLoadError(null);
     setError(null);
-    Promise.all([loadPdfJs(), fetchPageCopy(fileUrl)])
+    Promise.all([loadPdfJs(), fetchPageCopy(fileUrl, api.authHeaders())])
       .then(([pdfjs, data]) => {
         if (cancelled) return null;
         const task = pdfjs.getDocument({ data });

@@ -26,10 +26,11 @@ export function isPagesUnavailable(error: unknown): boolean {
  * server's code (PAGES_UNAVAILABLE is a note to show, not a broken viewer). One plain GET, as pdf.js would
  * make with ranges off: a cross-origin copy (S3 behind a redirect in AWS mode) needs no Range allowance.
  */
-export async function fetchPageCopy(url: string): Promise<Uint8Array> {
+export async function fetchPageCopy(url: string, headers: Record<string, string> = {}): Promise<Uint8Array> {
   let response: Response;
   try {
-    response = await fetch(url);
+    // The session cookie goes by itself (same origin); AWS mode's token goes as a header.
+    response = await fetch(url, { credentials: 'same-origin', headers });
   } catch (cause) {
     throw new ApiError(CLIENT_ERROR_CODES.network, `The page copy could not be fetched (${String(cause)}).`, 0);
   }
