@@ -104,6 +104,19 @@ function checkOutputs(outputs) {
   );
   expect(new RegExp(`^https://[a-z0-9]+\\.execute-api\\.${REGION}\\.amazonaws\\.com$`).test(value('api_url') ?? ''), `API URL: ${value('api_url')}`);
   expect(/^https:\/\/[a-z0-9.-]+$/.test(value('app_url') ?? ''), `app URL: ${value('app_url')}`);
+  const pool = value('cognito_user_pool_id') ?? '';
+  expect(new RegExp(`^${REGION}_[A-Za-z0-9]+$`).test(pool), `Cognito user pool: ${pool}`);
+  expect(/^[a-z0-9]+$/.test(value('cognito_client_id') ?? ''), `Cognito app client: ${value('cognito_client_id')}`);
+  expect(value('cognito_issuer') === `https://cognito-idp.${REGION}.amazonaws.com/${pool}`, `Cognito issuer: ${value('cognito_issuer')}`);
+  expect(
+    new RegExp(`^https://${NAME}-[0-9a-f]{8}\\.auth\\.${REGION}\\.amazoncognito\\.com$`).test(value('cognito_hosted_ui_url') ?? ''),
+    `Cognito hosted UI: ${value('cognito_hosted_ui_url')}`,
+  );
+  const environment = value('api_environment') ?? {};
+  expect(
+    environment.COGNITO_USER_POOL_ID === pool && environment.COGNITO_CLIENT_ID === value('cognito_client_id') && environment.COGNITO_HOSTED_UI_URL === value('cognito_hosted_ui_url'),
+    'the Lambda environment names this pool, client and hosted UI',
+  );
 }
 
 function run(title, command, args, env) {
@@ -187,12 +200,19 @@ async function main() {
       // Exactly the environment Terraform gives the Lambda function, plus the emulator endpoint.
       ...outputs.api_environment.value,
       AWS_ENDPOINT_URL: moto.endpoint,
+      // moto serves the pool's signing keys under its own address; the tokens' issuer stays Cognito's.
+      COGNITO_JWKS_URL: `${moto.endpoint}/${outputs.cognito_user_pool_id.value}/.well-known/jwks.json`,
       S3_FORCE_PATH_STYLE: 'true',
       SMOKE_TIMEOUT_SECONDS: '120',
       // The SDK's notice about Node 20 support is not the rehearsal's business (the Lambda image runs Node 22).
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
-    run('API smoke test: health, create, presigned PUT, parse (RunTask), poll, apply', TSX, [API_SMOKE, '--run-tasks-locally', '--apply', path.join(fixtures, SMOKE_INVOICE)], apiEnv);
+    run(
+      'API smoke test: sign in (a Cognito user of the rehearsed pool), health, create, presigned PUT, parse (RunTask), poll, apply',
+      TSX,
+      [API_SMOKE, '--run-tasks-locally', '--sign-in', '--apply', path.join(fixtures, SMOKE_INVOICE)],
+      apiEnv,
+    );
 
     console.log('\n== destroy');
     tf('stack-destroy', ['destroy', '-auto-approve', '-no-color', ...stackVars], { cwd: stack, env });

@@ -19,6 +19,10 @@ locals {
     PARSER_SUBNETS          = join(",", aws_subnet.public[*].id)
     PARSER_SECURITY_GROUPS  = aws_security_group.parser.id
     PARSER_ASSIGN_PUBLIC_IP = "ENABLED"
+    COGNITO_USER_POOL_ID    = aws_cognito_user_pool.users.id
+    COGNITO_CLIENT_ID       = aws_cognito_user_pool_client.spa.id
+    COGNITO_HOSTED_UI_URL   = local.cognito_hosted_ui_url
+    REQUIRE_SECOND_APPROVER = tostring(var.require_second_approver)
   }
 }
 
@@ -64,10 +68,33 @@ resource "aws_apigatewayv2_integration" "api" {
   timeout_milliseconds   = var.lambda_timeout_seconds * 1000
 }
 
+# Only tokens of the SPA's app client reach the Lambda; it verifies them again itself and checks the role
+# (apps/api/src/adapters/aws/cognito-jwt-authenticator.ts, apps/api/src/http/route-roles.ts).
+resource "aws_apigatewayv2_authorizer" "cognito" {
+  api_id           = aws_apigatewayv2_api.http.id
+  name             = "cognito"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = local.cognito_issuer
+    audience = [aws_cognito_user_pool_client.spa.id]
+  }
+}
+
 resource "aws_apigatewayv2_route" "api" {
-  #checkov:skip=CKV_AWS_309:No authorizer yet: the product has no user accounts (issue scope); add a JWT authorizer here when it gets them. Until then restrict who can reach the CloudFront URL.
+  api_id             = aws_apigatewayv2_api.http.id
+  route_key          = "ANY /api/{proxy+}"
+  target             = "integrations/${aws_apigatewayv2_integration.api.id}"
+  authorization_type = "JWT"
+  authorizer_id      = aws_apigatewayv2_authorizer.cognito.id
+}
+
+# The one public route: the SPA reads the mode and where to sign in before it has a token.
+resource "aws_apigatewayv2_route" "health" {
+  #checkov:skip=CKV_AWS_309:Public on purpose: GET /api/health tells the SPA how to sign in (Cognito's hosted UI) before it has a token, and discloses nothing else.
   api_id    = aws_apigatewayv2_api.http.id
-  route_key = "ANY /api/{proxy+}"
+  route_key = "GET /api/health"
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 
@@ -102,4 +129,12 @@ resource "aws_lambda_permission" "api_gateway" {
   function_name = aws_lambda_function.api.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*/api/{proxy+}"
+}
+
+resource "aws_lambda_permission" "api_gateway_health" {
+  statement_id  = "AllowInvokeFromThisHttpApiHealth"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.api.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/GET/api/health"
 }

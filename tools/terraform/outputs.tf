@@ -62,3 +62,23 @@ output "api_environment" {
   description = "The environment the API function runs with (resource names only), for running the AWS-mode smoke test against this stack."
   value       = local.api_environment
 }
+
+output "cognito_user_pool_id" {
+  description = "The Cognito user pool holding the app's users (npm run user -- ... in AWS mode takes it as COGNITO_USER_POOL_ID)."
+  value       = aws_cognito_user_pool.users.id
+}
+
+output "cognito_client_id" {
+  description = "The SPA's app client: the audience API Gateway's JWT authorizer and the Lambda accept."
+  value       = aws_cognito_user_pool_client.spa.id
+}
+
+output "cognito_hosted_ui_url" {
+  description = "Base URL of the hosted UI the SPA signs in through (/oauth2/authorize, /oauth2/token, /logout)."
+  value       = local.cognito_hosted_ui_url
+}
+
+output "cognito_issuer" {
+  description = "The iss claim of the pool's tokens; its JWKS is at <issuer>/.well-known/jwks.json."
+  value       = local.cognito_issuer
+}

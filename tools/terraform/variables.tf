@@ -220,3 +220,32 @@ variable "rehearsal_mode" {
   type        = bool
   default     = false
 }
+
+variable "cognito_domain_prefix" {
+  description = "Prefix of the Cognito hosted UI's domain (https://<prefix>.auth.<region>.amazoncognito.com); unique in the region. null derives one from name and the account."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.cognito_domain_prefix == null || (can(regex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", coalesce(var.cognito_domain_prefix, "x"))) && !can(regex("aws|amazon|cognito", coalesce(var.cognito_domain_prefix, "x"))))
+    error_message = "cognito_domain_prefix must be 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-', and must not contain aws, amazon or cognito."
+  }
+}
+
+variable "cognito_threat_protection" {
+  description = "true turns on Cognito threat protection (advanced security: compromised credentials, adaptive authentication), which needs the Plus tier, billed per monthly active user. Off by default."
+  type        = bool
+  default     = false
+}
+
+variable "cognito_password_auth_for_scripts" {
+  description = "true lets the SPA's app client also sign in with USER_PASSWORD_AUTH, so a script or a smoke test against the deployed stack can obtain a token without a browser. Browsers use the hosted UI either way."
+  type        = bool
+  default     = false
+}
+
+variable "require_second_approver" {
+  description = "Four eyes: true refuses an apply by the user who saved the review revision being applied (403 SECOND_APPROVER_REQUIRED); another approver must apply it. Passed to the Lambda as REQUIRE_SECOND_APPROVER."
+  type        = bool
+  default     = false
+}

@@ -9,6 +9,9 @@
 // --provision          create the tables, bucket, cluster and task definition first (emulators only;
 //                      in AWS, Terraform owns them)
 // --run-tasks-locally  run RunTask's parser task here with the .venv parser (moto runs no containers)
+// --sign-in            act as a throw-away admin of the Cognito pool (COGNITO_USER_POOL_ID): made with
+//                      AdminCreateUser, signed in with USER_PASSWORD_AUTH (moto, or a stack applied with
+//                      cognito_password_auth_for_scripts=true), deleted afterwards
 // Exit 0 when the job ends PARSED (and APPLIED with --apply); 1 otherwise. Each step prints one JSON line.
 import {
   CreateTableCommand,
@@ -26,10 +29,12 @@ import { createAwsClients } from "../src/adapters/aws/aws-clients";
 import type { AwsSettings } from "../src/adapters/aws/aws-settings";
 import { tableDefinitions } from "../src/adapters/aws/dynamodb-tables";
 import { loadConfig, resolveAwsSettings } from "../src/config";
+import { authorizedHandler } from "../tests/aws/support/authorized-handler";
 import {
   invoke,
   type LambdaHandler,
 } from "../tests/aws/support/http-api-event";
+import { signInThrowAwayAdmin } from "./smoke-sign-in";
 import { TaskLauncher } from "../tests/aws/support/task-launcher";
 
 const POLL_LIMIT_MS = Number(process.env.SMOKE_TIMEOUT_SECONDS ?? 300) * 1000;
@@ -66,16 +71,21 @@ if (args.includes("--run-tasks-locally")) {
 const { handler } = (await import("../src/lambda")) as unknown as {
   handler: LambdaHandler;
 };
+const signedIn = args.includes("--sign-in")
+  ? await signInThrowAwayAdmin(loadConfig().aws)
+  : null;
+if (signedIn) report("sign-in", { username: signedIn.username });
 let ok = false;
 try {
   ok = await smoke(
-    handler,
+    signedIn ? authorizedHandler(handler, signedIn.authorization) : handler,
     readFileSync(file),
     path.basename(file),
     args.includes("--apply"),
   );
 } finally {
   await launcher?.stop();
+  await signedIn?.remove();
 }
 process.exit(ok ? 0 : 1);
 

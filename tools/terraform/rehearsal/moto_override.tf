@@ -15,6 +15,7 @@ provider "aws" {
 
   endpoints {
     apigatewayv2 = "__MOTO_ENDPOINT__"
+    cognitoidp   = "__MOTO_ENDPOINT__"
     cloudfront   = "__MOTO_ENDPOINT__"
     dynamodb     = "__MOTO_ENDPOINT__"
     ec2          = "__MOTO_ENDPOINT__"

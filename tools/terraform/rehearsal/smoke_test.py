@@ -255,8 +255,12 @@ def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> 
         "Lambda environment names this stack's tables, bucket and cluster",
     )
     api_id = out["api_url"].removeprefix("https://").split(".")[0]
-    routes = [r["RouteKey"] for r in apigw.get_routes(ApiId=api_id)["Items"]]
-    check(routes == ["ANY /api/{proxy+}"], f"HTTP API routes only /api/*: {routes}")
+    routes = {r["RouteKey"]: r for r in apigw.get_routes(ApiId=api_id)["Items"]}
+    check(
+        sorted(routes) == ["ANY /api/{proxy+}", "GET /api/health"],
+        f"HTTP API routes only /api/* and the health check: {sorted(routes)}",
+    )
+    check_authorizer(apigw, api_id, routes, out)
 
     role_name = function["Configuration"]["Role"].split("/")[-1]
     document = iam.get_role_policy(RoleName=role_name, PolicyName="api-runtime")["PolicyDocument"]
@@ -291,6 +295,74 @@ def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> 
     )
 
 
+def check_authorizer(apigw: Any, api_id: str, routes: dict[str, Any], out: dict[str, Any]) -> None:
+    proxy = routes.get("ANY /api/{proxy+}", {})
+    health = routes.get("GET /api/health", {})
+    check(
+        proxy.get("AuthorizationType") == "JWT" and bool(proxy.get("AuthorizerId")),
+        "ANY /api/{proxy+} needs a JWT",
+    )
+    check(
+        health.get("AuthorizationType", "NONE") == "NONE" and not health.get("AuthorizerId"),
+        "GET /api/health is public (no authorizer)",
+    )
+    if not proxy.get("AuthorizerId"):
+        return
+    authorizer = apigw.get_authorizer(ApiId=api_id, AuthorizerId=proxy["AuthorizerId"])
+    jwt = authorizer.get("JwtConfiguration", {})
+    check(
+        authorizer["AuthorizerType"] == "JWT"
+        and authorizer.get("IdentitySource") == ["$request.header.Authorization"],
+        "the authorizer reads a JWT from the Authorization header",
+    )
+    check(
+        jwt.get("Issuer") == out["cognito_issuer"] and jwt.get("Audience") == [out["cognito_client_id"]],
+        "the authorizer accepts this pool's tokens for the SPA's client only",
+    )
+
+
+def check_cognito(cognito: Any, out: dict[str, Any]) -> None:
+    pool_id = out["cognito_user_pool_id"]
+    pool = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    policy = pool["Policies"]["PasswordPolicy"]
+    check(policy["MinimumLength"] == 12, f"{pool_id}: passwords of at least 12 characters")
+    check(
+        pool.get("AdminCreateUserConfig", {}).get("AllowAdminCreateUserOnly") is True,
+        f"{pool_id}: only administrators create users",
+    )
+    check(pool.get("MfaConfiguration") == "OPTIONAL", f"{pool_id}: MFA optional")
+    check(
+        pool.get("UserPoolAddOns", {}).get("AdvancedSecurityMode", "OFF") == "OFF",
+        f"{pool_id}: threat protection (advanced security) off by default",
+    )
+    groups = {g["GroupName"]: g.get("Precedence") for g in cognito.list_groups(UserPoolId=pool_id)["Groups"]}
+    check(
+        groups == {"admin": 1, "approver": 2, "clerk": 3, "viewer": 4},
+        f"{pool_id}: one group per role, admin first: {groups}",
+    )
+    client = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=out["cognito_client_id"])[
+        "UserPoolClient"
+    ]
+    check("ClientSecret" not in client, "the SPA's app client has no secret (PKCE instead)")
+    check(
+        client.get("AllowedOAuthFlows") == ["code"] and client.get("AllowedOAuthFlowsUserPoolClient") is True,
+        "the SPA's app client uses the authorization code flow",
+    )
+    check(
+        sorted(client.get("AllowedOAuthScopes", [])) == ["email", "openid", "profile"],
+        "the SPA's app client asks for openid, email and profile only",
+    )
+    check(
+        client.get("CallbackURLs") == [f"{out['app_url']}/"]
+        and client.get("LogoutURLs") == [f"{out['app_url']}/"],
+        f"sign-in and logout return to {out['app_url']}/",
+    )
+    check(
+        "ALLOW_USER_PASSWORD_AUTH" not in client.get("ExplicitAuthFlows", []),
+        "password sign-in without the hosted UI is off by default",
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--endpoint", help="AWS endpoint override (the moto server); omit for a real account")
@@ -314,6 +386,8 @@ def main() -> int:
     check_parser_task(client("ecs"), out)
     print("API")
     check_api(client("lambda"), client("apigatewayv2"), client("iam"), out)
+    print("Cognito")
+    check_cognito(client("cognito-idp"), out)
     if FAILURES:
         print(f"smoke test: {len(FAILURES)} check(s) failed", file=sys.stderr)
         return 1
