@@ -90,7 +90,8 @@ resource "aws_cognito_user_pool_client" "spa" {
   name         = "${var.name}-spa"
   user_pool_id = aws_cognito_user_pool.users.id
 
-  # A browser cannot keep a secret: a public client, protected by PKCE instead.
+  # A browser cannot keep a secret: a public client, protected by PKCE instead (Cognito checks the code_verifier
+  # whenever the authorize request carried a code_challenge; the SPA always sends one, S256).
   generate_secret                      = false
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_flows                  = ["code"]
