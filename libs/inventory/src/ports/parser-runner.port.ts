@@ -17,6 +17,13 @@ export interface ParserRunStatus {
   stopReason?: string;
   /** A catalogued code for a known cause of stopping, e.g. TIMEOUT; PARSER_CRASHED is assumed otherwise. */
   stopCode?: ErrorCode;
+  /**
+   * The run stopped for a reason outside the document (a worker or task killed by a signal or an
+   * infrastructure event, a lease that expired, ECS capacity, a container that could not be pulled), so a
+   * new attempt may well succeed. Only the adapter can tell, from its vendor's reasons; whether and when to
+   * retry is the domain's rule (reconcile-job). Absent means not retryable: a document error never is.
+   */
+  retryable?: boolean;
 }
 
 /**
