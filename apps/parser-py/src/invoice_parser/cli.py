@@ -1,5 +1,5 @@
 """Command line: `parse FILE` prints a ParseResult; `run --input --output --error-output` is the job
-runner's entry point (subprocess now, an ECS task later).
+runner's entry point (subprocess now, an ECS task later); `worker` parses job after job (worker.py).
 
 stdout carries exactly one JSON document (parse) or at most one summary line (run); diagnostics go
 to stderr as one line, with the traceback only when INVOICE_PARSER_DEBUG=1.
@@ -50,6 +50,10 @@ def build_argument_parser() -> argparse.ArgumentParser:
     run.add_argument("--error-output", required=True, metavar="URI")
     run.add_argument("--job-id", metavar="ID")
     run.add_argument("--attempt", type=int, metavar="N")
+    commands.add_parser(
+        "worker",
+        help="parse job after job: one JSON request per line on stdin, one answer per line on stdout",
+    )
     return parser
 
 
@@ -67,11 +71,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "parse":
         return _guarded(lambda: _parse(args.file), on_error=_print_json, debug=debug)
-    return _guarded(
-        lambda: _run(args),
-        on_error=lambda record: _write_error_record(args.error_output, record),
-        debug=debug,
-    )
+    if args.command == "worker":
+        from invoice_parser.worker import serve
+
+        return serve(debug=debug)
+    status, answer = run_job(args.input, args.output, args.error_output, args.job_id, args.attempt, debug)
+    if answer:
+        print(json.dumps(answer), flush=True)
+    return status
+
+
+def run_job(
+    input_uri: str,
+    output_uri: str,
+    error_output_uri: str,
+    job_id: str | None,
+    attempt: int | None,
+    debug: bool,
+) -> tuple[int, dict[str, Any]]:
+    """Parse input_uri and write the result or the error record: the one code path of `run` and of the
+    worker. Returns the exit status and the summary to report (empty when not even the error record
+    could be written)."""
+    answer: dict[str, Any] = {}
+
+    def record_error(record: dict[str, Any]) -> None:
+        _write_error_record(error_output_uri, record)
+        answer.update({"status": "failed", "code": record["error"]["code"]})
+
+    def parse_and_write() -> int:
+        answer.update(_run(input_uri, output_uri, job_id, attempt))
+        return EXIT_OK
+
+    status = _guarded(parse_and_write, on_error=record_error, debug=debug)
+    return status, answer
 
 
 def _parse(file: str) -> int:
@@ -79,27 +111,20 @@ def _parse(file: str) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(input_uri: str, output_uri: str, job_id: str | None, attempt: int | None) -> dict[str, Any]:
     from invoice_parser.io import layout_uri, page_copy_uri, write_atomic
 
-    outputs = _parse_uri(args.input)
+    outputs = _parse_uri(input_uri)
     result = outputs.result
     # The layout and page copy first: once the result exists the job reads as parsed, and they must be
     # there. Their keys follow the output's (attempt-n.json -> attempt-n.layout.json, attempt-n.pages.pdf),
     # so neither runner (subprocess, ECS task) passes another argument.
     if outputs.layout is not None:
-        write_atomic(layout_uri(args.output), _encode_compact(outputs.layout))
+        write_atomic(layout_uri(output_uri), _encode_compact(outputs.layout))
     if outputs.page_copy is not None:
-        write_atomic(page_copy_uri(args.output), outputs.page_copy)
-    write_atomic(args.output, _encode(result))
-    summary = {
-        "status": "parsed",
-        "jobId": args.job_id,
-        "attempt": args.attempt,
-        "lines": len(result["lines"]),
-    }
-    print(json.dumps(summary), flush=True)
-    return EXIT_OK
+        write_atomic(page_copy_uri(output_uri), outputs.page_copy)
+    write_atomic(output_uri, _encode(result))
+    return {"status": "parsed", "jobId": job_id, "attempt": attempt, "lines": len(result["lines"])}
 
 
 def _parse_uri(uri: str) -> ParseOutputs:
@@ -155,7 +180,6 @@ def _write_error_record(uri: str, record: dict[str, Any]) -> None:
     from invoice_parser.io import write_atomic
 
     write_atomic(uri, _encode(record))
-    print(json.dumps({"status": "failed", "code": record["error"]["code"]}), flush=True)
 
 
 def _encode(document: dict[str, Any]) -> bytes:
