@@ -3,7 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths';
+import { authorizedHandler } from './support/authorized-handler';
 import { createAwsResources, type AwsTestResources } from './support/aws-resources';
+import { createCognitoTestPool, type CognitoTestPool } from './support/cognito-tokens';
 import { invoke, type LambdaHandler } from './support/http-api-event';
 
 /** Written by `nx run api:bundle`, which the test-aws target runs first. */
@@ -12,16 +14,18 @@ const SIZE_LIMIT_BYTES = 1024 * 1024;
 
 describe('the Lambda bundle', () => {
   let resources: AwsTestResources;
+  let pool: CognitoTestPool;
   let handler: LambdaHandler;
 
   beforeAll(async () => {
     if (!existsSync(path.join(BUNDLE_DIR, 'index.js'))) throw new Error(`${BUNDLE_DIR}/index.js is missing: run npx nx run api:bundle`);
-    resources = await createAwsResources();
-    Object.assign(process.env, resources.env);
-    handler = await loadLikeTheLambdaRuntime(BUNDLE_DIR, 'index.handler');
+    [resources, pool] = await Promise.all([createAwsResources(), createCognitoTestPool()]);
+    Object.assign(process.env, resources.env, pool.env);
+    // As behind API Gateway's JWT authorizer: every request carries an administrator's Cognito token.
+    handler = authorizedHandler(await loadLikeTheLambdaRuntime(BUNDLE_DIR, 'index.handler'), await pool.authorizationFor('admin'));
   });
   afterAll(async () => {
-    await resources?.cleanup();
+    await Promise.all([resources?.cleanup(), pool?.cleanup()]);
   });
 
   it('answers GET /api/health with 200 and the aws storage mode', async () => {

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT, VENV_PYTHON } from '../support/paths';
+import { authorizedHandler } from './support/authorized-handler';
 import { createAwsResources, type AwsTestResources } from './support/aws-resources';
+import { createCognitoTestPool, type CognitoTestPool } from './support/cognito-tokens';
 import { invoke, type LambdaHandler } from './support/http-api-event';
 import { requireFixturesDir } from './support/fixtures';
 import { TaskLauncher } from './support/task-launcher';
@@ -51,17 +53,22 @@ function expectedStock(name: string): Record<string, string> {
  */
 describe('AWS mode through the Lambda handler', () => {
   let resources: AwsTestResources;
+  let pool: CognitoTestPool;
   let launcher: TaskLauncher;
+  /** The Lambda as API Gateway calls it, without a token of its own. */
+  let lambda: LambdaHandler;
+  /** The same, every request with the Cognito token of an administrator (moto's cognito-idp, USER_PASSWORD_AUTH). */
   let handler: LambdaHandler;
 
   beforeAll(async () => {
     requireFixturesDir();
-    resources = await createAwsResources();
+    [resources, pool] = await Promise.all([createAwsResources(), createCognitoTestPool()]);
     launcher = new TaskLauncher(resources.clients.ecs, resources.settings, inject('motoEndpoint'));
     launcher.start();
-    Object.assign(process.env, resources.env);
+    Object.assign(process.env, resources.env, pool.env);
     // Imported after the environment is set: the module composes its adapters once, at load, as in Lambda.
-    ({ handler } = (await import('../../src/lambda')) as unknown as { handler: LambdaHandler });
+    ({ handler: lambda } = (await import('../../src/lambda')) as unknown as { handler: LambdaHandler });
+    handler = authorizedHandler(lambda, await pool.authorizationFor('admin'));
     // Apply refuses SKUs outside the item catalogue: the fixtures' SKUs go in first, as a CSV import through the API.
     const skus = [...new Set([...Object.keys(expectedStock('ruled_basic')), ...Object.keys(expectedStock('unruled_basic'))])];
     const csv = ['sku,name,unit', ...skus.map((sku) => `"${sku.replaceAll('"', '""')}","${sku.replaceAll('"', '""')}",pcs`)].join('\r\n');
@@ -69,7 +76,7 @@ describe('AWS mode through the Lambda handler', () => {
   });
   afterAll(async () => {
     await launcher?.stop();
-    await resources?.cleanup();
+    await Promise.all([resources?.cleanup(), pool?.cleanup()]);
   });
 
   async function createAndUpload(name: string, contentType: string, body: Buffer, declaredSize = body.length): Promise<Job> {
@@ -96,6 +103,33 @@ describe('AWS mode through the Lambda handler', () => {
     const listed = await invoke(handler, 'GET', '/api/inventory');
     return Object.fromEntries((listed.body as { items: InventoryItem[] }).items.map((item) => [item.sku, item.quantity]));
   }
+
+  it("acts as the Cognito token's user and role: 401 without a token, 403 for a role too low, and the trail names the user", async () => {
+    // Arrange: the Lambda as three callers see it
+    const asClerk = authorizedHandler(lambda, await pool.authorizationFor('clerk'));
+    const asViewer = authorizedHandler(lambda, await pool.authorizationFor('viewer', 'access'));
+
+    // Act
+    const anonymous = await invoke(lambda, 'GET', '/api/jobs');
+    const health = await invoke(lambda, 'GET', '/api/health');
+    const created = await invoke(asClerk, 'POST', '/api/jobs', { fileName: 'by-clerk.pdf', contentType: 'application/pdf', sizeBytes: 10 });
+    const jobId = (created.body as { job: Job }).job.jobId;
+    const clerksApply = await invoke(asClerk, 'POST', `/api/jobs/${jobId}/apply`);
+    const viewersCreate = await invoke(asViewer, 'POST', '/api/jobs', { fileName: 'by-viewer.pdf', contentType: 'application/pdf', sizeBytes: 10 });
+    const viewersRead = await invoke(asViewer, 'GET', `/api/jobs/${jobId}`);
+    const forged = await invoke(authorizedHandler(lambda, `${await pool.authorizationFor('clerk')}x`), 'GET', '/api/jobs');
+
+    // Assert
+    expect(anonymous).toMatchObject({ statusCode: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(health).toMatchObject({ statusCode: 200, body: { storage: 'aws', signIn: { clientId: pool.clientId } } });
+    expect(created.statusCode).toBe(201);
+    expect(clerksApply).toMatchObject({ statusCode: 403, body: { error: { code: 'FORBIDDEN', details: { required: 'approver', role: 'clerk' } } } });
+    expect(viewersCreate).toMatchObject({ statusCode: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(viewersRead).toMatchObject({ statusCode: 200, body: { jobId } });
+    expect(forged).toMatchObject({ statusCode: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    const trail = ((await invoke(handler, 'GET', `/api/audit?jobId=${jobId}`)).body as ListAuditResponse).items;
+    expect(trail.find((entry) => entry.action === 'job.create')?.actor).toEqual({ user: 'clerk-user', role: 'clerk' });
+  });
 
   it('creates, uploads to S3, parses in an ECS task, applies once, and moves stock exactly', async () => {
     // Arrange
