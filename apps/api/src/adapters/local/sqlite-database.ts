@@ -52,6 +52,7 @@ const MIGRATIONS: readonly Migration[] = [
   addSupplierNames,
   addAuditTrail,
   addAccounts,
+  addParseQueue,
 ];
 
 /** The schema version a file has once opened: one per migration. */
@@ -279,6 +280,35 @@ function addAccounts(db: SqliteDatabase): void {
       created_at    TEXT NOT NULL,
       last_used_at  TEXT
     ) STRICT;
+  `);
+}
+
+/**
+ * The local parse queue (issue 16, sqlite-parse-queue.ts): one row per parser run, claimed under a lease by a
+ * warm worker. It lives in the same file as the jobs, so a queued run survives a restart with its job.
+ */
+function addParseQueue(db: SqliteDatabase): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS parse_queue (
+      seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+      run_id            TEXT NOT NULL UNIQUE,
+      job_id            TEXT NOT NULL,
+      attempt           INTEGER NOT NULL,
+      input_uri         TEXT NOT NULL,
+      output_uri        TEXT NOT NULL,
+      error_output_uri  TEXT NOT NULL,
+      state             TEXT NOT NULL CHECK (state IN ('queued', 'claimed', 'done')),
+      enqueued_at       INTEGER NOT NULL,
+      worker_id         TEXT,
+      lease_until       INTEGER,
+      receive_count     INTEGER NOT NULL DEFAULT 0,
+      last_failure      TEXT,
+      stop_reason       TEXT,
+      stop_code         TEXT,
+      finished_at       INTEGER
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS parse_queue_claimable ON parse_queue (state, seq);
+    CREATE INDEX IF NOT EXISTS parse_queue_finished ON parse_queue (finished_at) WHERE state = 'done';
   `);
 }
 
