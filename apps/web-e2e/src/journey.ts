@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { logIn, USERS, type E2eUser } from './accounts';
 import { launchChromium } from './browser';
 import { startLocalStack, type LocalStack } from './local-stack';
 import { PageErrorLog, screenshot, seriousAccessibilityViolations } from './page-checks';
@@ -27,9 +28,14 @@ export interface Journey {
 
 /**
  * Registers the suite's beforeAll and afterAll: a fresh local stack (then `prepare`, e.g. catalogue items
- * through the API), Chromium with one wide tab whose errors are watched, and both stopped afterwards.
+ * through the API), Chromium with one wide tab whose errors are watched, and both stopped afterwards. The tab
+ * is logged in as `user` (the administrator unless said), before its errors are watched: the login screen's
+ * own 401 (no session yet) is how every first visit starts. null leaves it logged out.
  */
-export function useJourney(prepare: (stack: LocalStack) => Promise<void> = async () => undefined): Journey {
+export function useJourney(
+  prepare: (stack: LocalStack) => Promise<void> = async () => undefined,
+  user: E2eUser | null = USERS.admin,
+): Journey {
   const journey = {
     pageErrors: new PageErrorLog(),
     a11y: {},
@@ -50,6 +56,7 @@ export function useJourney(prepare: (stack: LocalStack) => Promise<void> = async
     await prepare(journey.stack);
     journey.browser = await launchChromium();
     journey.page = await journey.browser.newPage({ viewport: WIDE });
+    if (user !== null) await logIn(journey.page, journey.stack.baseUrl, user);
     journey.pageErrors.watch(journey.page, 'main tab');
   });
 

@@ -3,10 +3,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { setUpAccounts } from './accounts';
 import { API_BUNDLE, FIXTURE_GENERATOR, REPO_ROOT, VENV_PYTHON, WEB_DIST } from './paths';
 
 export interface LocalStack {
   baseUrl: string;
+  /** An admin API token, for the journeys' own calls to the API (Authorization: Bearer). */
+  token: string;
   /** Generated invoice PDFs (NAME.pdf with NAME.truth.json). */
   fixturesDir: string;
   /** What the server wrote to stderr, for failure messages. */
@@ -46,7 +49,8 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => s
 
 /**
  * The local stack exactly as `npm start` runs it: the built API bundle serving the built SPA, SQLite and
- * files in a fresh DATA_DIR, the real Python parser as a subprocess, on 127.0.0.1 and a free port.
+ * files in a fresh DATA_DIR, the real Python parser as a subprocess, on 127.0.0.1 and a free port; with the
+ * administrator, a clerk and an approver (USERS) made as a new installation would make them.
  */
 export async function startLocalStack(): Promise<LocalStack> {
   requireFile(API_BUNDLE, 'run `npx nx run api:build`');
@@ -89,11 +93,13 @@ export async function startLocalStack(): Promise<LocalStack> {
     rmSync(workDir, { recursive: true, force: true });
   };
 
+  let token: string;
   try {
     await waitForHealth(baseUrl, server, log);
+    token = await setUpAccounts(baseUrl);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, fixturesDir, log, stop };
+  return { baseUrl, token, fixturesDir, log, stop };
 }

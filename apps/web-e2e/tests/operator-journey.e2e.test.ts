@@ -2,8 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { logIn, USERS } from '../src/accounts';
 import { catalogue } from '../src/catalogue';
 import { PARSE_TIMEOUT_MS, useJourney, WIDE } from '../src/journey';
+import type { LocalStack } from '../src/local-stack';
 import { screenshot } from '../src/page-checks';
 
 const NARROW = { width: 400, height: 860 };
@@ -34,11 +36,12 @@ async function expectOutlineOnFirstLine(page: Page): Promise<void> {
 }
 
 /** Polls the API (not the UI) until the named job's given attempt has settled in `status`. */
-async function expectAttempt(baseUrl: string, fileName: string, attempt: number, status: string): Promise<void> {
+async function expectAttempt(stack: LocalStack, fileName: string, attempt: number, status: string): Promise<void> {
   const deadline = Date.now() + PARSE_TIMEOUT_MS;
   let seen = '';
   while (Date.now() < deadline) {
-    const list = (await (await fetch(`${baseUrl}/api/jobs`)).json()) as { items: { fileName: string; attempt: number; status: string }[] };
+    const answer = await fetch(`${stack.baseUrl}/api/jobs`, { headers: { authorization: `Bearer ${stack.token}` } });
+    const list = (await answer.json()) as { items: { fileName: string; attempt: number; status: string }[] };
     const job = list.items.find((item) => item.fileName === fileName);
     seen = JSON.stringify(job);
     if (job && job.attempt === attempt && job.status === status) return;
@@ -49,7 +52,7 @@ async function expectAttempt(baseUrl: string, fileName: string, attempt: number,
 
 describe('an operator takes an invoice from upload to stock in the browser', () => {
   // The invoice's SKUs, and BIN-40-BLUE the journey corrects line 4 to, are items of the catalogue already.
-  const journey = useJourney((stack) => catalogue(stack.baseUrl, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']));
+  const journey = useJourney((stack) => catalogue(stack, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']));
 
   it('uploads, parses, reviews, corrects, applies exactly once and shows the stock', async () => {
     const { stack, browser, page, pageErrors, a11y, checkScreen } = journey;
@@ -75,7 +78,7 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     expect(await brokenRow.textContent()).toContain('This file is neither a PDF nor a supported e-invoice (XML). (NOT_A_PDF)');
     // Re-parse starts a second attempt, which fails the same way and says so again.
     await brokenRow.getByRole('button', { name: 'Re-parse broken.pdf' }).click();
-    await expectAttempt(stack.baseUrl, 'broken.pdf', 2, 'FAILED');
+    await expectAttempt(stack, 'broken.pdf', 2, 'FAILED');
     await brokenRow
       .getByRole('button', { name: 'Re-parse broken.pdf' })
       .and(page.getByText('Re-parse', { exact: true }))
@@ -121,7 +124,9 @@ describe('an operator takes an invoice from upload to stock in the browser', () 
     await page.getByRole('button', { name: 'Line 1: show on the page and correct' }).click();
 
     // A second tab opens the same review now; it will try to apply after the first tab did.
+    // Its own browser context, so it logs in too (before its errors are watched: a first visit starts with a 401).
     const staleTab = await browser.newPage({ viewport: WIDE });
+    await logIn(staleTab, stack.baseUrl, USERS.admin);
     pageErrors.watch(staleTab, 'stale tab');
     await staleTab.goto(page.url());
     await staleTab.getByRole('button', { name: 'Apply to stock…' }).waitFor();

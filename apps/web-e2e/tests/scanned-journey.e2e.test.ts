@@ -59,7 +59,7 @@ function inkUnderOutline(page: Page): Promise<number> {
  * outlines, click-to-select and region box as a PDF, corrected and applied to stock.
  */
 describe('an operator reviews a scanned invoice read by OCR and applies it', () => {
-  const journey = useJourney((stack) => catalogue(stack.baseUrl, SKUS));
+  const journey = useJourney((stack) => catalogue(stack, SKUS));
 
   /** Drags a box on page 1 between two points given in PDF points (top-left origin). */
   async function drawBox(box: typeof MISSED_ROW): Promise<void> {
