@@ -48,6 +48,18 @@ describe('a clerk reviews, an approver applies, the administrator audits', () =>
     expect(await page.getByRole('button', { name: 'Apply to stock…' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Line 4: show on the page and correct' }).click();
     await page.getByLabel('SKU', { exact: true }).fill('BIN-40-BLUE');
+    // The session ends under the clerk (here: its cookie is gone): saving meets a 401, the login comes in front,
+    // and after logging in again the unsaved correction is still there to save.
+    await page.context().clearCookies();
+    pageErrors.expect(/status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/jobs\/[^/]+\/review\)$/);
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.getByText('Your session ended; log in again. What you were doing is kept.').waitFor();
+    expect(await page.getByLabel('User name').inputValue()).toBe(USERS.clerk.username);
+    await checkScreen('a03a-session-ended');
+    await page.getByLabel('Password').fill(USERS.clerk.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Log in', level: 1 }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: /^BIN-40-BLUE edited, not saved/ }).waitFor();
     await page.getByRole('button', { name: 'Save review' }).click();
     await page.getByText('Saved review revision 1.').waitFor();
     await page.getByText('Reviewed by clara').waitFor();
