@@ -100,3 +100,12 @@ describe('tokens', () => {
     expect(markup).toContain('>Copy token</button>');
   });
 });
+
+describe('UsersTable and oneself', () => {
+  it("leaves one's own role to another admin", () => {
+    const markup = render(
+      <UsersTable users={[user('root', { role: 'admin' })]} self="root" busy={null} onRole={noop} onDisable={noop} onPassword={noop} />,
+    );
+    expect(markup).toMatch(/<select aria-label="Role of root" disabled="" title="Another admin can change your role.">/);
+  });
+});

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/api-client';
 import { ApiError } from '../src/api/api-error';
+import { ApiProvider } from '../src/app/api-context';
 import { OcrNote } from '../src/review/OcrNote';
 import { fetchPageCopy, hasPrintedPages, isPagesUnavailable, ocrPages } from '../src/review/page-copy';
 import { PageUnavailable } from '../src/review/PageUnavailable';
@@ -109,8 +110,17 @@ describe('PageUnavailable', () => {
 
 describe('OcrNote', () => {
   it('names the pages OCR read and links the original upload', () => {
-    const one = renderToStaticMarkup(<OcrNote pages={[1]} originalUrl="/api/jobs/j/file" />);
-    const two = renderToStaticMarkup(<OcrNote pages={[1, 2]} originalUrl="/api/jobs/j/file" />);
+    const api = createApiClient('');
+    const one = renderToStaticMarkup(
+      <ApiProvider api={api}>
+        <OcrNote pages={[1]} originalUrl="/api/jobs/j/file" />
+      </ApiProvider>,
+    );
+    const two = renderToStaticMarkup(
+      <ApiProvider api={api}>
+        <OcrNote pages={[1, 2]} originalUrl="/api/jobs/j/file" />
+      </ApiProvider>,
+    );
 
     expect(text(one)).toContain('Page 1 was read by OCR');
     expect(text(two)).toContain('Pages 1, 2 were read by OCR');

@@ -33,7 +33,9 @@ export function UsersTable({ users, self, busy, onRole, onDisable, onPassword }:
               <select
                 aria-label={`Role of ${user.username}`}
                 value={user.role}
-                disabled={busy !== null}
+                // One's own role is changed by another admin: a slip here would end this very session.
+                disabled={busy !== null || user.username === self}
+                title={user.username === self ? 'Another admin can change your role.' : undefined}
                 onChange={(event) => onRole(user, event.target.value as Role)}
               >
                 {ROLE_CHOICES.map((role) => (

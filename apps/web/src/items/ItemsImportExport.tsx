@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../app/api-context';
+import { authorisedDownload } from '../shared/authorised-download';
 import { readCsvFile } from './csv-file';
 import { RefusalNotice } from './RefusalNotice';
 
@@ -39,7 +40,7 @@ export function ItemsImportExport({ onImported, canImport = true }: { onImported
         {canImport ? ' Importing creates new SKUs and updates known ones.' : ''}
       </p>
       <div className="csv-actions">
-        <a className="button-link" href={api.itemsExportUrl()} download="items.csv">
+        <a className="button-link" href={api.itemsExportUrl()} download="items.csv" onClick={authorisedDownload(api.authHeaders(), setError)}>
           Export CSV
         </a>
         {canImport && (
