@@ -7,9 +7,13 @@ locals {
     jobs = {
       hash_key   = "jobId"
       range_key  = null
-      attributes = { jobId = "S", listPartition = "S", createdKey = "S" }
-      # GET /api/jobs lists newest first from this index.
-      indexes = { jobs-by-created = { hash_key = "listPartition", range_key = "createdKey" } }
+      attributes = { jobId = "S", listPartition = "S", createdKey = "S", inFlight = "S" }
+      # GET /api/jobs lists newest first from jobs-by-created. jobs-in-flight is sparse (inFlight is written
+      # only while a job is QUEUED or PARSING): the parse sweeper reads what is in flight and nothing else.
+      indexes = {
+        jobs-by-created = { hash_key = "listPartition", range_key = "createdKey" }
+        jobs-in-flight  = { hash_key = "inFlight", range_key = "createdKey" }
+      }
     }
     inventory = {
       hash_key   = "sku"

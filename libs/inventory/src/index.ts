@@ -1,5 +1,16 @@
 export { DomainError, isDomainError, jobNotFound, concurrentUpdate } from './errors';
-export { JOB_STATUSES, allowedTransitions, canTransition, assertTransition, isInFlight } from './job-status';
+export { JOB_STATUSES, allowedTransitions, canTransition, assertTransition, assertParseRequest, isInFlight } from './job-status';
+export {
+  DEFAULT_PARSE_RETRY_POLICY,
+  MAX_PARSE_ATTEMPTS,
+  PARSE_BACKOFF_BASE_MS,
+  PARSE_BACKOFF_CAP_MS,
+  PARSE_DEADLINE_SECONDS,
+  backoffMs,
+  isRetryableStartError,
+  parseRetryPolicy,
+} from './parse-retry-policy';
+export type { ParseRetryPolicy } from './parse-retry-policy';
 export { planApply, assessApply } from './apply-plan';
 export type { RefusedLine, ApplicableLine, ApplyAssessment } from './apply-plan';
 export { supplierKeyOf } from './supplier-key';
@@ -14,7 +25,7 @@ export { compareText, containsText } from './text-compare';
 export { checkAddedLines, checkCorrections, checkSkuMappings, MAX_REVIEWED_LINES } from './review/check-corrections';
 export { ExactDecimal, addDecimals, formatDecimal } from './decimal';
 export { toPublicJob, nextVersion, summarize } from './job-record';
-export type { JobRecord, StoredReview } from './job-record';
+export type { JobRecord, ParseRequest, StoredReview } from './job-record';
 export { rawKey, parsedKey, layoutKey, pagesKey, errorKey, safeName } from './object-keys';
 export { regionOf, composeLine, restrictedReading, wordsInside } from './review/region-line';
 export { isJobId } from './job-id';
@@ -52,6 +63,9 @@ export { createJob } from './use-cases/create-job';
 export type { CreateJobLimits, CreatedJob } from './use-cases/create-job';
 export { startParse } from './use-cases/start-parse';
 export { reconcileJob, UNSTARTED_RUN_GRACE_MS } from './use-cases/reconcile-job';
+export type { ParseDeps } from './use-cases/retry-parse';
+export { sweepInFlightJobs, MAX_SWEPT_JOBS } from './use-cases/sweep-in-flight-jobs';
+export type { SweepOutcome } from './use-cases/sweep-in-flight-jobs';
 export { getJobOrThrow } from './use-cases/get-job';
 export { getResult } from './use-cases/get-result';
 export { readPageRegion } from './use-cases/read-page-region';

@@ -1,4 +1,4 @@
-import type { AddedLine, HeaderCorrection, Job, JobSummary, LineCorrection, ParseResult } from '@invoice/contracts';
+import type { AddedLine, HeaderCorrection, Job, JobSummary, LineCorrection, ParseAttempt, ParseResult } from '@invoice/contracts';
 import { movesStock } from './line-kind';
 import { corrected } from './review/reviewed-header';
 
@@ -7,7 +7,17 @@ import { corrected } from './review/reviewed-header';
  * run serves the current attempt). The public shape is derived with toPublicJob, so internal fields
  * never leak into responses.
  */
-export interface JobRecord extends Job {
+export interface JobRecord extends Omit<Job, 'attempts'> {
+  /** The parse attempts, oldest first (parse-attempts.ts); absent on jobs stored before they were recorded. */
+  attempts?: ParseAttempt[];
+  /**
+   * The parse request in progress or last made: when it was made and its first attempt. The deadline and the
+   * attempt budget (parse-retry-policy.ts) count from here, so retries do not extend either. Absent on jobs
+   * stored before; null before the first parse.
+   */
+  parseRequest?: ParseRequest | null;
+  /** While a retry waits out its backoff: the earliest time its run is started; null otherwise. */
+  retryAt?: string | null;
   /** BlobStore key of the uploaded document, raw/{jobId}/{safeName}. */
   objectKey: string;
   /** Run id the ParserRunner returned for the current attempt; null until the run is started. */
@@ -18,6 +28,11 @@ export interface JobRecord extends Job {
    * is guarded by the same optimistic version as every other change of the job.
    */
   review: StoredReview | null;
+}
+
+export interface ParseRequest {
+  requestedAt: string;
+  firstAttempt: number;
 }
 
 export interface StoredReview {
@@ -63,6 +78,7 @@ export function toPublicJob(record: JobRecord): Job {
     summary: reviewedSummary(record),
     appliedAt: record.appliedAt,
     reviewRevision: record.reviewRevision,
+    attempts: record.attempts ?? [],
   };
 }
 

@@ -8,12 +8,14 @@ export const JOB_STATUSES: readonly JobStatus[] = ['CREATED', 'QUEUED', 'PARSING
  * and a fast parse can finish between two polls. PARSED and FAILED go back to QUEUED for a re-parse.
  * APPLIED only becomes REVERSED (a compensating ledger entry moved the stock back); a REVERSED job may be
  * reviewed again and applied again, as a new apply with its own ledger record. It is not parsed again: its
- * ledger records name lines of the current attempt.
+ * ledger records name lines of the current attempt. PARSING goes back to QUEUED when its run stopped for a
+ * cause outside the document (a task stopped by the infrastructure, a worker killed, a lease lost) and
+ * attempts are left: the next attempt waits out its backoff as QUEUED (reconcile-job.ts, retry-parse.ts).
  */
 const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   CREATED: ['QUEUED'],
   QUEUED: ['PARSING', 'PARSED', 'FAILED'],
-  PARSING: ['PARSED', 'FAILED'],
+  PARSING: ['QUEUED', 'PARSED', 'FAILED'],
   PARSED: ['QUEUED', 'APPLIED'],
   FAILED: ['QUEUED'],
   APPLIED: ['REVERSED'],
@@ -37,6 +39,21 @@ export function assertTransition(from: JobStatus, to: JobStatus, jobId?: string)
     status: from,
     requested: to,
     allowed: [...TRANSITIONS[from]],
+  });
+}
+
+/**
+ * A parse request (POST /parse) moves a job to QUEUED like any other move, except from PARSING: that move
+ * belongs to the retry rule alone, and a run still going is not replaced by a request.
+ */
+export function assertParseRequest(from: JobStatus, jobId?: string): void {
+  if (from !== 'PARSING') return assertTransition(from, 'QUEUED', jobId);
+  const subject = jobId ? `Job ${jobId}` : 'The job';
+  throw new DomainError('JOB_INVALID_STATE', `${subject} is PARSING and cannot be parsed again until this parse ends.`, {
+    ...(jobId ? { jobId } : {}),
+    status: from,
+    requested: 'QUEUED',
+    allowed: TRANSITIONS[from].filter((to) => to !== 'QUEUED'),
   });
 }
 

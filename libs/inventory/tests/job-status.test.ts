@@ -8,6 +8,7 @@ const ALLOWED: ReadonlyArray<[JobStatus, JobStatus]> = [
   ['QUEUED', 'PARSING'],
   ['QUEUED', 'PARSED'],
   ['QUEUED', 'FAILED'],
+  ['PARSING', 'QUEUED'],
   ['PARSING', 'PARSED'],
   ['PARSING', 'FAILED'],
   ['PARSED', 'QUEUED'],

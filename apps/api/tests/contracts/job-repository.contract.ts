@@ -191,5 +191,76 @@ export function describeJobRepositoryContract(name: string, factory: () => Promi
         await expect(repository.list({ limit: 10, cursor: forged })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       });
     });
+
+    describe('attempt history', () => {
+      it('keeps the attempts, the parse request and a waiting retry exactly, and clears them again', async () => {
+        // Arrange
+        const job = sampleJob({
+          status: 'QUEUED',
+          attempt: 2,
+          attempts: [
+            { attempt: 1, queuedAt: '2026-01-01T00:00:00.000Z', startedAt: '2026-01-01T00:00:01.000Z', endedAt: '2026-01-01T00:00:09.000Z', outcome: 'retried', code: 'PARSER_CRASHED', retryAt: null },
+            { attempt: 2, queuedAt: '2026-01-01T00:00:09.000Z', startedAt: null, endedAt: null, outcome: 'queued', code: null, retryAt: '2026-01-01T00:00:11.000Z' },
+          ],
+          parseRequest: { requestedAt: '2026-01-01T00:00:00.000Z', firstAttempt: 1 },
+          retryAt: '2026-01-01T00:00:11.000Z',
+        });
+        await repository.create(job);
+
+        // Act
+        const cleared = nextVersion(job, { retryAt: null, parseRequest: null }, new Date('2026-01-01T00:00:12.000Z'));
+        const stored = await repository.get(job.jobId);
+        await repository.update(cleared, job.version);
+
+        // Assert
+        expect(stored).toEqual(job);
+        expect(await repository.get(job.jobId)).toEqual(cleared);
+      });
+    });
+
+    describe('listInFlight', () => {
+      it('pages through the QUEUED and PARSING jobs only, oldest first, without repeats', async () => {
+        // Arrange
+        const base = Date.parse('2026-01-01T00:00:00.000Z');
+        const statuses = ['QUEUED', 'PARSED', 'PARSING', 'CREATED', 'QUEUED', 'FAILED', 'PARSING', 'APPLIED', 'QUEUED'] as const;
+        const jobs = statuses.map((status, index) => sampleJob({ status, createdAt: new Date(base + Math.floor(index / 2)).toISOString() }));
+        for (const job of jobs) await repository.create(job);
+
+        // Act
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await repository.listInFlight({ limit: 2, cursor });
+          seen.push(...page.items.map((job) => job.jobId));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+
+        // Assert
+        const expected = jobs
+          .filter((job) => job.status === 'QUEUED' || job.status === 'PARSING')
+          .sort((a, b) => (a.createdAt === b.createdAt ? (a.jobId < b.jobId ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1))
+          .map((job) => job.jobId);
+        expect(seen).toEqual(expected);
+      });
+
+      it('drops a job once it leaves flight and lists it again when it is re-parsed', async () => {
+        // Arrange
+        const job = sampleJob({ status: 'QUEUED' });
+        await repository.create(job);
+        const parsed = nextVersion(job, { status: 'PARSED' }, new Date());
+        const again = nextVersion(parsed, { status: 'QUEUED', attempt: 2 }, new Date());
+
+        // Act & Assert
+        expect((await repository.listInFlight({ limit: 10 })).items.map((item) => item.jobId)).toEqual([job.jobId]);
+        await repository.update(parsed, job.version);
+        expect(await repository.listInFlight({ limit: 10 })).toEqual({ items: [], nextCursor: null });
+        await repository.update(again, parsed.version);
+        expect((await repository.listInFlight({ limit: 10 })).items).toEqual([again]);
+      });
+
+      it('throws VALIDATION_FAILED for a cursor it did not issue', async () => {
+        await expect(repository.listInFlight({ limit: 10, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      });
+    });
   });
 }

@@ -251,6 +251,10 @@ export interface Job {
    * Revision of the review of this job: 0 for a first parse never reviewed; each saved review adds one, and so does a re-parse of a PARSED job, which starts with no corrections. Apply and save send it back to prove they act on what the operator saw.
    */
   reviewRevision: number;
+  /**
+   * Every parse attempt of this job, oldest first: a retried attempt (a cause outside the document) is followed by the next one. Empty before the first parse, and for jobs parsed before attempts were recorded.
+   */
+  attempts: ParseAttempt[];
 }
 export interface ErrorDetail {
   code: StableCode;
@@ -274,6 +278,27 @@ export interface JobSummary {
   lineCount: number;
   itemCount: number;
   warningCount: number;
+}
+/**
+ * One parse attempt: queued (waiting to start, or for retryAt), running, then parsed, failed (a document error, or a cause not worth retrying), retried (a cause outside the document; the next attempt follows), abandoned (the last allowed attempt failed that way) or timed-out (past the parse deadline).
+ */
+export interface ParseAttempt {
+  attempt: number;
+  queuedAt: Timestamp;
+  /**
+   * When the parser run was started; null while none is.
+   */
+  startedAt: Timestamp | null;
+  endedAt: Timestamp | null;
+  outcome: "queued" | "running" | "parsed" | "failed" | "retried" | "abandoned" | "timed-out";
+  /**
+   * The error code the attempt ended with; null while it runs and when it parsed.
+   */
+  code: string | null;
+  /**
+   * For a retry: the earliest time it is started (backoff with jitter); null otherwise.
+   */
+  retryAt: Timestamp | null;
 }
 /**
  * A URL that accepts exactly one PUT of the declared size and content type until expiresAt.

@@ -21,4 +21,11 @@ export interface JobRepository {
   update(next: JobRecord, expectedVersion: number): Promise<void>;
   /** Newest first. A cursor this repository did not issue throws DomainError VALIDATION_FAILED. */
   list(options: { limit: number; cursor?: string }): Promise<JobPage>;
+  /**
+   * Jobs QUEUED or PARSING, for the sweeper (sweep-in-flight-jobs.ts), oldest created first, in pages; read from
+   * an index that holds only in-flight jobs, so a sweep costs what is in flight, not every job ever made. The
+   * order and completeness may lag a moment (DynamoDB's index is eventually consistent): the sweeper re-reads
+   * each job before deciding. A cursor this repository did not issue throws DomainError VALIDATION_FAILED.
+   */
+  listInFlight(options: { limit: number; cursor?: string }): Promise<JobPage>;
 }

@@ -42,7 +42,7 @@ export interface ApplyOptions {
  * again as the next apply sequence, with its own ledger record.
  */
 export async function applyInvoice(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'suppliers' | 'items'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'parseRetry' | 'skuMappings' | 'suppliers' | 'items'>,
   jobId: string,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {

@@ -1,3 +1,4 @@
+import type { ParseRetryPolicy } from '../parse-retry-policy';
 import type { AuditTrail } from '../ports/audit-trail.port';
 import type { BlobStore } from '../ports/blob-store.port';
 import type { Clock, IdGenerator } from '../ports/clock.port';
@@ -21,6 +22,8 @@ export interface InventoryPorts {
   audit: AuditTrail;
   clock: Clock;
   newId: IdGenerator;
+  /** Retries and the parse deadline, from config; DEFAULT_PARSE_RETRY_POLICY when absent (tests). */
+  parseRetry?: ParseRetryPolicy;
 }
 
 /** How often a use case re-reads and retries after losing an optimistic-concurrency race. */

@@ -8,7 +8,7 @@ import { reconcileJob } from './reconcile-job';
  * The ParseResult of the job's latest attempt, when that attempt succeeded. While a re-parse runs, or after
  * it failed, there is no result: showing an older attempt's lines next to a newer status would mislead review.
  */
-export async function getResult(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock'>, jobId: string): Promise<ParseResult> {
+export async function getResult(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry'>, jobId: string): Promise<ParseResult> {
   const job = await reconcileJob(deps, jobId);
   if (job.status !== 'PARSED' && job.status !== 'APPLIED' && job.status !== 'REVERSED') {
     throw new DomainError('RESULT_NOT_AVAILABLE', `Job ${jobId} is ${job.status} and has no parse result.`, {

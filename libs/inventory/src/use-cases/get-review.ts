@@ -9,7 +9,7 @@ import type { InventoryPorts } from './deps';
 import { reconcileJob } from './reconcile-job';
 import { reviewedInvoice, type ReviewedInvoice } from './reviewed-invoice';
 
-export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'suppliers' | 'ledger' | 'items'>;
+export type ReviewPorts = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry' | 'skuMappings' | 'suppliers' | 'ledger' | 'items'>;
 
 /** The review of a job's latest successful parse: effective lines, and what apply would do (or did). */
 export async function getReview(deps: ReviewPorts, jobId: string): Promise<JobReview> {

@@ -7,7 +7,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /** A page of jobs, newest first; jobs still parsing are reconciled so the list agrees with the detail view. */
 export async function listJobs(
-  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry'>,
   options: { limit?: number; cursor?: string },
 ): Promise<JobPage> {
   const page = await deps.jobs.list({ limit: options.limit ?? DEFAULT_PAGE_SIZE, cursor: options.cursor });

@@ -21,7 +21,7 @@ export interface PageCopy {
  * image the very image its words were read from, levelled and turned upright), else the upload when it is a
  * PDF. An image parsed before page copies were written, or an e-invoice XML, has no pages to show.
  */
-export async function openPageCopy(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock'>, jobId: string): Promise<PageCopy> {
+export async function openPageCopy(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry'>, jobId: string): Promise<PageCopy> {
   const job = await reconcileJob(deps, jobId);
   if (job.status !== 'PARSED' && job.status !== 'APPLIED' && job.status !== 'REVERSED') {
     throw new DomainError('RESULT_NOT_AVAILABLE', `Job ${jobId} is ${job.status} and has no parse result to show the pages of.`, {

@@ -15,7 +15,7 @@ const MAX_REPORTED_ISSUES = 20;
  * sent anywhere, and it works alike with files and S3.
  */
 export async function readPageRegion(
-  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry'>,
   jobId: string,
   page: number,
   box: RegionBox,

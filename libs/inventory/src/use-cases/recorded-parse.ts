@@ -16,6 +16,8 @@ export async function startParseAndRecord(
 ): Promise<JobRecord> {
   const job = await startParse(deps, jobId);
   await recordUploadOnce(deps, context, job, 'parse');
-  await recordAudit(deps, context, { action: job.attempt === 1 ? 'job.parse' : 'job.reparse', jobId, change: { attempt: job.attempt } });
+  // The attempt this request claimed: a start refused for a passing reason has already moved the job to a retry.
+  const attempt = job.parseRequest?.firstAttempt ?? job.attempt;
+  await recordAudit(deps, context, { action: attempt === 1 ? 'job.parse' : 'job.reparse', jobId, change: { attempt } });
   return job;
 }

@@ -1,22 +1,25 @@
-import { DomainError, isDomainError } from '../errors';
+import { DomainError } from '../errors';
 import { nextVersion, type JobRecord } from '../job-record';
-import { assertTransition } from '../job-status';
-import { errorKey, parsedKey } from '../object-keys';
-import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
+import { assertParseRequest } from '../job-status';
+import { queuedAttempt } from '../parse-attempts';
+import { MAX_CONFLICT_RETRIES } from './deps';
 import { assertUploadAsSigned } from './check-upload';
 import { getJobOrThrow } from './get-job';
+import type { ParseDeps } from './retry-parse';
+import { claimAndStart } from './start-attempt';
 
 /**
  * Starts parse attempt n+1. The job is first claimed (QUEUED, attempt n+1) with a version check, so two
- * concurrent requests never start two runs for one attempt; only the winner asks the runner to start.
+ * concurrent requests never start two runs for one attempt; only the winner asks the runner to start
+ * (claimAndStart). A start refused for a passing reason leaves the job QUEUED for a retry (reconcile-job.ts).
  */
 export async function startParse(
-  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock'>,
+  deps: ParseDeps,
   jobId: string,
 ): Promise<JobRecord> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
     const job = await getJobOrThrow(deps.jobs, jobId);
-    assertTransition(job.status, 'QUEUED', jobId);
+    assertParseRequest(job.status, jobId);
     const upload = await deps.blobs.head(job.objectKey);
     if (!upload) {
       throw new DomainError('UPLOAD_NOT_FOUND', `Nothing has been uploaded for job ${jobId} yet.`, { jobId });
@@ -24,6 +27,7 @@ export async function startParse(
     assertUploadAsSigned(job, upload);
 
     const attempt = job.attempt + 1;
+    const now = deps.clock.now();
     // Corrections name lines of the old attempt's result, which the new parse may number differently, so
     // the new attempt starts unreviewed. The revision moves on whenever a review could have been shown (the
     // job was PARSED, reviewed or not), so a screen still holding the old lines is refused (REVIEW_CONFLICT)
@@ -38,56 +42,17 @@ export async function startParse(
         summary: null,
         review: null,
         reviewRevision: job.status === 'PARSED' ? job.reviewRevision + 1 : job.reviewRevision,
+        // A new request: its deadline and its attempt budget start now; retries keep both.
+        parseRequest: { requestedAt: now.toISOString(), firstAttempt: attempt },
+        retryAt: null,
+        attempts: [...(job.attempts ?? []), queuedAttempt(attempt, now)],
       },
-      deps.clock.now(),
+      now,
     );
-    try {
-      await deps.jobs.update(queued, job.version);
-    } catch (error) {
-      if (isDomainError(error, 'JOB_CONCURRENT_UPDATE')) continue;
-      throw error;
-    }
-
-    let runId: string;
-    try {
-      ({ runId } = await deps.runner.start({
-        jobId,
-        attempt,
-        inputUri: deps.blobs.uriOf(job.objectKey),
-        outputUri: deps.blobs.uriOf(parsedKey(jobId, attempt)),
-        errorOutputUri: deps.blobs.uriOf(errorKey(jobId, attempt)),
-      }));
-    } catch (error) {
-      await recordStartFailure(deps, queued, error);
-      throw error;
-    }
-
-    const started = nextVersion(queued, { runId }, deps.clock.now());
-    try {
-      await deps.jobs.update(started, queued.version);
-      return started;
-    } catch (error) {
-      // A poll may already have reconciled a very fast run; its state is the truth.
-      if (isDomainError(error, 'JOB_CONCURRENT_UPDATE')) return getJobOrThrow(deps.jobs, jobId);
-      throw error;
-    }
+    const outcome = await claimAndStart(deps, job, queued);
+    if (outcome.kind === 'lost') continue;
+    if (outcome.kind === 'refused') throw outcome.error;
+    return outcome.job;
   }
   throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while starting a parse; retry.`, { jobId });
-}
-
-async function recordStartFailure(deps: Pick<InventoryPorts, 'jobs' | 'clock'>, queued: JobRecord, cause: unknown): Promise<void> {
-  const failed = nextVersion(
-    queued,
-    { status: 'FAILED', error: { code: 'PARSER_INTERNAL', message: `The parser could not be started: ${messageOf(cause)}` } },
-    deps.clock.now(),
-  );
-  try {
-    await deps.jobs.update(failed, queued.version);
-  } catch {
-    // The original failure is what the caller needs to see; a lost race here means someone else moved the job.
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,10 +1,15 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { JobRecord } from '@invoice/inventory';
+import { isInFlight, type JobRecord } from '@invoice/inventory';
 
 type Item = Record<string, AttributeValue>;
 
 /** Every job shares one partition of the listing index: the list is small and read newest first. */
 export const JOB_LIST_PARTITION = 'JOBS';
+/**
+ * The in-flight index's one partition value, written only while a job is QUEUED or PARSING: the index is
+ * sparse, so the sweeper reads what is in flight and nothing else.
+ */
+export const IN_FLIGHT_PARTITION = 'IN_FLIGHT';
 
 /**
  * A job item: the whole record as JSON (so nested fields such as error details, the summary and review
@@ -20,6 +25,7 @@ export function toJobItem(record: JobRecord): Item {
     updatedAt: { S: record.updatedAt },
     listPartition: { S: JOB_LIST_PARTITION },
     createdKey: { S: createdKey(record) },
+    ...(isInFlight(record.status) ? { inFlight: { S: IN_FLIGHT_PARTITION } } : {}),
     record: { S: JSON.stringify(record) },
   };
 }

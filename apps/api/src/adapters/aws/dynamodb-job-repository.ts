@@ -6,8 +6,8 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { concurrentUpdate, DomainError, isJobId, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
-import { JOBS_BY_CREATED_INDEX } from './dynamodb-tables';
-import { createdKey, fromJobItem, JOB_LIST_PARTITION, toJobItem, versionCondition } from './dynamodb-job-item';
+import { JOBS_BY_CREATED_INDEX, JOBS_IN_FLIGHT_INDEX } from './dynamodb-tables';
+import { createdKey, fromJobItem, IN_FLIGHT_PARTITION, JOB_LIST_PARTITION, toJobItem, versionCondition } from './dynamodb-job-item';
 
 /** The shape createdAt always has; a cursor holding anything else was not issued here. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
@@ -49,19 +49,37 @@ export class DynamoDbJobRepository implements JobRepository {
   }
 
   async list(options: { limit: number; cursor?: string }): Promise<JobPage> {
+    // The index is eventually consistent in AWS: a job created a moment ago may show up on the next poll of
+    // the list, never in a wrong order.
+    return this.queryIndex(JOBS_BY_CREATED_INDEX, 'listPartition', JOB_LIST_PARTITION, 'newest', options);
+  }
+
+  async listInFlight(options: { limit: number; cursor?: string }): Promise<JobPage> {
+    // A job that just left flight may still be listed for a moment; the sweeper reads it again before deciding.
+    return this.queryIndex(JOBS_IN_FLIGHT_INDEX, 'inFlight', IN_FLIGHT_PARTITION, 'oldest', options);
+  }
+
+  private async queryIndex(
+    indexName: string,
+    partitionAttribute: string,
+    partition: string,
+    first: 'newest' | 'oldest',
+    options: { limit: number; cursor?: string },
+  ): Promise<JobPage> {
     const after = options.cursor === undefined ? null : decodeCursor(options.cursor);
-    // One item more than asked tells whether another page exists. The index is eventually consistent in
-    // AWS: a job created a moment ago may show up on the next poll of the list, never in a wrong order.
+    const beyond = first === 'newest' ? '<' : '>';
+    // One item more than asked tells whether another page exists.
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: JOBS_BY_CREATED_INDEX,
-        KeyConditionExpression: after ? 'listPartition = :partition AND createdKey < :after' : 'listPartition = :partition',
+        IndexName: indexName,
+        KeyConditionExpression: after ? `#partition = :partition AND createdKey ${beyond} :after` : '#partition = :partition',
+        ExpressionAttributeNames: { '#partition': partitionAttribute },
         ExpressionAttributeValues: {
-          ':partition': { S: JOB_LIST_PARTITION },
+          ':partition': { S: partition },
           ...(after ? { ':after': { S: createdKey(after) } } : {}),
         },
-        ScanIndexForward: false,
+        ScanIndexForward: first === 'oldest',
         Limit: options.limit + 1,
       }),
     );

@@ -5,7 +5,8 @@ import type { DynamoDbTableNames } from './aws-settings';
  * Key layout of the five tables. Terraform (tools/terraform) declares the same keys; tests and the
  * emulator scripts create the tables from these definitions.
  *
- * - jobs:         jobId (S); GSI jobs-by-created: listPartition (S, one constant) + createdKey (S, createdAt#jobId)
+ * - jobs:         jobId (S); GSI jobs-by-created: listPartition (S, one constant) + createdKey (S, createdAt#jobId);
+ *                 sparse GSI jobs-in-flight: inFlight (S, one constant, only while QUEUED or PARSING) + createdKey
  * - inventory:    sku (S); quantity is an N attribute moved only with ADD
  * - ledger:       pk (S) + sk (S): JOB#{jobId}/LEDGER (the record), JOB#{jobId}/CHUNK#{n} (chunk markers),
  *                 SKU#{sku}/{appliedAt}#{jobId} (one movement per applied job and SKU)
@@ -22,6 +23,7 @@ import type { DynamoDbTableNames } from './aws-settings';
  * partition takes 1,000 writes a second, far more than a team's clicks; the indexes cost one extra write each.
  */
 export const JOBS_BY_CREATED_INDEX = 'jobs-by-created';
+export const JOBS_IN_FLIGHT_INDEX = 'jobs-in-flight';
 export const AUDIT_BY_JOB_INDEX = 'audit-by-job';
 export const AUDIT_BY_USER_INDEX = 'audit-by-user';
 export const AUDIT_BY_ACTION_INDEX = 'audit-by-action';
@@ -37,6 +39,7 @@ export function tableDefinitions(names: DynamoDbTableNames): CreateTableCommandI
         { AttributeName: 'jobId', AttributeType: 'S' },
         { AttributeName: 'listPartition', AttributeType: 'S' },
         { AttributeName: 'createdKey', AttributeType: 'S' },
+        { AttributeName: 'inFlight', AttributeType: 'S' },
       ],
       KeySchema: [{ AttributeName: 'jobId', KeyType: 'HASH' }],
       GlobalSecondaryIndexes: [
@@ -44,6 +47,14 @@ export function tableDefinitions(names: DynamoDbTableNames): CreateTableCommandI
           IndexName: JOBS_BY_CREATED_INDEX,
           KeySchema: [
             { AttributeName: 'listPartition', KeyType: 'HASH' },
+            { AttributeName: 'createdKey', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: JOBS_IN_FLIGHT_INDEX,
+          KeySchema: [
+            { AttributeName: 'inFlight', KeyType: 'HASH' },
             { AttributeName: 'createdKey', KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },

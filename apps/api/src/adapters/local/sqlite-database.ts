@@ -53,6 +53,7 @@ const MIGRATIONS: readonly Migration[] = [
   addAuditTrail,
   addAccounts,
   addParseQueue,
+  addParseAttempts,
 ];
 
 /** The schema version a file has once opened: one per migration. */
@@ -310,6 +311,17 @@ function addParseQueue(db: SqliteDatabase): void {
     CREATE INDEX IF NOT EXISTS parse_queue_claimable ON parse_queue (state, seq);
     CREATE INDEX IF NOT EXISTS parse_queue_finished ON parse_queue (finished_at) WHERE state = 'done';
   `);
+}
+
+/**
+ * Parse retries and the deadline (issue 16): each job's attempt history, its parse request (when it was made,
+ * its first attempt) and a waiting retry's time, as one JSON column (nothing queries inside it). Jobs from
+ * before read as an empty history. The partial index holds only jobs in flight, so the sweeper's listing costs
+ * what is in flight, not every job ever made.
+ */
+function addParseAttempts(db: SqliteDatabase): void {
+  addColumnIfMissing(db, 'jobs', 'parse_json', 'TEXT');
+  db.exec(`CREATE INDEX IF NOT EXISTS jobs_in_flight ON jobs (created_at, job_id) WHERE status IN ('QUEUED', 'PARSING')`);
 }
 
 function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, definition: string): void {

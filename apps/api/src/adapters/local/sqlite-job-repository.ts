@@ -21,13 +21,17 @@ interface JobRow {
   run_id: string | null;
   review_revision: number;
   review_json: string | null;
+  /** attempts, parseRequest and retryAt as one JSON object, with the fields a record lacks left out. */
+  parse_json: string | null;
 }
+
+type ParseState = Pick<JobRecord, 'attempts' | 'parseRequest' | 'retryAt'>;
 
 /** Written once here; the SELECT, INSERT and UPDATE statements below are derived from it. */
 const COLUMN_NAMES: readonly (keyof JobRow)[] = [
   'job_id', 'status', 'file_name', 'content_type', 'size_bytes', 'attempt', 'version',
   'created_at', 'updated_at', 'error_json', 'summary_json', 'applied_at', 'object_key', 'run_id',
-  'review_revision', 'review_json',
+  'review_revision', 'review_json', 'parse_json',
 ];
 const COLUMNS = COLUMN_NAMES.join(', ');
 const PARAMS = COLUMN_NAMES.map((column) => `@${column}`).join(', ');
@@ -39,6 +43,8 @@ export class SqliteJobRepository implements JobRepository {
   private readonly updateRow;
   private readonly firstPage;
   private readonly nextPage;
+  private readonly firstInFlight;
+  private readonly nextInFlight;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertRow = db.prepare(`INSERT INTO jobs (${COLUMNS}) VALUES (${PARAMS})`);
@@ -48,6 +54,13 @@ export class SqliteJobRepository implements JobRepository {
     this.nextPage = db.prepare<[string, string, string, number], JobRow>(
       `SELECT ${COLUMNS} FROM jobs WHERE created_at < ? OR (created_at = ? AND job_id < ?)
        ORDER BY created_at DESC, job_id DESC LIMIT ?`,
+    );
+    // The status list repeats the partial index's WHERE word for word, so SQLite uses jobs_in_flight.
+    const inFlight = `status IN ('QUEUED', 'PARSING')`;
+    this.firstInFlight = db.prepare<[number], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE ${inFlight} ORDER BY created_at, job_id LIMIT ?`);
+    this.nextInFlight = db.prepare<[string, string, string, number], JobRow>(
+      `SELECT ${COLUMNS} FROM jobs WHERE ${inFlight} AND (created_at > ? OR (created_at = ? AND job_id > ?))
+       ORDER BY created_at, job_id LIMIT ?`,
     );
   }
 
@@ -78,6 +91,18 @@ export class SqliteJobRepository implements JobRepository {
       position
         ? this.nextPage.all(position.createdAt, position.createdAt, position.jobId, options.limit + 1)
         : this.firstPage.all(options.limit + 1),
+    );
+    const items = rows.slice(0, options.limit).map(fromRow);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null };
+  }
+
+  async listInFlight(options: { limit: number; cursor?: string }): Promise<JobPage> {
+    const position = options.cursor === undefined ? null : decodeCursor(options.cursor);
+    const rows = translateSqliteErrors(() =>
+      position
+        ? this.nextInFlight.all(position.createdAt, position.createdAt, position.jobId, options.limit + 1)
+        : this.firstInFlight.all(options.limit + 1),
     );
     const items = rows.slice(0, options.limit).map(fromRow);
     const last = items.at(-1);
@@ -119,6 +144,7 @@ function toRow(record: JobRecord): JobRow {
     run_id: record.runId,
     review_revision: record.reviewRevision,
     review_json: record.review ? JSON.stringify(record.review) : null,
+    parse_json: JSON.stringify({ attempts: record.attempts, parseRequest: record.parseRequest, retryAt: record.retryAt } satisfies ParseState),
   };
 }
 
@@ -140,5 +166,6 @@ function fromRow(row: JobRow): JobRecord {
     runId: row.run_id,
     reviewRevision: row.review_revision,
     review: row.review_json ? (JSON.parse(row.review_json) as StoredReview) : null,
+    ...(row.parse_json ? (JSON.parse(row.parse_json) as ParseState) : {}),
   };
 }
