@@ -8,14 +8,17 @@ import { NodeCryptoSecrets } from './adapters/local/node-crypto-secrets';
 import { SqliteAccountStore } from './adapters/local/sqlite-account-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
-import { openSqliteDatabase } from './adapters/local/sqlite-database';
+import { openSqliteDatabase, type SqliteDatabase } from './adapters/local/sqlite-database';
 import { SqliteAuditTrail } from './adapters/local/sqlite-audit-trail';
 import { SqliteInventoryLedger } from './adapters/local/sqlite-inventory-ledger';
 import { SqliteItemCatalogue } from './adapters/local/sqlite-item-catalogue';
 import { SqliteJobRepository } from './adapters/local/sqlite-job-repository';
 import { SqliteSkuMappingRepository } from './adapters/local/sqlite-sku-mapping-repository';
 import { SqliteSupplierDirectory } from './adapters/local/sqlite-supplier-directory';
+import { QueuedParserRunner } from './adapters/local/queued-parser-runner';
+import { SqliteParseQueue } from './adapters/local/sqlite-parse-queue';
 import { SubprocessParserRunner } from './adapters/local/subprocess-parser-runner';
+import { WarmWorkerPool } from './adapters/local/warm-worker-pool';
 import { loadOrCreateSigningSecret } from './adapters/local/upload-signing-secret';
 import { composeAws } from './compose-aws';
 import { ConfigError, type Config } from './config';
@@ -27,6 +30,8 @@ export interface Composition {
   context: AppContext;
   /** Stops parser runs and closes stores; call once on shutdown. */
   close(): Promise<void>;
+  /** Local mode's warm parser workers (PARSER_WORKERS > 0), for fault-injection tests and the benchmark. */
+  parserPool?: WarmWorkerPool;
 }
 
 /** Tests replace time and ids; nothing else is swappable here, the adapters follow from the config. */
@@ -53,12 +58,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
   const signer = new HmacUploadSigner(loadOrCreateSigningSecret(config.dataDir, config.uploadSigningSecret), config.publicBaseUrl);
   const jobs = new SqliteJobRepository(db);
   const blobs = new FsBlobStore(path.join(config.dataDir, BLOBS_DIR), signer);
-  const runner = new SubprocessParserRunner({
-    command: config.parserCommand,
-    concurrency: config.parserConcurrency,
-    timeoutSeconds: config.parseTimeoutSeconds,
-    env: parserEnvironment(),
-  });
+  const { runner, pool } = localParserRunner(config, db);
   const ports: InventoryPorts = {
     jobs,
     ledger: new SqliteInventoryLedger(db),
@@ -93,11 +93,38 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
       secureCookies: config.publicBaseUrl?.startsWith('https:') ?? false,
       signIn: null,
     },
+    ...(pool ? { parserPool: pool } : {}),
     async close() {
       await runner.close();
       db.close();
     },
   };
+}
+
+/**
+ * PARSER_WORKERS warm workers over the durable queue in the database file, or with PARSER_WORKERS=0 one parser
+ * process per parse (kept so that the benchmark compares both in one run). Both take the same parser argv.
+ */
+function localParserRunner(config: Config, db: SqliteDatabase): { runner: QueuedParserRunner | SubprocessParserRunner; pool?: WarmWorkerPool } {
+  if (config.parserWorkers === 0) {
+    const runner = new SubprocessParserRunner({
+      command: config.parserCommand,
+      concurrency: config.parserConcurrency,
+      timeoutSeconds: config.parseTimeoutSeconds,
+      env: parserEnvironment(),
+    });
+    return { runner };
+  }
+  const queue = new SqliteParseQueue(db);
+  const pool = new WarmWorkerPool({
+    queue,
+    command: config.parserCommand,
+    workers: config.parserWorkers,
+    maxJobsPerWorker: config.parserWorkerMaxJobs,
+    timeoutSeconds: config.parseTimeoutSeconds,
+    env: parserEnvironment(),
+  }).start();
+  return { runner: new QueuedParserRunner(queue, pool), pool };
 }
 
 /** The parser gets this process's environment minus the signing secret, which it has no use for. */

@@ -15,6 +15,13 @@ export interface Config {
   uploadMaxBytes: number;
   uploadUrlTtlSeconds: number;
   parserConcurrency: number;
+  /**
+   * Warm parser workers fed from the durable local queue; 0 runs one parser process per parse instead (the
+   * subprocess runner, PARSER_CONCURRENCY at a time).
+   */
+  parserWorkers: number;
+  /** A warm worker is replaced after this many jobs. */
+  parserWorkerMaxJobs: number;
   parseTimeoutSeconds: number;
   /** argv of the parser, without the `run …` arguments; never passed through a shell. */
   parserCommand: string[];
@@ -70,6 +77,8 @@ export const CONFIG_DEFAULTS = {
   UPLOAD_MAX_BYTES: 25 * 1024 * 1024,
   UPLOAD_URL_TTL_SECONDS: 900,
   PARSER_CONCURRENCY: 2,
+  PARSER_WORKERS: 2,
+  PARSER_WORKER_MAX_JOBS: 200,
   PARSE_TIMEOUT_SECONDS: 120,
   /** The workspace's virtual environment, created by `npm install` (tools/scripts/setup-python.mjs). */
   PARSER_PYTHON: './.venv/bin/python',
@@ -107,6 +116,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadMaxBytes: integer(read, 'UPLOAD_MAX_BYTES', CONFIG_DEFAULTS.UPLOAD_MAX_BYTES, 1),
     uploadUrlTtlSeconds: integer(read, 'UPLOAD_URL_TTL_SECONDS', CONFIG_DEFAULTS.UPLOAD_URL_TTL_SECONDS, 1, 7 * 24 * 3600),
     parserConcurrency: integer(read, 'PARSER_CONCURRENCY', CONFIG_DEFAULTS.PARSER_CONCURRENCY, 1, 64),
+    parserWorkers: integer(read, 'PARSER_WORKERS', CONFIG_DEFAULTS.PARSER_WORKERS, 0, 64),
+    parserWorkerMaxJobs: integer(read, 'PARSER_WORKER_MAX_JOBS', CONFIG_DEFAULTS.PARSER_WORKER_MAX_JOBS, 1),
     parseTimeoutSeconds: integer(read, 'PARSE_TIMEOUT_SECONDS', CONFIG_DEFAULTS.PARSE_TIMEOUT_SECONDS, 1),
     parserCommand: parserCommand(read('PARSER_COMMAND'), python),
     publicBaseUrl: optional(read('PUBLIC_BASE_URL'), baseUrl),
