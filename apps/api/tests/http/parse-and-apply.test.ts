@@ -40,11 +40,11 @@ describe('parse and apply', () => {
       expectError(await suite.api.http.get(`/api/jobs/${job.jobId}/result`), 409, 'RESULT_NOT_AVAILABLE');
     });
 
-    it('ends FAILED PARSER_CRASHED with the stop reason when the parser dies without output', async () => {
+    it('ends FAILED PARSE_ABANDONED with the stop reason when the parser dies without output on every delivery', async () => {
       const job = await suite.api.parsed('a.pdf', 'application/pdf', fakeScript({ fake: 'crash' }));
       expect(job.status).toBe('FAILED');
-      expect(job.error?.code).toBe('PARSER_CRASHED');
-      expect(job.error?.message).toMatch(/exited with code 3/);
+      expect(job.error?.code).toBe('PARSE_ABANDONED');
+      expect(job.error?.message).toMatch(/abandoned after 3 deliveries .*exited with code 3/);
     });
 
     it('ends FAILED PARSER_OUTPUT_INVALID when the result breaks the schema', async () => {
@@ -222,10 +222,11 @@ async function until(condition: () => Promise<boolean>, limitMs = 20_000): Promi
 }
 
 describe('restart', () => {
-  it('keeps jobs and stock, and fails a run that the restart cut short', async () => {
-    // Arrange
+  it('keeps jobs and stock, and fails a run that the restart cut short (PARSER_WORKERS=0: one process per parse)', async () => {
+    // Arrange: the warm pool's queue survives a restart instead (tests/http/parse-queue-restart.test.ts)
     const dir = makeDataDir('restart');
-    const first = await startTestServer({ dataDir: dir.dataDir });
+    const oneProcessPerParse = { PARSER_WORKERS: '0' };
+    const first = await startTestServer({ dataDir: dir.dataDir, env: oneProcessPerParse });
     const api1 = new ApiClient(first.url, first.adminToken);
     await api1.catalogue('KEEP');
     const applied = await api1.parsed('a.pdf', 'application/pdf', fakeInvoice([{ sku: 'KEEP', quantity: '4.5' }]));
@@ -235,7 +236,7 @@ describe('restart', () => {
     await first.close();
 
     // Act
-    const second = await startTestServer({ dataDir: dir.dataDir });
+    const second = await startTestServer({ dataDir: dir.dataDir, env: oneProcessPerParse });
     const api2 = new ApiClient(second.url, second.adminToken);
     const appliedAfter = await api2.job(applied.jobId);
     const cutAfter: Job = await api2.job(cut.jobId);
