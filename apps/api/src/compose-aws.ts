@@ -12,6 +12,7 @@ import { S3BlobStore } from './adapters/aws/s3-blob-store';
 import type { Composition, CompositionOverrides } from './composition-root';
 import { CognitoJwtAuthenticator } from './adapters/aws/cognito-jwt-authenticator';
 import { resolveAwsSettings, resolveCognitoSettings, type Config } from './config';
+import { parseRetrySettings } from './parse-retry-settings';
 
 /**
  * The AWS adapters, wired for STORAGE=aws by the composition root: DynamoDB for jobs, stock, ledger and SKU
@@ -35,6 +36,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
     blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
     // ECS reports task times by the real clock, so the timeout is measured by it too.
     runner: new EcsParserRunner(clients.ecs, settings.ecs, config.parseTimeoutSeconds),
+    parseRetry: parseRetrySettings(config),
     clock,
     newId: overrides.newId ?? randomJobId,
   };

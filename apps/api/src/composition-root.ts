@@ -22,6 +22,7 @@ import { WarmWorkerPool } from './adapters/local/warm-worker-pool';
 import { loadOrCreateSigningSecret } from './adapters/local/upload-signing-secret';
 import { composeAws } from './compose-aws';
 import { ConfigError, type Config } from './config';
+import { parseRetrySettings } from './parse-retry-settings';
 import type { AppContext } from './http/app-context';
 
 export const STORAGE_MODES = ['local', 'aws'] as const;
@@ -68,6 +69,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
     audit: new SqliteAuditTrail(db),
     blobs,
     runner,
+    parseRetry: parseRetrySettings(config),
     clock,
     newId: overrides.newId ?? randomJobId,
   };

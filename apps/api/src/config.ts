@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MAX_PARSE_ATTEMPTS, PARSE_DEADLINE_SECONDS } from '@invoice/inventory';
 import type { AwsSettings, CognitoSettings } from './adapters/aws/aws-settings';
 
 /**
@@ -23,6 +24,12 @@ export interface Config {
   /** A warm worker is replaced after this many jobs. */
   parserWorkerMaxJobs: number;
   parseTimeoutSeconds: number;
+  /** Attempts one parse request may use when runs fail for causes outside the document (parse-retry-policy.ts). */
+  parseMaxAttempts: number;
+  /** A parse still queued or running this long after it was requested fails with PARSE_TIMEOUT. */
+  parseDeadlineSeconds: number;
+  /** How often the local server sweeps in-flight jobs (due retries, deadlines); 0 turns the sweep off. */
+  parseSweepSeconds: number;
   /** argv of the parser, without the `run …` arguments; never passed through a shell. */
   parserCommand: string[];
   /**
@@ -80,6 +87,9 @@ export const CONFIG_DEFAULTS = {
   PARSER_WORKERS: 2,
   PARSER_WORKER_MAX_JOBS: 200,
   PARSE_TIMEOUT_SECONDS: 120,
+  PARSE_MAX_ATTEMPTS: MAX_PARSE_ATTEMPTS,
+  PARSE_DEADLINE_SECONDS,
+  PARSE_SWEEP_SECONDS: 30,
   /** The workspace's virtual environment, created by `npm install` (tools/scripts/setup-python.mjs). */
   PARSER_PYTHON: './.venv/bin/python',
   /** PARSER_COMMAND, when set, is a JSON array of argv and replaces `${PARSER_PYTHON} -m invoice_parser`. */
@@ -107,6 +117,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   const port = integer(read, 'PORT', CONFIG_DEFAULTS.PORT, 0, 65_535);
   const python = path.resolve(cwd, read('PARSER_PYTHON') ?? CONFIG_DEFAULTS.PARSER_PYTHON);
+  const parseTimeoutSeconds = integer(read, 'PARSE_TIMEOUT_SECONDS', CONFIG_DEFAULTS.PARSE_TIMEOUT_SECONDS, 1);
+  // The deadline covers every attempt of a parse; one no longer than a single run's limit would cut runs short.
+  const parseDeadlineSeconds = integer(read, 'PARSE_DEADLINE_SECONDS', CONFIG_DEFAULTS.PARSE_DEADLINE_SECONDS, parseTimeoutSeconds + 1);
 
   return {
     storage: read('STORAGE') ?? CONFIG_DEFAULTS.STORAGE,
@@ -118,7 +131,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     parserConcurrency: integer(read, 'PARSER_CONCURRENCY', CONFIG_DEFAULTS.PARSER_CONCURRENCY, 1, 64),
     parserWorkers: integer(read, 'PARSER_WORKERS', CONFIG_DEFAULTS.PARSER_WORKERS, 0, 64),
     parserWorkerMaxJobs: integer(read, 'PARSER_WORKER_MAX_JOBS', CONFIG_DEFAULTS.PARSER_WORKER_MAX_JOBS, 1),
-    parseTimeoutSeconds: integer(read, 'PARSE_TIMEOUT_SECONDS', CONFIG_DEFAULTS.PARSE_TIMEOUT_SECONDS, 1),
+    parseTimeoutSeconds,
+    parseMaxAttempts: integer(read, 'PARSE_MAX_ATTEMPTS', CONFIG_DEFAULTS.PARSE_MAX_ATTEMPTS, 1, 20),
+    parseDeadlineSeconds,
+    parseSweepSeconds: integer(read, 'PARSE_SWEEP_SECONDS', CONFIG_DEFAULTS.PARSE_SWEEP_SECONDS, 0, 3600),
     parserCommand: parserCommand(read('PARSER_COMMAND'), python),
     publicBaseUrl: optional(read('PUBLIC_BASE_URL'), baseUrl),
     allowedHosts: hostNames(read('ALLOWED_HOSTS')),

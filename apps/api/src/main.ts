@@ -4,6 +4,7 @@ import { compose } from './composition-root';
 import { loadConfig, type Config } from './config';
 import { AllowedHosts } from './http/allowed-hosts';
 import { isLoopbackAddress } from './http/loopback';
+import { startParseSweeper } from './parse-sweeper';
 import { staticSite } from './static-site';
 
 const log = (line: string): void => {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const app = createApp(composition.context, { site: staticSite(config.webDistDir, log) ?? undefined, allowedHosts });
 
   const servers = await listenAll(app, config);
+  const sweeper = config.parseSweepSeconds > 0 ? startParseSweeper(composition.context.ports, config.parseSweepSeconds, log) : null;
   log(`storage=${config.storage} data=${config.dataDir} listening on ${servers.map(describeAddress).join(', ')}`);
   log(`answering for hosts: ${allowedHosts.list.join(', ')} (ALLOWED_HOSTS adds more)`);
   if (config.host !== null && !isLoopbackAddress(config.host) && !(config.publicBaseUrl ?? '').startsWith('https:')) {
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => servers.forEach((server) => server.closeAllConnections()), SHUTDOWN_GRACE_MS);
     force.unref();
     Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))))
+      .then(() => sweeper?.stop())
       .then(() => composition.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

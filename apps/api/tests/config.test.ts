@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       parserWorkers: 2,
       parserWorkerMaxJobs: 200,
       parseTimeoutSeconds: 120,
+      parseMaxAttempts: 3,
+      parseDeadlineSeconds: 900,
+      parseSweepSeconds: 30,
       parserCommand: ['/srv/app/.venv/bin/python', '-m', 'invoice_parser'],
       publicBaseUrl: null,
       allowedHosts: [],
@@ -64,6 +67,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('wants a parse deadline longer than one run may take', () => {
+    expect(() => loadConfig({ PARSE_TIMEOUT_SECONDS: '600', PARSE_DEADLINE_SECONDS: '600' })).toThrow(/PARSE_DEADLINE_SECONDS must be between 601/);
+    expect(loadConfig({ PARSE_TIMEOUT_SECONDS: '600', PARSE_DEADLINE_SECONDS: '601', PARSE_MAX_ATTEMPTS: '5', PARSE_SWEEP_SECONDS: '0' })).toMatchObject({
+      parseDeadlineSeconds: 601,
+      parseMaxAttempts: 5,
+      parseSweepSeconds: 0,
+    });
+  });
+
   it('takes PARSER_COMMAND as a JSON argv', () => {
     expect(loadConfig({ PARSER_COMMAND: '["docker","run","parser"]' }).parserCommand).toEqual(['docker', 'run', 'parser']);
   });
@@ -77,6 +89,9 @@ describe('loadConfig', () => {
     ['PARSER_WORKERS', '65'],
     ['PARSER_WORKER_MAX_JOBS', '0'],
     ['PARSE_TIMEOUT_SECONDS', '1.5'],
+    ['PARSE_MAX_ATTEMPTS', '0'],
+    ['PARSE_DEADLINE_SECONDS', '120'],
+    ['PARSE_SWEEP_SECONDS', '-1'],
     ['PUBLIC_BASE_URL', 'localhost:3000'],
     ['ALLOWED_HOSTS', 'mybox.lan:3000'],
     ['ALLOWED_HOSTS', 'http://mybox.lan'],
