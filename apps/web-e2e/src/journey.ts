@@ -35,6 +35,7 @@ export interface Journey {
 export function useJourney(
   prepare: (stack: LocalStack) => Promise<void> = async () => undefined,
   user: E2eUser | null = USERS.admin,
+  env: Readonly<Record<string, string>> = {},
 ): Journey {
   const journey = {
     pageErrors: new PageErrorLog(),
@@ -52,7 +53,7 @@ export function useJourney(
   } as Journey;
 
   beforeAll(async () => {
-    journey.stack = await startLocalStack();
+    journey.stack = await startLocalStack(env);
     await prepare(journey.stack);
     journey.browser = await launchChromium();
     journey.page = await journey.browser.newPage({ viewport: WIDE });

@@ -80,6 +80,8 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
   const [regionRead, setRegionRead] = useState<RegionRead | null>(null);
   const [regionBox, setRegionBox] = useState<BoundingBox | null>(null);
   const [creatingItem, setCreatingItem] = useState(false);
+  // Moves on after every apply or reverse, refused ones too: a refusal is on the trail as well (apply.refused).
+  const [trailTick, setTrailTick] = useState(0);
 
   const warnings = useMemo(() => lineWarnings(result), [result]);
   const dirty = review ? isDirty(review, draft, headerDraft) : false;
@@ -283,6 +285,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     } finally {
       applyInFlight.current = false;
       setApplying(false);
+      setTrailTick((tick) => tick + 1);
     }
   }
 
@@ -307,6 +310,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
     } finally {
       reverseInFlight.current = false;
       setReversing(false);
+      setTrailTick((tick) => tick + 1);
     }
   }
 
@@ -491,7 +495,7 @@ export function ReviewScreen({ jobId }: { jobId: string }) {
           </div>
         </div>
       )}
-      {job && <JobAuditTrail jobId={jobId} version={`${job.status}:${job.version}:${review?.revision ?? -1}`} />}
+      {job && <JobAuditTrail jobId={jobId} version={`${job.status}:${job.version}:${review?.revision ?? -1}:${trailTick}`} />}
       {job && review && (
         <ApplyDialog
           open={dialogOpen}
