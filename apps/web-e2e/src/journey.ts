@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { logIn, USERS, type E2eUser } from './accounts';
 import { launchChromium } from './browser';
-import { startLocalStack, type LocalStack } from './local-stack';
+import { startLocalStack, type LocalStack, type StackOptions } from './local-stack';
 import { PageErrorLog, screenshot, seriousAccessibilityViolations } from './page-checks';
 
 /** Long enough for a real parse on a busy 2-core machine. */
@@ -35,7 +35,7 @@ export interface Journey {
 export function useJourney(
   prepare: (stack: LocalStack) => Promise<void> = async () => undefined,
   user: E2eUser | null = USERS.admin,
-  env: Readonly<Record<string, string>> = {},
+  stackOptions: StackOptions = {},
 ): Journey {
   const journey = {
     pageErrors: new PageErrorLog(),
@@ -53,7 +53,7 @@ export function useJourney(
   } as Journey;
 
   beforeAll(async () => {
-    journey.stack = await startLocalStack(env);
+    journey.stack = await startLocalStack(stackOptions);
     await prepare(journey.stack);
     journey.browser = await launchChromium();
     journey.page = await journey.browser.newPage({ viewport: WIDE });

@@ -52,7 +52,14 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => s
  * files in a fresh DATA_DIR, the real Python parser as a subprocess, on 127.0.0.1 and a free port; with the
  * administrator, a clerk and an approver (USERS) made as a new installation would make them.
  */
-export async function startLocalStack(extraEnv: Readonly<Record<string, string>> = {}): Promise<LocalStack> {
+export interface StackOptions {
+  /** A journey's own settings, e.g. REQUIRE_SECOND_APPROVER=true. */
+  env?: Readonly<Record<string, string>>;
+  /** false: no user at all, as on first start (token is then ''). */
+  accounts?: boolean;
+}
+
+export async function startLocalStack({ env: extraEnv = {}, accounts = true }: StackOptions = {}): Promise<LocalStack> {
   requireFile(API_BUNDLE, 'run `npx nx run api:build`');
   requireFile(path.join(WEB_DIST, 'index.html'), 'run `npx nx run web:build`');
   requireFile(VENV_PYTHON, 'run `npm install` (it creates the Python environment)');
@@ -76,7 +83,6 @@ export async function startLocalStack(extraEnv: Readonly<Record<string, string>>
       // Unset, as `npm start` leaves it: upload URLs follow the page's origin, here 127.0.0.1, not localhost.
       PUBLIC_BASE_URL: '',
       WEB_DIST_DIR: WEB_DIST,
-      // A journey's own settings, e.g. REQUIRE_SECOND_APPROVER=true.
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +104,7 @@ export async function startLocalStack(extraEnv: Readonly<Record<string, string>>
   let token: string;
   try {
     await waitForHealth(baseUrl, server, log);
-    token = await setUpAccounts(baseUrl);
+    token = accounts ? await setUpAccounts(baseUrl) : '';
   } catch (error) {
     await stop();
     throw error;

@@ -7,7 +7,7 @@ import { PARSE_TIMEOUT_MS, useJourney } from '../src/journey';
 /** With REQUIRE_SECOND_APPROVER=true, the approver who saved a revision is told, in words, that another must apply it. */
 describe('four eyes: the approver who reviewed may not apply', () => {
   const journey = useJourney((stack) => catalogue(stack, ['SHF-1800', 'PJ-2500', 'GL-L-044', 'BIN-40B', 'TAPE-50Y', 'BIN-40-BLUE']), USERS.approver, {
-    REQUIRE_SECOND_APPROVER: 'true',
+    env: { REQUIRE_SECOND_APPROVER: 'true' },
   });
 
   it('refuses the apply of a revision the same approver saved, saying why', async () => {
