@@ -1,3 +1,4 @@
+import { sweepInFlightJobs, type SweepOutcome } from '@invoice/inventory';
 import serverless from 'serverless-http';
 import { createApp } from './app';
 import { compose } from './composition-root';
@@ -16,3 +17,11 @@ export const handler = serverless(createApp(composition.context), {
     delete request.body;
   },
 });
+
+/**
+ * The parse sweeper (issue 16), the same image with another entry point: an EventBridge schedule invokes it
+ * (tools/terraform/sweeper.tf), and it reconciles every job in flight, so that due retries start and a parse
+ * past PARSE_DEADLINE_SECONDS fails with PARSE_TIMEOUT even when no browser polls. Returns what it did, which
+ * the function's log keeps.
+ */
+export const sweep = async (): Promise<SweepOutcome> => sweepInFlightJobs(composition.context.ports);
