@@ -17,6 +17,7 @@ function aJob(overrides: Partial<Job> = {}): Job {
     summary: null,
     appliedAt: null,
     reviewRevision: 0,
+    attempts: [],
     ...overrides,
   };
 }
@@ -28,6 +29,20 @@ describe('validate', () => {
 
     // Assert
     expect(outcome).toEqual({ ok: true, value: aJob() });
+  });
+
+  it('accepts a job with its attempt history, and refuses an outcome it does not know', () => {
+    // Arrange
+    const retried = { attempt: 1, queuedAt: '2026-11-25T10:00:00.000Z', startedAt: '2026-11-25T10:00:01.000Z', endedAt: '2026-11-25T10:00:09.000Z', outcome: 'retried', code: 'PARSER_CRASHED', retryAt: null } as const;
+    const waiting = { attempt: 2, queuedAt: '2026-11-25T10:00:09.000Z', startedAt: null, endedAt: null, outcome: 'queued', code: null, retryAt: '2026-11-25T10:00:11.000Z' } as const;
+
+    // Act
+    const accepted = validate('job', aJob({ status: 'QUEUED', attempt: 2, attempts: [retried, waiting] }));
+    const refused = validate('job', { ...aJob(), attempts: [{ ...retried, outcome: 'lost' }] });
+
+    // Assert
+    expect(accepted.ok).toBe(true);
+    expect(refused.ok).toBe(false);
   });
 
   it('names the path and the rule when a field is wrong', () => {
