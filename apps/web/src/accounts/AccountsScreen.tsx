@@ -1,5 +1,5 @@
 import type { ApiToken, CreateTokenResponse, Role, UserAccount } from '@invoice/contracts';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../app/api-context';
 import { ConfirmDialog } from '../mappings/ConfirmDialog';
 import { may, ROLE_CHOICES, roleNeededWords } from '../session/permissions';
@@ -52,6 +52,11 @@ function Accounts({ self, ownRole }: { self: string; ownRole: Role }) {
   const [pendingError, setPendingError] = useState<unknown>(null);
   const [newPassword, setNewPassword] = useState('');
   const [created, setCreated] = useState<CreateTokenResponse | null>(null);
+  const refusal = useRef<HTMLDivElement>(null);
+  // A refused change is news: the reader is taken to it.
+  useEffect(() => {
+    if (actionError) refusal.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
+  }, [actionError]);
 
   const reload = useCallback(async () => {
     try {
@@ -130,7 +135,7 @@ function Accounts({ self, ownRole }: { self: string; ownRole: Role }) {
         {notice}
       </p>
       {loadError !== null && <ErrorNotice error={loadError} context="Users and tokens could not be loaded" onRetry={() => void reload()} />}
-      {actionError && <ErrorNotice error={actionError.error} context={actionError.context} />}
+      <div ref={refusal}>{actionError && <ErrorNotice error={actionError.error} context={actionError.context} />}</div>
       <section className="panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
         {users === null && loadError === null && <p>Loading users…</p>}
