@@ -135,3 +135,28 @@ def test_sigterm_while_idle_ends_the_worker_cleanly(fixtures_dir: Path, tmp_path
     assert first["outcome"] == "failed"
     assert (worker.returncode, stdout) == (0, "")
     assert "Traceback" not in stderr
+
+
+def test_sigterm_while_busy_finishes_the_job_in_hand_then_ends(fixtures_dir: Path, tmp_path: Path) -> None:
+    # Arrange: the input is a FIFO, so opening it for writing returns only once the worker is reading it
+    fifo = tmp_path / "input.pdf"
+    os.mkfifo(fifo)
+    worker = start_worker()
+    assert worker.stdin is not None
+    in_hand = job("busy", fifo, tmp_path)
+    worker.stdin.write(json.dumps(in_hand) + "\n" + json.dumps(job("next", fifo, tmp_path)) + "\n")
+    worker.stdin.flush()
+
+    # Act
+    with fifo.open("wb") as feed:
+        worker.send_signal(signal.SIGTERM)
+        feed.write((fixtures_dir / "ruled_basic.pdf").read_bytes())
+    stdout, stderr = worker.communicate(timeout=ANSWER_TIMEOUT_SECONDS)
+
+    # Assert: the job in hand is parsed and answered; the next one is left for another worker
+    assert worker.returncode == 0
+    assert [json.loads(line) for line in stdout.splitlines()] == [
+        {"jobId": "busy", "attempt": 1, "outcome": "parsed", "code": None}
+    ]
+    assert Path(in_hand["output"]).exists()
+    assert "Traceback" not in stderr
