@@ -20,7 +20,12 @@ describe('startParseSweeper (the local server\'s interval)', () => {
     // Arrange: a parse requested an hour ago whose run is still going
     const dir = makeDataDir('sweeper');
     const db = openSqliteDatabase(path.join(dir.dataDir, 'test.sqlite'));
-    cleanups.push(() => dir.remove(), () => db.close());
+    cleanups.push(
+      () => dir.remove(),
+      () => {
+        db.close();
+      },
+    );
     const jobs = new SqliteJobRepository(db);
     const runner = new ScriptedParserRunner();
     const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
