@@ -96,6 +96,30 @@ def test_the_time_limit_holds_for_every_job_not_only_the_first(fixtures_dir: Pat
     )
 
 
+def test_the_memory_limit_holds_for_every_job_and_the_worker_survives_it(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    # Arrange: an address-space limit below what parsing any PDF needs, so every document hits it
+    invoice = fixtures_dir / "ruled_basic.pdf"
+
+    # Act
+    answers, _, status = converse(
+        [json.dumps(job("m1", invoice, tmp_path)), json.dumps(job("m2", invoice, tmp_path))],
+        env={"INVOICE_PARSER_MEMORY_LIMIT_MIB": "50"},
+    )
+
+    # Assert: each job is refused TOO_LARGE with its record, and the worker still answers and ends cleanly
+    assert status == 0
+    assert [(answer["jobId"], answer["code"]) for answer in answers] == [
+        ("m1", "TOO_LARGE"),
+        ("m2", "TOO_LARGE"),
+    ]
+    assert (
+        json.loads((tmp_path / "errors" / "m2" / "attempt-1.json").read_text())["error"]["code"]
+        == "TOO_LARGE"
+    )
+
+
 def test_an_unwritable_output_is_answered_failed_and_the_worker_goes_on(
     fixtures_dir: Path, tmp_path: Path
 ) -> None:
