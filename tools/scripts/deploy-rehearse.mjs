@@ -31,6 +31,7 @@ const SMOKE_INVOICE = 'ruled_basic.pdf';
 const MOTO_DRIFT = {
   'aws_cloudfront_distribution.app': 'moto drops function associations and the origin access control id',
   'aws_lambda_function.api': 'moto does not store LoggingConfig (log group, format)',
+  'aws_lambda_function.parse_sweeper': 'moto does not store LoggingConfig (log group, format)',
   'aws_s3_bucket_policy.spa': "re-read because it names the distribution's ARN, which the drift above re-plans",
 };
 

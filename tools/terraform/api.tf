@@ -23,6 +23,8 @@ locals {
     COGNITO_CLIENT_ID       = aws_cognito_user_pool_client.spa.id
     COGNITO_HOSTED_UI_URL   = local.cognito_hosted_ui_url
     REQUIRE_SECOND_APPROVER = tostring(var.require_second_approver)
+    PARSE_MAX_ATTEMPTS      = tostring(var.parse_max_attempts)
+    PARSE_DEADLINE_SECONDS  = tostring(var.parse_deadline_seconds)
   }
 }
 

@@ -149,10 +149,11 @@ data "aws_iam_policy_document" "api" {
     }
   }
 
+  # The parse sweeper (sweeper.tf) runs as this role too: the same image, a subset of the API's calls.
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.api.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.api.arn}:*", "${aws_cloudwatch_log_group.sweeper.arn}:*"]
   }
 }
 

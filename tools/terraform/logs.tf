@@ -7,6 +7,12 @@ resource "aws_cloudwatch_log_group" "api" {
   kms_key_id        = aws_kms_key.main.arn
 }
 
+resource "aws_cloudwatch_log_group" "sweeper" {
+  name              = "/aws/lambda/${local.sweeper_function_name}"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.main.arn
+}
+
 resource "aws_cloudwatch_log_group" "api_access" {
   name              = "/aws/apigateway/${var.name}-http-access"
   retention_in_days = var.log_retention_days

@@ -33,6 +33,16 @@ output "lambda_function_name" {
   value       = aws_lambda_function.api.function_name
 }
 
+output "parse_sweeper_function_name" {
+  description = "The parse sweeper (the API image's index.sweep), run by the EventBridge rule parse_sweep_rule_name."
+  value       = aws_lambda_function.parse_sweeper.function_name
+}
+
+output "parse_sweep_rule_name" {
+  description = "The EventBridge schedule of the parse sweeper."
+  value       = aws_cloudwatch_event_rule.parse_sweep.name
+}
+
 output "ecs_cluster_name" {
   description = "Cluster the parser tasks run in."
   value       = aws_ecs_cluster.parser.name

@@ -249,3 +249,36 @@ variable "require_second_approver" {
   type        = bool
   default     = false
 }
+
+variable "parse_max_attempts" {
+  description = "Attempts one parse request may use when runs fail for causes outside the document (ECS capacity or throttling, a task stopped by the infrastructure); then the job is FAILED PARSE_ABANDONED. Passed to the API and the sweeper as PARSE_MAX_ATTEMPTS."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.parse_max_attempts >= 1 && var.parse_max_attempts <= 20
+    error_message = "parse_max_attempts must be between 1 and 20."
+  }
+}
+
+variable "parse_deadline_seconds" {
+  description = "A parse still queued or running this long after it was requested (retries included) fails with PARSE_TIMEOUT. Passed as PARSE_DEADLINE_SECONDS; must exceed the parser's own limit, PARSE_TIMEOUT_SECONDS (120 s)."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.parse_deadline_seconds > 120
+    error_message = "parse_deadline_seconds must be longer than the parser's own limit of 120 s."
+  }
+}
+
+variable "parse_sweep_minutes" {
+  description = "How often the EventBridge schedule runs the parse sweeper (due retries, deadlines of jobs nobody polls), in minutes."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.parse_sweep_minutes >= 1 && var.parse_sweep_minutes <= 60
+    error_message = "parse_sweep_minutes must be between 1 and 60."
+  }
+}

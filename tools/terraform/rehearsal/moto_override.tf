@@ -21,6 +21,7 @@ provider "aws" {
     ec2          = "__MOTO_ENDPOINT__"
     ecr          = "__MOTO_ENDPOINT__"
     ecs          = "__MOTO_ENDPOINT__"
+    events       = "__MOTO_ENDPOINT__"
     iam          = "__MOTO_ENDPOINT__"
     kms          = "__MOTO_ENDPOINT__"
     lambda       = "__MOTO_ENDPOINT__"

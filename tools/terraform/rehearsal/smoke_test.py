@@ -246,6 +246,24 @@ def as_list(value: Any) -> list[Any]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def check_sweeper(lambda_client: Any, events: Any, out: dict[str, Any]) -> None:
+    api = lambda_client.get_function(FunctionName=out["lambda_function_name"])
+    sweeper = lambda_client.get_function(FunctionName=out["parse_sweeper_function_name"])
+    configuration = sweeper["Configuration"]
+    check(sweeper["Code"]["ImageUri"] == api["Code"]["ImageUri"], "sweeper runs the API's image, by digest")
+    command = configuration.get("ImageConfigResponse", {}).get("ImageConfig", {}).get("Command")
+    check(command == ["index.sweep"], f"sweeper's entry point is index.sweep: {command}")
+    check(configuration["Environment"]["Variables"] == out["api_environment"], "sweeper has the API's settings")
+    check(configuration["Role"] == api["Configuration"]["Role"], "sweeper runs as the API's role")
+    rule = events.describe_rule(Name=out["parse_sweep_rule_name"])
+    check(rule.get("ScheduleExpression", "").startswith("rate("), f"sweep is scheduled: {rule.get('ScheduleExpression')}")
+    targets = events.list_targets_by_rule(Rule=out["parse_sweep_rule_name"])["Targets"]
+    check(
+        [t["Arn"] for t in targets] == [configuration["FunctionArn"]],
+        "the schedule's only target is the sweeper",
+    )
+
+
 def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> None:
     function = lambda_client.get_function(FunctionName=out["lambda_function_name"])
     check("@sha256:" in function["Code"]["ImageUri"], "API image referenced by digest")
@@ -386,6 +404,8 @@ def main() -> int:
     check_parser_task(client("ecs"), out)
     print("API")
     check_api(client("lambda"), client("apigatewayv2"), client("iam"), out)
+    print("parse sweeper")
+    check_sweeper(client("lambda"), client("events"), out)
     print("Cognito")
     check_cognito(client("cognito-idp"), out)
     if FAILURES:
