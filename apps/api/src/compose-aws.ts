@@ -50,7 +50,8 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
       // S3 receives the uploads itself; there is no upload route in this mode.
       modeRouters: [],
       // Users live in the Cognito user pool; every request brings a JWT, checked here as well as by API Gateway.
-      authenticator: new CognitoJwtAuthenticator(cognito, clock),
+      // Cognito stamps tokens with real time, so they are checked by it even when tests move the domain's clock.
+      authenticator: new CognitoJwtAuthenticator(cognito, systemClock),
       accounts: null,
       secureCookies: true,
       signIn: {
