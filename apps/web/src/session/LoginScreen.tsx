@@ -2,6 +2,7 @@ import type { Principal } from '@invoice/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../app/api-context';
 import { FormField } from '../shared/FormField';
+import { SessionRefusal, type Refusal } from './SessionRefusal';
 import { loginProblem } from './login-words';
 
 export interface LoginScreenProps {
@@ -21,18 +22,10 @@ export function LoginScreen({ ended, note, username: initialName = '', onSignedI
   const [username, setUsername] = useState(initialName);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{
-    message: string;
-    code: string;
-  } | null>(null);
-  const problemRef = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  // A refusal is news: move the reader to it, so a screen reader says it at once.
-  useEffect(() => {
-    if (problem) problemRef.current?.focus();
-  }, [problem]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -88,13 +81,7 @@ export function LoginScreen({ ended, note, username: initialName = '', onSignedI
           onChange={setPassword}
         />
       </div>
-      {problem && (
-        <div role="alert" className="notice notice-error" tabIndex={-1} ref={problemRef}>
-          <p>
-            <strong>{problem.message}</strong> <span className="code">({problem.code})</span>
-          </p>
-        </div>
-      )}
+      <SessionRefusal refusal={problem} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}

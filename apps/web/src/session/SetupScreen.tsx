@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error';
 import { useApi } from '../app/api-context';
 import { errorInWords } from '../shared/error-words';
 import { FormField } from '../shared/FormField';
+import { SessionRefusal, type Refusal } from './SessionRefusal';
 import { MIN_PASSWORD_CHARACTERS, newPasswordProblem } from './login-words';
 
 export interface SetupScreenProps {
@@ -25,18 +26,11 @@ export function SetupScreen({ onSignedIn, onAlreadyDone }: SetupScreenProps) {
     password?: string;
     confirmation?: string;
   }>({});
-  const [refusal, setRefusal] = useState<{
-    message: string;
-    code: string;
-  } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const refusalRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    if (refusal) refusalRef.current?.focus();
-  }, [refusal]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -114,13 +108,7 @@ export function SetupScreen({ onSignedIn, onAlreadyDone }: SetupScreenProps) {
           onChange={setConfirmation}
         />
       </div>
-      {refusal && (
-        <div role="alert" className="notice notice-error" tabIndex={-1} ref={refusalRef}>
-          <p>
-            <strong>{refusal.message}</strong> <span className="code">({refusal.code})</span>
-          </p>
-        </div>
-      )}
+      <SessionRefusal refusal={refusal} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create the administrator'}
