@@ -1,6 +1,7 @@
 import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
 import { DomainError, type ParserRunner, type ParserRunRequest, type ParserRunStatus } from '@invoice/inventory';
 import type { EcsSettings } from './aws-settings';
+import { isTransientStartFailure, stoppedForInfrastructure } from './ecs-failure-kinds';
 
 /** Tag carrying when the API asked for the task, for the timeout when ECS reports no createdAt. */
 export const STARTED_AT_TAG = 'invoice-parser:requested-at';
@@ -64,13 +65,15 @@ export class EcsParserRunner implements ParserRunner {
     );
     const response = await runTask.catch((error: unknown) => {
       // Invalid parameters, a missing cluster or task definition, throttling: the start failed; say why.
-      throw notStarted(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      const errorName = error instanceof Error ? error.name : undefined;
+      throw notStarted(error instanceof Error ? `${error.name}: ${error.message}` : String(error), isTransientStartFailure({ errorName }), error);
     });
     const taskArn = response.tasks?.[0]?.taskArn;
     if (!taskArn) {
       // RunTask answers 200 with `failures` when Fargate has no capacity or a network interface cannot be made.
       const failure = response.failures?.[0];
-      throw notStarted(`${failure?.reason ?? 'no task returned'}${failure?.detail ? ` (${failure.detail})` : ''}`);
+      const reason = failure?.reason ?? 'no task returned';
+      throw notStarted(`${reason}${failure?.detail ? ` (${failure.detail})` : ''}`, isTransientStartFailure({ reason }));
     }
     // The run id carries the request time, so that a poll can tell "not visible yet" from "gone".
     return { runId: `${taskArn}${RUN_ID_SEPARATOR}${requestedAt}` };
@@ -87,7 +90,11 @@ export class EcsParserRunner implements ParserRunner {
       return { state: 'STOPPED', stopReason: `ECS has no record of task ${taskArn} (${failure})` };
     }
     const status = task.lastStatus ?? 'PROVISIONING';
-    if (status === 'STOPPED') return { state: 'STOPPED', stopReason: stopReasonOf(task) };
+    if (status === 'STOPPED') {
+      return stoppedForInfrastructure(task)
+        ? { state: 'STOPPED', stopReason: stopReasonOf(task), retryable: true }
+        : { state: 'STOPPED', stopReason: stopReasonOf(task) };
+    }
     if (this.overdue(task)) return this.stopOverdue(taskArn);
     return { state: PENDING_STATUSES.has(status) ? 'PENDING' : 'RUNNING' };
   }
@@ -121,11 +128,12 @@ export function parseRunId(runId: string): { taskArn: string; requestedAt: numbe
 }
 
 /**
- * A stable code for a parse that could not begin. The start-parse use case records the same failure on the
- * job (FAILED, so a re-parse is allowed), so the answer and the job agree.
+ * A stable code for a parse that could not begin: PARSER_START_REFUSED when ECS lacked capacity or was
+ * throttling (the domain retries it with backoff), PARSER_INTERNAL otherwise (the job fails; a re-parse is
+ * allowed). The SDK's error stays as the cause, for the log.
  */
-function notStarted(reason: string): DomainError {
-  return new DomainError('PARSER_INTERNAL', `ECS did not start the parser task: ${reason}`);
+function notStarted(reason: string, transient: boolean, cause?: unknown): DomainError {
+  return new DomainError(transient ? 'PARSER_START_REFUSED' : 'PARSER_INTERNAL', `ECS did not start the parser task: ${reason}`, undefined, { cause });
 }
 
 /** The parser CLI's arguments; the image's entrypoint supplies `python -m invoice_parser`. */
