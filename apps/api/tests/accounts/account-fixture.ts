@@ -32,7 +32,13 @@ export function accountsFixture(): AccountsFixture {
   const db = openSqliteDatabase(path.join(dir.dataDir, 'test.sqlite'));
   const clock = new ManualClock();
   const audit = new SqliteAuditTrail(db);
-  const deps: AccountPorts = { accounts: new SqliteAccountStore(db), secrets: new NodeCryptoSecrets(), audit, clock, newId: () => globalThis.crypto.randomUUID() };
+  const deps: AccountPorts = {
+    accounts: new SqliteAccountStore(db),
+    secrets: new NodeCryptoSecrets(),
+    audit,
+    clock,
+    newId: () => globalThis.crypto.randomUUID(),
+  };
   return {
     deps,
     clock,
@@ -47,14 +53,4 @@ export function accountsFixture(): AccountsFixture {
 export const ADMIN_CONTEXT: AuditContext = { actor: { user: 'root', role: 'admin' }, requestId: 'req-admin' };
 export const ANONYMOUS: AuditContext = { actor: { user: null, role: null }, requestId: 'req-anonymous' };
 
-/** The code of the DomainError the promise rejects with, or 'no error'. */
-export async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    throw error;
-  }
-  return 'no error';
-}
+export { codeOf } from '../support/domain-error-code';

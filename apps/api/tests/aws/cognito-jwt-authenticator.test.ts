@@ -1,10 +1,10 @@
 import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DomainError } from '@invoice/inventory';
 import type { Request } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOCK_SKEW_SECONDS, CognitoJwtAuthenticator } from '../../src/adapters/aws/cognito-jwt-authenticator';
 import { loadConfig, resolveCognitoSettings } from '../../src/config';
 import { createCognitoTestPool, type CognitoTestPool } from './support/cognito-tokens';
+import { codeOf } from '../support/domain-error-code';
 
 /**
  * The Lambda's own check of Cognito tokens, on real tokens from moto's cognito-idp (USER_PASSWORD_AUTH,
@@ -13,15 +13,6 @@ import { createCognitoTestPool, type CognitoTestPool } from './support/cognito-t
 const request = (authorization?: string): Request => ({ headers: authorization === undefined ? {} : { authorization } }) as Request;
 
 const claimsOf = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8'));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return (error as DomainError).code;
-}
 
 describe('CognitoJwtAuthenticator against moto', () => {
   let pool: CognitoTestPool;
@@ -46,7 +37,10 @@ describe('CognitoJwtAuthenticator against moto', () => {
   });
 
   it('accepts the access token of the same sign-in', async () => {
-    expect(await authenticator.identify(request(await pool.authorizationFor('approver', 'access')))).toMatchObject({ username: 'approver-user', role: 'approver' });
+    expect(await authenticator.identify(request(await pool.authorizationFor('approver', 'access')))).toMatchObject({
+      username: 'approver-user',
+      role: 'approver',
+    });
   });
 
   it('takes the highest role of a user in several groups', async () => {
@@ -84,7 +78,10 @@ describe('CognitoJwtAuthenticator against moto', () => {
   it("throws UNAUTHENTICATED for another pool's token, though moto signs it with the same key (wrong issuer)", async () => {
     const token = await otherPool.authorizationFor('admin');
     // Same key, same client id shape: only the issuer tells the pools apart.
-    const sameClient = new CognitoJwtAuthenticator({ ...resolveCognitoSettings(loadConfig({ STORAGE: 'aws', ...pool.env }).aws), clientId: otherPool.clientId });
+    const sameClient = new CognitoJwtAuthenticator({
+      ...resolveCognitoSettings(loadConfig({ STORAGE: 'aws', ...pool.env }).aws),
+      clientId: otherPool.clientId,
+    });
 
     expect(await codeOf(sameClient.identify(request(token)))).toBe('UNAUTHENTICATED');
   });
@@ -104,9 +101,12 @@ describe('CognitoJwtAuthenticator against moto', () => {
     expect(await codeOf(authenticator.identify(request(`Bearer ${header}.${payload}.${signature}`)))).toBe('UNAUTHENTICATED');
   });
 
-  it.each(['Basic Y2xlcms6c2VjcmV0', 'Bearer', 'Bearer not-a-jwt', 'Bearer inv_0123456789abcdef'])('throws UNAUTHENTICATED for the header %j', async (header) => {
-    expect(await codeOf(authenticator.identify(request(header)))).toBe('UNAUTHENTICATED');
-  });
+  it.each(['Basic Y2xlcms6c2VjcmV0', 'Bearer', 'Bearer not-a-jwt', 'Bearer inv_0123456789abcdef'])(
+    'throws UNAUTHENTICATED for the header %j',
+    async (header) => {
+      expect(await codeOf(authenticator.identify(request(header)))).toBe('UNAUTHENTICATED');
+    },
+  );
 
   it('returns null without an Authorization header', async () => {
     expect(await authenticator.identify(request())).toBeNull();

@@ -1,22 +1,13 @@
 import { AdminListGroupsForUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DomainError } from '@invoice/inventory';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CognitoJwtAuthenticator } from '../../src/adapters/aws/cognito-jwt-authenticator';
 import { CognitoUserAdmin } from '../../src/adapters/aws/cognito-user-admin';
 import { loadConfig, resolveCognitoSettings } from '../../src/config';
 import { createCognitoTestPool, type CognitoTestPool } from './support/cognito-tokens';
+import { codeOf } from '../support/domain-error-code';
 
 /** `npm run user -- …` in AWS mode, against moto's cognito-idp: what an administrator does is what signs in. */
 const PASSWORD = 'a long enough passphrase';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return (error as DomainError).code;
-}
 
 describe('CognitoUserAdmin', () => {
   let pool: CognitoTestPool;
@@ -44,13 +35,16 @@ describe('CognitoUserAdmin', () => {
 
   async function signIn(username: string, password = PASSWORD): Promise<string> {
     const { AuthenticationResult } = await pool.client.send(
-      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+      new InitiateAuthCommand({
+        ClientId: pool.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
     );
     return `Bearer ${AuthenticationResult?.IdToken}`;
   }
 
-  const roleOf = async (username: string): Promise<string | undefined> =>
-    (await authenticator.principalOf(await signIn(username))).role;
+  const roleOf = async (username: string): Promise<string | undefined> => (await authenticator.principalOf(await signIn(username))).role;
 
   describe('add', () => {
     it('creates a user (lower-cased) with a permanent password in its role group, who can sign in with that role', async () => {

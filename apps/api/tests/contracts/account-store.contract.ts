@@ -1,5 +1,6 @@
-import { isDomainError, NO_FAILURES, type AccountStore, type StoredSession, type StoredToken, type StoredUser } from '@invoice/inventory';
+import { NO_FAILURES, type AccountStore, type StoredSession, type StoredToken, type StoredUser } from '@invoice/inventory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeOf } from '../support/domain-error-code';
 
 export interface AccountStoreFixture {
   store: AccountStore;
@@ -9,7 +10,16 @@ export interface AccountStoreFixture {
 const AT = '2026-12-01T10:00:00.000Z';
 
 function user(username: string, fields: Partial<StoredUser> = {}): StoredUser {
-  return { username, role: 'clerk', passwordHash: `scrypt$32768$8$1$salt$hash-of-${username}`, disabled: false, createdAt: AT, updatedAt: AT, failures: NO_FAILURES, ...fields };
+  return {
+    username,
+    role: 'clerk',
+    passwordHash: `scrypt$32768$8$1$salt$hash-of-${username}`,
+    disabled: false,
+    createdAt: AT,
+    updatedAt: AT,
+    failures: NO_FAILURES,
+    ...fields,
+  };
 }
 
 function session(idDigest: string, username: string, expiresAt = '2026-12-01T22:00:00.000Z'): StoredSession {
@@ -18,16 +28,6 @@ function session(idDigest: string, username: string, expiresAt = '2026-12-01T22:
 
 function token(name: string, fields: Partial<StoredToken> = {}): StoredToken {
   return { name, tokenDigest: `digest-of-${name}`, role: 'viewer', username: 'ana', createdAt: AT, lastUsedAt: null, ...fields };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error.code;
-    throw error;
-  }
-  return 'no error';
 }
 
 /** What every AccountStore must do (SQLite; AWS mode keeps its users in Cognito instead). */
@@ -95,7 +95,13 @@ export function describeAccountStoreContract(name: string, factory: () => Promis
         await store.updateUser('ana', { disabled: true, passwordHash: 'scrypt$new', updatedAt: later });
 
         expect(await store.getUser('ana')).toEqual(
-          user('ana', { role: 'approver', disabled: true, passwordHash: 'scrypt$new', updatedAt: later, failures: { count: 10, blockedUntil: '2026-12-01T11:15:00.000Z' } }),
+          user('ana', {
+            role: 'approver',
+            disabled: true,
+            passwordHash: 'scrypt$new',
+            updatedAt: later,
+            failures: { count: 10, blockedUntil: '2026-12-01T11:15:00.000Z' },
+          }),
         );
         expect(await codeOf(store.updateUser('bob', { disabled: true, updatedAt: later }))).toBe('USER_NOT_FOUND');
       });
