@@ -7,3 +7,4 @@ export { validate } from './validate';
 export type { ValidationIssue, ValidationOutcome } from './validate';
 export { limitIssues, MAX_REPORTED_ISSUES } from './issue-limit';
 export { AUDIT_ACTIONS, isAuditAction } from './audit-actions';
+export { isUsername } from './username';

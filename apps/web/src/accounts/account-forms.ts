@@ -1,4 +1,4 @@
-import type { Role } from '@invoice/contracts';
+import { isUsername, type Role } from '@invoice/contracts';
 import { roleAllows } from '@invoice/inventory';
 import { newPasswordProblem } from '../session/login-words';
 import { ROLE_CHOICES } from '../session/permissions';
@@ -19,13 +19,10 @@ export const EMPTY_USER: NewUserDraft = {
 
 export type UserProblems = Partial<Record<'username' | 'password' | 'confirmation', string>>;
 
-/** The schema's Username: letters, digits and . _ @ + -, starting with a letter or digit. Checked again by the server. */
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}$/;
-
 export function checkNewUser(draft: NewUserDraft): UserProblems {
   const problems: UserProblems = {};
   if (!draft.username.trim()) problems.username = 'Enter a user name.';
-  else if (!USERNAME.test(draft.username.trim()))
+  else if (!isUsername(draft.username.trim()))
     problems.username = 'Use letters, digits and . _ @ + - only, starting with a letter or digit (at most 128).';
   const password = newPasswordProblem(draft.password, null);
   if (password) problems.password = password;

@@ -1,4 +1,4 @@
-import type { Principal } from '@invoice/contracts';
+import { isUsername, type Principal } from '@invoice/contracts';
 import { DomainError, roleOfGroups, systemClock, type Clock } from '@invoice/inventory';
 import { verify } from 'node:crypto';
 import type { Request } from 'express';
@@ -13,8 +13,6 @@ import { JwksKeySet } from './jwks-key-set';
 export const CLOCK_SKEW_SECONDS = 30;
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
-/** Username in libs/contracts (common.schema.json): what a Principal may carry. */
-export const ACCEPTED_USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}$/;
 
 type Claims = Record<string, unknown>;
 
@@ -73,7 +71,7 @@ export class CognitoJwtAuthenticator implements Authenticator {
     if (typeof claims.exp !== 'number' || now > claims.exp + CLOCK_SKEW_SECONDS) throw refused('the token has expired; sign in again');
     if (typeof claims.iat === 'number' && claims.iat > now + CLOCK_SKEW_SECONDS) throw refused('the token is issued in the future');
     const name = use === 'id' ? claims['cognito:username'] : claims.username;
-    if (typeof name !== 'string' || !ACCEPTED_USERNAME.test(name)) throw refused('the token names no username this API accepts');
+    if (typeof name !== 'string' || !isUsername(name)) throw refused('the token names no username this API accepts');
     // Usernames are compared lower-case everywhere (the local store keeps them so; the pool is case-insensitive).
     const username = name.toLowerCase();
     const groups = claims['cognito:groups'];

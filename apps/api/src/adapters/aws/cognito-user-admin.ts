@@ -14,11 +14,10 @@ import {
   ListUsersInGroupCommand,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Role, UserAccount } from '@invoice/contracts';
+import { isUsername, type Role, type UserAccount } from '@invoice/contracts';
 import { checkPasswordStrength, DomainError, isRole, roleOfGroups } from '@invoice/inventory';
 import type { UserAdmin } from '../../cli/user-admin';
 import type { CognitoSettings } from './aws-settings';
-import { ACCEPTED_USERNAME } from './cognito-jwt-authenticator';
 
 /** What Cognito's list calls return at most per page. */
 const PAGE_SIZE = 60;
@@ -173,7 +172,7 @@ export class CognitoUserAdmin implements UserAdmin {
 
 function usernameOf(name: string): string {
   const username = name.trim().toLowerCase();
-  if (!ACCEPTED_USERNAME.test(username)) {
+  if (!isUsername(username)) {
     throw new DomainError('VALIDATION_FAILED', `"${name}" is not a username: letters, digits and . _ @ + -, starting with a letter or digit.`, {
       issues: [{ path: '/username', message: 'must be letters, digits and . _ @ + -, starting with a letter or digit' }],
     });
