@@ -91,7 +91,7 @@ def serve(debug: bool = False, requests: TextIO | None = None, answers: TextIO |
 
 def _handle(line: str, debug: bool) -> dict[str, Any]:
     try:
-        job = _read_request(line)
+        job = read_request(line)
     except ValueError as error:
         log.error("%s: %s", errors.VALIDATION_FAILED, error)
         return {"jobId": None, "attempt": None, "outcome": "failed", "code": errors.VALIDATION_FAILED}
@@ -103,7 +103,8 @@ def _handle(line: str, debug: bool) -> dict[str, Any]:
     return {"jobId": job.job_id, "attempt": job.attempt, "outcome": "failed", "code": code}
 
 
-def _read_request(line: str) -> WorkerJob:
+def read_request(line: str) -> WorkerJob:
+    """One request line, or one SQS message body (queue_worker.py): the same fields, the same checks."""
     try:
         request = json.loads(line)
     except json.JSONDecodeError as error:
