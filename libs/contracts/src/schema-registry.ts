@@ -51,6 +51,8 @@ import mergeSuppliersRequest from '../schemas/api/merge-suppliers-request.schema
 import mergeSuppliersResponse from '../schemas/api/merge-suppliers-response.schema.json';
 import skuMappingPath from '../schemas/api/sku-mapping-path.schema.json';
 import updateItemRequest from '../schemas/api/update-item-request.schema.json';
+import operationsQuery from '../schemas/api/operations-query.schema.json';
+import operationsResponse from '../schemas/api/operations-response.schema.json';
 
 /** Schemas by their path below libs/contracts/schemas, without the `.schema.json` suffix. */
 export const schemasByName = {
@@ -95,6 +97,8 @@ export const schemasByName = {
   'api/merge-suppliers-response': mergeSuppliersResponse,
   'api/sku-mapping-path': skuMappingPath,
   'api/update-item-request': updateItemRequest,
+  'api/operations-query': operationsQuery,
+  'api/operations-response': operationsResponse,
   'api-token': apiToken,
   principal,
   'user-account': userAccount,

@@ -92,6 +92,7 @@ export type SupplierKey = string;
  * How many inventory units one unit on the supplier's invoice is: a decimal string greater than zero, such as "12" or "0.5"; "1" when the units are the same.
  */
 export type PackSize = string;
+export type OperationsWindow = "24h" | "30d";
 /**
  * The kinds an operator can give a line: item (moves stock) or charge (money only).
  */
@@ -611,6 +612,69 @@ export interface MergeSuppliersResponse {
     identities: number;
     mappings: number;
   };
+}
+/**
+ * Query string of GET /api/operations: the window to summarise, the last 24 hours in hourly buckets or the last 30 days in daily ones.
+ */
+export interface OperationsQuery {
+  window: OperationsWindow;
+}
+/**
+ * Answer of GET /api/operations: jobs created, parse requests that ended parsed or failed, the success rate and the upload-to-parsed latency, per UTC hour (24h) or UTC day (30d), oldest bucket first, read from the job store; and the failures by error code. from is the start of the first bucket (inclusive), to the end of the last (exclusive); the last bucket holds now and is still filling. Only jobs created inside the window are read, newest first, at most maxJobs of them: truncated says more were left unread.
+ */
+export interface OperationsResponse {
+  window: OperationsWindow;
+  bucketSize: "hour" | "day";
+  from: Timestamp;
+  to: Timestamp;
+  jobsRead: number;
+  maxJobs: number;
+  truncated: boolean;
+  totals: OperationsCounts;
+  /**
+   * 24 hourly buckets or 30 daily ones, oldest first.
+   */
+  buckets: OperationsBucket[];
+  /**
+   * Parse requests that ended failed, abandoned or timed out, grouped by error code, the most frequent code first.
+   */
+  failures: OperationsFailureGroup[];
+}
+/**
+ * created: jobs created; parsed and failed: parse requests that ended so (a retried attempt is not an end); successRate: parsed / (parsed + failed) rounded half up to three decimals, null when none ended; latency: upload-to-parsed of the parsed ones in whole milliseconds, nearest-rank percentiles, null when none parsed.
+ */
+export interface OperationsCounts {
+  created: number;
+  parsed: number;
+  failed: number;
+  successRate: string | null;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+}
+export interface OperationsBucket {
+  start: Timestamp;
+  counts: OperationsCounts;
+}
+export interface OperationsFailureGroup {
+  code: string;
+  /**
+   * Every failure with this code in the window; failures lists the newest of them only.
+   */
+  count: number;
+  /**
+   * The newest failures with this code, at most 20 (MAX_LISTED_FAILURES), newest first.
+   */
+  failures: OperationsFailure[];
+}
+export interface OperationsFailure {
+  jobId: JobId;
+  fileName: string;
+  /**
+   * The attempt that ended the request; the job's page lists every attempt.
+   */
+  attempt: number;
+  outcome: "failed" | "abandoned" | "timed-out";
+  endedAt: Timestamp;
 }
 /**
  * Query string of GET /api/jobs/{jobId}/pages/{page}/region: the box in PDF points, origin at the top-left of the page (x0 < x1, y0 < y1, checked by the route after a negative coordinate is read as 0).
