@@ -464,7 +464,7 @@ const NUMBER_LIMIT = /precision|magnitude|significant digits|number overflow|num
 
 function translateNumberLimit(error: unknown): never {
   if (error instanceof Error && error.name === 'ValidationException' && NUMBER_LIMIT.test(error.message)) {
-    throw new DomainError('VALIDATION_FAILED', `A stock quantity would exceed what DynamoDB stores exactly: ${error.message}`);
+    throw new DomainError('VALIDATION_FAILED', `A stock quantity would exceed what DynamoDB stores exactly: ${error.message}`, undefined, { cause: error });
   }
   // The job item written with the apply or reversal (its review) may be over DynamoDB's item size.
   throw itemTooLargeOr(error, '?');

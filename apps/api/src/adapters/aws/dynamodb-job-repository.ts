@@ -96,10 +96,7 @@ export class DynamoDbJobRepository implements JobRepository {
  */
 export function itemTooLargeOr(error: unknown, jobId: string): unknown {
   if (error instanceof Error && error.name === 'ValidationException' && /item size|maximum allowed size/i.test(error.message)) {
-    return Object.assign(
-      new DomainError('PAYLOAD_TOO_LARGE', `Job ${jobId} would exceed the 400 KB DynamoDB stores in one item; save fewer corrections.`, { jobId }),
-      { cause: error },
-    );
+    return new DomainError('PAYLOAD_TOO_LARGE', `Job ${jobId} would exceed the 400 KB DynamoDB stores in one item; save fewer corrections.`, { jobId }, { cause: error });
   }
   return error;
 }

@@ -69,9 +69,9 @@ function isBusy(reason: CancellationReason): boolean {
 function gaveUp(reasons: CancellationReason[], cause: unknown): DomainError {
   const codes = reasons.map((reason) => reason.Code ?? 'None').join(', ') || (cause instanceof Error ? cause.name : 'unknown');
   if (reasons.some((reason) => THROTTLING_CODES.has(reason.Code ?? ''))) {
-    return new DomainError('STORAGE_UNAVAILABLE', `DynamoDB throttled the transaction; retry later (${codes}).`);
+    return new DomainError('STORAGE_UNAVAILABLE', `DynamoDB throttled the transaction; retry later (${codes}).`, undefined, { cause });
   }
-  return new DomainError('JOB_CONCURRENT_UPDATE', `Other writes to the same items kept cancelling the transaction; retry (${codes}).`);
+  return new DomainError('JOB_CONCURRENT_UPDATE', `Other writes to the same items kept cancelling the transaction; retry (${codes}).`, undefined, { cause });
 }
 
 function pause(round: number): Promise<void> {

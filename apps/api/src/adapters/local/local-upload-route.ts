@@ -75,7 +75,7 @@ export function localUploadRoute(deps: LocalUploadRouteDeps): Router {
     } catch (error) {
       // A client that hangs up mid-body is not a server fault; the temp file is already gone.
       if (!(error instanceof DomainError) && req.destroyed) {
-        throw new DomainError('UPLOAD_SIZE_MISMATCH', 'The upload was interrupted before the signed size arrived.');
+        throw new DomainError('UPLOAD_SIZE_MISMATCH', 'The upload was interrupted before the signed size arrived.', undefined, { cause: error });
       }
       throw error;
     }
