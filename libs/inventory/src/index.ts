@@ -56,6 +56,8 @@ export type { AuditTrail, AuditQuery, AuditPage } from './ports/audit-trail.port
 export { checkAuditEntry, MAX_AUDIT_CHANGE_BYTES } from './audit/audit-entry';
 export { systemClock, randomJobId } from './ports/clock.port';
 export type { Clock, IdGenerator } from './ports/clock.port';
+export { PIPELINE_METRICS, NO_TELEMETRY, telemetryOf } from './ports/telemetry.port';
+export type { Telemetry, PipelineMetric, CounterName, HistogramName, MetricLabels, MetricDefinition, MetricKind } from './ports/telemetry.port';
 
 export type { InventoryPorts } from './use-cases/deps';
 export { MAX_CONFLICT_RETRIES } from './use-cases/deps';

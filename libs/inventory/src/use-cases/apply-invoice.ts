@@ -5,6 +5,7 @@ import { nextVersion, toPublicJob, type SkuPair } from '../job-record';
 import { assertTransition } from '../job-status';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
 import { getJobOrThrow } from './get-job';
+import { telemetryOf } from '../ports/telemetry.port';
 import { reconcileJob } from './reconcile-job';
 import { mappingsUsed, reviewedInvoice } from './reviewed-invoice';
 import { stockLinesOf } from '../review/reviewed-lines';
@@ -42,7 +43,7 @@ export interface ApplyOptions {
  * again as the next apply sequence, with its own ledger record.
  */
 export async function applyInvoice(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'parseRetry' | 'skuMappings' | 'suppliers' | 'items'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'parseRetry' | 'skuMappings' | 'suppliers' | 'items' | 'telemetry'>,
   jobId: string,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
@@ -92,16 +93,26 @@ export async function applyInvoice(
         claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header, reviewed.supplierKey),
       });
       if (outcome.outcome === 'APPLIED') {
+        reportApplied(deps, stockLines.length, outcome.ledger.deltas.length);
         await rememberSupplier(deps, reviewed.supplier, now);
         await markMappingsUsed(deps, reviewed.supplierKey, appliedMappings, now);
         return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
       }
       return { outcome: 'ALREADY_APPLIED', ledger: outcome.ledger, job: toPublicJob(await getJobOrThrow(deps.jobs, jobId)) };
     } catch (error) {
+      // The duplicate check is the claims' transaction: its refusal is decided here, once per refused apply.
+      if (isDomainError(error, 'DUPLICATE_INVOICE')) telemetryOf(deps).count('duplicateRefusals', {});
       if (!isDomainError(error, 'JOB_CONCURRENT_UPDATE')) throw error;
     }
   }
   throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while applying; retry.`, { jobId });
+}
+
+function reportApplied(deps: Pick<InventoryPorts, 'telemetry'>, lines: number, skus: number): void {
+  const telemetry = telemetryOf(deps);
+  telemetry.count('applies', {});
+  telemetry.count('appliedLines', {}, lines);
+  telemetry.count('appliedSkus', {}, skus);
 }
 
 /**

@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import type { JobRecord } from '../job-record';
 import { rawKey } from '../object-keys';
 import type { InventoryPorts } from './deps';
+import { telemetryOf } from '../ports/telemetry.port';
 
 export interface CreateJobLimits {
   uploadMaxBytes: number;
@@ -16,7 +17,7 @@ export interface CreatedJob {
 
 /** Records a new job and hands out a presigned PUT bound to its key, content type and exact size. */
 export async function createJob(
-  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock' | 'newId'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock' | 'newId' | 'telemetry'>,
   limits: CreateJobLimits,
   request: CreateJobRequest,
 ): Promise<CreatedJob> {
@@ -47,6 +48,7 @@ export async function createJob(
     review: null,
   };
   await deps.jobs.create(job);
+  telemetryOf(deps).count('jobsCreated', {});
 
   const expiresAt = new Date(now.getTime() + limits.uploadUrlTtlSeconds * 1000);
   const presigned = await deps.blobs.presignPut({

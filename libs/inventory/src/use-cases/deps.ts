@@ -8,6 +8,7 @@ import type { JobRepository } from '../ports/job-repository.port';
 import type { ParserRunner } from '../ports/parser-runner.port';
 import type { SkuMappingRepository } from '../ports/sku-mapping-repository.port';
 import type { SupplierDirectory } from '../ports/supplier-directory.port';
+import type { Telemetry } from '../ports/telemetry.port';
 
 /** Everything the use cases may need; each use case declares the subset it takes with Pick. */
 export interface InventoryPorts {
@@ -24,6 +25,8 @@ export interface InventoryPorts {
   newId: IdGenerator;
   /** Retries and the parse deadline, from config; DEFAULT_PARSE_RETRY_POLICY when absent (tests). */
   parseRetry?: ParseRetryPolicy;
+  /** The pipeline's metrics (PIPELINE_METRICS); nothing is reported when absent (tests, the CLI). */
+  telemetry?: Telemetry;
 }
 
 /** How often a use case re-reads and retries after losing an optimistic-concurrency race. */

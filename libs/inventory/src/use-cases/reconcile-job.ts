@@ -5,6 +5,7 @@ import { assertTransition, isInFlight } from '../job-status';
 import { endCurrentAttempt } from '../parse-attempts';
 import { MAX_CONFLICT_RETRIES } from './deps';
 import { getJobOrThrow } from './get-job';
+import { reportParseChange } from './parse-telemetry';
 import { readParseError, readParseResult } from './read-outputs';
 import { isPastDeadline, policyOf, retryOrAbandon, type ParseDeps } from './retry-parse';
 import { claimAndStart } from './start-attempt';
@@ -15,8 +16,12 @@ import { claimAndStart } from './start-attempt';
  */
 export const UNSTARTED_RUN_GRACE_MS = 60_000;
 
-/** A change of the record, or `start`: a retry's backoff has passed and its run is to be started now. */
-type Decision = Partial<JobRecord> | 'start' | null;
+/**
+ * A change of the record (with the parsed document's pages, for the metrics), or `start`: a retry's backoff
+ * has passed and its run is to be started now.
+ */
+type Change = { change: Partial<JobRecord>; pages?: number };
+type Decision = Change | 'start' | null;
 
 /**
  * Brings an in-flight job up to date; called on read and by the sweeper (sweep-in-flight-jobs.ts), so a job
@@ -35,11 +40,13 @@ export async function reconcileJob(deps: ParseDeps, jobId: string): Promise<JobR
       const outcome = await claimAndStart(deps, job, nextVersion(job, { retryAt: null }, now));
       if (outcome.kind !== 'lost') return outcome.job;
     } else {
+      const { change, pages } = decision;
       // A retry leaves the status as it is (QUEUED) or moves a PARSING job back to QUEUED.
-      if (decision.status && decision.status !== job.status) assertTransition(job.status, decision.status, jobId);
-      const next = nextVersion(job, decision, now);
+      if (change.status && change.status !== job.status) assertTransition(job.status, change.status, jobId);
+      const next = nextVersion(job, change, now);
       try {
         await deps.jobs.update(next, job.version);
+        reportParseChange(deps, job, next, pages);
         return next;
       } catch (error) {
         if (!isDomainError(error, 'JOB_CONCURRENT_UPDATE')) throw error;
@@ -69,12 +76,12 @@ async function decide(deps: ParseDeps, job: JobRecord): Promise<Decision> {
     if (job.retryAt) return Date.parse(job.retryAt) <= now.getTime() ? 'start' : null;
     const age = now.getTime() - Date.parse(job.updatedAt);
     if (age < UNSTARTED_RUN_GRACE_MS) return null;
-    return retryOrAbandon(job, policy, now, { code: 'PARSER_CRASHED', message: 'The parser run was never started.' });
+    return changed(retryOrAbandon(job, policy, now, { code: 'PARSER_CRASHED', message: 'The parser run was never started.' }));
   }
 
   const run = await deps.runner.describe(job.runId);
   if (run.state === 'PENDING') return null;
-  if (run.state === 'RUNNING') return job.status === 'PARSING' ? null : { status: 'PARSING' };
+  if (run.state === 'RUNNING') return job.status === 'PARSING' ? null : changed({ status: 'PARSING' });
 
   // The run may have written its output between the first look and the runner's answer.
   const late = await readOutputs(deps, job);
@@ -85,14 +92,17 @@ async function decide(deps: ParseDeps, job: JobRecord): Promise<Decision> {
     message: `The parser stopped without writing a result: ${reason}`,
     details: { stopReason: reason },
   };
-  return run.retryable === true ? retryOrAbandon(job, policy, deps.clock.now(), cause) : ended(job, deps.clock.now(), 'failed', cause);
+  return run.retryable === true ? changed(retryOrAbandon(job, policy, deps.clock.now(), cause)) : ended(job, deps.clock.now(), 'failed', cause);
 }
 
-async function readOutputs(deps: ParseDeps, job: JobRecord): Promise<Partial<JobRecord> | null> {
+async function readOutputs(deps: ParseDeps, job: JobRecord): Promise<Change | null> {
   const now = (): Date => deps.clock.now();
   try {
     const result = await readParseResult(deps.blobs, job.jobId, job.attempt);
-    if (result) return { status: 'PARSED', error: null, summary: summarize(result), retryAt: null, attempts: endCurrentAttempt(job, 'parsed', null, now()) };
+    if (result) {
+      const change: Partial<JobRecord> = { status: 'PARSED', error: null, summary: summarize(result), retryAt: null, attempts: endCurrentAttempt(job, 'parsed', null, now()) };
+      return { change, pages: result.source.pages };
+    }
   } catch (error) {
     if (isDomainError(error, 'PARSER_OUTPUT_INVALID')) {
       return ended(job, now(), 'failed', { code: error.code, message: error.message, details: error.details });
@@ -103,7 +113,11 @@ async function readOutputs(deps: ParseDeps, job: JobRecord): Promise<Partial<Job
   return parseError ? ended(job, now(), 'failed', parseError) : null;
 }
 
+function changed(change: Partial<JobRecord>): Change {
+  return { change };
+}
+
 /** FAILED with `error`, the current attempt ending with `outcome` and its code. */
-function ended(job: JobRecord, now: Date, outcome: 'failed' | 'timed-out', error: ErrorDetail): Partial<JobRecord> {
-  return { status: 'FAILED', error, summary: null, retryAt: null, attempts: endCurrentAttempt(job, outcome, error.code, now) };
+function ended(job: JobRecord, now: Date, outcome: 'failed' | 'timed-out', error: ErrorDetail): Change {
+  return changed({ status: 'FAILED', error, summary: null, retryAt: null, attempts: endCurrentAttempt(job, outcome, error.code, now) });
 }

@@ -5,7 +5,7 @@ import { backoffMs, DEFAULT_PARSE_RETRY_POLICY, type ParseRetryPolicy } from '..
 import type { InventoryPorts } from './deps';
 
 /** What reconcile and start need to run, retry and time out a parse. */
-export type ParseDeps = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry'>;
+export type ParseDeps = Pick<InventoryPorts, 'jobs' | 'blobs' | 'runner' | 'clock' | 'parseRetry' | 'telemetry'>;
 
 export function policyOf(deps: Pick<InventoryPorts, 'parseRetry'>): ParseRetryPolicy {
   return deps.parseRetry ?? DEFAULT_PARSE_RETRY_POLICY;

@@ -5,6 +5,7 @@ import { nextVersion, toPublicJob, type StoredReview } from '../job-record';
 import { assertTransition } from '../job-status';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
 import { getJobOrThrow } from './get-job';
+import { telemetryOf } from '../ports/telemetry.port';
 
 export interface ReverseOptions {
   /** Allow the reversal to take stock below zero; otherwise such a reversal is INSUFFICIENT_STOCK. */
@@ -20,7 +21,7 @@ export interface ReverseOptions {
  * The job keeps its corrections but forgets the mappings frozen at apply: it is reviewed again with today's.
  */
 export async function reverseApply(
-  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'clock'>,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'clock' | 'telemetry'>,
   jobId: string,
   options: ReverseOptions = {},
 ): Promise<ReverseResult> {
@@ -55,12 +56,14 @@ export async function reverseApply(
         job: reversed,
         expectedJobVersion: job.version,
       });
-      if (outcome.outcome === 'REVERSED')
+      if (outcome.outcome === 'REVERSED') {
+        telemetryOf(deps).count('reversals', {});
         return {
           outcome: 'REVERSED',
           reversal: outcome.reversal,
           job: toPublicJob(reversed),
         };
+      }
       return {
         outcome: 'ALREADY_REVERSED',
         reversal: outcome.reversal,

@@ -4,6 +4,7 @@ import { changeCurrentAttempt, endCurrentAttempt } from '../parse-attempts';
 import { isRetryableStartError } from '../parse-retry-policy';
 import { errorKey, parsedKey } from '../object-keys';
 import { getJobOrThrow } from './get-job';
+import { reportParseChange } from './parse-telemetry';
 import { policyOf, retryOrAbandon, type ParseDeps } from './retry-parse';
 
 export type StartOutcome =
@@ -70,6 +71,7 @@ async function recordStartFailure(deps: ParseDeps, claimed: JobRecord, cause: un
   let job = next;
   try {
     await deps.jobs.update(next, claimed.version);
+    reportParseChange(deps, claimed, next);
   } catch {
     job = await getJobOrThrow(deps.jobs, claimed.jobId);
   }
