@@ -356,7 +356,8 @@ async function lambdaFigures(): Promise<LambdaFigures> {
         },
         encoding: 'utf8',
       });
-      if (child.status !== 0) throw new Error(`lambda-first-request.mjs failed:\n${child.stderr}`);
+      // The last lines only: the first ones quote the minified bundle.
+      if (child.status !== 0) throw new Error(`lambda-first-request.mjs failed:\n${child.stderr.split('\n').slice(-15).join('\n')}`);
       const figures = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { importMs: number; firstRequestMs: number; statusCode: number };
       if (figures.statusCode !== 200) throw new Error(`the cold GET /api/health answered ${figures.statusCode}`);
       runs.push(figures);

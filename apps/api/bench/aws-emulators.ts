@@ -98,6 +98,8 @@ export async function startAwsEmulators(): Promise<AwsEmulators> {
         UPLOADS_BUCKET: bucket,
         ECS_CLUSTER: cluster,
         PARSER_TASK_DEFINITION: `bench-parser-${suffix}`,
+        // RunTask per parse: no SQS queue to make (the queue dispatch would need PARSE_QUEUE_URL).
+        PARSER_DISPATCH: 'task',
         PARSER_SUBNETS: network.subnetId,
         PARSER_SECURITY_GROUPS: network.securityGroupId,
         AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
