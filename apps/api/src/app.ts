@@ -11,6 +11,7 @@ import { itemRoutes } from './http/item-routes';
 import { jobFileRoute } from './http/job-file-route';
 import { jobRoutes } from './http/job-routes';
 import { localServerGuards } from './http/local-server-guards';
+import { operationsRoutes } from './http/operations-routes';
 import { pageCopyRoute } from './http/page-copy-route';
 import { pageRegionRoute } from './http/page-region-route';
 import { reviewRoutes } from './http/review-routes';
@@ -56,6 +57,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.use(inventoryRoutes(context, send));
   app.use(itemRoutes(context, send));
   app.use(auditRoutes(context, send));
+  app.use(operationsRoutes(context, send));
   for (const router of context.modeRouters) app.use(router);
 
   if (options.site) {

@@ -103,6 +103,7 @@ export { deleteSkuMapping } from './use-cases/delete-sku-mapping';
 export { openJobFile, FILE_DOWNLOAD_TTL_SECONDS } from './use-cases/open-job-file';
 export { openPageCopy } from './use-cases/open-page-copy';
 export { listJobs, DEFAULT_PAGE_SIZE } from './use-cases/list-jobs';
+export { operationsSummary, MAX_OPERATIONS_JOBS, MAX_LISTED_FAILURES } from './use-cases/operations-summary';
 export { listInventory } from './use-cases/list-inventory';
 export { readParseResult, readParseError } from './use-cases/read-outputs';
 export type { SupplierDirectory, SupplierLink, SupplierMergeWrite, SupplierName } from './ports/supplier-directory.port';

@@ -45,6 +45,9 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/suppliers', access: 'viewer' },
   { method: 'GET', path: '/api/suppliers/:supplierKey/identities', access: 'viewer' },
   { method: 'GET', path: '/api/audit', access: 'viewer' },
+  // Counts of what GET /api/jobs already shows a viewer (job ids, file names, error codes), so no new secret: the
+  // whole staff may watch how intake is doing. Its cost is bounded per request (MAX_OPERATIONS_JOBS).
+  { method: 'GET', path: '/api/operations', access: 'viewer' },
 
   { method: 'POST', path: '/api/jobs', access: 'clerk' },
   { method: 'POST', path: '/api/jobs/:jobId/parse', access: 'clerk' },
