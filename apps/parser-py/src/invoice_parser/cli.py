@@ -1,5 +1,6 @@
 """Command line: `parse FILE` prints a ParseResult; `run --input --output --error-output` is the job
-runner's entry point (subprocess now, an ECS task later); `worker` parses job after job (worker.py).
+runner's entry point (subprocess now, an ECS task later); `worker` parses job after job (worker.py);
+`queue-worker` feeds warm workers from the SQS parse queue (queue_worker.py).
 
 stdout carries exactly one JSON document (parse) or at most one summary line (run); diagnostics go
 to stderr as one line, with the traceback only when INVOICE_PARSER_DEBUG=1.
@@ -54,6 +55,10 @@ def build_argument_parser() -> argparse.ArgumentParser:
         "worker",
         help="parse job after job: one JSON request per line on stdin, one answer per line on stdout",
     )
+    commands.add_parser(
+        "queue-worker",
+        help="parse the jobs of the SQS queue PARSE_QUEUE_URL with warm workers until SIGTERM",
+    )
     return parser
 
 
@@ -75,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from invoice_parser.worker import serve
 
         return serve(debug=debug)
+    if args.command == "queue-worker":
+        from invoice_parser import queue_worker
+
+        return queue_worker.main()
     status, answer = run_job(args.input, args.output, args.error_output, args.job_id, args.attempt, debug)
     if answer:
         print(json.dumps(answer), flush=True)
