@@ -1,22 +1,36 @@
 import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
 import { version as apiVersion } from '../package.json';
-import { createAwsClients, destroyAwsClients } from './adapters/aws/aws-clients';
+import { createAwsClients, destroyAwsClients, type AwsClients } from './adapters/aws/aws-clients';
+import type { AwsSettings } from './adapters/aws/aws-settings';
 import { DynamoDbAuditTrail } from './adapters/aws/dynamodb-audit-trail';
 import { DynamoDbInventoryLedger } from './adapters/aws/dynamodb-inventory-ledger';
 import { DynamoDbItemCatalogue } from './adapters/aws/dynamodb-item-catalogue';
 import { DynamoDbJobRepository } from './adapters/aws/dynamodb-job-repository';
 import { DynamoDbSkuMappingRepository } from './adapters/aws/dynamodb-sku-mapping-repository';
 import { DynamoDbSupplierDirectory } from './adapters/aws/dynamodb-supplier-directory';
+import { DispatchingParserRunner } from './adapters/aws/dispatching-parser-runner';
 import { EcsParserRunner } from './adapters/aws/ecs-parser-runner';
 import { S3BlobStore } from './adapters/aws/s3-blob-store';
+import { SqsParserRunner } from './adapters/aws/sqs-parser-runner';
 import type { Composition, CompositionOverrides } from './composition-root';
 import { CognitoJwtAuthenticator } from './adapters/aws/cognito-jwt-authenticator';
 import { resolveAwsSettings, resolveCognitoSettings, type Config } from './config';
 import { parseRetrySettings } from './parse-retry-settings';
 
 /**
+ * The one place PARSER_DISPATCH is switched on: a message on the parse queue (`queue`) or a RunTask (`task`)
+ * starts a parse, and a run of either kind, started under either setting, is still asked about.
+ */
+function parserRunner(settings: AwsSettings, clients: AwsClients, parseTimeoutSeconds: number): DispatchingParserRunner {
+  // ECS reports task times by the real clock, so the timeout is measured by it too.
+  const tasks = new EcsParserRunner(clients.ecs, settings.ecs, parseTimeoutSeconds);
+  const { dispatch } = settings;
+  return new DispatchingParserRunner(dispatch.kind === 'queue' ? new SqsParserRunner(clients.sqs, dispatch.queueUrl) : tasks, tasks);
+}
+
+/**
  * The AWS adapters, wired for STORAGE=aws by the composition root: DynamoDB for jobs, stock, ledger and SKU
- * mappings, S3 for documents and parse outputs, ECS RunTask for the parser. Clients are made once here,
+ * mappings, S3 for documents and parse outputs, SQS (or ECS RunTask) for the parser. Clients are made once here,
  * which in Lambda means once per container, outside the handler.
  */
 export function composeAws(config: Config, overrides: CompositionOverrides = {}): Composition {
@@ -34,8 +48,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
     suppliers: new DynamoDbSupplierDirectory(clients.dynamodb, settings.tables.skuMappings),
     audit: new DynamoDbAuditTrail(clients.dynamodb, settings.tables.audit),
     blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
-    // ECS reports task times by the real clock, so the timeout is measured by it too.
-    runner: new EcsParserRunner(clients.ecs, settings.ecs, config.parseTimeoutSeconds),
+    runner: parserRunner(settings, clients, config.parseTimeoutSeconds),
     parseRetry: parseRetrySettings(config),
     clock,
     newId: overrides.newId ?? randomJobId,

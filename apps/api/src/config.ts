@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MAX_PARSE_ATTEMPTS, PARSE_DEADLINE_SECONDS } from '@invoice/inventory';
-import type { AwsSettings, CognitoSettings } from './adapters/aws/aws-settings';
+import type { AwsSettings, CognitoSettings, ParserDispatch } from './adapters/aws/aws-settings';
 
 /**
  * The service's whole configuration, read once from the environment at start-up. Every variable has its
@@ -65,10 +65,13 @@ export const AWS_VARIABLES = [
   'PARSER_SUBNETS',
   'PARSER_SECURITY_GROUPS',
   'PARSER_ASSIGN_PUBLIC_IP',
+  'PARSER_DISPATCH',
+  'PARSE_QUEUE_URL',
   'AWS_ENDPOINT_URL',
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_ECS',
+  'AWS_ENDPOINT_URL_SQS',
   'S3_FORCE_PATH_STYLE',
   'COGNITO_USER_POOL_ID',
   'COGNITO_CLIENT_ID',
@@ -145,7 +148,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
 }
 
-export const AWS_DEFAULTS = { PARSER_CONTAINER_NAME: 'parser', PARSER_ASSIGN_PUBLIC_IP: 'DISABLED' } as const;
+export const AWS_DEFAULTS = { PARSER_CONTAINER_NAME: 'parser', PARSER_ASSIGN_PUBLIC_IP: 'DISABLED', PARSER_DISPATCH: 'queue' } as const;
+
+/** PARSER_DISPATCH's values: a message on the parse queue per attempt, or a Fargate task per attempt. */
+export const PARSER_DISPATCHES = ['queue', 'task'] as const;
 
 /** The AWS adapters' settings; throws ConfigError naming the first missing or malformed variable. */
 export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
@@ -173,6 +179,7 @@ export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
       audit: required('AUDIT_TABLE'),
     },
     uploadsBucket: required('UPLOADS_BUCKET'),
+    dispatch: parserDispatch(env),
     ecs: {
       cluster: required('ECS_CLUSTER'),
       taskDefinition: required('PARSER_TASK_DEFINITION'),
@@ -181,9 +188,26 @@ export function resolveAwsSettings(env: AwsEnvironment): AwsSettings {
       securityGroups: list('PARSER_SECURITY_GROUPS'),
       assignPublicIp: publicIp === 'ENABLED',
     },
-    endpoints: { dynamodb: endpoint('AWS_ENDPOINT_URL_DYNAMODB'), s3: endpoint('AWS_ENDPOINT_URL_S3'), ecs: endpoint('AWS_ENDPOINT_URL_ECS') },
+    endpoints: {
+      dynamodb: endpoint('AWS_ENDPOINT_URL_DYNAMODB'),
+      s3: endpoint('AWS_ENDPOINT_URL_S3'),
+      ecs: endpoint('AWS_ENDPOINT_URL_ECS'),
+      sqs: endpoint('AWS_ENDPOINT_URL_SQS'),
+    },
     s3ForcePathStyle: flag(env.S3_FORCE_PATH_STYLE, 'S3_FORCE_PATH_STYLE'),
   };
+}
+
+/** PARSER_DISPATCH, and the queue it needs: PARSE_QUEUE_URL is required for `queue` (the default) only. */
+function parserDispatch(env: AwsEnvironment): ParserDispatch {
+  const kind = env.PARSER_DISPATCH ?? AWS_DEFAULTS.PARSER_DISPATCH;
+  if (!(PARSER_DISPATCHES as readonly string[]).includes(kind)) {
+    throw new ConfigError('PARSER_DISPATCH', `must be one of ${PARSER_DISPATCHES.join(', ')}, got "${kind}"`);
+  }
+  if (kind === 'task') return { kind: 'task' };
+  const queueUrl = env.PARSE_QUEUE_URL;
+  if (queueUrl === undefined) throw new ConfigError('PARSE_QUEUE_URL', 'must be set when STORAGE=aws and PARSER_DISPATCH=queue (the default)');
+  return { kind: 'queue', queueUrl: baseUrl(queueUrl, 'PARSE_QUEUE_URL') };
 }
 
 /** A user pool id names its region first (eu-central-1_AbC123); the pool's token issuer is built from both. */

@@ -1,8 +1,10 @@
 import { sweepInFlightJobs, type SweepOutcome } from '@invoice/inventory';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import serverless from 'serverless-http';
 import { createApp } from './app';
 import { compose } from './composition-root';
 import { loadConfig } from './config';
+import { consumeDeadLetters } from './dead-letter-consumer';
 
 // Composed once per Lambda container, at init, so warm invocations reuse the SDK clients; a bad setting
 // fails the init with a message naming the variable.
@@ -25,3 +27,11 @@ export const handler = serverless(createApp(composition.context), {
  * the function's log keeps.
  */
 export const sweep = async (): Promise<SweepOutcome> => sweepInFlightJobs(composition.context.ports);
+
+/**
+ * The parse queue's dead-letter consumer (issue 16), the same image with a third entry point (`index.abandon`):
+ * an SQS event source mapping with ReportBatchItemFailures delivers the dead-letter queue's messages, and each
+ * one's attempt, still current and without an output, ends FAILED PARSE_ABANDONED. A record it could not settle
+ * (a store failed) is answered in batchItemFailures and delivered again.
+ */
+export const abandon = async (event: SQSEvent): Promise<SQSBatchResponse> => consumeDeadLetters(composition.context.ports, event);

@@ -67,6 +67,8 @@ export { startParse } from './use-cases/start-parse';
 export { reconcileJob, UNSTARTED_RUN_GRACE_MS } from './use-cases/reconcile-job';
 export type { ParseDeps } from './use-cases/retry-parse';
 export { sweepInFlightJobs, MAX_SWEPT_JOBS } from './use-cases/sweep-in-flight-jobs';
+export { abandonParseRun } from './use-cases/abandon-parse-run';
+export type { AbandonOutcome, AbandonRequest } from './use-cases/abandon-parse-run';
 export type { SweepOutcome } from './use-cases/sweep-in-flight-jobs';
 export { getJobOrThrow } from './use-cases/get-job';
 export { getResult } from './use-cases/get-result';

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsSettings } from './aws-settings';
 import { unavailableAsDomainError } from './aws-unavailable';
 
@@ -8,7 +9,15 @@ export interface AwsClients {
   dynamodb: DynamoDBClient;
   s3: S3Client;
   ecs: ECSClient;
+  sqs: SQSClient;
 }
+
+/**
+ * Tries of one SendMessage (the SDK's standard retry: throttling, 5xx and network errors, with its own
+ * backoff). Written out because POST /parse waits for them; past them the domain retries the start as a new
+ * attempt with its longer backoff (PARSER_START_REFUSED, sqs-failure-kinds.ts).
+ */
+export const SQS_MAX_ATTEMPTS = 3;
 
 /**
  * One client per service, made once per process (outside the Lambda handler, so warm invocations reuse
@@ -28,11 +37,13 @@ export function createAwsClients(settings: Pick<AwsSettings, 'region' | 'endpoin
       ...(endpoints.s3 ? { endpoint: endpoints.s3 } : {}),
     }),
     ecs: new ECSClient({ region, ...(endpoints.ecs ? { endpoint: endpoints.ecs } : {}) }),
+    sqs: new SQSClient({ region, maxAttempts: SQS_MAX_ATTEMPTS, ...(endpoints.sqs ? { endpoint: endpoints.sqs } : {}) }),
   };
   // Throttling, 5xx and unreachable services become STORAGE_UNAVAILABLE (503) once the SDK's retries are spent.
   clients.dynamodb.middlewareStack.add(unavailableAsDomainError('DynamoDB'), { step: 'initialize', name: 'unavailableAsDomainError' });
   clients.s3.middlewareStack.add(unavailableAsDomainError('S3'), { step: 'initialize', name: 'unavailableAsDomainError' });
   clients.ecs.middlewareStack.add(unavailableAsDomainError('ECS'), { step: 'initialize', name: 'unavailableAsDomainError' });
+  // Not SQS: its one caller, the queue runner, tells a passing refusal from a lasting one itself.
   return clients;
 }
 
@@ -40,4 +51,5 @@ export function destroyAwsClients(clients: AwsClients): void {
   clients.dynamodb.destroy();
   clients.s3.destroy();
   clients.ecs.destroy();
+  clients.sqs.destroy();
 }

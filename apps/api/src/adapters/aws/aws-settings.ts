@@ -7,7 +7,9 @@ export interface AwsSettings {
   tables: DynamoDbTableNames;
   uploadsBucket: string;
   ecs: EcsSettings;
-  endpoints: { dynamodb?: string; s3?: string; ecs?: string };
+  /** How a parse is started (PARSER_DISPATCH): a message on the parse queue, or one RunTask per attempt. */
+  dispatch: ParserDispatch;
+  endpoints: { dynamodb?: string; s3?: string; ecs?: string; sqs?: string };
   /** Path-style S3 URLs (bucket in the path), which emulators on an IP address need. */
   s3ForcePathStyle: boolean;
 }
@@ -19,6 +21,13 @@ export interface DynamoDbTableNames {
   skuMappings: string;
   audit: string;
 }
+
+/**
+ * `queue` (the default): SendMessage to the parse queue, which the parser's ECS service long-polls. `task`:
+ * RunTask per attempt. The ECS settings stay required in both: a task started before a switch to `queue` is
+ * still asked about by its run id.
+ */
+export type ParserDispatch = { kind: 'queue'; queueUrl: string } | { kind: 'task' };
 
 export interface EcsSettings {
   cluster: string;

@@ -36,6 +36,8 @@ export async function createAwsResources(): Promise<AwsTestResources> {
     region: TEST_REGION,
     tables,
     uploadsBucket: `test-uploads-${suffix}`,
+    // RunTask per job, which these fixtures' task launcher serves; the queue tests switch to `queue` (sqs-queues.ts).
+    dispatch: { kind: 'task' },
     ecs: {
       cluster: `test-cluster-${suffix}`,
       taskDefinition: `test-parser-${suffix}`,
@@ -44,7 +46,7 @@ export async function createAwsResources(): Promise<AwsTestResources> {
       securityGroups: [inject('motoNetwork').securityGroupId],
       assignPublicIp: false,
     },
-    endpoints: { dynamodb: inject('dynamodbEndpoint'), s3: inject('motoEndpoint'), ecs: inject('motoEndpoint') },
+    endpoints: { dynamodb: inject('dynamodbEndpoint'), s3: inject('motoEndpoint'), ecs: inject('motoEndpoint'), sqs: inject('motoEndpoint') },
     s3ForcePathStyle: true,
   };
   const clients = createAwsClients(settings);
@@ -79,9 +81,11 @@ export async function createAwsResources(): Promise<AwsTestResources> {
       PARSER_TASK_DEFINITION: settings.ecs.taskDefinition,
       PARSER_SUBNETS: settings.ecs.subnets.join(','),
       PARSER_SECURITY_GROUPS: settings.ecs.securityGroups.join(','),
+      PARSER_DISPATCH: 'task',
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
       AWS_ENDPOINT_URL_S3: inject('motoEndpoint'),
       AWS_ENDPOINT_URL_ECS: inject('motoEndpoint'),
+      AWS_ENDPOINT_URL_SQS: inject('motoEndpoint'),
       S3_FORCE_PATH_STYLE: 'true',
     },
     async cleanup() {
