@@ -1,35 +1,22 @@
-import type { ParseAttempt } from "@invoice/contracts";
-import {
-  MAX_LISTED_FAILURES,
-  MAX_OPERATIONS_JOBS,
-  operationsSummary,
-  type JobRecord,
-} from "@invoice/inventory";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  openSqliteDatabase,
-  type SqliteDatabase,
-} from "../../src/adapters/local/sqlite-database";
-import { SqliteJobRepository } from "../../src/adapters/local/sqlite-job-repository";
-import { sampleJob } from "../contracts/sample-records";
-import { makeDataDir } from "../support/test-server";
+import type { ParseAttempt } from '@invoice/contracts';
+import { MAX_LISTED_FAILURES, MAX_OPERATIONS_JOBS, operationsSummary, type JobRecord } from '@invoice/inventory';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteDatabase, type SqliteDatabase } from '../../src/adapters/local/sqlite-database';
+import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
+import { sampleJob } from '../contracts/sample-records';
+import { makeDataDir } from '../support/test-server';
 
-const NOW = new Date("2026-03-01T10:15:00.000Z");
-const WINDOW_START = "2026-02-28T11:00:00.000Z";
+const NOW = new Date('2026-03-01T10:15:00.000Z');
+const WINDOW_START = '2026-02-28T11:00:00.000Z';
 
 /** A job created at `createdAt` whose one parse request was queued then and ended `outcome` after `ms`. */
-function endedJob(
-  createdAt: string,
-  outcome: ParseAttempt["outcome"],
-  ms: number,
-  code: string | null = null,
-): JobRecord {
+function endedJob(createdAt: string, outcome: ParseAttempt['outcome'], ms: number, code: string | null = null): JobRecord {
   const endedAt = new Date(Date.parse(createdAt) + ms).toISOString();
   return sampleJob({
     createdAt,
     updatedAt: endedAt,
-    status: outcome === "parsed" ? "PARSED" : "FAILED",
+    status: outcome === 'parsed' ? 'PARSED' : 'FAILED',
     attempt: 1,
     attempts: [
       {
@@ -46,15 +33,15 @@ function endedJob(
 }
 
 /** The use case over the SQLite job store (the embedded adapter is the fake): the walk, its bound and the window's edges. */
-describe("operationsSummary (SQLite job store)", () => {
+describe('operationsSummary (SQLite job store)', () => {
   let dir: ReturnType<typeof makeDataDir>;
   let db: SqliteDatabase;
   let jobs: SqliteJobRepository;
   const deps = () => ({ jobs, clock: { now: () => NOW } });
 
   beforeEach(() => {
-    dir = makeDataDir("operations");
-    db = openSqliteDatabase(path.join(dir.dataDir, "test.sqlite"));
+    dir = makeDataDir('operations');
+    db = openSqliteDatabase(path.join(dir.dataDir, 'test.sqlite'));
     jobs = new SqliteJobRepository(db);
   });
   afterEach(() => {
@@ -62,11 +49,11 @@ describe("operationsSummary (SQLite job store)", () => {
     dir.remove();
   });
 
-  it("counts a job created at the first instant of the window and leaves out one a millisecond before", async () => {
+  it('counts a job created at the first instant of the window and leaves out one a millisecond before', async () => {
     await jobs.create(sampleJob({ createdAt: WINDOW_START }));
-    await jobs.create(endedJob("2026-02-28T10:59:59.999Z", "parsed", 5_000));
+    await jobs.create(endedJob('2026-02-28T10:59:59.999Z', 'parsed', 5_000));
 
-    const summary = await operationsSummary(deps(), "24h");
+    const summary = await operationsSummary(deps(), '24h');
 
     expect(summary.jobsRead).toBe(1);
     expect(summary.buckets[0]?.counts).toMatchObject({ created: 1, parsed: 0 });
@@ -78,21 +65,17 @@ describe("operationsSummary (SQLite job store)", () => {
     });
   });
 
-  it("buckets each end by when it ended, and takes the latency percentiles per bucket", async () => {
-    await jobs.create(endedJob("2026-03-01T08:59:59.000Z", "parsed", 2_000)); // created at 08, parsed at 09
-    await jobs.create(endedJob("2026-03-01T09:10:00.000Z", "parsed", 1_000));
-    await jobs.create(endedJob("2026-03-01T09:20:00.000Z", "parsed", 3_000));
-    await jobs.create(
-      endedJob("2026-03-01T09:30:00.000Z", "failed", 500, "ENCRYPTED"),
-    );
+  it('buckets each end by when it ended, and takes the latency percentiles per bucket', async () => {
+    await jobs.create(endedJob('2026-03-01T08:59:59.000Z', 'parsed', 2_000)); // created at 08, parsed at 09
+    await jobs.create(endedJob('2026-03-01T09:10:00.000Z', 'parsed', 1_000));
+    await jobs.create(endedJob('2026-03-01T09:20:00.000Z', 'parsed', 3_000));
+    await jobs.create(endedJob('2026-03-01T09:30:00.000Z', 'failed', 500, 'ENCRYPTED'));
 
-    const summary = await operationsSummary(deps(), "24h");
+    const summary = await operationsSummary(deps(), '24h');
 
-    expect(
-      summary.buckets.slice(21).map((bucket) => [bucket.start, bucket.counts]),
-    ).toEqual([
+    expect(summary.buckets.slice(21).map((bucket) => [bucket.start, bucket.counts])).toEqual([
       [
-        "2026-03-01T08:00:00.000Z",
+        '2026-03-01T08:00:00.000Z',
         {
           created: 1,
           parsed: 0,
@@ -103,18 +86,18 @@ describe("operationsSummary (SQLite job store)", () => {
         },
       ],
       [
-        "2026-03-01T09:00:00.000Z",
+        '2026-03-01T09:00:00.000Z',
         {
           created: 3,
           parsed: 3,
           failed: 1,
-          successRate: "0.750",
+          successRate: '0.750',
           latencyP50Ms: 2000,
           latencyP95Ms: 3000,
         },
       ],
       [
-        "2026-03-01T10:00:00.000Z",
+        '2026-03-01T10:00:00.000Z',
         {
           created: 0,
           parsed: 0,
@@ -127,14 +110,11 @@ describe("operationsSummary (SQLite job store)", () => {
     ]);
   });
 
-  it("reads at most maxJobs and says truncated when a job of the window is left", async () => {
-    for (let minute = 0; minute < 5; minute += 1)
-      await jobs.create(
-        sampleJob({ createdAt: `2026-03-01T10:0${minute}:00.000Z` }),
-      );
+  it('reads at most maxJobs and says truncated when a job of the window is left', async () => {
+    for (let minute = 0; minute < 5; minute += 1) await jobs.create(sampleJob({ createdAt: `2026-03-01T10:0${minute}:00.000Z` }));
 
-    const cut = await operationsSummary(deps(), "24h", { maxJobs: 3 });
-    const exact = await operationsSummary(deps(), "24h", { maxJobs: 5 });
+    const cut = await operationsSummary(deps(), '24h', { maxJobs: 3 });
+    const exact = await operationsSummary(deps(), '24h', { maxJobs: 5 });
 
     expect({
       jobsRead: cut.jobsRead,
@@ -153,14 +133,11 @@ describe("operationsSummary (SQLite job store)", () => {
     });
   });
 
-  it("is not truncated when the job past the bound is older than the window", async () => {
-    for (let minute = 0; minute < 3; minute += 1)
-      await jobs.create(
-        sampleJob({ createdAt: `2026-03-01T10:0${minute}:00.000Z` }),
-      );
-    await jobs.create(sampleJob({ createdAt: "2026-02-01T10:00:00.000Z" }));
+  it('is not truncated when the job past the bound is older than the window', async () => {
+    for (let minute = 0; minute < 3; minute += 1) await jobs.create(sampleJob({ createdAt: `2026-03-01T10:0${minute}:00.000Z` }));
+    await jobs.create(sampleJob({ createdAt: '2026-02-01T10:00:00.000Z' }));
 
-    const summary = await operationsSummary(deps(), "24h", { maxJobs: 3 });
+    const summary = await operationsSummary(deps(), '24h', { maxJobs: 3 });
 
     expect({
       jobsRead: summary.jobsRead,
@@ -168,18 +145,16 @@ describe("operationsSummary (SQLite job store)", () => {
     }).toEqual({ jobsRead: 3, truncated: false });
   });
 
-  it("walks past one page of the job list", async () => {
+  it('walks past one page of the job list', async () => {
     for (let index = 0; index < 130; index += 1) {
       await jobs.create(
         sampleJob({
-          createdAt: new Date(
-            Date.parse("2026-03-01T09:00:00.000Z") + index * 1000,
-          ).toISOString(),
+          createdAt: new Date(Date.parse('2026-03-01T09:00:00.000Z') + index * 1000).toISOString(),
         }),
       );
     }
 
-    const summary = await operationsSummary(deps(), "30d");
+    const summary = await operationsSummary(deps(), '30d');
 
     expect(summary.maxJobs).toBe(MAX_OPERATIONS_JOBS);
     expect({
@@ -193,52 +168,38 @@ describe("operationsSummary (SQLite job store)", () => {
     });
   });
 
-  it("groups failures by code, the most frequent first, each newest first and listed up to the cap", async () => {
-    const base = Date.parse("2026-03-01T09:00:00.000Z");
+  it('groups failures by code, the most frequent first, each newest first and listed up to the cap', async () => {
+    const base = Date.parse('2026-03-01T09:00:00.000Z');
     const failed: JobRecord[] = [];
     for (let index = 0; index < MAX_LISTED_FAILURES + 2; index += 1) {
-      failed.push(
-        endedJob(
-          new Date(base + index * 60_000).toISOString(),
-          "failed",
-          1_000,
-          "CORRUPT",
-        ),
-      );
+      failed.push(endedJob(new Date(base + index * 60_000).toISOString(), 'failed', 1_000, 'CORRUPT'));
     }
-    failed.push(
-      endedJob("2026-03-01T08:00:00.000Z", "timed-out", 600_000, "TIMEOUT"),
-    );
+    failed.push(endedJob('2026-03-01T08:00:00.000Z', 'timed-out', 600_000, 'TIMEOUT'));
     for (const job of failed) await jobs.create(job);
 
-    const summary = await operationsSummary(deps(), "24h");
+    const summary = await operationsSummary(deps(), '24h');
 
-    expect(
-      summary.failures.map((group) => [
-        group.code,
-        group.count,
-        group.failures.length,
-      ]),
-    ).toEqual([
-      ["CORRUPT", MAX_LISTED_FAILURES + 2, MAX_LISTED_FAILURES],
-      ["TIMEOUT", 1, 1],
+    expect(summary.failures.map((group) => [group.code, group.count, group.failures.length])).toEqual([
+      ['CORRUPT', MAX_LISTED_FAILURES + 2, MAX_LISTED_FAILURES],
+      ['TIMEOUT', 1, 1],
     ]);
     const newest = failed[MAX_LISTED_FAILURES + 1];
     expect(summary.failures[0]?.failures[0]).toEqual({
       jobId: newest?.jobId,
-      fileName: "invoice.pdf",
+      fileName: 'invoice.pdf',
       attempt: 1,
-      outcome: "failed",
-      endedAt: "2026-03-01T09:21:01.000Z",
+      outcome: 'failed',
+      endedAt: '2026-03-01T09:21:01.000Z',
+      attempts: newest?.attempts,
     });
     expect(summary.failures[1]?.failures[0]).toMatchObject({
-      outcome: "timed-out",
-      endedAt: "2026-03-01T08:10:00.000Z",
+      outcome: 'timed-out',
+      endedAt: '2026-03-01T08:10:00.000Z',
     });
     expect(summary.totals).toMatchObject({
       failed: MAX_LISTED_FAILURES + 3,
       parsed: 0,
-      successRate: "0.000",
+      successRate: '0.000',
     });
   });
 });

@@ -675,6 +675,10 @@ export interface OperationsFailure {
   attempt: number;
   outcome: "failed" | "abandoned" | "timed-out";
   endedAt: Timestamp;
+  /**
+   * The attempts of the failed parse request, oldest first: the retried ones before it, then the one that ended it.
+   */
+  attempts: ParseAttempt[];
 }
 /**
  * Query string of GET /api/jobs/{jobId}/pages/{page}/region: the box in PDF points, origin at the top-left of the page (x0 < x1, y0 < y1, checked by the route after a negative coordinate is read as 0).

@@ -5,16 +5,10 @@ import type {
   OperationsResponse,
   OperationsWindow,
   ParseAttempt,
-} from "@invoice/contracts";
-import type { JobRecord } from "../job-record";
-import {
-  bucketOf,
-  percentileOf,
-  successRateOf,
-  windowLayout,
-  type WindowLayout,
-} from "../operations/operations-window";
-import type { InventoryPorts } from "./deps";
+} from '@invoice/contracts';
+import type { JobRecord } from '../job-record';
+import { bucketOf, percentileOf, successRateOf, windowLayout, type WindowLayout } from '../operations/operations-window';
+import type { InventoryPorts } from './deps';
 
 /**
  * How many jobs one summary reads at most. The job store has no index by time of event, so a summary walks the
@@ -27,17 +21,13 @@ export const OPERATIONS_PAGE_SIZE = 100;
 /** Failures listed per error code (the count covers them all): enough to open the recent ones. */
 export const MAX_LISTED_FAILURES = 20;
 
-const FAILING_OUTCOMES: ReadonlySet<ParseAttempt["outcome"]> = new Set([
-  "failed",
-  "abandoned",
-  "timed-out",
-]);
+const FAILING_OUTCOMES: ReadonlySet<ParseAttempt['outcome']> = new Set(['failed', 'abandoned', 'timed-out']);
 
 /** What one parse request came to: parsed after `latencyMs`, or failed with a code. */
 export type RequestEnd =
-  | { kind: "parsed"; endedAtMs: number; latencyMs: number }
+  | { kind: 'parsed'; endedAtMs: number; latencyMs: number }
   | {
-      kind: "failed";
+      kind: 'failed';
       endedAtMs: number;
       failure: OperationsFailure;
       code: string;
@@ -53,7 +43,7 @@ export type RequestEnd =
  * no history to read their ends from); they still count as created when created inside the window.
  */
 export async function operationsSummary(
-  deps: Pick<InventoryPorts, "jobs" | "clock">,
+  deps: Pick<InventoryPorts, 'jobs' | 'clock'>,
   window: OperationsWindow,
   options: { maxJobs?: number } = {},
 ): Promise<OperationsResponse> {
@@ -98,7 +88,7 @@ export async function operationsSummary(
 
 /** The jobs created at or after the window's start, newest first, at most maxJobs; truncated when more remain. */
 async function jobsOfWindow(
-  deps: Pick<InventoryPorts, "jobs">,
+  deps: Pick<InventoryPorts, 'jobs'>,
   layout: WindowLayout,
   maxJobs: number,
 ): Promise<{ jobs: JobRecord[]; truncated: boolean }> {
@@ -111,8 +101,7 @@ async function jobsOfWindow(
       cursor,
     });
     for (const job of page.items) {
-      if (Date.parse(job.createdAt) < layout.fromMs)
-        return { jobs, truncated: false };
+      if (Date.parse(job.createdAt) < layout.fromMs) return { jobs, truncated: false };
       if (jobs.length === maxJobs) return { jobs, truncated: true };
       jobs.push(job);
     }
@@ -132,52 +121,31 @@ async function jobsOfWindow(
  * backoff, which the operator waits through too. Not createdAt: a job uploaded today and parsed next week, or
  * re-parsed, would count the operator's wait rather than the pipeline's.
  */
-export function requestEndsOf(
-  job: Pick<JobRecord, "jobId" | "fileName" | "attempts">,
-): RequestEnd[] {
+export function requestEndsOf(job: Pick<JobRecord, 'jobId' | 'fileName' | 'attempts'>): RequestEnd[] {
   const ends: RequestEnd[] = [];
-  let requestStartMs: number | null = null;
+  let request: ParseAttempt[] = [];
   for (const attempt of job.attempts ?? []) {
-    requestStartMs ??= Date.parse(attempt.queuedAt);
-    if (attempt.endedAt === null || attempt.outcome === "retried") continue;
+    request.push(attempt);
+    if (attempt.endedAt === null || attempt.outcome === 'retried') continue;
     const endedAtMs = Date.parse(attempt.endedAt);
-    if (attempt.outcome === "parsed") {
-      ends.push({
-        kind: "parsed",
-        endedAtMs,
-        latencyMs: Math.max(0, endedAtMs - requestStartMs),
-      });
+    if (attempt.outcome === 'parsed') {
+      const requestedAtMs = Date.parse(request[0]?.queuedAt ?? attempt.queuedAt);
+      ends.push({ kind: 'parsed', endedAtMs, latencyMs: Math.max(0, endedAtMs - requestedAtMs) });
     } else if (FAILING_OUTCOMES.has(attempt.outcome)) {
-      const outcome = attempt.outcome as OperationsFailure["outcome"];
-      const failure: OperationsFailure = {
-        jobId: job.jobId,
-        fileName: job.fileName,
-        attempt: attempt.attempt,
-        outcome,
-        endedAt: attempt.endedAt,
-      };
-      ends.push({
-        kind: "failed",
-        endedAtMs,
-        failure,
-        code: attempt.code ?? UNKNOWN_CODE,
-      });
+      const outcome = attempt.outcome as OperationsFailure['outcome'];
+      const failure = { jobId: job.jobId, fileName: job.fileName, attempt: attempt.attempt, outcome, endedAt: attempt.endedAt, attempts: request };
+      ends.push({ kind: 'failed', endedAtMs, failure, code: attempt.code ?? UNKNOWN_CODE });
     }
-    requestStartMs = null;
+    request = [];
   }
   return ends;
 }
 
 /** Stands for a failing attempt recorded without a code, which the parse use cases never write. */
-const UNKNOWN_CODE = "UNKNOWN";
+const UNKNOWN_CODE = 'UNKNOWN';
 
-function countsOf(
-  created: number,
-  ends: readonly RequestEnd[],
-): OperationsCounts {
-  const latencies = ends
-    .flatMap((end) => (end.kind === "parsed" ? [end.latencyMs] : []))
-    .sort((a, b) => a - b);
+function countsOf(created: number, ends: readonly RequestEnd[]): OperationsCounts {
+  const latencies = ends.flatMap((end) => (end.kind === 'parsed' ? [end.latencyMs] : [])).sort((a, b) => a - b);
   const failed = ends.length - latencies.length;
   return {
     created,
@@ -193,7 +161,7 @@ function countsOf(
 function failuresByCode(ends: readonly RequestEnd[]): OperationsFailureGroup[] {
   const groups = new Map<string, OperationsFailure[]>();
   for (const end of ends) {
-    if (end.kind !== "failed") continue;
+    if (end.kind !== 'failed') continue;
     const group = groups.get(end.code);
     if (group) group.push(end.failure);
     else groups.set(end.code, [end.failure]);
@@ -203,12 +171,7 @@ function failuresByCode(ends: readonly RequestEnd[]): OperationsFailureGroup[] {
       code,
       count: failures.length,
       failures: failures
-        .sort(
-          (a, b) =>
-            Date.parse(b.endedAt) - Date.parse(a.endedAt) ||
-            a.jobId.localeCompare(b.jobId) ||
-            b.attempt - a.attempt,
-        )
+        .sort((a, b) => Date.parse(b.endedAt) - Date.parse(a.endedAt) || a.jobId.localeCompare(b.jobId) || b.attempt - a.attempt)
         .slice(0, MAX_LISTED_FAILURES),
     }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
