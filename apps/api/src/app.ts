@@ -5,6 +5,7 @@ import { accountRoutes } from './http/account-routes';
 import { auditRoutes } from './http/audit-routes';
 import { authorize } from './http/authorize';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
+import { requestLog, type RequestLogger } from './http/request-log';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
 import { itemRoutes } from './http/item-routes';
@@ -25,7 +26,13 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** Serves non-/api paths, e.g. the built SPA (main.ts); without it they are ROUTE_NOT_FOUND. */
   site?: RequestHandler;
+  /** Called with every 5xx's error; by default written to stderr, unless requestLog writes it in the request's line. */
   logError?: ErrorLogger;
+  /**
+   * Writes one JSON line per request (request-log.ts), a 5xx's with its stack and causes: JSON lines on stdout
+   * (main.ts), Powertools Logger (lambda.ts). Unset in tests, which look at what they need.
+   */
+  requestLog?: RequestLogger;
   /**
    * The local server's (main.ts) host names: any other Host gets 421, a state-changing request from another
    * Origin 403, and every answer forbids framing. Unset in AWS mode, where API Gateway and CloudFront do this.
@@ -40,6 +47,8 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  // First, so that a request refused by the guards below is logged too.
+  if (options.requestLog) app.use(requestLog(options.requestLog));
   if (options.allowedHosts) app.use(localServerGuards(options.allowedHosts));
   app.use(stateChangeGuard(options.allowedHosts ?? null));
   app.use(authorize(context.authenticator));
@@ -65,6 +74,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
     app.use((req, res, next) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : site(req, res, next)));
   }
   app.use(routeNotFound);
-  app.use(errorMiddleware(options.logError ?? logToStderr));
+  // A request log carries each 5xx in its line: writing it to stderr as well would log it twice.
+  app.use(errorMiddleware(options.logError ?? (options.requestLog ? () => undefined : logToStderr)));
   return app;
 }

@@ -11,6 +11,7 @@ import { DynamoDbSupplierDirectory } from './adapters/aws/dynamodb-supplier-dire
 import { DispatchingParserRunner } from './adapters/aws/dispatching-parser-runner';
 import { EcsParserRunner } from './adapters/aws/ecs-parser-runner';
 import { S3BlobStore } from './adapters/aws/s3-blob-store';
+import { PowertoolsTelemetry } from './adapters/aws/powertools-telemetry';
 import { SqsParserRunner } from './adapters/aws/sqs-parser-runner';
 import type { Composition, CompositionOverrides } from './composition-root';
 import { CognitoJwtAuthenticator } from './adapters/aws/cognito-jwt-authenticator';
@@ -38,6 +39,8 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
   const clients = createAwsClients(settings);
   const clock = overrides.clock ?? systemClock;
   const cognito = resolveCognitoSettings(config.aws);
+  // Buffered per invocation; lambda.ts calls publishMetrics when each ends.
+  const telemetry = new PowertoolsTelemetry();
   const ports: InventoryPorts = {
     jobs: new DynamoDbJobRepository(clients.dynamodb, settings.tables.jobs),
     ledger: new DynamoDbInventoryLedger(clients.dynamodb, settings.tables),
@@ -50,6 +53,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
     blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
     runner: parserRunner(settings, clients, config.parseTimeoutSeconds),
     parseRetry: parseRetrySettings(config),
+    telemetry,
     clock,
     newId: overrides.newId ?? randomJobId,
   };
@@ -74,6 +78,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
         clientId: cognito.clientId,
       },
     },
+    publishMetrics: () => telemetry.publish(),
     async close() {
       destroyAwsClients(clients);
     },

@@ -8,6 +8,7 @@ import { NodeCryptoSecrets } from './adapters/local/node-crypto-secrets';
 import { SqliteAccountStore } from './adapters/local/sqlite-account-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
+import { PrometheusTelemetry } from './adapters/local/prometheus-telemetry';
 import { openSqliteDatabase, type SqliteDatabase } from './adapters/local/sqlite-database';
 import { SqliteAuditTrail } from './adapters/local/sqlite-audit-trail';
 import { SqliteInventoryLedger } from './adapters/local/sqlite-inventory-ledger';
@@ -24,6 +25,7 @@ import { composeAws } from './compose-aws';
 import { ConfigError, type Config } from './config';
 import { parseRetrySettings } from './parse-retry-settings';
 import type { AppContext } from './http/app-context';
+import { metricsRoute } from './http/metrics-route';
 
 export const STORAGE_MODES = ['local', 'aws'] as const;
 
@@ -33,6 +35,11 @@ export interface Composition {
   close(): Promise<void>;
   /** Local mode's warm parser workers (PARSER_WORKERS > 0), for fault-injection tests and the benchmark. */
   parserPool?: WarmWorkerPool;
+  /**
+   * AWS mode: writes out the metrics buffered since the last call (EMF lines for CloudWatch), once per Lambda
+   * invocation (lambda.ts). Absent locally, where GET /api/metrics serves the running totals.
+   */
+  publishMetrics?(): void;
 }
 
 /** Tests replace time and ids; nothing else is swappable here, the adapters follow from the config. */
@@ -60,6 +67,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
   const jobs = new SqliteJobRepository(db);
   const blobs = new FsBlobStore(path.join(config.dataDir, BLOBS_DIR), signer);
   const { runner, pool } = localParserRunner(config, db);
+  const telemetry = new PrometheusTelemetry();
   const ports: InventoryPorts = {
     jobs,
     ledger: new SqliteInventoryLedger(db),
@@ -70,6 +78,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
     blobs,
     runner,
     parseRetry: parseRetrySettings(config),
+    telemetry,
     clock,
     newId: overrides.newId ?? randomJobId,
   };
@@ -88,7 +97,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
       version: apiVersion,
       limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
       requireSecondApprover: config.requireSecondApprover,
-      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock, audit: ports.audit, newId: ports.newId })],
+      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock, audit: ports.audit, newId: ports.newId }), metricsRoute(telemetry)],
       authenticator: new LocalAuthenticator(accounts),
       accounts,
       // The cookie may only travel encrypted when the server is reached over https (a TLS proxy in front).

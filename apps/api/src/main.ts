@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { JsonLineLog } from './adapters/local/json-line-log';
 import { createApp } from './app';
 import { compose } from './composition-root';
 import { loadConfig, type Config } from './config';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const composition = compose(config);
   // Host, Origin and framing checks are this listener's job; the Lambda (lambda.ts) leaves them to AWS's edge.
   const allowedHosts = AllowedHosts.of(config);
-  const app = createApp(composition.context, { site: staticSite(config.webDistDir, log) ?? undefined, allowedHosts });
+  // One JSON line per request on stdout (a 5xx's, with its stack and causes, on stderr).
+  const app = createApp(composition.context, { site: staticSite(config.webDistDir, log) ?? undefined, allowedHosts, requestLog: new JsonLineLog() });
 
   const servers = await listenAll(app, config);
   const sweeper = config.parseSweepSeconds > 0 ? startParseSweeper(composition.context.ports, config.parseSweepSeconds, log) : null;

@@ -2,6 +2,7 @@ import type { ErrorCode, ErrorResponse } from '@invoice/contracts';
 import { httpStatusOf } from '@invoice/contracts';
 import { DomainError } from '@invoice/inventory';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { noteServerError } from './request-log';
 
 export type ErrorLogger = (error: unknown, context: string) => void;
 
@@ -23,7 +24,7 @@ export const routeNotFound: RequestHandler = (req, _res, next) => {
 /**
  * The one place errors become responses: {error: {code, message, details?}} with the catalogue's status.
  * Bad input is always a 4xx; anything unrecognised is a 500 INTERNAL_ERROR. Every 5xx, coded or not, goes
- * to the log with its cause, never to the client.
+ * to the log with its cause, never to the client: to `log`, and to the request's line (request-log.ts).
  */
 export function errorMiddleware(log: ErrorLogger = logToStderr): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -35,7 +36,10 @@ export function errorMiddleware(log: ErrorLogger = logToStderr): ErrorRequestHan
     const code: ErrorCode = known?.code ?? 'INTERNAL_ERROR';
     // A 5xx is the service's fault, coded or not (a store that did not answer, a parser's invalid output):
     // someone has to see it and its cause. A 4xx is the client's, and answering it says everything.
-    if (httpStatusOf(code) >= 500) log(error, `${req.method} ${req.originalUrl}`);
+    if (httpStatusOf(code) >= 500) {
+      noteServerError(req, error);
+      log(error, `${req.method} ${req.originalUrl}`);
+    }
     const body: ErrorResponse = {
       error: {
         code,

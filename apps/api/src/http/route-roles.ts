@@ -69,6 +69,10 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/tokens', access: 'admin', only: 'local' },
   { method: 'POST', path: '/api/tokens', access: 'admin', only: 'local' },
   { method: 'DELETE', path: '/api/tokens/:name', access: 'admin', only: 'local' },
+  // The pipeline's counters and latencies: the figures GET /api/operations already shows a viewer, so a viewer may
+  // read them; a Prometheus scraper sends an API token of role viewer as Bearer, a credential that can change
+  // nothing. Local only: AWS mode sends the same figures to CloudWatch.
+  { method: 'GET', path: '/api/metrics', access: 'viewer', only: 'local' },
 ];
 
 /**

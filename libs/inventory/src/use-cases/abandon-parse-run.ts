@@ -4,6 +4,7 @@ import { assertTransition, isInFlight } from '../job-status';
 import { errorKey, parsedKey } from '../object-keys';
 import { endCurrentAttempt } from '../parse-attempts';
 import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
+import { reportParseChange } from './parse-telemetry';
 
 export interface AbandonRequest {
   jobId: string;
@@ -32,7 +33,7 @@ export type AbandonOutcome =
  * a lost race re-reads and decides again; still losing after MAX_CONFLICT_RETRIES throws JOB_CONCURRENT_UPDATE,
  * so that the caller (the dead-letter queue's consumer) tries the message again later.
  */
-export async function abandonParseRun(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock'>, request: AbandonRequest): Promise<AbandonOutcome> {
+export async function abandonParseRun(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock' | 'telemetry'>, request: AbandonRequest): Promise<AbandonOutcome> {
   const { jobId, attempt } = request;
   let job = await deps.jobs.get(jobId);
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
@@ -45,6 +46,7 @@ export async function abandonParseRun(deps: Pick<InventoryPorts, 'jobs' | 'blobs
     const next = nextVersion(job, abandoned(job, request, now), now);
     try {
       await deps.jobs.update(next, job.version);
+      reportParseChange(deps, job, next);
       return { outcome: 'abandoned', job: next };
     } catch (error) {
       if (!isDomainError(error, 'JOB_CONCURRENT_UPDATE')) throw error;
