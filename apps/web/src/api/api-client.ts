@@ -30,6 +30,8 @@ import type {
   ListSuppliersResponse,
   MergeSuppliersRequest,
   MergeSuppliersResponse,
+  OperationsResponse,
+  OperationsWindow,
   PageRegion,
   ParseResult,
   PutSkuMappingRequest,
@@ -168,6 +170,7 @@ export function createApiClient(baseUrl: string) {
         method: 'DELETE',
       }),
     listAudit: (query: AuditQuery) => request<ListAuditResponse>(`/api/audit${auditQuery(query)}`),
+    getOperations: (window: OperationsWindow) => request<OperationsResponse>(`/api/operations?window=${window}`),
     listJobs: (limit = 50, cursor: string | null = null) =>
       request<ListJobsResponse>(`/api/jobs?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     getJob: (jobId: string) => request<Job>(job(jobId)),

@@ -7,6 +7,7 @@ import { InventoryScreen } from '../inventory/InventoryScreen';
 import { ItemsScreen } from '../items/ItemsScreen';
 import { JobsScreen } from '../jobs/JobsScreen';
 import { MappingsScreen } from '../mappings/MappingsScreen';
+import { OperationsScreen } from '../operations/OperationsScreen';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { routeHref, type Route } from './routes';
 import { useHashRoute } from './use-hash-route';
@@ -25,6 +26,8 @@ function titleOf(route: Route): string {
       return route.supplier ? `Mappings of ${route.supplier}` : 'Mappings';
     case 'audit':
       return 'Audit';
+    case 'operations':
+      return 'Operations';
     case 'users':
       return 'Users and tokens';
     case 'not-found':
@@ -46,6 +49,8 @@ function Screen({ route }: { route: Route }) {
       return <MappingsScreen supplier={route.supplier} />;
     case 'audit':
       return <AuditScreen />;
+    case 'operations':
+      return <OperationsScreen />;
     case 'users':
       return <AccountsScreen />;
     case 'not-found':
@@ -95,6 +100,9 @@ export function App() {
           </a>
           <a href={routeHref({ screen: 'mappings', supplier: null })} aria-current={current === 'mappings' ? 'page' : undefined}>
             Mappings
+          </a>
+          <a href={routeHref({ screen: 'operations' })} aria-current={current === 'operations' ? 'page' : undefined}>
+            Operations
           </a>
           {admin && (
             <a href={routeHref({ screen: 'audit' })} aria-current={current === 'audit' ? 'page' : undefined}>

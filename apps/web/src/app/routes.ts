@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'items' }
   | { screen: 'mappings'; supplier: string | null }
   | { screen: 'audit' }
+  | { screen: 'operations' }
   | { screen: 'users' }
   | { screen: 'not-found'; path: string };
 
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'items') return { screen: 'items' };
   if (parts.length === 1 && parts[0] === 'audit') return { screen: 'audit' };
+  if (parts.length === 1 && parts[0] === 'operations') return { screen: 'operations' };
   if (parts.length === 1 && parts[0] === 'users') return { screen: 'users' };
   if (parts[0] === 'mappings' && parts.length <= 2) {
     if (parts.length === 1) return { screen: 'mappings', supplier: null };
@@ -53,6 +55,8 @@ export function routeHref(route: Exclude<Route, { screen: 'not-found' }>): strin
       return '#/items';
     case 'audit':
       return '#/audit';
+    case 'operations':
+      return '#/operations';
     case 'users':
       return '#/users';
     case 'mappings':
