@@ -3,9 +3,10 @@
 // 1. The Lambda runs only STORAGE=aws, so every module under src/adapters/local/ (SQLite, files, the
 //    subprocess runner, better-sqlite3 behind them) is replaced by a stub that throws if it is ever used.
 //    The composition root stays the one place that chooses adapters; the bundle merely lacks the local ones.
-// 2. iconv-lite and mime-db, 1 MB between them, and the SDK's default credential chain are replaced by the
-//    small stand-ins in esbuild-shims/ (UTF-8 JSON bodies only; the few media types a JSON API answers with;
-//    credentials from the environment, which is where Lambda puts the execution role's).
+// 2. iconv-lite and mime-db, 1 MB between them, the SDK's default credential chain, qs and debug are replaced
+//    by the small stand-ins in esbuild-shims/ (UTF-8 JSON bodies only; the few media types a JSON API answers
+//    with; credentials from the environment, which is where Lambda puts the execution role's; no 'extended'
+//    query strings or urlencoded bodies; no DEBUG tracing of express's internals).
 // 3. ESM builds of the AWS SDK (mainFields module first), so only the commands used are bundled.
 // 4. Print the size of the output folder, which must stay under 1 MB (goal: 500 KB).
 const fs = require('node:fs');
@@ -36,12 +37,14 @@ const SHIMS = {
   'iconv-lite': 'iconv-lite.cjs',
   'mime-db': 'mime-db.cjs',
   '@aws-sdk/credential-provider-node': 'credential-provider-node.mjs',
+  qs: 'qs.cjs',
+  debug: 'debug.cjs',
 };
 
 const smallerDependencies = {
   name: 'smaller-dependencies',
   setup(build) {
-    build.onResolve({ filter: /^(iconv-lite|mime-db|@aws-sdk\/credential-provider-node)$/ }, (args) => ({ path: path.join(__dirname, 'esbuild-shims', SHIMS[args.path]) }));
+    build.onResolve({ filter: /^(iconv-lite|mime-db|@aws-sdk\/credential-provider-node|qs|debug)$/ }, (args) => ({ path: path.join(__dirname, 'esbuild-shims', SHIMS[args.path]) }));
   },
 };
 

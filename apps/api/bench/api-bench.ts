@@ -10,7 +10,8 @@
 //      a fresh Node process (lambda-first-request.mjs): the import and the first GET /api/health, timed apart,
 //      against DynamoDB Local and moto started as the AWS tests start them (skipped, saying why, if they cannot).
 // Options (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_APPLIES
-// (1000), BENCH_APPLY_IN_FLIGHT (20), BENCH_COLD_STARTS (5), BENCH_BUNDLE (build | existing), BENCH_PROFILE=1
+// (1000), BENCH_APPLY_IN_FLIGHT (20), BENCH_COLD_STARTS (5), BENCH_BUNDLE (build | existing), BENCH_ROUTES (e.g.
+// "read,review": only these routes, nothing after them), BENCH_PROFILE=1
 // (the product server runs with node --cpu-prof, profiles in BENCH_PROFILE_DIR, default ./bench-profiles).
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -36,6 +37,8 @@ const READ_JOB_LINES = 12;
 /** The SKUs applies move; few, so that concurrent applies meet on the same inventory rows. */
 const SKUS = Array.from({ length: 8 }, (_, index) => `BENCH-${index}`);
 const SEED_IN_FLIGHT = 16;
+/** The names BENCH_ROUTES knows the measured routes by, in the order of the table. */
+const ROUTE_KEYS = ['read', 'review', 'list', 'create'];
 
 const TARGETS = {
   jobReadRatio: 0.9,
@@ -459,13 +462,16 @@ async function main(): Promise<void> {
       },
     ];
     const captured = await Promise.all(routes.map((route) => capture(api, route)));
+    // BENCH_ROUTES=read,review (a profiling aid): load only these routes and stop after the route table.
+    const only = process.env.BENCH_ROUTES?.split(',');
+    const loaded = only ? routes.filter((_route, index) => only.includes(ROUTE_KEYS[index] as string)) : routes;
     writeFileSync(capturedFile, JSON.stringify(captured));
     bare = await startChild<{ url: string }>('bare-express-server.ts', [capturedFile], {});
 
     console.log('| route | product req/s | bare req/s | product/bare | product p50 | product p99 | bare p50 | bare p99 |');
     console.log('|---|---|---|---|---|---|---|---|');
     const results = new Map<string, { product: Load; bare: Load }>();
-    for (const route of routes) {
+    for (const route of loaded) {
       const headers = authHeaders(api);
       const measured: { product?: Load; bare?: Load } = {};
       for (const [side, url] of [
@@ -481,6 +487,7 @@ async function main(): Promise<void> {
         `| ${route.label} | ${Math.round(p.requestsPerSecond)} | ${Math.round(b.requestsPerSecond)} | ${(p.requestsPerSecond / b.requestsPerSecond).toFixed(2)}× | ${p.p50} ms | ${p.p99} ms | ${b.p50} ms | ${b.p99} ms |`,
       );
     }
+    if (only) return;
     const read = results.get(routes[0]?.label as string) as {
       product: Load;
       bare: Load;
