@@ -351,7 +351,28 @@ def test_a_child_is_replaced_after_its_maximum_number_of_jobs(
     records = json_lines(capfd.readouterr().err)
     pids = [record["pid"] for record in logged(records, "job parsed")]
     assert len(set(pids)) == 2
-    assert len(logged(records, "child recycled")) >= 2
+    recycled = [record for record in records if record["message"].startswith("child recycled after 1 jobs")]
+    assert len(recycled) >= 2
+
+
+def test_a_child_that_cannot_start_takes_no_message(aws: Aws, capfd: pytest.CaptureFixture[str]) -> None:
+    # Arrange: a broken image, whose children die in their imports
+    message_id = aws.send(aws.request(f"raw/{JOB}/a.pdf"))
+    broken = [sys.executable, "-c", "raise SystemExit(3)"]
+
+    # Act
+    with running(aws.queue_url, broken):
+        time.sleep(2.5)
+
+    # Assert: the message was never received, so its receive count is not spent
+    [message] = aws.sqs.receive_message(
+        QueueUrl=aws.queue_url, WaitTimeSeconds=1, MessageSystemAttributeNames=["ApproximateReceiveCount"]
+    )["Messages"]
+    assert (message["MessageId"], message["Attributes"]["ApproximateReceiveCount"]) == (message_id, "1")
+    records = json_lines(capfd.readouterr().err)
+    assert logged(records, "job started") == []
+    deaths = logged(records, "parser child exited while idle; no message is taken until a child stays up")
+    assert deaths and all(record["how"] == "exited with status 3" for record in deaths)
 
 
 def test_receive_failures_back_off_and_the_loop_keeps_polling(

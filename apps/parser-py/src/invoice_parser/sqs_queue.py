@@ -7,7 +7,7 @@ s3_objects.py, so the same code polls real SQS in the ECS service and the moto e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 RECEIVE_COUNT = "ApproximateReceiveCount"
 
@@ -22,12 +22,24 @@ class QueueMessage:
     receive_count: int
 
 
+class ParseQueue(Protocol):
+    """What the queue worker needs of the queue: SqsQueue in the service."""
+
+    def receive(
+        self, max_messages: int, visibility_seconds: int, wait_seconds: int
+    ) -> list[QueueMessage]: ...
+
+    def delete(self, message: QueueMessage) -> None: ...
+
+    def set_visibility(self, message: QueueMessage, seconds: int) -> None: ...
+
+
 class SqsQueue:
     """One queue, one client: a boto3 client is safe to share between the worker's threads."""
 
-    def __init__(self, queue_url: str, client: Any | None = None) -> None:
+    def __init__(self, queue_url: str, connections: int = 10) -> None:
         self.queue_url = queue_url
-        self._client = client if client is not None else _client()
+        self._client = _client(connections)
 
     def receive(self, max_messages: int, visibility_seconds: int, wait_seconds: int) -> list[QueueMessage]:
         response = self._client.receive_message(
@@ -57,11 +69,14 @@ class SqsQueue:
         )
 
 
-def _client() -> Any:
+def _client(connections: int) -> Any:
     import boto3
     from botocore.config import Config
 
     # Standard retries absorb a throttle or a dropped connection on each call; the long poll's read timeout
-    # must outlast WaitTimeSeconds (20 s), or every quiet poll would end as a timeout error.
-    config = Config(retries={"mode": "standard"}, read_timeout=30, connect_timeout=5)
+    # must outlast WaitTimeSeconds (20 s), or every quiet poll would end as a timeout error. Every slot may
+    # extend or delete while the loop polls: one connection each, so none waits for another's.
+    config = Config(
+        retries={"mode": "standard"}, read_timeout=30, connect_timeout=5, max_pool_connections=connections
+    )
     return boto3.client("sqs", config=config)

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 # A child given EOF finishes the job in hand (none, when we close it) and exits; past this it is killed.
@@ -88,9 +89,24 @@ class WorkerChild:
                 return f"killed by signal {-status}"
         return f"exited with status {status}"
 
+    def resident_bytes(self) -> int | None:
+        """Resident memory from /proc (Linux, as on Fargate); None where it cannot be read."""
+        try:
+            with Path(f"/proc/{self.pid}/status").open(encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) * 1024
+        except (OSError, ValueError, IndexError):
+            return None
+        return None
+
     def kill(self) -> None:
+        """SIGKILL to the child's whole process group: a tesseract it started must not outlive it."""
         if self.alive:
-            self._process.kill()
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except OSError:
+                self._process.kill()
         self._process.wait()
 
     def close(self) -> None:
@@ -116,6 +132,7 @@ class WorkerChild:
             except json.JSONDecodeError:
                 answer = line.strip()
             self._answers.put(answer if isinstance(answer, dict) else line.strip())
+        stdout.close()
         self._answers.put(None)
 
     def _read_log(self, on_log_line: Callable[[str], None]) -> None:
@@ -124,3 +141,4 @@ class WorkerChild:
         for line in stderr:
             if line.strip():
                 on_log_line(line.rstrip("\n"))
+        stderr.close()
