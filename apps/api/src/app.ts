@@ -13,6 +13,7 @@ import { jobFileRoute } from './http/job-file-route';
 import { jobRoutes } from './http/job-routes';
 import { localServerGuards } from './http/local-server-guards';
 import { operationsRoutes } from './http/operations-routes';
+import { openApiRoute } from './http/openapi/openapi-route';
 import { pageCopyRoute } from './http/page-copy-route';
 import { pageRegionRoute } from './http/page-region-route';
 import { reviewRoutes } from './http/review-routes';
@@ -55,6 +56,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
 
   const send = responder(options.validateResponses ?? false);
   app.use(healthRoutes(context, send));
+  app.use(openApiRoute(context));
   app.use(accountRoutes(context, send));
   app.use(jobRoutes(context, send));
   app.use(jobFileRoute(context));

@@ -22,6 +22,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   // Public: liveness, the first-start setup (itself limited to loopback and to a server without users), logging
   // in, and the presigned upload target, which its HMAC signature authorises (S3 checks its own in AWS mode).
   { method: 'GET', path: '/api/health', access: 'public' },
+  // What the API answers, for clients and the fuzzer (apps/api/tests/openapi): the contracts, public already.
+  { method: 'GET', path: '/api/openapi.json', access: 'public' },
   { method: 'POST', path: '/api/setup', access: 'public' },
   { method: 'POST', path: '/api/session', access: 'public', only: 'local' },
   { method: 'PUT', path: '/api/uploads/:jobId', access: 'public', only: 'local' },
