@@ -8,6 +8,12 @@ export interface ParserRunnerFixture {
   runner: ParserRunner;
   /** Where the runner's parser reads inputs and writes outputs. */
   blobs: BlobStore;
+  /**
+   * How a test knows a run is over: the runner reports it STOPPED (a subprocess, an ECS task; the default), or,
+   * for a runner that cannot tell, one of the attempt's outputs exists, which is what reconcile reads first
+   * (a queue: SQS has no per-message state, so a sent parse reads PENDING).
+   */
+  endsWith?: 'stop' | 'output';
   cleanup(): Promise<void>;
 }
 
@@ -50,23 +56,29 @@ export function describeParserRunnerContract(
         outputUri: fixture.blobs.uriOf(parsedKey(jobId, attempt)),
         errorOutputUri: fixture.blobs.uriOf(errorKey(jobId, attempt)),
       });
-      return { jobId, runId };
+      return { jobId, runId, attempt };
     }
 
-    async function stopped(runId: string): Promise<ParserRunStatus> {
+    async function stopped({ jobId, runId, attempt }: { jobId: string; runId: string; attempt: number }): Promise<ParserRunStatus> {
       const deadline = Date.now() + WAIT_LIMIT_MS;
       for (;;) {
         const status = await fixture.runner.describe(runId);
         if (status.state === 'STOPPED') return status;
+        if (fixture.endsWith === 'output' && (await wroteOutput(jobId, attempt))) return status;
         if (Date.now() > deadline) throw new Error(`run ${runId} still ${status.state}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
 
+    async function wroteOutput(jobId: string, attempt: number): Promise<boolean> {
+      return (await fixture.blobs.head(parsedKey(jobId, attempt))) !== null || (await fixture.blobs.head(errorKey(jobId, attempt))) !== null;
+    }
+
     it('runs the parser, which writes a valid ParseResult and no error record', async () => {
       // Act
-      const { jobId, runId } = await run(documents().invoicePdf);
-      await stopped(runId);
+      const started = await run(documents().invoicePdf);
+      const { jobId } = started;
+      await stopped(started);
 
       // Assert
       const output = await fixture.blobs.read(parsedKey(jobId, 1));
@@ -78,8 +90,9 @@ export function describeParserRunnerContract(
 
     it('has the parser write a coded error record for a document that is not a PDF', async () => {
       // Act
-      const { jobId, runId } = await run(documents().notAPdf, 2);
-      await stopped(runId);
+      const started = await run(documents().notAPdf, 2);
+      const { jobId } = started;
+      await stopped(started);
 
       // Assert
       const record = JSON.parse(String(await fixture.blobs.read(errorKey(jobId, 2))));
@@ -92,7 +105,7 @@ export function describeParserRunnerContract(
       const first = await run(documents().notAPdf);
       const second = await run(documents().notAPdf);
       expect(first.runId).not.toBe(second.runId);
-      await Promise.all([stopped(first.runId), stopped(second.runId)]);
+      await Promise.all([stopped(first), stopped(second)]);
     });
 
     it('reports an unknown run id as STOPPED with a reason', async () => {
