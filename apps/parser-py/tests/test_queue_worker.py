@@ -152,8 +152,10 @@ def aws(aws_env: dict[str, str]) -> Aws:
 def running(
     queue_url: str, child_command: Sequence[str] = DEFAULT_CHILD_COMMAND, **overrides: Any
 ) -> Iterator[QueueWorker]:
-    """The worker in a thread of this process, with a 1 s long poll so that stopping it is quick."""
-    settings = QueueWorkerSettings(queue_url=queue_url, **{"wait_seconds": 1, **overrides})
+    """The worker in a thread of this process, with a 1 s long poll so that stopping it is quick, and
+    children trusted after 0.5 s (the interpreter's start-up and imports here)."""
+    quick = {"wait_seconds": 1, "child_settle_seconds": 0.5}
+    settings = QueueWorkerSettings(queue_url=queue_url, **{**quick, **overrides})
     worker = QueueWorker(SqsQueue(queue_url), settings, child_command)
     statuses: list[int] = []
     thread = threading.Thread(target=lambda: statuses.append(worker.run()), daemon=True)
@@ -361,8 +363,8 @@ def test_a_child_that_cannot_start_takes_no_message(aws: Aws, capfd: pytest.Capt
     broken = [sys.executable, "-c", "raise SystemExit(3)"]
 
     # Act
-    with running(aws.queue_url, broken):
-        time.sleep(2.5)
+    with running(aws.queue_url, broken, child_settle_seconds=2.0):
+        time.sleep(3)
 
     # Assert: the message was never received, so its receive count is not spent
     [message] = aws.sqs.receive_message(

@@ -36,6 +36,11 @@ LONG_POLL_SECONDS: Final = 20
 # A child still working this long after the parser's own time limit is stuck where its alarm cannot reach
 # (native code holding the GIL, a hung read): it is killed and its message released.
 KILL_MARGIN_SECONDS: Final = 15
+# A new child gets no message before it has lived this long. A broken image or installation kills its
+# children within their imports (about half a second on one vCPU, start-up included); such a child must
+# die idle, not holding a message whose receive it would count: a bad deploy would otherwise send the
+# whole queue to the DLQ. A healthy child is kept waiting this long only once per start.
+CHILD_SETTLE_SECONDS: Final = 2.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class QueueWorkerSettings:
     # None: the parser runs without a time limit, and so may a job.
     job_kill_seconds: float | None = None
     wait_seconds: int = LONG_POLL_SECONDS
+    child_settle_seconds: float = CHILD_SETTLE_SECONDS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> QueueWorkerSettings:

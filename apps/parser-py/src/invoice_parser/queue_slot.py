@@ -24,10 +24,6 @@ from invoice_parser.worker_child import ChildExitedError, WorkerChild
 EXTENSIONS_PER_VISIBILITY: Final = 3
 # A slot looks up at least this often: a SIGTERM's drain deadline is kept to within it.
 TICK_SECONDS: Final = 0.25
-# A new child gets no message before it has lived this long. A broken image or installation kills its
-# children within their imports (well under a second); such a child must die idle, not holding a message
-# whose receive it would count: otherwise a bad deploy would send the whole queue to the DLQ.
-CHILD_SETTLE_SECONDS: Final = 1.0
 # A child that died idle is started again after this, doubling per death in a row, up to the cap.
 RESPAWN_FIRST_SECONDS: Final = 1.0
 RESPAWN_MAX_SECONDS: Final = 30.0
@@ -82,7 +78,8 @@ class Slot:
         child = self.child
         if child is None or not child.alive:
             return False
-        return child.jobs_done > 0 or time.monotonic() - self._spawned_at >= CHILD_SETTLE_SECONDS
+        settle_seconds = self.owner.settings.child_settle_seconds
+        return child.jobs_done > 0 or time.monotonic() - self._spawned_at >= settle_seconds
 
     def hand(self, message: QueueMessage | None) -> None:
         """Give the slot a message; None tells it to close its child and end."""
