@@ -8,7 +8,8 @@
 //    with; credentials from the environment, which is where Lambda puts the execution role's; no 'extended'
 //    query strings or urlencoded bodies; no DEBUG tracing of express's internals).
 // 3. ESM builds of the AWS SDK (mainFields module first), so only the commands used are bundled.
-// 4. Print the size of the output folder, which must stay under 1 MB (goal: 500 KB).
+// 4. The SDK clients' unused shape descriptions are dropped (unusedSdkShapesDropped below).
+// 5. Print the size of the output folder, which must stay under 1 MB (goal: 500 KB).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -48,6 +49,66 @@ const smallerDependencies = {
   },
 };
 
+/**
+ * The AWS SDK's clients describe every shape of their service in one module (schemas/schemas_0.js): S3's is
+ * 138 KB, of which a Lambda that heads, gets and signs objects uses a few. esbuild cannot drop the unused ones,
+ * because an array literal with computed keys ({ [_e]: _c }) may have side effects as far as it knows. Each
+ * top-level `var X = [...]` is wrapped as `var X = /* @__PURE__ *\/ (() => [...])()`: evaluated at the same
+ * place when kept, so nothing changes for the shapes a command uses, and dropped when nothing refers to it
+ * (error shapes stay: their registerError calls refer to them). A file of another layout is left as it is.
+ */
+const SCHEMA_DECLARATION = /^((?:export )?var [\w$]+ = )\[/;
+
+function pureSchemaDeclarations(source) {
+  let out = '';
+  let at = 0;
+  while (at < source.length) {
+    const lineEnd = source.indexOf('\n', at);
+    const next = lineEnd < 0 ? source.length : lineEnd + 1;
+    const head = SCHEMA_DECLARATION.exec(source.slice(at, next));
+    if (!head) {
+      out += source.slice(at, next);
+      at = next;
+      continue;
+    }
+    const open = at + head[1].length;
+    const close = matchingBracket(source, open);
+    if (close < 0 || source[close + 1] !== ';') return null;
+    out += `${head[1]}/* @__PURE__ */ (() => ${source.slice(open, close + 1)})();`;
+    at = close + 2;
+  }
+  return out;
+}
+
+/** Index of the bracket closing the one at `open`, skipping string literals; -1 when there is none. */
+function matchingBracket(source, open) {
+  let depth = 0;
+  let quote = null;
+  for (let index = open; index < source.length; index += 1) {
+    const char = source[index];
+    if (quote !== null) {
+      if (char === '\\') index += 1;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'" || char === '`') quote = char;
+    else if ('[{('.includes(char)) depth += 1;
+    else if (']})'.includes(char)) {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+const unusedSdkShapesDropped = {
+  name: 'unused-sdk-shapes-dropped',
+  setup(build) {
+    build.onLoad({ filter: /@aws-sdk[\\/]client-[\w-]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const contents = pureSchemaDeclarations(fs.readFileSync(args.path, 'utf8'));
+      return contents === null ? undefined : { contents, loader: 'js' };
+    });
+  },
+};
+
 const reportSize = {
   name: 'report-size',
   setup(build) {
@@ -64,7 +125,7 @@ const reportSize = {
 };
 
 module.exports = {
-  plugins: [withoutLocalAdapters, smallerDependencies, reportSize],
+  plugins: [withoutLocalAdapters, smallerDependencies, unusedSdkShapesDropped, reportSize],
   mainFields: ['module', 'main'],
   // ESM: the runtime imports index.js (the package.json beside it says "type": "module") and calls the
   // exported handler. CommonJS dependencies inside still call require() for Node built-ins, hence the banner.
