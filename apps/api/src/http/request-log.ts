@@ -41,15 +41,18 @@ export function requestLog(logger: RequestLogger): RequestHandler {
     res.once('close', () => {
       const error = serverErrors.get(req);
       const status = res.statusCode;
+      const user = principalOf(req)?.username;
+      const jobId = answered.jobId ?? JOB_PATH.exec(path)?.[1];
+      // A field the request has no value for is left out, as Powertools Logger leaves out empty ones.
       logger.log(error !== undefined || status >= 500 ? 'error' : 'info', 'request', {
         requestId: requestIdOf(req),
         method: req.method,
         path,
         status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        user: principalOf(req)?.username ?? null,
-        jobId: answered.jobId ?? JOB_PATH.exec(path)?.[1] ?? null,
-        attempt: answered.attempt ?? null,
+        ...(user === undefined ? {} : { user }),
+        ...(jobId === undefined ? {} : { jobId }),
+        ...(answered.attempt === undefined ? {} : { attempt: answered.attempt }),
         ...(error === undefined ? {} : { error: errorFields(error) }),
       });
     });
