@@ -162,6 +162,7 @@ describe('BucketChart', () => {
       labels={['09:00 UTC', '10:00 UTC', '11:00 UTC']}
       names={['2026-03-01 09:00 UTC', '2026-03-01 10:00 UTC', '2026-03-01 11:00 UTC']}
       bucketHeading="Hour"
+      scaleText={durationText}
       series={[
         { name: 'Median', values: [2000, null, 500], text: durationText, tone: 1 },
         { name: '95th percentile', values: [6000, null, 900], text: durationText, tone: 2 },
@@ -171,6 +172,7 @@ describe('BucketChart', () => {
 
   it('puts every figure in a visually hidden table, a bucket per row', () => {
     expect(markup).toContain('<table class="visually-hidden"><caption>Upload to parsed</caption>');
+    expect(markup).toContain('<div class="ops-scale" aria-hidden="true">top 6.0 s</div>');
     expect(text(markup)).toContain(
       'Hour Median 95th percentile 2026-03-01 09:00 UTC 2.0 s 6.0 s 2026-03-01 10:00 UTC — — 2026-03-01 11:00 UTC 500 ms 900 ms',
     );
@@ -191,11 +193,13 @@ describe('BucketChart', () => {
         labels={['a', 'b']}
         names={['A', 'B']}
         bucketHeading="Hour"
+        scaleText={String}
         series={[{ name: 'Created', values: [0, 3], text: String, tone: 1 }]}
       />,
     );
     expect(bars.match(/<rect/g)).toHaveLength(1);
     expect(bars).toContain('height="70"');
+    expect(text(bars)).toContain('top 3');
   });
 });
 

@@ -20,6 +20,8 @@ export interface BucketChartProps {
   series: readonly ChartSeries[];
   /** The top of the scale; the largest value when left out. */
   max?: number;
+  /** How the top of the scale reads, shown above the plot ("2 jobs", "100.0 %"). */
+  scaleText: (top: number) => string;
 }
 
 const WIDTH = 240;
@@ -32,7 +34,7 @@ const HEADROOM = 2;
  * to assistive technology, named by the title and a summary; every figure is also in a visually hidden table,
  * so a screen reader gets the numbers a sighted reader reads off the bars.
  */
-export function BucketChart({ title, summary, kind, labels, names, bucketHeading, series, max }: BucketChartProps) {
+export function BucketChart({ title, summary, kind, labels, names, bucketHeading, series, max, scaleText }: BucketChartProps) {
   const count = labels.length;
   const top = Math.max(max ?? 0, ...series.flatMap((one) => one.values.map((value) => value ?? 0)), 1);
   const slot = WIDTH / Math.max(count, 1);
@@ -44,6 +46,9 @@ export function BucketChart({ title, summary, kind, labels, names, bucketHeading
       <figcaption>
         <strong>{title}</strong> <span className="muted small">{summary}</span>
       </figcaption>
+      <div className="ops-scale" aria-hidden="true">
+        top {scaleText(top)}
+      </div>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}. ${summary}`} className="ops-chart-plot">
         <line x1={0} y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="ops-baseline" />
         {kind === 'bars'

@@ -162,6 +162,7 @@ function Figures({ summary }: { summary: OperationsResponse }) {
                 busiest ? `${totals.created} created; most in ${bucketName(busiest.start, bucketSize)} (${busiest.counts.created}).` : 'None created.'
               }
               kind="bars"
+              scaleText={(top) => `${top} job${top === 1 ? '' : 's'}`}
               labels={labels}
               names={names}
               bucketHeading={bucketHeading}
@@ -178,6 +179,7 @@ function Figures({ summary }: { summary: OperationsResponse }) {
               names={names}
               bucketHeading={bucketHeading}
               max={1000}
+              scaleText={thousandthsText}
               series={[
                 {
                   name: 'Parsed of ended',
@@ -189,6 +191,7 @@ function Figures({ summary }: { summary: OperationsResponse }) {
             />
             <BucketChart
               title="Upload to parsed"
+              scaleText={durationText}
               summary={
                 slowest
                   ? `Median ${durationText(totals.latencyP50Ms)}, 95th percentile ${durationText(totals.latencyP95Ms)}; slowest ${per} ${bucketName(slowest.start, bucketSize)} (95th percentile ${durationText(slowest.counts.latencyP95Ms)}).`
