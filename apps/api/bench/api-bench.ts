@@ -11,7 +11,7 @@
 //      against DynamoDB Local and moto started as the AWS tests start them (skipped, saying why, if they cannot).
 // Options (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_APPLIES
 // (1000), BENCH_APPLY_IN_FLIGHT (20), BENCH_COLD_STARTS (5), BENCH_BUNDLE (build | existing), BENCH_ROUTES (e.g.
-// "read,review": only these routes, nothing after them), BENCH_PROFILE=1
+// "read,review" or "applies": only these parts, for profiling), BENCH_PROFILE=1
 // (the product server runs with node --cpu-prof, profiles in BENCH_PROFILE_DIR, default ./bench-profiles).
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -509,7 +509,13 @@ async function main(): Promise<void> {
         `| ${route.label} | ${Math.round(p.requestsPerSecond)} | ${Math.round(b.requestsPerSecond)} | ${(p.requestsPerSecond / b.requestsPerSecond).toFixed(2)}× | ${p.p50} ms | ${p.p99} ms | ${b.p50} ms | ${b.p99} ms |`,
       );
     }
-    if (only) return;
+    if (only) {
+      if (only.includes('applies')) {
+        const applied = await applies(api, seeded.applyJobs);
+        console.log(`\napplies: ${Math.round(applied.perSecond)}/s, inventory ${applied.inventoryOk ? 'ok' : 'WRONG'}`);
+      }
+      return;
+    }
     const read = results.get(routes[0]?.label as string) as {
       product: Load;
       bare: Load;
