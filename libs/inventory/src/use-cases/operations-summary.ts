@@ -49,18 +49,18 @@ export async function operationsSummary(
 ): Promise<OperationsResponse> {
   const maxJobs = options.maxJobs ?? MAX_OPERATIONS_JOBS;
   const layout = windowLayout(window, deps.clock.now());
-  const { jobs, truncated } = await jobsOfWindow(deps, layout, maxJobs);
 
+  // Each job is reduced to its bucket counts as it is read, so a summary holds no more than one page of records.
   const created = new Array<number>(layout.count).fill(0);
   const ends: { bucket: number; end: RequestEnd }[] = [];
-  for (const job of jobs) {
+  const { jobsRead, truncated } = await walkWindow(deps, layout, maxJobs, (job) => {
     const bucket = bucketOf(layout, Date.parse(job.createdAt));
     if (bucket !== null) created[bucket] = (created[bucket] ?? 0) + 1;
     for (const end of requestEndsOf(job)) {
       const endBucket = bucketOf(layout, end.endedAtMs);
       if (endBucket !== null) ends.push({ bucket: endBucket, end });
     }
-  }
+  });
 
   const buckets = created.map((count, index) => ({
     start: new Date(layout.fromMs + index * layout.sizeMs).toISOString(),
@@ -74,7 +74,7 @@ export async function operationsSummary(
     bucketSize: layout.bucketSize,
     from: new Date(layout.fromMs).toISOString(),
     to: new Date(layout.toMs).toISOString(),
-    jobsRead: jobs.length,
+    jobsRead,
     maxJobs,
     truncated,
     totals: countsOf(
@@ -86,26 +86,25 @@ export async function operationsSummary(
   };
 }
 
-/** The jobs created at or after the window's start, newest first, at most maxJobs; truncated when more remain. */
-async function jobsOfWindow(
+/** Visits the jobs created at or after the window's start, newest first, at most maxJobs; truncated when more remain. */
+async function walkWindow(
   deps: Pick<InventoryPorts, 'jobs'>,
   layout: WindowLayout,
   maxJobs: number,
-): Promise<{ jobs: JobRecord[]; truncated: boolean }> {
-  const jobs: JobRecord[] = [];
+  visit: (job: JobRecord) => void,
+): Promise<{ jobsRead: number; truncated: boolean }> {
+  let jobsRead = 0;
   let cursor: string | undefined;
   for (;;) {
     // One more than the bound is asked for, so a window of exactly maxJobs jobs is not called truncated.
-    const page = await deps.jobs.list({
-      limit: Math.min(OPERATIONS_PAGE_SIZE, maxJobs - jobs.length + 1),
-      cursor,
-    });
+    const page = await deps.jobs.list({ limit: Math.min(OPERATIONS_PAGE_SIZE, maxJobs - jobsRead + 1), cursor });
     for (const job of page.items) {
-      if (Date.parse(job.createdAt) < layout.fromMs) return { jobs, truncated: false };
-      if (jobs.length === maxJobs) return { jobs, truncated: true };
-      jobs.push(job);
+      if (Date.parse(job.createdAt) < layout.fromMs) return { jobsRead, truncated: false };
+      if (jobsRead === maxJobs) return { jobsRead, truncated: true };
+      visit(job);
+      jobsRead += 1;
     }
-    if (page.nextCursor === null) return { jobs, truncated: false };
+    if (page.nextCursor === null) return { jobsRead, truncated: false };
     cursor = page.nextCursor;
   }
 }
