@@ -110,3 +110,25 @@ def test_run_writes_the_error_record_on_failure(fixtures_dir: Path, tmp_path: Pa
     assert record["error"]["code"] == "NO_TEXT_LAYER"
     assert validation_errors(record, ERROR_SCHEMA) == []
     assert not output.exists()
+
+
+def test_a_second_run_of_the_same_attempt_keeps_the_outputs_of_the_first(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    # A worker killed after writing, whose job is then handed to another, runs the attempt again: the
+    # result the API may already have taken must not be replaced, even by a different one.
+    output = tmp_path / "parsed" / "job" / "attempt-1.json"
+    error_output = tmp_path / "errors" / "job" / "attempt-1.json"
+    arguments = ["--output", str(output), "--error-output", str(error_output), "--job-id", "job"]
+    assert run_cli("run", "--input", str(fixtures_dir / "unruled_basic.pdf"), *arguments).returncode == 0
+    first = output.read_bytes()
+    first_inode = output.stat().st_ino
+
+    again = run_cli("run", "--input", str(fixtures_dir / "ruled_basic.pdf"), *arguments)
+
+    assert again.returncode == 0
+    assert json.loads(again.stdout)["status"] == "parsed"
+    assert output.read_bytes() == first
+    assert output.stat().st_ino == first_inode
+    assert "kept the result an earlier run" in again.stderr
+    assert sorted(path.name for path in output.parent.iterdir()) == ["attempt-1.json", "attempt-1.layout.json"]

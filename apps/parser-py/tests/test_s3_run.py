@@ -133,6 +133,23 @@ def test_reads_the_upload_from_s3_and_writes_the_result_there(
     ]
 
 
+def test_a_second_run_of_the_same_attempt_keeps_the_result_of_the_first(
+    s3: Any, moto_endpoint: str, fixtures_dir: Path
+) -> None:
+    # PutObject with If-None-Match: a message redelivered after its worker wrote the result and died must
+    # not replace the result the API may already have taken.
+    for name in ("ruled_basic.pdf", "unruled_basic.pdf"):
+        s3.put_object(Bucket=BUCKET, Key=f"raw/{JOB}/{name}", Body=(fixtures_dir / name).read_bytes())
+    assert _run_task(moto_endpoint, f"raw/{JOB}/ruled_basic.pdf").returncode == 0
+    first = s3.get_object(Bucket=BUCKET, Key=f"parsed/{JOB}/attempt-1.json")["Body"].read()
+
+    again = _run_task(moto_endpoint, f"raw/{JOB}/unruled_basic.pdf")
+
+    assert again.returncode == 0, again.stderr
+    assert s3.get_object(Bucket=BUCKET, Key=f"parsed/{JOB}/attempt-1.json")["Body"].read() == first
+    assert json.loads(first)["invoice"]["number"] == "INV-2026-0142"
+
+
 def test_writes_the_page_copy_of_a_scan_to_s3_as_a_pdf(
     s3: Any, moto_endpoint: str, fixtures_dir: Path
 ) -> None:

@@ -12,7 +12,7 @@
 // per line on stdin ({jobId, attempt, input, output, errorOutput}), one answer per line on stdout ({jobId, attempt,
 // outcome, code}); "crash" ends the whole worker with exit 3, as a parser that dies mid-job would.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -40,11 +40,19 @@ process.exit(ran.outcome === 'parsed' ? 0 : 1);
 async function handle(options) {
   const option = (name) => options[name];
   const toPath = (uri) => (uri.startsWith('file://') ? fileURLToPath(uri) : uri);
+  // Written once, as the parser does (invoice_parser/io.py write_once): a second run of an attempt keeps the first's output.
   const write = (uri, value) => {
     const file = toPath(uri);
+    const temp = `${file}.${process.pid}.tmp`;
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, JSON.stringify(value));
-    renameSync(`${file}.tmp`, file);
+    writeFileSync(temp, JSON.stringify(value));
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
   };
 
   const input = readFileSync(toPath(option('--input')));

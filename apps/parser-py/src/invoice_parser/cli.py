@@ -121,18 +121,20 @@ def _parse(file: str) -> int:
 
 
 def _run(input_uri: str, output_uri: str, job_id: str | None, attempt: int | None) -> dict[str, Any]:
-    from invoice_parser.io import layout_uri, page_copy_uri, write_atomic
+    from invoice_parser.io import layout_uri, page_copy_uri, write_once
 
     outputs = _parse_uri(input_uri)
     result = outputs.result
     # The layout and page copy first: once the result exists the job reads as parsed, and they must be
     # there. Their keys follow the output's (attempt-n.json -> attempt-n.layout.json, attempt-n.pages.pdf),
-    # so neither runner (subprocess, ECS task) passes another argument.
+    # so neither runner (subprocess, ECS task) passes another argument. Each is written once: what an
+    # earlier run of this attempt wrote stands (io.write_once says why).
     if outputs.layout is not None:
-        write_atomic(layout_uri(output_uri), _encode_compact(outputs.layout))
+        write_once(layout_uri(output_uri), _encode_compact(outputs.layout))
     if outputs.page_copy is not None:
-        write_atomic(page_copy_uri(output_uri), outputs.page_copy)
-    write_atomic(output_uri, _encode(result))
+        write_once(page_copy_uri(output_uri), outputs.page_copy)
+    if not write_once(output_uri, _encode(result)):
+        log.warning("kept the result an earlier run of job %s attempt %s wrote", job_id, attempt)
     return {"status": "parsed", "jobId": job_id, "attempt": attempt, "lines": len(result["lines"])}
 
 
@@ -186,9 +188,11 @@ def _coded(caught: BaseException) -> tuple[ParserError, int]:
 
 
 def _write_error_record(uri: str, record: dict[str, Any]) -> None:
-    from invoice_parser.io import write_atomic
+    from invoice_parser.io import write_once
 
-    write_atomic(uri, _encode(record))
+    # An earlier run's record stands. Should an earlier run have written the result instead, the API
+    # reads the result first (reconcile-job.ts), so this record changes nothing.
+    write_once(uri, _encode(record))
 
 
 def _encode(document: dict[str, Any]) -> bytes:

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlparse
 from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED, ParserError
 
 Reader = Callable[[str, int], bytes]
-Writer = Callable[[str, bytes], None]
+# True when written; False when the target already existed and was left as it was.
+Writer = Callable[[str, bytes], bool]
 
 
 def read_bytes(uri: str, max_bytes: int) -> bytes:
@@ -24,10 +25,15 @@ def read_bytes(uri: str, max_bytes: int) -> bytes:
     return reader(uri, max_bytes)
 
 
-def write_atomic(uri: str, data: bytes) -> None:
-    """Write data so that a reader sees either nothing or the complete file."""
+def write_once(uri: str, data: bytes) -> bool:
+    """Create uri with data, whole or not at all, unless it exists: then keep it and answer False.
+
+    Every output of a parse attempt has a key of its own (parsed/{jobId}/attempt-{n}...), so a second run of
+    the same attempt is never meant to replace the first's: a worker killed after writing, whose message
+    or lease is then handed to another, would otherwise rewrite a result the API may already have taken.
+    """
     _, writer = _scheme_of(uri)
-    writer(uri, data)
+    return writer(uri, data)
 
 
 # The PageLayout is written beside the result: parsed/{jobId}/attempt-{n}.json ->
@@ -70,7 +76,7 @@ def _read_local(uri: str, max_bytes: int) -> bytes:
     return data
 
 
-def _write_local(uri: str, data: bytes) -> None:
+def _write_local(uri: str, data: bytes) -> bool:
     path = _local_path(uri)
     path.parent.mkdir(parents=True, exist_ok=True)
     # The temporary file lives in the target directory so that the rename stays on one filesystem.
@@ -80,10 +86,13 @@ def _write_local(uri: str, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temp_name).replace(path)
-    except BaseException:
+        # A hard link, unlike a rename, refuses to replace an existing file, and is as atomic.
+        os.link(temp_name, path)
+    except FileExistsError:
+        return False
+    finally:
         Path(temp_name).unlink(missing_ok=True)
-        raise
+    return True
 
 
 def _read_s3(uri: str, max_bytes: int) -> bytes:
@@ -92,10 +101,10 @@ def _read_s3(uri: str, max_bytes: int) -> bytes:
     return read_object(uri, max_bytes)
 
 
-def _write_s3(uri: str, data: bytes) -> None:
+def _write_s3(uri: str, data: bytes) -> bool:
     from invoice_parser.s3_objects import write_object
 
-    write_object(uri, data)
+    return write_object(uri, data)
 
 
 SCHEMES: dict[str, tuple[Reader, Writer]] = {

@@ -16,6 +16,8 @@ from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED,
 
 # Statuses and codes S3 answers for an object or bucket that is not there, or not readable by this task.
 _MISSING_CODES = frozenset({"404", "NoSuchKey", "NoSuchBucket", "NotFound", "403", "AccessDenied"})
+# A conditional create refused: the object exists (412), or another create of it is under way (409).
+_ALREADY_WRITTEN_CODES = frozenset({"PreconditionFailed", "ConditionalRequestConflict"})
 _JSON_TYPE = "application/json"
 # Outputs that are not JSON records, by the end of their key: the page copy (io.page_copy_uri).
 _TYPES_BY_SUFFIX = {".pdf": "application/pdf"}
@@ -41,13 +43,21 @@ def read_object(uri: str, max_bytes: int) -> bytes:
     return data
 
 
-def write_object(uri: str, data: bytes) -> None:
-    """One PutObject: S3 stores an object whole or not at all, so readers never see a partial record."""
+def write_object(uri: str, data: bytes) -> bool:
+    """One PutObject: S3 stores an object whole or not at all, so readers never see a partial record.
+    If-None-Match: * makes it a create: an existing object is kept and the answer is False (412), as is
+    one another writer is creating at this moment (409); io.write_once says why outputs are written once."""
     bucket, key = _bucket_and_key(uri)
     content_type = next(
         (kind for suffix, kind in _TYPES_BY_SUFFIX.items() if key.endswith(suffix)), _JSON_TYPE
     )
-    _client().put_object(Bucket=bucket, Key=key, Body=data, ContentType=content_type)
+    try:
+        _client().put_object(Bucket=bucket, Key=key, Body=data, ContentType=content_type, IfNoneMatch="*")
+    except Exception as error:  # botocore's ClientError, imported lazily with boto3
+        if _error_code(error) in _ALREADY_WRITTEN_CODES:
+            return False
+        raise
+    return True
 
 
 def _bucket_and_key(uri: str) -> tuple[str, str]:
@@ -58,9 +68,13 @@ def _bucket_and_key(uri: str) -> tuple[str, str]:
     return parsed.netloc, key
 
 
-def _as_parser_error(error: Exception, uri: str) -> Exception:
+def _error_code(error: Exception) -> str:
     response: dict[str, Any] = getattr(error, "response", None) or {}
-    code = str(response.get("Error", {}).get("Code", ""))
+    return str(response.get("Error", {}).get("Code", ""))
+
+
+def _as_parser_error(error: Exception, uri: str) -> Exception:
+    code = _error_code(error)
     if code in _MISSING_CODES:
         return ParserError(INPUT_NOT_FOUND, f"cannot read input {uri}: {code}")
     return error
