@@ -16,6 +16,8 @@ const log = (line: string): void => {
 const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
 /** Connections still open this long after a shutdown signal are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
+/** STORAGE=aws outside Lambda: the metrics Lambda writes per invocation are written this often instead. */
+const METRICS_PUBLISH_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
 
   const servers = await listenAll(app, config);
   const sweeper = config.parseSweepSeconds > 0 ? startParseSweeper(composition.context.ports, config.parseSweepSeconds, log) : null;
+  const publishMetrics = composition.publishMetrics ? setInterval(() => composition.publishMetrics?.(), METRICS_PUBLISH_MS).unref() : null;
   log(`storage=${config.storage} data=${config.dataDir} listening on ${servers.map(describeAddress).join(', ')}`);
   log(`answering for hosts: ${allowedHosts.list.join(', ')} (ALLOWED_HOSTS adds more)`);
   if (config.host !== null && !isLoopbackAddress(config.host) && !(config.publicBaseUrl ?? '').startsWith('https:')) {
@@ -46,6 +49,10 @@ async function main(): Promise<void> {
     force.unref();
     Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))))
       .then(() => sweeper?.stop())
+      .then(() => {
+        if (publishMetrics) clearInterval(publishMetrics);
+        composition.publishMetrics?.();
+      })
       .then(() => composition.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
