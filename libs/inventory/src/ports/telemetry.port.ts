@@ -29,7 +29,7 @@ export const PIPELINE_METRICS = {
     kind: 'histogram',
     unit: 'Seconds',
     labels: [],
-    help: 'From the job being created (the upload follows at once) to PARSED, for the first parse request of a job.',
+    help: 'From the parse request (made as soon as the upload is done) to the end of the attempt that parsed it, retries included.',
   },
   parseAttemptSeconds: {
     kind: 'histogram',

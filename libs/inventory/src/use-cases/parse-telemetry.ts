@@ -7,7 +7,7 @@ const ENDED: ReadonlySet<ParseAttempt['outcome']> = new Set(['parsed', 'failed',
 
 /**
  * Reports what a stored change of a job in flight decided: the attempt it ended (its duration, a retry with
- * its cause), and the end of the parse request (PARSED with its pages and upload-to-parsed latency, or FAILED
+ * its cause), and the end of the parse request (PARSED with its pages and request-to-parsed latency, or FAILED
  * with its code). Called only after the change was written, by the writer that won the version race, so each
  * fact is counted once however many polls and sweeps saw it. `pages`: the parsed document's, when PARSED.
  */
@@ -24,9 +24,10 @@ export function reportParseChange(deps: Pick<InventoryPorts, 'telemetry'>, befor
   if (after.status === 'PARSED') {
     telemetry.count('parsesSucceeded', {});
     if (pages !== undefined) telemetry.observe('parsedPages', {}, pages);
-    // A re-parse is not an upload's latency; a first request keeps firstAttempt 1 through its retries.
-    const parsedAt = ended?.endedAt ?? after.updatedAt;
-    const latency = after.parseRequest?.firstAttempt === 1 ? secondsBetween(after.createdAt, parsedAt) : null;
+    // As GET /api/operations measures it (operations-summary.ts): from the parse request, which the SPA makes as
+    // soon as the upload ends (the job holds no upload time), to the parsed attempt's end, retries included.
+    const requestedAt = after.parseRequest?.requestedAt ?? null;
+    const latency = secondsBetween(requestedAt, ended?.endedAt ?? after.updatedAt);
     if (latency !== null) telemetry.observe('uploadToParsedSeconds', {}, latency);
   }
 }
