@@ -1,6 +1,7 @@
 import { errorKey, parsedKey, type ParserRunStatus } from '@invoice/inventory';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/local/fs-blob-store';
 import { HmacUploadSigner } from '../../src/adapters/local/hmac-upload-signer';
@@ -46,7 +47,7 @@ function newQueueDir() {
     for (const db of databases) db.close();
     dir.remove();
   };
-  return { blobs, open, cleanup };
+  return { blobs, open, cleanup, file };
 }
 
 describe.skipIf(fixturesDir === null)('with the real Python parser', () => {
@@ -212,6 +213,32 @@ describe('QueuedParserRunner with warm workers', () => {
       const status = await until(runner, runId, 'STOPPED');
       expect(status.stopReason).toMatch(/last: could not start the parser: .*ENOENT/);
     });
+
+    it('outlives a database locked past its busy timeout: the calls that failed are logged, and every run still ends parsed', async () => {
+      // Arrange: one worker busy for a moment, one run queued behind it, and a log to read
+      const { open, start, blobs, file } = setup();
+      const lines: string[] = [];
+      const { runner } = open({ workers: 1, leaseMs: SHORT_LEASE_MS, log: (line) => lines.push(line) });
+      const first = await start(runner, { fake: 'sleep', seconds: 0.3 });
+      const second = await start(runner, { fake: 'result', lines: [] });
+      const locker = new Database(file);
+
+      // Act: another connection holds the write lock while the worker answers and the idle ticks claim
+      locker.exec('BEGIN EXCLUSIVE');
+      try {
+        await waitFor(() => (lines.some((line) => line.startsWith('parse queue: could not')) ? true : undefined), 60_000);
+      } finally {
+        locker.exec('COMMIT');
+        locker.close();
+      }
+
+      // Assert: the server process is still here (a throw from a timer would have ended it) and nothing is lost
+      expect(lines.find((line) => line.startsWith('parse queue: could not'))).toMatch(/database is locked/);
+      expect(await until(runner, first.runId, 'STOPPED', 60_000)).toEqual({ state: 'STOPPED', stopReason: 'parsed' });
+      expect(await until(runner, second.runId, 'STOPPED', 60_000)).toEqual({ state: 'STOPPED', stopReason: 'parsed' });
+      expect(await blobs.head(parsedKey(first.jobId, 1))).not.toBeNull();
+      expect(await blobs.head(parsedKey(second.jobId, 1))).not.toBeNull();
+    }, 120_000);
 
     it('takes over the runs a server left behind: queued ones at once, leased ones once their lease runs out', async () => {
       // Arrange: a server that died holding one message (leased to a worker that will never answer) and another queued

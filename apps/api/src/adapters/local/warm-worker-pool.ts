@@ -71,7 +71,7 @@ class WorkerSlot {
   wake(): void {
     if (this.closed || this.job) return;
     const options = this.pool.options;
-    const message = options.queue.claim(this.nextWorkerId(), this.pool.leaseMs);
+    const message = this.pool.onQueue('claim a message', null, () => options.queue.claim(this.nextWorkerId(), this.pool.leaseMs));
     if (!message) return;
     const process = this.ensureProcess();
     const leaseMs = this.pool.leaseMs;
@@ -79,9 +79,8 @@ class WorkerSlot {
       message,
       timedOut: false,
       extender: setInterval(() => {
-        if (!options.queue.extendLease(message.runId, message.workerId, leaseMs)) {
-          this.pool.log(`parser run ${message.runId}: lease lost to another worker; its answer will be ignored`);
-        }
+        const held = this.pool.onQueue(`extend the lease of ${message.runId}`, true, () => options.queue.extendLease(message.runId, message.workerId, leaseMs));
+        if (!held) this.pool.log(`parser run ${message.runId}: lease lost to another worker; its answer will be ignored`);
       }, Math.max(1, Math.floor(leaseMs / EXTENSIONS_PER_LEASE))),
       deadline: setTimeout(() => this.timeOut(), options.timeoutSeconds * 1000),
     };
@@ -97,7 +96,7 @@ class WorkerSlot {
     const process = this.process;
     const job = this.finishJob();
     // A job cut short by shutdown goes back to the queue as it was; the next start of the server parses it.
-    if (job && !job.timedOut) this.pool.options.queue.release(job.message.runId, job.message.workerId);
+    if (job && !job.timedOut) this.pool.onQueue(`release ${job.message.runId}`, undefined, () => this.pool.options.queue.release(job.message.runId, job.message.workerId));
     if (!process) return;
     if (job) process.kill();
     else process.retire();
@@ -138,7 +137,7 @@ class WorkerSlot {
     }
     this.finishJob();
     const reason = answer.outcome === 'parsed' ? 'parsed' : `answered failed ${answer.code ?? 'without a code'}`;
-    this.pool.options.queue.complete(message.runId, message.workerId, { reason });
+    this.pool.onQueue(`complete ${message.runId}`, undefined, () => this.pool.options.queue.complete(message.runId, message.workerId, { reason }));
     this.jobsDone += 1;
     this.recycleIfWorn(process);
     this.wake();
@@ -161,7 +160,9 @@ class WorkerSlot {
     if (!job) return;
     job.timedOut = true;
     const seconds = this.pool.options.timeoutSeconds;
-    this.pool.options.queue.complete(job.message.runId, job.message.workerId, { reason: `killed after the ${seconds}s time limit`, code: 'TIMEOUT' });
+    this.pool.onQueue(`complete ${job.message.runId}`, undefined, () =>
+      this.pool.options.queue.complete(job.message.runId, job.message.workerId, { reason: `killed after the ${seconds}s time limit`, code: 'TIMEOUT' }),
+    );
     this.process?.kill();
   }
 
@@ -172,7 +173,7 @@ class WorkerSlot {
     if (job && !job.timedOut) {
       // Only the lease is lost: the message goes to the next claimer, and the receive count bounds a poison document.
       const { message } = job;
-      this.pool.options.queue.dropLease(message.runId, message.workerId, how);
+      this.pool.onQueue(`drop the lease of ${message.runId}`, undefined, () => this.pool.options.queue.dropLease(message.runId, message.workerId, how));
       this.pool.log(`parser worker ${process.pid} died parsing run ${message.runId} (job ${message.jobId}, attempt ${message.attempt}, delivery ${message.receiveCount}): ${how}`);
     }
     if (this.closed) return;
@@ -249,5 +250,20 @@ export class WarmWorkerPool {
 
   log(line: string): void {
     (this.options.log ?? ((text: string) => process.stderr.write(`${text}\n`)))(line);
+  }
+
+  /**
+   * A queue call made from a timer or a worker's event, where a throw would end the server: a database
+   * locked past its busy timeout (SQLITE_BUSY) is logged and answered with `fallback`. Nothing is lost by
+   * it: a claim not made is made at the next tick, and a lease not extended, dropped or completed runs out,
+   * so the message is delivered again, and the parser keeps the output an earlier run of the attempt wrote.
+   */
+  onQueue<T>(what: string, fallback: T, call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      this.log(`parse queue: could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback;
+    }
   }
 }
