@@ -42,7 +42,7 @@ async function settle(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock'>, re
   const receiveCount = receiveCountOf(record);
   try {
     const { jobId, attempt } = message;
-    const reason = `its message reached the parse queue's dead-letter queue: no parser finished it${receiveCount === undefined ? '' : ` (received ${receiveCount} times)`}`;
+    const reason = "its message reached the parse queue's dead-letter queue: no parser finished it";
     const result = await abandonParseRun(deps, { jobId, attempt, reason, ...(receiveCount === undefined ? {} : { receiveCount }) });
     log({
       level: result.outcome === 'abandoned' ? 'warn' : 'info',
@@ -59,7 +59,7 @@ async function settle(deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock'>, re
   }
 }
 
-/** SQS's ApproximateReceiveCount as this record carries it, when it is a count. */
+/** SQS's ApproximateReceiveCount as this dead-letter record carries it (for the job's details), when it is a count. */
 function receiveCountOf(record: SQSRecord): number | undefined {
   const count = Number(record.attributes?.ApproximateReceiveCount);
   return Number.isSafeInteger(count) && count > 0 ? count : undefined;
