@@ -132,7 +132,7 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
-  it('names the parameters a route reads: each :param of the path and each property of its query schema', async () => {
+  it('names the parameters a route reads: each :param of the path, each property of its query schema, a signed URL\'s', async () => {
     const document = await served();
     const region = document.paths['/api/jobs/{jobId}/pages/{page}/region']?.get;
     const audit = document.paths['/api/audit']?.get;
@@ -147,6 +147,11 @@ describe('GET /api/openapi.json', () => {
     ]);
     expect(audit?.parameters.find((parameter) => parameter.name === 'jobId')?.schema).toEqual({ $ref: '#/components/schemas/Common.JobId' });
     expect(audit?.parameters.every((parameter) => parameter.in === 'query' && !parameter.required)).toBe(true);
+    expect(document.paths['/api/uploads/{jobId}']?.put?.parameters.map((parameter) => [parameter.in, parameter.name])).toEqual([
+      ['path', 'jobId'],
+      ['query', 'expires'],
+      ['query', 'sig'],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ApplyResult, ListSuppliersResponse } from '@invoice/contracts';
+import type { ApplyResult, JobReview } from '@invoice/contracts';
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,8 +69,9 @@ describe('schemathesis fuzzing every route of the local stack through GET /api/o
   let configFile = '';
 
   /**
-   * Records for the fuzzer to reach past "not found": a job in each state, items with stock and movements, a
-   * supplier with identities and a SKU mapping. A path parameter takes one of them half the time.
+   * Records for the fuzzer to reach past "not found": a job in each state, items with stock and movements,
+   * suppliers with identities and SKU mappings, a job waiting for its upload. Path parameters and a few body
+   * fields (supplier keys, revisions, line indexes) take one of them (schemathesis' dictionaries) part of the time.
    */
   beforeAll(async () => {
     const { api } = suite;
@@ -85,13 +86,21 @@ describe('schemathesis fuzzing every route of the local stack through GET /api/o
     expect((apply.body as ApplyResult).outcome).toBe('APPLIED');
     const parsed = await api.parsed('parsed.pdf', 'application/pdf', fakeInvoice(lines, { supplier: 'Other Supplier Ltd' }));
     const failed = await api.parsed('failed.pdf', 'application/pdf', fakeScript({ fake: 'error', code: 'CORRUPT' }));
-    const created = await api.create('created.pdf', 'application/pdf', 100);
+    // Not uploaded yet: its signed URL's expires and sig let the fuzzer past the signature check of the upload target
+    // (whose body the document gives as application/octet-stream), to the type, length and size checks behind it.
+    const created = await api.create('created.bin', 'application/octet-stream', 16);
+    const signed = new URL(created.upload.url).searchParams;
     expect([parsed.status, failed.status]).toEqual(['PARSED', 'FAILED']);
 
-    const suppliers = (await api.http.get('/api/suppliers')).body as ListSuppliersResponse;
-    const supplierKeys = suppliers.suppliers.map((supplier) => supplier.supplierKey);
-    const mapping = await api.http.put(`/api/sku-mappings/${encodeURIComponent(supplierKeys[0] ?? 'fuzz supplier')}/S-1`).send({ inventorySku: 'FUZZ-1' });
-    expect(mapping.status, JSON.stringify(mapping.body)).toBe(200);
+    const supplierKeys: string[] = [];
+    for (const job of [applied, parsed]) {
+      const review = await api.http.get(`/api/jobs/${job.jobId}/review`);
+      supplierKeys.push((review.body as JobReview).supplierKey ?? 'fuzz supplier');
+    }
+    for (const supplierKey of supplierKeys) {
+      const mapping = await api.http.put(`/api/sku-mappings/${encodeURIComponent(supplierKey)}/S-1`).send({ inventorySku: 'FUZZ-1' });
+      expect(mapping.status, JSON.stringify(mapping.body)).toBe(200);
+    }
 
     const values = (list: string[]) => `{ values = [${list.map(toml).join(', ')}] }`;
     configFile = path.join(suite.server.dataDir, 'schemathesis.toml');
@@ -101,8 +110,10 @@ describe('schemathesis fuzzing every route of the local stack through GET /api/o
         '[dictionaries]',
         `jobs = ${values([applied.jobId, parsed.jobId, failed.jobId, created.job.jobId])}`,
         `skus = ${values(['FUZZ-1', 'FUZZ-2'])}`,
-        `suppliers = ${values(supplierKeys.length > 0 ? supplierKeys : ['fuzz supplier'])}`,
+        `suppliers = ${values(supplierKeys)}`,
         `supplierSkus = ${values(['S-1'])}`,
+        `expires = ${values([signed.get('expires') ?? ''])}`,
+        `signatures = ${values([signed.get('sig') ?? ''])}`,
         // Revisions and versions a fresh record has, so that saves and edits get past the optimistic-concurrency check.
         'revisions = { values = [0, 1, 2, 3] }',
         'lineIndexes = { values = [0, 1, 2] }',
@@ -112,10 +123,18 @@ describe('schemathesis fuzzing every route of the local stack through GET /api/o
         '"path.sku" = { dictionary = "skus", probability = 0.5 }',
         '"path.supplierKey" = { dictionary = "suppliers", probability = 0.5 }',
         '"path.supplierSku" = { dictionary = "supplierSkus", probability = 0.5 }',
+        '"body.from" = { dictionary = "suppliers", probability = 0.7 }',
+        '"body.into" = { dictionary = "suppliers", probability = 0.7 }',
+        '"query.expires" = { dictionary = "expires", probability = 0.8 }',
+        '"query.sig" = { dictionary = "signatures", probability = 0.8 }',
         '"body.baseRevision" = { dictionary = "revisions", probability = 0.7 }',
         '"body.reviewRevision" = { dictionary = "revisions", probability = 0.7 }',
         '"body.expectedVersion" = { dictionary = "revisions", probability = 0.7 }',
         '"body.corrections[*].lineIndex" = { dictionary = "lineIndexes", probability = 0.7 }',
+        '',
+        '[[operations]]',
+        'include-operation-id = "putUploadsJobId"',
+        `parameters = { "path.jobId" = ${toml(created.job.jobId)}, "query.expires" = { dictionary = "expires", probability = 0.9 }, "query.sig" = { dictionary = "signatures", probability = 0.9 } }`,
         '',
       ].join('\n'),
     );

@@ -111,15 +111,19 @@ function pathParameters(rule: RouteRule, contract: RouteContract): JsonObject[] 
 
 /** Each property of the query's schema is one parameter (a query string is flat: every value a string). */
 function queryParameters(contract: RouteContract): JsonObject[] {
+  const signed = Object.entries(contract.signedQuery ?? {}).map(([name, { description, schema }]) => ({ name, in: 'query', required: true, description, schema }));
   const query = contract.query;
-  if (!query) return [];
+  if (!query) return signed;
   const schema = schemasByName[query] as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.keys(schema.properties ?? {}).map((name) => ({
-    name,
-    in: 'query',
-    required: schema.required?.includes(name) ?? false,
-    schema: schemaAt(`${query}#/properties/${name}`),
-  }));
+  return [
+    ...signed,
+    ...Object.keys(schema.properties ?? {}).map((name) => ({
+      name,
+      in: 'query',
+      required: schema.required?.includes(name) ?? false,
+      schema: schemaAt(`${query}#/properties/${name}`),
+    })),
+  ];
 }
 
 function requestBody(contract: RouteContract, isUploadTarget: boolean): JsonObject {

@@ -19,6 +19,11 @@ export interface RouteContract {
   /** The schema queryOf checks the whole query string against; each property is one query parameter. */
   query?: SchemaName;
   /**
+   * Query parameters no contract schema covers: the presigned upload URL's, which the route checks against its
+   * HMAC signature instead (adapters/local/local-upload-route.ts), as S3 does in AWS mode.
+   */
+  signedQuery?: Readonly<Record<string, { description: string; schema: Readonly<Record<string, unknown>> }>>;
+  /**
    * The schema bodyOf checks the body against. `optional`: an absent body counts as {} (bodyOf's emptyAs).
    * 'none': the route reads no body, but as a state change it still says Content-Type: application/json ({}).
    */
@@ -78,6 +83,10 @@ export const ROUTE_CONTRACTS: Readonly<Record<RouteKey, RouteContract>> = {
   'PUT /api/uploads/:jobId': {
     summary: "The local presigned-upload target (S3's role in AWS mode), authorised by the URL's signature",
     params: JOB_ID,
+    signedQuery: {
+      expires: { description: 'When the URL expires, in seconds since 1970, as signed.', schema: { type: 'string', pattern: '^[0-9]+$' } },
+      sig: { description: "The URL's signature.", schema: { type: 'string' } },
+    },
     success: { status: 200, empty: true, description: 'The file is stored.' },
     errors: [
       'UPLOAD_SIGNATURE_INVALID',
