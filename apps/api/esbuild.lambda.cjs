@@ -7,7 +7,7 @@
 //    by the small stand-ins in esbuild-shims/ (UTF-8 JSON bodies only; the few media types a JSON API answers
 //    with; credentials from the environment, which is where Lambda puts the execution role's; no 'extended'
 //    query strings or urlencoded bodies; no DEBUG tracing of express's internals; no 'trust proxy' address
-//    list; no deprecation warnings; no res.sendFile or express.static).
+//    list; no deprecation warnings; no res.sendFile or express.static; serverless-http's AWS provider only).
 // 3. ESM builds of the AWS SDK (mainFields module first), so only the commands used are bundled.
 // 4. The SDK clients' unused shape descriptions are dropped (unusedSdkShapesDropped below).
 // 5. Print the size of the output folder, which must stay under 1 MB (goal: 500 KB).
@@ -50,6 +50,9 @@ const smallerDependencies = {
   name: 'smaller-dependencies',
   setup(build) {
     build.onResolve({ filter: /^(iconv-lite|mime-db|@aws-sdk\/credential-provider-node|qs|debug|ipaddr\.js|depd|send)$/ }, (args) => ({ path: path.join(__dirname, 'esbuild-shims', SHIMS[args.path]) }));
+    build.onResolve({ filter: /^\.\/azure$/ }, (args) =>
+      /[\\/]serverless-http[\\/]lib[\\/]provider$/.test(args.resolveDir) ? { path: path.join(__dirname, 'esbuild-shims', 'serverless-http-azure.cjs') } : undefined,
+    );
   },
 };
 
