@@ -12,7 +12,8 @@
 // Options (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_APPLIES
 // (1000), BENCH_APPLY_IN_FLIGHT (20), BENCH_COLD_STARTS (5), BENCH_BUNDLE (build | existing), BENCH_ROUTES (e.g.
 // "read,review" or "applies": only these parts, for profiling), BENCH_PROFILE=1
-// (the product server runs with node --cpu-prof, profiles in BENCH_PROFILE_DIR, default ./bench-profiles).
+// (the product server runs with node --cpu-prof, profiles in BENCH_PROFILE_DIR, default a new folder under the
+// system's temporary directory, named at the start).
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -448,7 +449,9 @@ async function main(): Promise<void> {
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
   const capturedFile = path.join(dataDir, 'captured.json');
-  const profileFlags = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? path.join(REPO_ROOT, 'bench-profiles')}`] : [];
+  const profileDir = process.env.BENCH_PROFILE === '1' ? (process.env.BENCH_PROFILE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'bench-api-profiles-'))) : null;
+  if (profileDir) console.log(`CPU profiles of the product server: ${profileDir}\n`);
+  const profileFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const product = await startChild<Api>('bench-product-server.ts', [], { BENCH_DATA_DIR: path.join(dataDir, 'data') }, profileFlags);
   let bare: Child<{ url: string }> | undefined;
   let failed = false;
