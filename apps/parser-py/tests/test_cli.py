@@ -131,4 +131,32 @@ def test_a_second_run_of_the_same_attempt_keeps_the_outputs_of_the_first(
     assert output.read_bytes() == first
     assert output.stat().st_ino == first_inode
     assert "kept the result an earlier run" in again.stderr
-    assert sorted(path.name for path in output.parent.iterdir()) == ["attempt-1.json", "attempt-1.layout.json"]
+    written = sorted(path.name for path in output.parent.iterdir())
+    assert written == ["attempt-1.json", "attempt-1.layout.json"]
+
+
+def test_run_logs_json_lines_with_the_job_id_and_attempt_it_was_given(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    completed = run_cli(
+        "run",
+        "--input",
+        str(fixtures_dir / "not_a_pdf.txt"),
+        "--output",
+        str(tmp_path / "out.json"),
+        "--error-output",
+        str(tmp_path / "err.json"),
+        "--job-id",
+        "job-7",
+        "--attempt",
+        "3",
+    )
+
+    lines = [json.loads(line) for line in completed.stderr.splitlines()]
+    assert [line["level"] for line in lines] == ["error", "info"]
+    assert all(line["jobId"] == "job-7" and line["attempt"] == 3 for line in lines)
+    assert lines[0]["message"].startswith("NOT_A_PDF: ")
+    end = lines[-1]
+    assert (end["message"], end["status"], end["code"]) == ("parse finished", "failed", "NOT_A_PDF")
+    assert isinstance(end["durationMs"], int)
+    assert "traceback" not in lines[0]

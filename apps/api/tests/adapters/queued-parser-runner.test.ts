@@ -65,6 +65,36 @@ describe.skipIf(fixturesDir === null)('with the real Python parser', () => {
   );
 });
 
+describe.skipIf(fixturesDir === null)('the real Python worker\'s log', () => {
+  it('reaches the pool\'s log as JSON lines carrying the job id and attempt the worker was given', async () => {
+    // Arrange
+    const { blobs, open, cleanup } = newQueueDir();
+    const lines: string[] = [];
+    const { runner } = open({ command: [VENV_PYTHON, '-m', 'invoice_parser'], cwd: REPO_ROOT, workers: 1, log: (line) => lines.push(line) });
+    const jobId = '00000000-0000-4000-8000-00000000a10c';
+    await blobs.write(`raw/${jobId}/input.pdf`, readFileSync(path.join(fixturesDir as string, 'not_a_pdf.txt')));
+
+    try {
+      // Act
+      const { runId } = await runner.start({
+        jobId,
+        attempt: 2,
+        inputUri: blobs.uriOf(`raw/${jobId}/input.pdf`),
+        outputUri: blobs.uriOf(parsedKey(jobId, 2)),
+        errorOutputUri: blobs.uriOf(errorKey(jobId, 2)),
+      });
+      const deadline = Date.now() + 60_000;
+      while ((await runner.describe(runId)).state !== 'STOPPED' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // Assert
+      const records = lines.flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as Record<string, unknown>] : []));
+      expect(records.find((record) => record.message === 'parse finished')).toMatchObject({ level: 'info', jobId, attempt: 2, status: 'failed', code: 'NOT_A_PDF' });
+    } finally {
+      await cleanup();
+    }
+  }, 90_000);
+});
+
 describe('QueuedParserRunner with warm workers', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {

@@ -14,11 +14,13 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from invoice_parser import errors
+from invoice_parser import errors, json_log
 from invoice_parser.errors import ParserError
+from invoice_parser.json_log import job_fields
 
 if TYPE_CHECKING:
     from invoice_parser.parser import ParseOutputs
@@ -76,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "parse":
         return _guarded(lambda: _parse(args.file), on_error=_print_json, debug=debug)
+    if args.command in _JOB_COMMANDS:
+        _log_json_lines(debug)
     if args.command == "worker":
         from invoice_parser.worker import serve
 
@@ -111,8 +115,24 @@ def run_job(
         answer.update(_run(input_uri, output_uri, job_id, attempt))
         return EXIT_OK
 
-    status = _guarded(parse_and_write, on_error=record_error, debug=debug)
+    with job_fields(job_id, attempt):
+        started = time.monotonic()
+        status = _guarded(parse_and_write, on_error=record_error, debug=debug)
+        outcome: dict[str, Any] = {key: answer[key] for key in ("status", "code", "lines") if key in answer}
+        outcome["durationMs"] = round((time.monotonic() - started) * 1000)
+        log.info("parse finished", extra={"fields": outcome})
     return status, answer
+
+
+# The commands that parse for a runner: their stderr is a log read by programs (CloudWatch, the local pool).
+_JOB_COMMANDS = frozenset({"run", "worker"})
+
+
+def _log_json_lines(debug: bool) -> None:
+    """JSON lines on stderr (json_log.py), one per job at least: its outcome, code and duration."""
+    json_log.install()
+    logging.getLogger().setLevel(logging.DEBUG if debug else logging.WARNING)
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
 
 
 def _parse(file: str) -> int:

@@ -1,15 +1,20 @@
-"""One JSON object per line on stderr: the queue worker's log, which CloudWatch Logs Insights queries by
-field (level, message, jobId, attempt, messageId, ...) without parsing prose.
+"""One JSON object per line on stderr: the log of `run`, `worker` and `queue-worker`, which CloudWatch Logs
+Insights (or jq, locally) queries by field (level, message, jobId, attempt, messageId, ...) without parsing
+prose. Lines written while a job is in hand carry its jobId and attempt (job_fields).
 
 stdout is never written: a traceback or a stray print there would be the only unstructured line.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import logging
 import sys
 import threading
+import traceback
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
@@ -25,13 +30,29 @@ _LEVELS: tuple[tuple[int, Level], ...] = (
 )
 
 
+# The job in hand ({"jobId", "attempt"}), added to every line written meanwhile.
+_job: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("job", default=None)
+
+
+@contextlib.contextmanager
+def job_fields(job_id: str | None, attempt: int | None) -> Iterator[None]:
+    """Within the block, every line carries the job id and attempt the parser was given."""
+    token = _job.set({"jobId": job_id, "attempt": attempt})
+    try:
+        yield
+    finally:
+        _job.reset(token)
+
+
 def log_event(level: Level, message: str, **fields: Any) -> None:
-    """Write {"time", "level", "message", **fields}; None is written as null, so a query finds the key."""
+    """Write {"time", "level", "message", jobId?, attempt?, **fields}; None is written as null, so a query
+    finds the key."""
     record: dict[str, Any] = {
         "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "level": level,
         "message": message,
     }
+    record.update(_job.get() or {})
     record.update(fields)
     line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
     with _lock:
@@ -47,12 +68,14 @@ class JsonLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         level: Level = next((name for floor, name in _LEVELS if record.levelno >= floor), "debug")
-        error = (
-            f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
-            if record.exc_info and record.exc_info[0]
-            else None
-        )
-        log_event(level, record.getMessage(), logger=record.name, error=error)
+        fields: dict[str, Any] = {"logger": record.name}
+        if record.exc_info and record.exc_info[0]:
+            kind, error, trace = record.exc_info
+            fields["error"] = f"{kind.__name__}: {error}"
+            # Only asked for in debug mode (INVOICE_PARSER_DEBUG=1): the whole traceback, as one field.
+            fields["traceback"] = "".join(traceback.format_exception(kind, error, trace))
+        fields.update(getattr(record, "fields", {}))
+        log_event(level, record.getMessage(), **fields)
 
 
 def install() -> None:

@@ -8,6 +8,7 @@ outlived the time limit, the drain ran out). Every outcome is one JSON log line.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from dataclasses import dataclass
@@ -264,8 +265,29 @@ class Slot:
             child.kill()
 
     def _relay(self, line: str) -> None:
-        """The child's own log line (a coded failure, a warning), with the job it was working on."""
-        log_event("warning", line, source="parser", slot=self.index, **self._context)
+        """The child's own log line (a coded failure, its job's outcome), with the job it was working on.
+        The child writes JSON lines itself (json_log.py); they are passed on as one line, not nested."""
+        record = _json_object(line)
+        if record is None:
+            log_event("warning", line, source="parser", slot=self.index, **self._context)
+            return
+        level: Level = record.pop("level", "warning")
+        if level not in _LEVELS:
+            level = "warning"
+        message = str(record.pop("message", ""))
+        record.pop("time", None)
+        log_event(level, message, **{**self._context, **record, "source": "parser", "slot": self.index})
+
+
+_LEVELS: Final = ("debug", "info", "warning", "error")
+
+
+def _json_object(line: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def settle(queue: ParseQueue, message: QueueMessage, how: Settle, ids: dict[str, Any]) -> None:

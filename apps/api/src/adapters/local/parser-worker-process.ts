@@ -30,6 +30,8 @@ export interface ParserWorkerProcessOptions {
   onAnswer(answer: WorkerAnswer): void;
   /** Once, when the process is gone: how it ended, with the end of its stderr. */
   onExit(how: string): void;
+  /** Each whole line the worker writes on stderr: its JSON log (invoice_parser/json_log.py), with job id and attempt. */
+  onLog?(line: string): void;
 }
 
 /**
@@ -54,6 +56,7 @@ export class ParserWorkerProcess {
     this.child.stderr?.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
     });
+    if (options.onLog) createInterface({ input: this.child.stderr! }).on('line', (line) => options.onLog?.(line));
     // A write to a worker that just died fails with EPIPE; its exit is what reports the failure.
     this.child.stdin?.on('error', () => undefined);
     createInterface({ input: this.child.stdout! }).on('line', (line) => this.answer(line));

@@ -121,6 +121,8 @@ class WorkerSlot {
       env: this.pool.options.env,
       onAnswer: (answer) => this.answered(process, answer),
       onExit: (how) => this.died(process, how),
+      // The parser's own JSON lines (one per job at least) join the server's log.
+      onLog: (line) => this.pool.log(line),
     });
     this.process = process;
     return process;
