@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { startParse, systemClock } from '@invoice/inventory';
+import { isRetryableStartError, startParse, systemClock } from '@invoice/inventory';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
+import { createAwsClients, destroyAwsClients } from '../../src/adapters/aws/aws-clients';
 import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { EcsParserRunner, MISSING_GRACE_MS, parseRunId } from '../../src/adapters/aws/ecs-parser-runner';
 import { S3BlobStore } from '../../src/adapters/aws/s3-blob-store';
@@ -139,6 +142,32 @@ describe('EcsParserRunner start failure', () => {
       expect((refused as Error).message).toContain('ECS did not start the parser task');
       expect(await jobs.get(job.jobId)).toMatchObject({ status: 'FAILED', attempt: 1, error: { code: 'PARSER_INTERNAL' } });
     } finally {
+      await resources.cleanup();
+    }
+  });
+});
+
+describe('EcsParserRunner start refused for a passing reason', () => {
+  it('answers PARSER_START_REFUSED, which the domain retries, when ECS cannot be reached after the SDK\'s own retries', async () => {
+    // Arrange: the runner's client pointed at a port nothing listens on, through the clients' real middleware
+    const resources = await createAwsResources();
+    const idle = createServer();
+    await new Promise<void>((resolve) => idle.listen(0, '127.0.0.1', resolve));
+    const { port } = idle.address() as AddressInfo;
+    await new Promise((resolve) => idle.close(resolve));
+    const clients = createAwsClients({ ...resources.settings, endpoints: { ...resources.settings.endpoints, ecs: `http://127.0.0.1:${port}` } });
+    const request = { jobId: '00000000-0000-4000-8000-0000000000e1', attempt: 1, inputUri: 's3://b/raw/k', outputUri: 's3://b/parsed/o', errorOutputUri: 's3://b/errors/e' };
+
+    try {
+      // Act
+      const refused = await new EcsParserRunner(clients.ecs, resources.settings.ecs, 60).start(request).catch((error: unknown) => error);
+
+      // Assert: the wrapper the middleware made is kept as the cause, so the log still says what ECS answered
+      expect(refused).toMatchObject({ code: 'PARSER_START_REFUSED' });
+      expect(isRetryableStartError(refused)).toBe(true);
+      expect((refused as Error).cause).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    } finally {
+      destroyAwsClients(clients);
       await resources.cleanup();
     }
   });

@@ -1,5 +1,5 @@
 import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
-import { DomainError, type ParserRunner, type ParserRunRequest, type ParserRunStatus } from '@invoice/inventory';
+import { DomainError, isDomainError, type ParserRunner, type ParserRunRequest, type ParserRunStatus } from '@invoice/inventory';
 import type { EcsSettings } from './aws-settings';
 import { isTransientStartFailure, stoppedForInfrastructure } from './ecs-failure-kinds';
 
@@ -64,9 +64,12 @@ export class EcsParserRunner implements ParserRunner {
       }),
     );
     const response = await runTask.catch((error: unknown) => {
-      // Invalid parameters, a missing cluster or task definition, throttling: the start failed; say why.
+      // Invalid parameters, a missing cluster or task definition, throttling: the start failed; say why. The
+      // client's outermost middleware (aws-unavailable.ts) has already turned throttling, 5xx and an ECS out of
+      // reach into STORAGE_UNAVAILABLE: a start refused for a passing reason, like a throttled RunTask.
       const errorName = error instanceof Error ? error.name : undefined;
-      throw notStarted(error instanceof Error ? `${error.name}: ${error.message}` : String(error), isTransientStartFailure({ errorName }), error);
+      const passing = isDomainError(error, 'STORAGE_UNAVAILABLE') || isTransientStartFailure({ errorName });
+      throw notStarted(error instanceof Error ? `${error.name}: ${error.message}` : String(error), passing, error);
     });
     const taskArn = response.tasks?.[0]?.taskArn;
     if (!taskArn) {
