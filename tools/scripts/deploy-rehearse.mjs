@@ -19,6 +19,8 @@ const NAME = 'invoice-pipeline';
 const MOTO_ACCOUNT = '123456789012';
 const OVERRIDE = path.join(terraformDir, 'rehearsal', 'moto_override.tf');
 const STACK_SMOKE = path.join(terraformDir, 'rehearsal', 'smoke_test.py');
+// moto's server plus the Application Auto Scaling tag calls moto lacks (the provider reads every resource's tags).
+const MOTO_LAUNCHER = path.join(terraformDir, 'rehearsal', 'moto_server.py');
 const API_SMOKE = path.join(workspaceRoot, 'apps', 'api', 'scripts', 'aws-smoke.ts');
 const PYTHON = path.join(workspaceRoot, '.venv', 'bin', 'python');
 const TSX = path.join(workspaceRoot, 'node_modules', '.bin', 'tsx');
@@ -32,6 +34,8 @@ const MOTO_DRIFT = {
   'aws_cloudfront_distribution.app': 'moto drops function associations and the origin access control id',
   'aws_lambda_function.api': 'moto does not store LoggingConfig (log group, format)',
   'aws_lambda_function.parse_sweeper': 'moto does not store LoggingConfig (log group, format)',
+  'aws_lambda_function.parse_abandon': 'moto does not store LoggingConfig (log group, format)',
+  'aws_ecs_service.parser': 'moto does not store availabilityZoneRebalancing',
   'aws_s3_bucket_policy.spa': "re-read because it names the distribution's ARN, which the drift above re-plans",
 };
 
@@ -113,7 +117,21 @@ function checkOutputs(outputs) {
     new RegExp(`^https://${NAME}-[0-9a-f]{8}\\.auth\\.${REGION}\\.amazoncognito\\.com$`).test(value('cognito_hosted_ui_url') ?? ''),
     `Cognito hosted UI: ${value('cognito_hosted_ui_url')}`,
   );
+  const queue = value('parse_queue_url') ?? '';
+  expect(/^https:\/\//.test(queue) && queue.endsWith(`/${MOTO_ACCOUNT}/${NAME}-parse`), `parse queue: ${queue}`);
+  expect((value('parse_dlq_url') ?? '').endsWith(`/${MOTO_ACCOUNT}/${NAME}-parse-dlq`), `parse DLQ: ${value('parse_dlq_url')}`);
+  expect(value('parser_service_name') === `${NAME}-parser`, `parser service: ${value('parser_service_name')}`);
+  expect(value('alarm_topic_arn') === `arn:aws:sns:${REGION}:${MOTO_ACCOUNT}:${NAME}-alarms`, `alarm topic: ${value('alarm_topic_arn')}`);
+  const settings = value('parser_queue_settings') ?? {};
+  expect(
+    settings.max_receive_count === 3 && settings.max_tasks === 10 && settings.task_concurrency === 2 && settings.dispatch === 'queue',
+    `queue and scaling defaults (maxReceiveCount 3, at most 10 tasks of 2 jobs, dispatch queue): ${JSON.stringify(settings)}`,
+  );
   const environment = value('api_environment') ?? {};
+  expect(
+    environment.PARSER_DISPATCH === 'queue' && environment.PARSE_QUEUE_URL === queue,
+    'the Lambda environment dispatches parses to this parse queue',
+  );
   expect(
     environment.COGNITO_USER_POOL_ID === pool && environment.COGNITO_CLIENT_ID === value('cognito_client_id') && environment.COGNITO_HOSTED_UI_URL === value('cognito_hosted_ui_url'),
     'the Lambda environment names this pool, client and hosted UI',
@@ -131,7 +149,7 @@ async function main() {
   console.log(`terraform ${requireTerraform()}; rehearsing against moto`);
   work = mkdtempSync(path.join(os.tmpdir(), 'invoice-rehearsal-'));
   mkdirSync(path.join(work, 'logs'));
-  const moto = await startMoto({ logFile: path.join(work, 'logs', 'moto.log') });
+  const moto = await startMoto({ logFile: path.join(work, 'logs', 'moto.log'), launcher: MOTO_LAUNCHER });
   console.log(`moto on ${moto.endpoint}; working copy ${work}`);
   const started = Date.now();
   let passed = false;
@@ -200,6 +218,9 @@ async function main() {
       ...env,
       // Exactly the environment Terraform gives the Lambda function, plus the emulator endpoint.
       ...outputs.api_environment.value,
+      // This smoke test runs RunTask's task locally (--run-tasks-locally): the task dispatch, which the stack
+      // keeps as parser_dispatch = "task".
+      PARSER_DISPATCH: 'task',
       AWS_ENDPOINT_URL: moto.endpoint,
       // moto serves the pool's signing keys under its own address; the tokens' issuer stays Cognito's.
       COGNITO_JWKS_URL: `${moto.endpoint}/${outputs.cognito_user_pool_id.value}/.well-known/jwks.json`,

@@ -25,6 +25,9 @@ locals {
     REQUIRE_SECOND_APPROVER = tostring(var.require_second_approver)
     PARSE_MAX_ATTEMPTS      = tostring(var.parse_max_attempts)
     PARSE_DEADLINE_SECONDS  = tostring(var.parse_deadline_seconds)
+    # queue: a parse is a message on the parse queue (parse-queue.tf); task: one RunTask per attempt (ecs.tf).
+    PARSER_DISPATCH = var.parser_dispatch
+    PARSE_QUEUE_URL = aws_sqs_queue.parse.url
   }
 }
 

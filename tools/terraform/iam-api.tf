@@ -110,6 +110,13 @@ data "aws_iam_policy_document" "api" {
     }
   }
 
+  # PARSER_DISPATCH=queue: a parse attempt is one message on the parse queue (SSE-SQS, so no KMS rights).
+  statement {
+    sid       = "SendParseMessages"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.parse.arn]
+  }
+
   # Task ARNs are only known at run time; the ARN pattern and the condition keep these to this cluster's tasks.
   # StopTask: the API stops a task still running after PARSE_TIMEOUT_SECONDS.
   statement {

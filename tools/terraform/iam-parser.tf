@@ -1,5 +1,6 @@
 # Two roles for the parser task. The execution role is ECS's (pull the image, write the log stream); the task
-# role is the parser's own: read raw/, write parsed/ and errors/ in the uploads bucket, nothing else (no table).
+# role is the parser's own: read raw/, write parsed/ and errors/ in the uploads bucket, work the parse queue (the
+# service's queue worker), nothing else (no table).
 
 data "aws_iam_policy_document" "ecs_tasks_assume" {
   statement {
@@ -32,7 +33,7 @@ resource "aws_iam_role" "parser_execution" {
 
 resource "aws_iam_role" "parser_task" {
   name               = "${var.name}-parser-task"
-  description        = "The parser: read raw/, write parsed/ and errors/ in the uploads bucket"
+  description        = "The parser: read raw/, write parsed/ and errors/ in the uploads bucket, work the parse queue"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
@@ -79,6 +80,15 @@ data "aws_iam_policy_document" "parser_task" {
       "${aws_s3_bucket.uploads.arn}/${local.upload_prefixes.parsed}*",
       "${aws_s3_bucket.uploads.arn}/${local.upload_prefixes.errors}*",
     ]
+  }
+
+  # The parser service's queue worker (parser-service.tf): long-poll, extend a message's visibility while its
+  # job runs or release it (0), delete it once answered. The parse queue only: the DLQ is not the parser's.
+  # GetQueueAttributes: boto3's queue look-ups. A RunTask parser never calls these.
+  statement {
+    sid       = "WorkTheParseQueue"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.parse.arn]
   }
 
   # SSE-KMS: reading raw/ decrypts, writing parsed/ and errors/ generates data keys, only through S3.

@@ -1,5 +1,5 @@
-# One customer-managed key encrypts the uploads bucket, the DynamoDB tables, the log groups and the Lambda
-# environment ($1 a month plus requests; the S3 bucket key keeps request charges low). The SPA bucket uses SSE-S3
+# One customer-managed key encrypts the uploads bucket, the DynamoDB tables, the log groups, the alarm topic and
+# the Lambda environment ($1 a month plus requests; the S3 bucket key keeps request charges low). The SPA bucket uses SSE-S3
 # instead, because CloudFront would otherwise need decrypt rights on this key for public files.
 
 resource "aws_kms_key" "main" {
@@ -43,6 +43,33 @@ data "aws_iam_policy_document" "kms" {
       test     = "ArnLike"
       variable = "kms:EncryptionContext:aws:logs:arn"
       values   = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/*/${var.name}*"]
+    }
+  }
+
+  # CloudWatch alarms publish to the alarm topic (alarms.tf), which this key encrypts; SNS uses the key on the
+  # publisher's behalf, so the publisher (the CloudWatch service, for an alarm) needs these two rights, and only
+  # for this stack's alarms (the source conditions keep another account's alarms out: no confused deputy).
+  # AWS's own aws/sns key cannot grant them, which is why the topic uses this key.
+  statement {
+    sid       = "CloudWatchAlarmsPublishToTheEncryptedTopic"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:${local.partition}:cloudwatch:${local.region}:${local.account_id}:alarm:${var.name}-*"]
     }
   }
 }

@@ -13,6 +13,12 @@ resource "aws_cloudwatch_log_group" "sweeper" {
   kms_key_id        = aws_kms_key.main.arn
 }
 
+resource "aws_cloudwatch_log_group" "parse_abandon" {
+  name              = "/aws/lambda/${local.parse_abandon_function_name}"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.main.arn
+}
+
 resource "aws_cloudwatch_log_group" "api_access" {
   name              = "/aws/apigateway/${var.name}-http-access"
   retention_in_days = var.log_retention_days

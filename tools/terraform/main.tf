@@ -1,6 +1,7 @@
 # The production stack of the invoice pipeline: one region, one account, every resource named from var.name.
 # Files by concern: kms.tf, s3-uploads.tf, s3-spa.tf, cloudfront.tf, api.tf, iam-api.tf, ecs.tf, iam-parser.tf,
-# network.tf, dynamodb.tf, logs.tf. The image repositories live in ./registry (applied first, so images can be
+# network.tf, dynamodb.tf, logs.tf, sweeper.tf, parse-queue.tf, parser-service.tf, parser-scaling.tf,
+# dlq-consumer.tf, alarms.tf. The image repositories live in ./registry (applied first, so images can be
 # pushed before this stack references them by digest).
 
 data "aws_caller_identity" "current" {}

@@ -92,3 +92,45 @@ output "cognito_issuer" {
   description = "The iss claim of the pool's tokens; its JWKS is at <issuer>/.well-known/jwks.json."
   value       = local.cognito_issuer
 }
+
+output "parse_queue_url" {
+  description = "The parse queue: one message per parse attempt (the API's PARSE_QUEUE_URL, the parser service's too)."
+  value       = aws_sqs_queue.parse.url
+}
+
+output "parse_dlq_url" {
+  description = "The parse dead-letter queue: messages received parse_max_receive_count times; its consumer fails their jobs with PARSE_ABANDONED."
+  value       = aws_sqs_queue.parse_dlq.url
+}
+
+output "parser_service_name" {
+  description = "The parser ECS service (queue worker) in ecs_cluster_name; Application Auto Scaling sets its desired count from the queue's backlog."
+  value       = aws_ecs_service.parser.name
+}
+
+output "parser_worker_task_definition_arn" {
+  description = "The parser service's task definition revision (command queue-worker) this apply registered."
+  value       = aws_ecs_task_definition.parser_worker.arn
+}
+
+output "parse_abandon_function_name" {
+  description = "The parse DLQ consumer (the API image's index.abandon)."
+  value       = aws_lambda_function.parse_abandon.function_name
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic every alarm of the stack notifies (alarm_email subscribes to it by email)."
+  value       = aws_sns_topic.alarms.arn
+}
+
+output "parser_queue_settings" {
+  description = "The queue and scaling figures this apply set (the rehearsal's smoke test checks the deployed queue, service and scalable target against them)."
+  value = {
+    max_receive_count  = var.parse_max_receive_count
+    visibility_seconds = local.parse_visibility_seconds
+    drain_seconds      = local.parse_drain_seconds
+    max_tasks          = var.parser_max_tasks
+    task_concurrency   = var.parser_task_concurrency
+    dispatch           = var.parser_dispatch
+  }
+}

@@ -216,7 +216,7 @@ variable "content_security_policy" {
 }
 
 variable "rehearsal_mode" {
-  description = "true only in `npm run deploy:rehearse` against moto: leaves out what moto cannot emulate (a custom CloudFront response headers policy, publishing the CloudFront function, S3 lifecycle rules that abort incomplete multipart uploads, the uploads bucket's TLS-only policy). Never set it for a real account."
+  description = "true only in `npm run deploy:rehearse` against moto: leaves out what moto cannot emulate (a custom CloudFront response headers policy, publishing the CloudFront function, S3 lifecycle rules that abort incomplete multipart uploads, the uploads bucket's TLS-only policy, the parse DLQ's redrive allow policy, the parser service's capacity provider strategy and managed tags). Never set it for a real account."
   type        = bool
   default     = false
 }
@@ -280,5 +280,82 @@ variable "parse_sweep_minutes" {
   validation {
     condition     = var.parse_sweep_minutes >= 1 && var.parse_sweep_minutes <= 60
     error_message = "parse_sweep_minutes must be between 1 and 60."
+  }
+}
+
+variable "parser_dispatch" {
+  description = "How the API starts a parse: queue (a message on the parse queue, taken by the parser ECS service that scales on its backlog) or task (one RunTask per attempt, no service; for the lowest volumes). Passed to the API, the sweeper and the DLQ consumer as PARSER_DISPATCH."
+  type        = string
+  default     = "queue"
+
+  validation {
+    condition     = contains(["queue", "task"], var.parser_dispatch)
+    error_message = "parser_dispatch must be queue or task."
+  }
+}
+
+variable "parse_max_receive_count" {
+  description = "Receives of one parse message before SQS moves it to the dead-letter queue (each receive whose worker died or was stopped mid-job counts); the DLQ consumer then fails its job with PARSE_ABANDONED."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.parse_max_receive_count >= 1 && var.parse_max_receive_count <= 1000
+    error_message = "parse_max_receive_count must be between 1 and 1000 (SQS's bounds)."
+  }
+}
+
+variable "parser_max_tasks" {
+  description = "The cost guardrail: the parser service never runs more Fargate tasks than this, however long the queue (a burst of 1,000 uploads waits its turn)."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.parser_max_tasks >= 1 && var.parser_max_tasks == floor(var.parser_max_tasks)
+    error_message = "parser_max_tasks must be a whole number of at least 1."
+  }
+}
+
+variable "parser_task_concurrency" {
+  description = "Jobs one parser service task works on at a time (its warm worker processes); passed as PARSER_TASK_CONCURRENCY. About one per vCPU of parser_cpu is where a task parses at full speed."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.parser_task_concurrency >= 1 && var.parser_task_concurrency <= 64 && var.parser_task_concurrency == floor(var.parser_task_concurrency)
+    error_message = "parser_task_concurrency must be a whole number from 1 to 64."
+  }
+}
+
+variable "parser_spot_weight" {
+  description = "Weight of FARGATE_SPOT against FARGATE (weight 1) in the parser service's capacity provider strategy; 0 runs on FARGATE only. Spot is about 70% cheaper; an interrupted task releases its messages, which costs each a receive (see parse_max_receive_count)."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.parser_spot_weight >= 0 && var.parser_spot_weight <= 1000 && var.parser_spot_weight == floor(var.parser_spot_weight)
+    error_message = "parser_spot_weight must be a whole number from 0 to 1000."
+  }
+}
+
+variable "parser_idle_minutes" {
+  description = "The parser service scales in to 0 tasks once the parse queue has held no message (waiting or in flight) for this many minutes."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.parser_idle_minutes >= 1 && var.parser_idle_minutes <= 60 && var.parser_idle_minutes == floor(var.parser_idle_minutes)
+    error_message = "parser_idle_minutes must be a whole number from 1 to 60."
+  }
+}
+
+variable "alarm_email" {
+  description = "Optional address subscribed by email to the stack's alarm topic (parse messages dead-lettered, ...); it must confirm the subscription. null subscribes nobody."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.alarm_email == null || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", coalesce(var.alarm_email, "x")))
+    error_message = "alarm_email must be an email address (or null)."
   }
 }

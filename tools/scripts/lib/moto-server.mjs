@@ -36,10 +36,12 @@ function probe(endpoint, ca) {
 
 /**
  * Serves moto over HTTPS with a throw-away certificate for 127.0.0.1 (caBundle: its path, for AWS_CA_BUNDLE and
- * NODE_EXTRA_CA_CERTS). logFile receives moto's request log. It is written by moto straight into the file, never through a pipe to
- * this process: the callers block in spawnSync(terraform), and a pipe nobody drains fills up and freezes moto.
+ * NODE_EXTRA_CA_CERTS). launcher optionally names a Python script run instead of moto_server with its arguments
+ * (the rehearsal's tools/terraform/rehearsal/moto_server.py adds calls moto lacks). logFile receives moto's
+ * request log. It is written by moto straight into the file, never through a pipe to this process: the callers
+ * block in spawnSync(terraform), and a pipe nobody drains fills up and freezes moto.
  */
-export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${process.pid}.log`) } = {}) {
+export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${process.pid}.log`), launcher = null } = {}) {
   const bin = path.join(workspaceRoot, '.venv', 'bin', 'moto_server');
   if (!existsSync(bin)) {
     throw new MissingToolError(`moto_server is missing (${bin}). Run \`npm install\`: its postinstall builds .venv with moto[server].`);
@@ -54,7 +56,10 @@ export async function startMoto({ logFile = path.join(os.tmpdir(), `moto-${proce
   const port = await freePort();
   const endpoint = `https://127.0.0.1:${port}`;
   const logFd = openSync(logFile, 'a');
-  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port), '-c', caBundle, '-k', path.join(certDir, 'key.pem')], {
+  const serverArgs = ['-H', '127.0.0.1', '-p', String(port), '-c', caBundle, '-k', path.join(certDir, 'key.pem')];
+  // launcher: a Python script that adjusts moto and then runs its server with the same arguments.
+  const [command, args] = launcher ? [python, [launcher, ...serverArgs]] : [bin, serverArgs];
+  const child = spawn(command, args, {
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);

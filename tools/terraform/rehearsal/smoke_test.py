@@ -2,7 +2,8 @@
 
 Run by tools/scripts/deploy-rehearse.mjs against moto: checks that the resources behind the outputs exist
 with the settings the Terraform promises (private encrypted bucket, TLS-only policy, CORS for the SPA origin
-only, PITR and KMS on every table, image digests, the IAM scoping) and drives the data path the API uses: a
+only, PITR and KMS on every table, image digests, the IAM scoping, the parse queue and its DLQ, the parser
+service and its scaling, the DLQ consumer and alarm) and drives the data path the API uses: a
 presigned PUT into raw/, an exactly-once ledger write with the stock ADD in one transaction, a parser RunTask.
 """
 
@@ -253,15 +254,245 @@ def check_sweeper(lambda_client: Any, events: Any, out: dict[str, Any]) -> None:
     check(sweeper["Code"]["ImageUri"] == api["Code"]["ImageUri"], "sweeper runs the API's image, by digest")
     command = configuration.get("ImageConfigResponse", {}).get("ImageConfig", {}).get("Command")
     check(command == ["index.sweep"], f"sweeper's entry point is index.sweep: {command}")
-    check(configuration["Environment"]["Variables"] == out["api_environment"], "sweeper has the API's settings")
+    check(
+        configuration["Environment"]["Variables"] == out["api_environment"], "sweeper has the API's settings"
+    )
     check(configuration["Role"] == api["Configuration"]["Role"], "sweeper runs as the API's role")
     rule = events.describe_rule(Name=out["parse_sweep_rule_name"])
-    check(rule.get("ScheduleExpression", "").startswith("rate("), f"sweep is scheduled: {rule.get('ScheduleExpression')}")
+    check(
+        rule.get("ScheduleExpression", "").startswith("rate("),
+        f"sweep is scheduled: {rule.get('ScheduleExpression')}",
+    )
     targets = events.list_targets_by_rule(Rule=out["parse_sweep_rule_name"])["Targets"]
     check(
         [t["Arn"] for t in targets] == [configuration["FunctionArn"]],
         "the schedule's only target is the sweeper",
     )
+
+
+def policy_statements(iam: Any, role_name: str, policy_name: str) -> list[dict[str, Any]]:
+    document = iam.get_role_policy(RoleName=role_name, PolicyName=policy_name)["PolicyDocument"]
+    if isinstance(document, str):
+        document = json.loads(document)
+    return list(document["Statement"])
+
+
+def sqs_grants(statements: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Resource ARN -> the sqs: actions granted on it."""
+    grants: dict[str, list[str]] = {}
+    for st in statements:
+        actions = [a for a in as_list(st["Action"]) if a.startswith("sqs:")]
+        for resource in as_list(st["Resource"]) if actions else []:
+            grants.setdefault(resource, []).extend(actions)
+    return {resource: sorted(actions) for resource, actions in grants.items()}
+
+
+def queue_attributes(sqs: Any, url: str) -> dict[str, str]:
+    return dict(sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"])
+
+
+def check_parse_queue(sqs: Any, out: dict[str, Any]) -> dict[str, str]:
+    """The parse queue and its DLQ; answers the two ARNs."""
+    settings = out["parser_queue_settings"]
+    queue = queue_attributes(sqs, out["parse_queue_url"])
+    dlq = queue_attributes(sqs, out["parse_dlq_url"])
+    redrive = json.loads(queue.get("RedrivePolicy") or "{}")
+    check(
+        redrive.get("deadLetterTargetArn") == dlq["QueueArn"]
+        and int(redrive.get("maxReceiveCount", 0)) == settings["max_receive_count"],
+        f"parse queue dead-letters to the DLQ after {settings['max_receive_count']} receives: {redrive}",
+    )
+    check(
+        int(queue["VisibilityTimeout"]) == settings["visibility_seconds"],
+        f"parse queue's visibility timeout is PARSE_VISIBILITY_SECONDS ({queue['VisibilityTimeout']} s)",
+    )
+    check(int(dlq["MessageRetentionPeriod"]) == 14 * 86400, "DLQ keeps messages 14 days")
+    check(
+        int(dlq["MessageRetentionPeriod"]) > int(queue["MessageRetentionPeriod"]),
+        "DLQ keeps messages longer than the parse queue (a message keeps its first enqueue time)",
+    )
+    for name, attributes in (("parse queue", queue), ("DLQ", dlq)):
+        check(str(attributes.get("SqsManagedSseEnabled")).lower() == "true", f"{name}: SSE-SQS")
+        policy = json.loads(attributes.get("Policy") or '{"Statement": []}')
+        check(
+            any(
+                st["Effect"] == "Deny"
+                and st.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport") == "false"
+                for st in policy["Statement"]
+            ),
+            f"{name}: policy denies requests without TLS",
+        )
+    # The data path the API and the worker use: the worker's request line, sent, received, deleted.
+    body = json.dumps(
+        {
+            "jobId": "rehearsal-queue",
+            "attempt": 1,
+            "input": f"s3://{out['uploads_bucket_name']}/raw/rehearsal-queue/invoice.pdf",
+            "output": f"s3://{out['uploads_bucket_name']}/parsed/rehearsal-queue/attempt-1.json",
+            "errorOutput": f"s3://{out['uploads_bucket_name']}/errors/rehearsal-queue/attempt-1.json",
+        }
+    )
+    sqs.send_message(QueueUrl=out["parse_queue_url"], MessageBody=body)
+    received = sqs.receive_message(QueueUrl=out["parse_queue_url"], WaitTimeSeconds=1).get("Messages", [])
+    check(len(received) == 1 and received[0]["Body"] == body, "a parse message is sent and received whole")
+    for message in received:
+        sqs.delete_message(QueueUrl=out["parse_queue_url"], ReceiptHandle=message["ReceiptHandle"])
+    return {"queue": queue["QueueArn"], "dlq": dlq["QueueArn"]}
+
+
+def check_parser_service(
+    ecs: Any, autoscaling: Any, cloudwatch: Any, iam: Any, out: dict[str, Any], arns: dict[str, str]
+) -> None:
+    settings = out["parser_queue_settings"]
+    cluster = out["ecs_cluster_name"]
+    services = ecs.describe_services(cluster=cluster, services=[out["parser_service_name"]])["services"]
+    check(len(services) == 1, f"parser service {out['parser_service_name']} exists")
+    service = services[0]
+    check(service["desiredCount"] == 0, "parser service starts with 0 tasks")
+    # rehearsal_mode launches it as FARGATE: moto keeps no capacity provider strategy (parser-service.tf).
+    providers = [s["capacityProvider"] for s in service.get("capacityProviderStrategy", [])]
+    check(
+        providers[:1] == ["FARGATE"] or service.get("launchType") == "FARGATE",
+        f"parser service runs on Fargate: {providers or service.get('launchType')}",
+    )
+    network = service.get("networkConfiguration", {}).get("awsvpcConfiguration", {})
+    check(
+        sorted(network.get("subnets", [])) == sorted(out["parser_subnet_ids"])
+        and network.get("securityGroups") == [out["parser_security_group_id"]],
+        "parser service uses the RunTask path's subnets and security group",
+    )
+    definition = ecs.describe_task_definition(taskDefinition=service["taskDefinition"])["taskDefinition"]
+    container = definition["containerDefinitions"][0]
+    environment = {e["name"]: e["value"] for e in container.get("environment", [])}
+    check(
+        container.get("command") == ["queue-worker"],
+        f"parser service runs queue-worker: {container.get('command')}",
+    )
+    check(
+        environment.get("PARSE_QUEUE_URL") == out["parse_queue_url"]
+        and environment.get("PARSER_TASK_CONCURRENCY") == str(settings["task_concurrency"])
+        and environment.get("PARSE_VISIBILITY_SECONDS") == str(settings["visibility_seconds"])
+        and environment.get("PARSE_DRAIN_SECONDS") == str(settings["drain_seconds"]),
+        "the worker's settings: this queue, its concurrency, visibility and drain",
+    )
+    check(
+        container.get("stopTimeout", 30) > settings["drain_seconds"],
+        f"ECS waits longer than the drain before SIGKILL ({container.get('stopTimeout')} s)",
+    )
+    check(container.get("readonlyRootFilesystem") is True, "worker root filesystem is read-only")
+    check("@sha256:" in container["image"], "worker image referenced by digest")
+    task_role = definition["taskRoleArn"].split("/")[-1]
+    grants = sqs_grants(policy_statements(iam, task_role, "read-raw-write-results"))
+    check(
+        grants
+        == {
+            arns["queue"]: sorted(
+                [
+                    "sqs:ReceiveMessage",
+                    "sqs:DeleteMessage",
+                    "sqs:ChangeMessageVisibility",
+                    "sqs:GetQueueAttributes",
+                ]
+            )
+        },
+        f"parser task role works the parse queue only (not the DLQ): {grants}",
+    )
+
+    resource_id = f"service/{cluster}/{out['parser_service_name']}"
+    targets = autoscaling.describe_scalable_targets(ServiceNamespace="ecs", ResourceIds=[resource_id])[
+        "ScalableTargets"
+    ]
+    check(
+        len(targets) == 1
+        and targets[0]["MinCapacity"] == 0
+        and targets[0]["MaxCapacity"] == settings["max_tasks"],
+        f"the service scales from 0 to parser_max_tasks = {settings['max_tasks']}",
+    )
+    policies = {
+        p["PolicyName"]: p
+        for p in autoscaling.describe_scaling_policies(ServiceNamespace="ecs", ResourceId=resource_id)[
+            "ScalingPolicies"
+        ]
+    }
+    check(
+        all(p["PolicyType"] == "StepScaling" for p in policies.values()) and len(policies) == 2,
+        f"two step scaling policies: {sorted(policies)}",
+    )
+    alarms = cloudwatch.describe_alarms(AlarmNamePrefix=f"{out['parser_service_name']}-scale-")[
+        "MetricAlarms"
+    ]
+    actions = sorted(a for alarm in alarms for a in alarm["AlarmActions"])
+    check(
+        len(alarms) == 2 and actions == sorted(p["PolicyARN"] for p in policies.values()),
+        "a scale-out and a scale-in alarm, each driving one policy",
+    )
+    metrics = {
+        q["MetricStat"]["Metric"]["MetricName"]
+        for alarm in alarms
+        for q in alarm.get("Metrics", [])
+        if "MetricStat" in q
+    }
+    check(
+        metrics == {"ApproximateNumberOfMessagesVisible", "ApproximateNumberOfMessagesNotVisible"},
+        f"the alarms watch the parse queue's backlog: {sorted(metrics)}",
+    )
+
+
+def check_dead_letters(
+    lambda_client: Any, cloudwatch: Any, sns: Any, iam: Any, out: dict[str, Any], arns: dict[str, str]
+) -> None:
+    api = lambda_client.get_function(FunctionName=out["lambda_function_name"])
+    abandon = lambda_client.get_function(FunctionName=out["parse_abandon_function_name"])
+    configuration = abandon["Configuration"]
+    command = configuration.get("ImageConfigResponse", {}).get("ImageConfig", {}).get("Command")
+    check(
+        abandon["Code"]["ImageUri"] == api["Code"]["ImageUri"], "DLQ consumer runs the API's image, by digest"
+    )
+    check(command == ["index.abandon"], f"DLQ consumer's entry point is index.abandon: {command}")
+    check(
+        configuration["Environment"]["Variables"] == out["api_environment"],
+        "DLQ consumer has the API's settings",
+    )
+    check(configuration["Role"] != api["Configuration"]["Role"], "DLQ consumer has its own role")
+    # Every mapping that reads the DLQ (moto matches FunctionName only against the ARN the mapping names).
+    mappings = lambda_client.list_event_source_mappings(EventSourceArn=arns["dlq"])["EventSourceMappings"]
+    check(
+        len(mappings) == 1
+        and mappings[0]["FunctionArn"] == configuration["FunctionArn"]
+        and mappings[0].get("FunctionResponseTypes") == ["ReportBatchItemFailures"]
+        and mappings[0].get("BatchSize", 0) <= 10,
+        "the DLQ feeds index.abandon in small batches, reporting failed records one by one",
+    )
+    grants = sqs_grants(
+        policy_statements(iam, configuration["Role"].split("/")[-1], "take-dead-letters-fail-jobs")
+    )
+    check(
+        grants == {arns["dlq"]: ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]},
+        f"DLQ consumer may receive and delete on the DLQ only: {grants}",
+    )
+
+    alarms = cloudwatch.describe_alarms(
+        AlarmNamePrefix=out["parse_queue_url"].rsplit("/", 1)[-1] + "-dead-letters"
+    )["MetricAlarms"]
+    check(
+        len(alarms) == 1 and alarms[0]["AlarmActions"] == [out["alarm_topic_arn"]],
+        "a dead-lettered parse message alarms the alarm topic",
+    )
+    watched = {
+        (
+            q["MetricStat"]["Metric"]["MetricName"],
+            tuple(d["Value"] for d in q["MetricStat"]["Metric"]["Dimensions"]),
+        )
+        for alarm in alarms
+        for q in alarm.get("Metrics", [])
+        if "MetricStat" in q
+    }
+    check(
+        ("ApproximateNumberOfMessagesVisible", (arns["dlq"].rsplit(":", 1)[-1],)) in watched,
+        "the alarm watches the DLQ's visible messages",
+    )
+    topic = sns.get_topic_attributes(TopicArn=out["alarm_topic_arn"])["Attributes"]
+    check(bool(topic.get("KmsMasterKeyId")), "the alarm topic is encrypted with the stack's key")
 
 
 def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> None:
@@ -295,6 +526,12 @@ def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> 
     ]
     check(not any(a.endswith("*") for a in actions), "API role: no wildcard actions")
     check("*" not in resources, 'API role: no Resource "*"')
+    grants = sqs_grants(statements)
+    check(
+        list(grants.values()) == [["sqs:SendMessage"]]
+        and next(iter(grants)).endswith(":" + out["parse_queue_url"].rsplit("/", 1)[-1]),
+        f"API role may only send to the parse queue: {grants}",
+    )
     pass_role = [
         st for st in statements if st["Action"] == "iam:PassRole" or st["Action"] == ["iam:PassRole"]
     ]
@@ -406,6 +643,14 @@ def main() -> int:
     check_api(client("lambda"), client("apigatewayv2"), client("iam"), out)
     print("parse sweeper")
     check_sweeper(client("lambda"), client("events"), out)
+    print("parse queue")
+    arns = check_parse_queue(client("sqs"), out)
+    print("parser service and its scaling")
+    check_parser_service(
+        client("ecs"), client("application-autoscaling"), client("cloudwatch"), client("iam"), out, arns
+    )
+    print("dead letters")
+    check_dead_letters(client("lambda"), client("cloudwatch"), client("sns"), client("iam"), out, arns)
     print("Cognito")
     check_cognito(client("cognito-idp"), out)
     if FAILURES:
