@@ -1,14 +1,16 @@
 // `npm run deploy:rehearse`: the whole deploy, rehearsed against moto on loopback. It applies the registry and
 // the stack from throw-away copies (with tools/terraform/rehearsal/moto_override.tf pointing every endpoint at
 // moto, fake credentials, local state), checks that a second plan changes nothing moto can represent, checks the
-// outputs, runs two smoke tests against the rehearsed names (the stack's own settings, then the AWS-mode API
-// workflow through the Lambda handler), destroys both roots and stops moto. No real AWS account is touched.
+// outputs, runs three smoke tests against the rehearsed names (the stack's own settings, then the AWS-mode API
+// workflow through the Lambda handler, with RunTask and with the parse queue), destroys both roots and stops
+// moto. No real AWS account is touched.
 // Terraform's full output goes to log files in the working copy; the console gets a summary per step.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readImageDigests, writeImageDigest } from './lib/image-digests.mjs';
 import { startMoto } from './lib/moto-server.mjs';
 import { MissingToolError, initArgs, registryDir, requireTerraform, terraformDir, terraformEnv } from './lib/terraform.mjs';
@@ -145,6 +147,60 @@ function run(title, command, args, env) {
   console.log(`   ok: ${title}`);
 }
 
+/**
+ * PARSER_DISPATCH=queue end to end on the rehearsed names: the parser service's process (`python -m
+ * invoice_parser queue-worker`, with the settings parser-service.tf gives it) long-polls the rehearsed queue
+ * here, as moto runs no containers; the API sends the parse as a message; the job must end PARSED, the queue
+ * must be empty afterwards (the worker deleted the message once answered), and the worker must stop cleanly on
+ * SIGTERM as ECS stops a task.
+ */
+async function queueSmoke({ env, apiEnv, outputs, endpoint, invoice }) {
+  const settings = outputs.parser_queue_settings.value;
+  const queueUrl = outputs.parse_queue_url.value;
+  const logFd = openSync(path.join(work, 'logs', 'queue-worker.log'), 'w');
+  const worker = spawn(PYTHON, ['-m', 'invoice_parser', 'queue-worker'], {
+    cwd: workspaceRoot,
+    // A file, never a pipe: this process blocks in spawnSync while the worker writes.
+    stdio: ['ignore', logFd, logFd],
+    env: {
+      ...env,
+      PARSE_QUEUE_URL: queueUrl,
+      PARSER_TASK_CONCURRENCY: String(settings.task_concurrency),
+      PARSE_VISIBILITY_SECONDS: String(settings.visibility_seconds),
+      PARSE_DRAIN_SECONDS: String(settings.drain_seconds),
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_S3_FORCE_PATH_STYLE: 'true',
+    },
+  });
+  closeSync(logFd);
+  const exited = new Promise((resolve) => worker.once('exit', (code, signal) => resolve(code ?? signal)));
+  try {
+    run(
+      'API smoke test, queue dispatch: sign in, create, presigned PUT, parse (SendMessage), the queue worker parses it, poll',
+      TSX,
+      [API_SMOKE, '--sign-in', invoice],
+      { ...apiEnv, PARSER_DISPATCH: 'queue' },
+    );
+    const depth = spawnSync(
+      PYTHON,
+      [
+        '-c',
+        'import boto3, sys; a = boto3.client("sqs").get_queue_attributes(QueueUrl=sys.argv[1], AttributeNames=["All"])["Attributes"]; ' +
+          'print(int(a["ApproximateNumberOfMessages"]) + int(a["ApproximateNumberOfMessagesNotVisible"]))',
+        queueUrl,
+      ],
+      { cwd: workspaceRoot, env: { ...env, AWS_ENDPOINT_URL: endpoint }, encoding: 'utf8' },
+    );
+    expect(depth.status === 0 && depth.stdout.trim() === '0', `the parse queue is empty afterwards (${depth.stdout.trim() || depth.stderr.trim()})`);
+  } finally {
+    worker.kill('SIGTERM');
+  }
+  // A long poll in progress (20 s) plus the drain, then ECS would SIGKILL.
+  const code = await Promise.race([exited, sleep((20 + settings.drain_seconds + 5) * 1000).then(() => 'still running')]);
+  if (code === 'still running') worker.kill('SIGKILL');
+  expect(code === 0, `the queue worker stops cleanly on SIGTERM (exit ${code}; log: logs/queue-worker.log)`);
+}
+
 async function main() {
   console.log(`terraform ${requireTerraform()}; rehearsing against moto`);
   work = mkdtempSync(path.join(os.tmpdir(), 'invoice-rehearsal-'));
@@ -235,6 +291,9 @@ async function main() {
       [API_SMOKE, '--run-tasks-locally', '--sign-in', '--apply', path.join(fixtures, SMOKE_INVOICE)],
       apiEnv,
     );
+
+    console.log('\n== smoke test 3: the queue dispatch on the rehearsed parse queue (a local queue worker stands in for the parser service)');
+    await queueSmoke({ env, apiEnv, outputs, endpoint: moto.endpoint, invoice: path.join(fixtures, SMOKE_INVOICE) });
 
     console.log('\n== destroy');
     tf('stack-destroy', ['destroy', '-auto-approve', '-no-color', ...stackVars], { cwd: stack, env });

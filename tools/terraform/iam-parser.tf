@@ -84,7 +84,8 @@ data "aws_iam_policy_document" "parser_task" {
 
   # The parser service's queue worker (parser-service.tf): long-poll, extend a message's visibility while its
   # job runs or release it (0), delete it once answered. The parse queue only: the DLQ is not the parser's.
-  # GetQueueAttributes: boto3's queue look-ups. A RunTask parser never calls these.
+  # GetQueueAttributes reads the queue's settings and depth, never a message; the worker does not call it today,
+  # it is kept so a task can report the queue it serves. A RunTask parser calls none of these.
   statement {
     sid       = "WorkTheParseQueue"
     actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"]
