@@ -1,17 +1,25 @@
-import type { ApplyResult } from '@invoice/contracts';
-import { DomainError, isDomainError } from '../errors';
-import { applyInvoice, type ApplyOptions } from './apply-invoice';
-import type { InventoryPorts } from './deps';
-import { deltasChange, recordAudit, type AuditContext } from './record-audit';
+import type { ApplyResult, AuditEntry, LedgerRecord } from "@invoice/contracts";
+import { DomainError, isDomainError } from "../errors";
+import { applyInvoice, type ApplyOptions } from "./apply-invoice";
+import type { InventoryPorts } from "./deps";
+import {
+  auditEntryOf,
+  deltasChange,
+  recordAudit,
+  type AuditContext,
+} from "./record-audit";
 
 /** Refusal details above this size are left out of the entry (an unknown-SKU refusal can list thousands). */
 const MAX_REFUSAL_DETAILS_BYTES = 16 * 1024;
 
 /** Failures that are not a refusal of this apply: no such job, or a race to retry. */
-const NOT_REFUSALS = new Set(['JOB_NOT_FOUND', 'JOB_CONCURRENT_UPDATE']);
+const NOT_REFUSALS = new Set(["JOB_NOT_FOUND", "JOB_CONCURRENT_UPDATE"]);
 
 /** What the operator confirmed, and whether four eyes are required (REQUIRE_SECOND_APPROVER). */
-export interface RecordedApplyOptions extends Omit<ApplyOptions, 'secondApprover'> {
+export interface RecordedApplyOptions extends Omit<
+  ApplyOptions,
+  "secondApprover" | "auditOf"
+> {
   /** The context's user may not apply a revision they saved themselves (SECOND_APPROVER_REQUIRED). */
   requireSecondApprover?: boolean;
 }
@@ -22,55 +30,92 @@ export interface RecordedApplyOptions extends Omit<ApplyOptions, 'secondApprover
  * and details when the apply was refused (a duplicate, an unknown SKU, a stale review, a job not ready).
  * A repeat that answers ALREADY_APPLIED changed nothing and is not recorded.
  *
- * The entry is written after the apply's transaction, not inside it; a crash in between leaves the apply
- * without its entry (its ledger record still says when and what). A trail that cannot be written fails the
- * request loudly rather than leave an action unrecorded in silence; a retry answers ALREADY_APPLIED.
+ * The `apply` entries are written in the apply's own transaction (ApplyCommand.audit): an apply is never
+ * committed without its entry, crash or not, and an entry the trail refuses refuses the apply with it. A
+ * refusal's entry is written after the refusal, as nothing was committed it could go missing from.
  * With four eyes required, the applying user is the context's actor, the same user the entry names.
  */
 export async function applyInvoiceAndRecord(
-  deps: Parameters<typeof applyInvoice>[0] & Pick<InventoryPorts, 'audit' | 'newId'>,
+  deps: Parameters<typeof applyInvoice>[0] &
+    Pick<InventoryPorts, "audit" | "newId">,
   jobId: string,
   recordedOptions: RecordedApplyOptions,
   context: AuditContext,
 ): Promise<ApplyResult> {
   const { requireSecondApprover, ...options } = recordedOptions;
-  let result: ApplyResult;
+  const auditOf = (ledger: LedgerRecord): AuditEntry[] => {
+    const applySequence = ledger.applySequence ?? 1;
+    const entries = [
+      auditEntryOf(deps, context, {
+        action: "apply",
+        jobId,
+        at: ledger.appliedAt,
+        change: {
+          applySequence,
+          reviewRevision: ledger.reviewRevision,
+          attempt: ledger.attempt,
+          allowDuplicate: ledger.allowDuplicate === true,
+          ...deltasChange(ledger.deltas),
+        },
+      }),
+    ];
+    if (ledger.allowDuplicate) {
+      entries.push(
+        auditEntryOf(deps, context, {
+          action: "override.duplicate",
+          jobId,
+          at: ledger.appliedAt,
+          change: { applySequence },
+        }),
+      );
+    }
+    return entries;
+  };
   try {
-    result = await applyInvoice(deps, jobId, requireSecondApprover ? { ...options, secondApprover: { appliedBy: context.actor.user } } : options);
+    const applyOptions: ApplyOptions = {
+      ...options,
+      auditOf,
+      ...(requireSecondApprover
+        ? { secondApprover: { appliedBy: context.actor.user } }
+        : {}),
+    };
+    return await applyInvoice(deps, jobId, applyOptions);
   } catch (error) {
     if (isRefusal(error)) {
-      await recordAudit(deps, context, { action: 'apply.refused', jobId, change: refusalChange(error, options) });
+      await recordAudit(deps, context, {
+        action: "apply.refused",
+        jobId,
+        change: refusalChange(error, options),
+      });
     }
     throw error;
   }
-  if (result.outcome === 'APPLIED') {
-    const { ledger } = result;
-    const applySequence = ledger.applySequence ?? 1;
-    await recordAudit(deps, context, {
-      action: 'apply',
-      jobId,
-      at: ledger.appliedAt,
-      change: { applySequence, reviewRevision: ledger.reviewRevision, attempt: ledger.attempt, allowDuplicate: ledger.allowDuplicate === true, ...deltasChange(ledger.deltas) },
-    });
-    if (ledger.allowDuplicate) {
-      await recordAudit(deps, context, { action: 'override.duplicate', jobId, at: ledger.appliedAt, change: { applySequence } });
-    }
-  }
-  return result;
 }
 
 function isRefusal(error: unknown): error is DomainError {
-  return isDomainError(error) && error.httpStatus >= 400 && error.httpStatus < 500 && !NOT_REFUSALS.has(error.code);
+  return (
+    isDomainError(error) &&
+    error.httpStatus >= 400 &&
+    error.httpStatus < 500 &&
+    !NOT_REFUSALS.has(error.code)
+  );
 }
 
-function refusalChange(error: DomainError, options: ApplyOptions): Record<string, unknown> {
+function refusalChange(
+  error: DomainError,
+  options: ApplyOptions,
+): Record<string, unknown> {
   const details = error.details ?? {};
-  const small = new TextEncoder().encode(JSON.stringify(details)).byteLength <= MAX_REFUSAL_DETAILS_BYTES;
+  const small =
+    new TextEncoder().encode(JSON.stringify(details)).byteLength <=
+    MAX_REFUSAL_DETAILS_BYTES;
   return {
     code: error.code,
     message: error.message,
     ...(small ? { details } : { detailsTruncated: true }),
-    ...(options.reviewRevision === undefined ? {} : { reviewRevision: options.reviewRevision }),
+    ...(options.reviewRevision === undefined
+      ? {}
+      : { reviewRevision: options.reviewRevision }),
     allowDuplicate: options.allowDuplicate === true,
   };
 }
