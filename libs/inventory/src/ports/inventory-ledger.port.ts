@@ -1,11 +1,6 @@
-import type {
-  AuditEntry,
-  InventoryItem,
-  LedgerRecord,
-  ReversalRecord,
-} from "@invoice/contracts";
-import type { InvoiceClaim } from "../invoice-claims";
-import type { JobRecord } from "../job-record";
+import type { AuditEntry, InventoryItem, LedgerRecord, ReversalRecord } from '@invoice/contracts';
+import type { InvoiceClaim } from '../invoice-claims';
+import type { JobRecord } from '../job-record';
 
 export interface ApplyCommand {
   /**
@@ -32,9 +27,7 @@ export interface ApplyCommand {
   audit?: readonly AuditEntry[];
 }
 
-export type ApplyOutcome =
-  | { outcome: "APPLIED"; ledger: LedgerRecord }
-  | { outcome: "ALREADY_APPLIED"; ledger: LedgerRecord };
+export type ApplyOutcome = { outcome: 'APPLIED'; ledger: LedgerRecord } | { outcome: 'ALREADY_APPLIED'; ledger: LedgerRecord };
 
 export interface ReverseCommand {
   /** The compensating entry: the reversed apply's deltas negated, keyed by jobId and applySequence. */
@@ -44,9 +37,7 @@ export interface ReverseCommand {
   expectedJobVersion: number;
 }
 
-export type ReverseOutcome =
-  | { outcome: "REVERSED"; reversal: ReversalRecord }
-  | { outcome: "ALREADY_REVERSED"; reversal: ReversalRecord };
+export type ReverseOutcome = { outcome: 'REVERSED'; reversal: ReversalRecord } | { outcome: 'ALREADY_REVERSED'; reversal: ReversalRecord };
 
 /** What one ledger entry of a job did to one SKU: the SKU's delta in that apply's or reversal's record. */
 export interface LedgerMovement {
@@ -58,14 +49,14 @@ export interface LedgerMovement {
   appliedAt: string;
   /** The applied ledger record's reviewRevision (for a reversal, the one of the apply it reverses). */
   reviewRevision: number;
-  entry: "apply" | "reversal";
+  entry: 'apply' | 'reversal';
   applySequence: number;
 }
 
 /** An applied job holding a claim: the job a duplicate would duplicate. */
 export interface ClaimHolder {
   key: string;
-  reason: InvoiceClaim["reason"];
+  reason: InvoiceClaim['reason'];
   jobId: string;
 }
 
@@ -92,10 +83,7 @@ export interface InventoryLedger {
    */
   reverseOnce(command: ReverseCommand): Promise<ReverseOutcome>;
   /** The reversal of apply `applySequence` of the job, or null. */
-  getReversal(
-    jobId: string,
-    applySequence: number,
-  ): Promise<ReversalRecord | null>;
+  getReversal(jobId: string, applySequence: number): Promise<ReversalRecord | null>;
   /** The applied jobs holding any of these claim keys. */
   findClaimHolders(keys: readonly string[]): Promise<ClaimHolder[]>;
   /** Every SKU with its quantity, ordered by SKU. */

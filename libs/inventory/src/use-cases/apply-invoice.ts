@@ -1,28 +1,20 @@
-import type {
-  ApplyResult,
-  AuditEntry,
-  LedgerRecord,
-  StockDelta,
-} from "@invoice/contracts";
-import { assessApply, planApply } from "../apply-plan";
-import { DomainError, isDomainError } from "../errors";
-import { nextVersion, toPublicJob, type SkuPair } from "../job-record";
-import { assertTransition } from "../job-status";
-import { MAX_CONFLICT_RETRIES, type InventoryPorts } from "./deps";
-import { getJobOrThrow } from "./get-job";
-import { telemetryOf } from "../ports/telemetry.port";
-import { reconcileJob } from "./reconcile-job";
-import { mappingsUsed, reviewedInvoice } from "./reviewed-invoice";
-import { stockLinesOf } from "../review/reviewed-lines";
-import { assertCurrentRevision } from "../review/current-revision";
-import { assertConfirmedStockChanges } from "../review/confirmed-stock-changes";
-import { assertSecondApprover } from "../review/second-approver";
-import { invoiceClaimsOf } from "../invoice-claims";
-import {
-  registerSupplier,
-  type SupplierIdentification,
-} from "../suppliers/identify-supplier";
-import { assertKnownSkus } from "../review/unknown-skus";
+import type { ApplyResult, AuditEntry, LedgerRecord, StockDelta } from '@invoice/contracts';
+import { assessApply, planApply } from '../apply-plan';
+import { DomainError, isDomainError } from '../errors';
+import { nextVersion, toPublicJob, type SkuPair } from '../job-record';
+import { assertTransition } from '../job-status';
+import { MAX_CONFLICT_RETRIES, type InventoryPorts } from './deps';
+import { getJobOrThrow } from './get-job';
+import { telemetryOf } from '../ports/telemetry.port';
+import { reconcileJob } from './reconcile-job';
+import { mappingsUsed, reviewedInvoice } from './reviewed-invoice';
+import { stockLinesOf } from '../review/reviewed-lines';
+import { assertCurrentRevision } from '../review/current-revision';
+import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
+import { assertSecondApprover } from '../review/second-approver';
+import { invoiceClaimsOf } from '../invoice-claims';
+import { registerSupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
+import { assertKnownSkus } from '../review/unknown-skus';
 
 export interface ApplyOptions {
   /** The review revision the operator confirmed; when given, any other current revision is REVIEW_CONFLICT. */
@@ -57,48 +49,29 @@ export interface ApplyOptions {
  * again as the next apply sequence, with its own ledger record.
  */
 export async function applyInvoice(
-  deps: Pick<
-    InventoryPorts,
-    | "jobs"
-    | "ledger"
-    | "blobs"
-    | "runner"
-    | "clock"
-    | "parseRetry"
-    | "skuMappings"
-    | "suppliers"
-    | "items"
-    | "telemetry"
-  >,
+  deps: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'parseRetry' | 'skuMappings' | 'suppliers' | 'items' | 'telemetry'>,
   jobId: string,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   for (let round = 0; round < MAX_CONFLICT_RETRIES; round += 1) {
     // Reconciled first: a parse that finished since the last poll makes the job PARSED, not "still QUEUED".
     const job = await reconcileJob(deps, jobId);
-    if (job.status === "APPLIED") {
+    if (job.status === 'APPLIED') {
       const ledger = await deps.ledger.getLedgerRecord(jobId);
-      if (!ledger)
-        throw new Error(`Job ${jobId} is APPLIED but has no ledger record`);
-      return { outcome: "ALREADY_APPLIED", ledger, job: toPublicJob(job) };
+      if (!ledger) throw new Error(`Job ${jobId} is APPLIED but has no ledger record`);
+      return { outcome: 'ALREADY_APPLIED', ledger, job: toPublicJob(job) };
     }
     // A repeat answers ALREADY_APPLIED above whatever revision it names: the operator's intent was done once.
-    assertTransition(job.status, "APPLIED", jobId);
-    if (options.reviewRevision !== undefined)
-      assertCurrentRevision(job, options.reviewRevision);
-    if (options.secondApprover)
-      assertSecondApprover(job, options.secondApprover.appliedBy);
+    assertTransition(job.status, 'APPLIED', jobId);
+    if (options.reviewRevision !== undefined) assertCurrentRevision(job, options.reviewRevision);
+    if (options.secondApprover) assertSecondApprover(job, options.secondApprover.appliedBy);
 
     const previous = await deps.ledger.getLedgerRecord(jobId);
     const reviewed = await reviewedInvoice(deps, job);
     const stockLines = stockLinesOf(reviewed.lines);
     if (options.expectedStockChanges !== undefined) {
       // Compared before the blockers: what changed since the confirmation matters more than why it now fails.
-      assertConfirmedStockChanges(
-        job,
-        assessApply(stockLines, reviewed.documentType).deltas,
-        options.expectedStockChanges,
-      );
+      assertConfirmedStockChanges(job, assessApply(stockLines, reviewed.documentType).deltas, options.expectedStockChanges);
     }
     const deltas = planApply(stockLines, reviewed.documentType);
     await assertKnownSkus(deps.items, stockLines);
@@ -107,17 +80,8 @@ export async function applyInvoice(
     const now = deps.clock.now();
 
     const appliedMappings = mappingsUsed(reviewed.lines, reviewed.mappings);
-    const review = {
-      corrections: [],
-      updatedAt: null,
-      ...job.review,
-      appliedMappings,
-    };
-    const applied = nextVersion(
-      job,
-      { status: "APPLIED", appliedAt: now.toISOString(), review },
-      now,
-    );
+    const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings };
+    const applied = nextVersion(job, { status: 'APPLIED', appliedAt: now.toISOString(), review }, now);
     const applySequence = previous ? (previous.applySequence ?? 1) + 1 : 1;
     try {
       const ledger: LedgerRecord = {
@@ -134,57 +98,29 @@ export async function applyInvoice(
         ...(options.auditOf ? { audit: options.auditOf(ledger) } : {}),
         job: applied,
         expectedJobVersion: job.version,
-        claims: options.allowDuplicate
-          ? []
-          : invoiceClaimsOf(
-              reviewed.result,
-              reviewed.header,
-              reviewed.supplierKey,
-            ),
+        claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header, reviewed.supplierKey),
       });
-      if (outcome.outcome === "APPLIED") {
+      if (outcome.outcome === 'APPLIED') {
         reportApplied(deps, stockLines.length, outcome.ledger.deltas.length);
         await rememberSupplier(deps, reviewed.supplier, now);
-        await markMappingsUsed(
-          deps,
-          reviewed.supplierKey,
-          appliedMappings,
-          now,
-        );
-        return {
-          outcome: "APPLIED",
-          ledger: outcome.ledger,
-          job: toPublicJob(applied),
-        };
+        await markMappingsUsed(deps, reviewed.supplierKey, appliedMappings, now);
+        return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
       }
-      return {
-        outcome: "ALREADY_APPLIED",
-        ledger: outcome.ledger,
-        job: toPublicJob(await getJobOrThrow(deps.jobs, jobId)),
-      };
+      return { outcome: 'ALREADY_APPLIED', ledger: outcome.ledger, job: toPublicJob(await getJobOrThrow(deps.jobs, jobId)) };
     } catch (error) {
       // The duplicate check is the claims' transaction: its refusal is decided here, once per refused apply.
-      if (isDomainError(error, "DUPLICATE_INVOICE"))
-        telemetryOf(deps).count("duplicateRefusals", {});
-      if (!isDomainError(error, "JOB_CONCURRENT_UPDATE")) throw error;
+      if (isDomainError(error, 'DUPLICATE_INVOICE')) telemetryOf(deps).count('duplicateRefusals', {});
+      if (!isDomainError(error, 'JOB_CONCURRENT_UPDATE')) throw error;
     }
   }
-  throw new DomainError(
-    "JOB_CONCURRENT_UPDATE",
-    `Job ${jobId} kept changing while applying; retry.`,
-    { jobId },
-  );
+  throw new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} kept changing while applying; retry.`, { jobId });
 }
 
-function reportApplied(
-  deps: Pick<InventoryPorts, "telemetry">,
-  lines: number,
-  skus: number,
-): void {
+function reportApplied(deps: Pick<InventoryPorts, 'telemetry'>, lines: number, skus: number): void {
   const telemetry = telemetryOf(deps);
-  telemetry.count("applies", {});
-  telemetry.count("appliedLines", {}, lines);
-  telemetry.count("appliedSkus", {}, skus);
+  telemetry.count('applies', {});
+  telemetry.count('appliedLines', {}, lines);
+  telemetry.count('appliedSkus', {}, skus);
 }
 
 /**
@@ -194,15 +130,11 @@ function reportApplied(
  * the safe order: a crash in between loses only what the next save or apply of the supplier writes again. A
  * store that does not answer here does not fail the apply either (the stock has moved); anything else is raised.
  */
-async function rememberSupplier(
-  deps: Pick<InventoryPorts, "suppliers">,
-  supplier: SupplierIdentification,
-  at: Date,
-): Promise<void> {
+async function rememberSupplier(deps: Pick<InventoryPorts, 'suppliers'>, supplier: SupplierIdentification, at: Date): Promise<void> {
   try {
     await registerSupplier(deps.suppliers, supplier, at.toISOString());
   } catch (error) {
-    if (!isDomainError(error, "STORAGE_UNAVAILABLE")) throw error;
+    if (!isDomainError(error, 'STORAGE_UNAVAILABLE')) throw error;
   }
 }
 
@@ -214,7 +146,7 @@ async function rememberSupplier(
  * once. Anything else is a fault and is raised.
  */
 async function markMappingsUsed(
-  deps: Pick<InventoryPorts, "skuMappings">,
+  deps: Pick<InventoryPorts, 'skuMappings'>,
   supplierKey: string | null,
   used: readonly SkuPair[],
   at: Date,
@@ -227,6 +159,6 @@ async function markMappingsUsed(
     );
   } catch (error) {
     // Dropped, as said above; the next apply that uses these mappings records the date again.
-    if (!isDomainError(error, "STORAGE_UNAVAILABLE")) throw error;
+    if (!isDomainError(error, 'STORAGE_UNAVAILABLE')) throw error;
   }
 }

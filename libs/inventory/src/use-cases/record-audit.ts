@@ -1,10 +1,5 @@
-import type {
-  AuditAction,
-  AuditActor,
-  AuditEntry,
-  StockDelta,
-} from "@invoice/contracts";
-import type { InventoryPorts } from "./deps";
+import type { AuditAction, AuditActor, AuditEntry, StockDelta } from '@invoice/contracts';
+import type { InventoryPorts } from './deps';
 
 /** Who is acting, and in which request: what the HTTP layer knows and the trail records with each action. */
 export interface AuditContext {
@@ -27,27 +22,16 @@ export interface AuditRecord {
 }
 
 /** Appends one entry (see auditEntryOf). */
-export async function recordAudit(
-  deps: Pick<InventoryPorts, "audit" | "clock" | "newId">,
-  context: AuditContext,
-  entry: AuditRecord,
-): Promise<void> {
+export async function recordAudit(deps: Pick<InventoryPorts, 'audit' | 'clock' | 'newId'>, context: AuditContext, entry: AuditRecord): Promise<void> {
   await deps.audit.append(auditEntryOf(deps, context, entry));
 }
 
 /** The entry as the trail stores it: a fresh id, the actor and request of the context. */
-export function auditEntryOf(
-  deps: Pick<InventoryPorts, "clock" | "newId">,
-  context: AuditContext,
-  entry: AuditRecord,
-): AuditEntry {
+export function auditEntryOf(deps: Pick<InventoryPorts, 'clock' | 'newId'>, context: AuditContext, entry: AuditRecord): AuditEntry {
   return {
     id: deps.newId(),
     // Written as toISOString writes it (three fraction digits), the form the trail orders by.
-    at: (entry.at === undefined
-      ? deps.clock.now()
-      : new Date(entry.at)
-    ).toISOString(),
+    at: (entry.at === undefined ? deps.clock.now() : new Date(entry.at)).toISOString(),
     actor: context.actor,
     requestId: context.requestId,
     jobId: entry.jobId,
@@ -60,13 +44,7 @@ export function auditEntryOf(
  * The deltas as a change: all of them, or the first MAX_AUDITED_DELTAS with the count, since the ledger entry
  * (which the trail points to by job and apply sequence) keeps every one.
  */
-export function deltasChange(
-  deltas: readonly StockDelta[],
-): Record<string, unknown> {
+export function deltasChange(deltas: readonly StockDelta[]): Record<string, unknown> {
   if (deltas.length <= MAX_AUDITED_DELTAS) return { deltas };
-  return {
-    deltas: deltas.slice(0, MAX_AUDITED_DELTAS),
-    deltaCount: deltas.length,
-    deltasTruncated: true,
-  };
+  return { deltas: deltas.slice(0, MAX_AUDITED_DELTAS), deltaCount: deltas.length, deltasTruncated: true };
 }

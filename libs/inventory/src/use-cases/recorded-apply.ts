@@ -1,25 +1,17 @@
-import type { ApplyResult, AuditEntry, LedgerRecord } from "@invoice/contracts";
-import { DomainError, isDomainError } from "../errors";
-import { applyInvoice, type ApplyOptions } from "./apply-invoice";
-import type { InventoryPorts } from "./deps";
-import {
-  auditEntryOf,
-  deltasChange,
-  recordAudit,
-  type AuditContext,
-} from "./record-audit";
+import type { ApplyResult, AuditEntry, LedgerRecord } from '@invoice/contracts';
+import { DomainError, isDomainError } from '../errors';
+import { applyInvoice, type ApplyOptions } from './apply-invoice';
+import type { InventoryPorts } from './deps';
+import { auditEntryOf, deltasChange, recordAudit, type AuditContext } from './record-audit';
 
 /** Refusal details above this size are left out of the entry (an unknown-SKU refusal can list thousands). */
 const MAX_REFUSAL_DETAILS_BYTES = 16 * 1024;
 
 /** Failures that are not a refusal of this apply: no such job, or a race to retry. */
-const NOT_REFUSALS = new Set(["JOB_NOT_FOUND", "JOB_CONCURRENT_UPDATE"]);
+const NOT_REFUSALS = new Set(['JOB_NOT_FOUND', 'JOB_CONCURRENT_UPDATE']);
 
 /** What the operator confirmed, and whether four eyes are required (REQUIRE_SECOND_APPROVER). */
-export interface RecordedApplyOptions extends Omit<
-  ApplyOptions,
-  "secondApprover" | "auditOf"
-> {
+export interface RecordedApplyOptions extends Omit<ApplyOptions, 'secondApprover' | 'auditOf'> {
   /** The context's user may not apply a revision they saved themselves (SECOND_APPROVER_REQUIRED). */
   requireSecondApprover?: boolean;
 }
@@ -36,8 +28,7 @@ export interface RecordedApplyOptions extends Omit<
  * With four eyes required, the applying user is the context's actor, the same user the entry names.
  */
 export async function applyInvoiceAndRecord(
-  deps: Parameters<typeof applyInvoice>[0] &
-    Pick<InventoryPorts, "audit" | "newId">,
+  deps: Parameters<typeof applyInvoice>[0] & Pick<InventoryPorts, 'audit' | 'newId'>,
   jobId: string,
   recordedOptions: RecordedApplyOptions,
   context: AuditContext,
@@ -47,75 +38,40 @@ export async function applyInvoiceAndRecord(
     const applySequence = ledger.applySequence ?? 1;
     const entries = [
       auditEntryOf(deps, context, {
-        action: "apply",
+        action: 'apply',
         jobId,
         at: ledger.appliedAt,
-        change: {
-          applySequence,
-          reviewRevision: ledger.reviewRevision,
-          attempt: ledger.attempt,
-          allowDuplicate: ledger.allowDuplicate === true,
-          ...deltasChange(ledger.deltas),
-        },
+        change: { applySequence, reviewRevision: ledger.reviewRevision, attempt: ledger.attempt, allowDuplicate: ledger.allowDuplicate === true, ...deltasChange(ledger.deltas) },
       }),
     ];
     if (ledger.allowDuplicate) {
-      entries.push(
-        auditEntryOf(deps, context, {
-          action: "override.duplicate",
-          jobId,
-          at: ledger.appliedAt,
-          change: { applySequence },
-        }),
-      );
+      entries.push(auditEntryOf(deps, context, { action: 'override.duplicate', jobId, at: ledger.appliedAt, change: { applySequence } }));
     }
     return entries;
   };
   try {
-    const applyOptions: ApplyOptions = {
-      ...options,
-      auditOf,
-      ...(requireSecondApprover
-        ? { secondApprover: { appliedBy: context.actor.user } }
-        : {}),
-    };
+    const applyOptions: ApplyOptions = { ...options, auditOf, ...(requireSecondApprover ? { secondApprover: { appliedBy: context.actor.user } } : {}) };
     return await applyInvoice(deps, jobId, applyOptions);
   } catch (error) {
     if (isRefusal(error)) {
-      await recordAudit(deps, context, {
-        action: "apply.refused",
-        jobId,
-        change: refusalChange(error, options),
-      });
+      await recordAudit(deps, context, { action: 'apply.refused', jobId, change: refusalChange(error, options) });
     }
     throw error;
   }
 }
 
 function isRefusal(error: unknown): error is DomainError {
-  return (
-    isDomainError(error) &&
-    error.httpStatus >= 400 &&
-    error.httpStatus < 500 &&
-    !NOT_REFUSALS.has(error.code)
-  );
+  return isDomainError(error) && error.httpStatus >= 400 && error.httpStatus < 500 && !NOT_REFUSALS.has(error.code);
 }
 
-function refusalChange(
-  error: DomainError,
-  options: ApplyOptions,
-): Record<string, unknown> {
+function refusalChange(error: DomainError, options: ApplyOptions): Record<string, unknown> {
   const details = error.details ?? {};
-  const small =
-    new TextEncoder().encode(JSON.stringify(details)).byteLength <=
-    MAX_REFUSAL_DETAILS_BYTES;
+  const small = new TextEncoder().encode(JSON.stringify(details)).byteLength <= MAX_REFUSAL_DETAILS_BYTES;
   return {
     code: error.code,
     message: error.message,
     ...(small ? { details } : { detailsTruncated: true }),
-    ...(options.reviewRevision === undefined
-      ? {}
-      : { reviewRevision: options.reviewRevision }),
+    ...(options.reviewRevision === undefined ? {} : { reviewRevision: options.reviewRevision }),
     allowDuplicate: options.allowDuplicate === true,
   };
 }

@@ -1,39 +1,16 @@
-import {
-  ConditionalCheckFailedException,
-  PutItemCommand,
-  QueryCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from "@aws-sdk/client-dynamodb";
-import type { AuditAction, AuditEntry } from "@invoice/contracts";
-import {
-  checkAuditEntry,
-  DomainError,
-  type AuditPage,
-  type AuditQuery,
-  type AuditTrail,
-} from "@invoice/inventory";
-import {
-  auditPageOf,
-  auditPositionOf,
-  auditRangeOf,
-  isEmptyRange,
-  type AuditRange,
-} from "../audit-position";
-import {
-  AUDIT_BY_ACTION_INDEX,
-  AUDIT_BY_JOB_INDEX,
-  AUDIT_BY_USER_INDEX,
-  AUDIT_TRAIL_PARTITION,
-} from "./dynamodb-tables";
+import { ConditionalCheckFailedException, PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AuditAction, AuditEntry } from '@invoice/contracts';
+import { checkAuditEntry, DomainError, type AuditPage, type AuditQuery, type AuditTrail } from '@invoice/inventory';
+import { auditPageOf, auditPositionOf, auditRangeOf, isEmptyRange, type AuditRange } from '../audit-position';
+import { AUDIT_BY_ACTION_INDEX, AUDIT_BY_JOB_INDEX, AUDIT_BY_USER_INDEX, AUDIT_TRAIL_PARTITION } from './dynamodb-tables';
 
 type Item = Record<string, AttributeValue>;
 
 /** The attribute each filter matches, and the index whose partition key it is. */
 const FILTERS = [
-  { field: "jobId", attribute: "jobId", index: AUDIT_BY_JOB_INDEX },
-  { field: "user", attribute: "actorUser", index: AUDIT_BY_USER_INDEX },
-  { field: "action", attribute: "action", index: AUDIT_BY_ACTION_INDEX },
+  { field: 'jobId', attribute: 'jobId', index: AUDIT_BY_JOB_INDEX },
+  { field: 'user', attribute: 'actorUser', index: AUDIT_BY_USER_INDEX },
+  { field: 'action', attribute: 'action', index: AUDIT_BY_ACTION_INDEX },
 ] as const;
 
 /**
@@ -54,17 +31,10 @@ export class DynamoDbAuditTrail implements AuditTrail {
   async append(entry: AuditEntry): Promise<void> {
     checkAuditEntry(entry);
     try {
-      await this.client.send(
-        new PutItemCommand(auditPut(this.tableName, entry)),
-      );
+      await this.client.send(new PutItemCommand(auditPut(this.tableName, entry)));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw new DomainError(
-          "INTERNAL_ERROR",
-          `Audit entry ${entry.id} already exists; entries are never overwritten.`,
-          { id: entry.id },
-          { cause: error },
-        );
+        throw new DomainError('INTERNAL_ERROR', `Audit entry ${entry.id} already exists; entries are never overwritten.`, { id: entry.id }, { cause: error });
       }
       throw error;
     }
@@ -81,11 +51,7 @@ export class DynamoDbAuditTrail implements AuditTrail {
       // Without a filter, each item read is a match and Limit bounds the read; with one, DynamoDB applies the
       // Limit before filtering, so pages are read whole (1 MB at most) until enough entries matched.
       const { Items = [], LastEvaluatedKey } = await this.client.send(
-        new QueryCommand({
-          ...request,
-          ExclusiveStartKey: startKey,
-          Limit: request.FilterExpression ? undefined : wanted,
-        }),
+        new QueryCommand({ ...request, ExclusiveStartKey: startKey, Limit: request.FilterExpression ? undefined : wanted }),
       );
       for (const item of Items) {
         // BETWEEN includes its upper end; the entry at the cursor was the previous page's last.
@@ -103,23 +69,23 @@ function queryRequest(tableName: string, range: AuditRange) {
   const names: Record<string, string> = {};
   const values: Item = {};
   if (keyFilter) {
-    names["#partition"] = keyFilter.attribute;
-    values[":partition"] = { S: range[keyFilter.field] as string };
+    names['#partition'] = keyFilter.attribute;
+    values[':partition'] = { S: range[keyFilter.field] as string };
   } else {
-    names["#partition"] = "trail";
-    values[":partition"] = { S: AUDIT_TRAIL_PARTITION };
+    names['#partition'] = 'trail';
+    values[':partition'] = { S: AUDIT_TRAIL_PARTITION };
   }
-  if (range.lowest !== null) values[":lowest"] = { S: range.lowest };
-  if (range.upper !== null) values[":upper"] = { S: range.upper };
+  if (range.lowest !== null) values[':lowest'] = { S: range.lowest };
+  if (range.upper !== null) values[':upper'] = { S: range.upper };
   const sortCondition =
     range.lowest !== null && range.upper !== null
-      ? " AND #position BETWEEN :lowest AND :upper"
+      ? ' AND #position BETWEEN :lowest AND :upper'
       : range.lowest !== null
-        ? " AND #position >= :lowest"
+        ? ' AND #position >= :lowest'
         : range.upper !== null
-          ? " AND #position < :upper"
-          : "";
-  if (sortCondition) names["#position"] = "position";
+          ? ' AND #position < :upper'
+          : '';
+  if (sortCondition) names['#position'] = 'position';
   for (const filter of otherFilters) {
     names[`#${filter.field}`] = filter.attribute;
     values[`:${filter.field}`] = { S: range[filter.field] as string };
@@ -128,9 +94,7 @@ function queryRequest(tableName: string, range: AuditRange) {
     TableName: tableName,
     IndexName: keyFilter?.index,
     KeyConditionExpression: `#partition = :partition${sortCondition}`,
-    FilterExpression: otherFilters.length
-      ? otherFilters.map(({ field }) => `#${field} = :${field}`).join(" AND ")
-      : undefined,
+    FilterExpression: otherFilters.length ? otherFilters.map(({ field }) => `#${field} = :${field}`).join(' AND ') : undefined,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     ScanIndexForward: false,
@@ -149,8 +113,8 @@ export function auditPut(tableName: string, entry: AuditEntry) {
   return {
     TableName: tableName,
     Item: toItem(entry),
-    ConditionExpression: "attribute_not_exists(#position)",
-    ExpressionAttributeNames: { "#position": "position" },
+    ConditionExpression: 'attribute_not_exists(#position)',
+    ExpressionAttributeNames: { '#position': 'position' },
   };
 }
 
@@ -163,24 +127,20 @@ function toItem(entry: AuditEntry): Item {
     requestId: { S: entry.requestId },
     action: { S: entry.action },
     change: { S: JSON.stringify(entry.change) },
-    ...(entry.actor.user === null
-      ? {}
-      : { actorUser: { S: entry.actor.user } }),
-    ...(entry.actor.role === null
-      ? {}
-      : { actorRole: { S: entry.actor.role } }),
+    ...(entry.actor.user === null ? {} : { actorUser: { S: entry.actor.user } }),
+    ...(entry.actor.role === null ? {} : { actorRole: { S: entry.actor.role } }),
     ...(entry.jobId === null ? {} : { jobId: { S: entry.jobId } }),
   };
 }
 
 function fromItem(item: Item): AuditEntry {
   return {
-    id: item.id?.S ?? "",
-    at: item.at?.S ?? "",
+    id: item.id?.S ?? '',
+    at: item.at?.S ?? '',
     actor: { user: item.actorUser?.S ?? null, role: item.actorRole?.S ?? null },
-    requestId: item.requestId?.S ?? "",
+    requestId: item.requestId?.S ?? '',
     jobId: item.jobId?.S ?? null,
     action: item.action?.S as AuditAction,
-    change: JSON.parse(item.change?.S ?? "{}") as AuditEntry["change"],
+    change: JSON.parse(item.change?.S ?? '{}') as AuditEntry['change'],
   };
 }

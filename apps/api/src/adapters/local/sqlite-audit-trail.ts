@@ -1,14 +1,8 @@
-import type { AuditAction, AuditEntry } from "@invoice/contracts";
-import {
-  checkAuditEntry,
-  DomainError,
-  type AuditPage,
-  type AuditQuery,
-  type AuditTrail,
-} from "@invoice/inventory";
-import { auditPageOf, auditRangeOf, isEmptyRange } from "../audit-position";
-import type { SqliteDatabase } from "./sqlite-database";
-import { translateSqliteErrors } from "./sqlite-errors";
+import type { AuditAction, AuditEntry } from '@invoice/contracts';
+import { checkAuditEntry, DomainError, type AuditPage, type AuditQuery, type AuditTrail } from '@invoice/inventory';
+import { auditPageOf, auditRangeOf, isEmptyRange } from '../audit-position';
+import type { SqliteDatabase } from './sqlite-database';
+import { translateSqliteErrors } from './sqlite-errors';
 
 interface AuditRow {
   id: string;
@@ -21,8 +15,7 @@ interface AuditRow {
   change_json: string;
 }
 
-const COLUMNS =
-  "id, at, actor_user, actor_role, request_id, job_id, action, change_json";
+const COLUMNS = 'id, at, actor_user, actor_role, request_id, job_id, action, change_json';
 
 /**
  * The audit trail in the `audit` table. The table's triggers refuse UPDATE, DELETE and an INSERT over an
@@ -51,24 +44,19 @@ export class SqliteAuditTrail implements AuditTrail {
       conditions.push(condition);
       values.push(...bound);
     };
-    if (range.jobId !== null) where("job_id = ?", range.jobId);
-    if (range.user !== null) where("actor_user = ?", range.user);
-    if (range.action !== null) where("action = ?", range.action);
-    if (range.lowest !== null) where("at >= ?", range.lowest);
+    if (range.jobId !== null) where('job_id = ?', range.jobId);
+    if (range.user !== null) where('actor_user = ?', range.user);
+    if (range.action !== null) where('action = ?', range.action);
+    if (range.lowest !== null) where('at >= ?', range.lowest);
     if (range.upper !== null) {
       // Below a position {at}#{id} (a cursor) means an earlier at, or the same at and a lower id: the text
       // order of positions, which DynamoDB uses, written so that the (at, id) indexes serve it.
-      const [upperAt, upperId] = range.upper.split("#") as [
-        string,
-        string | undefined,
-      ];
-      if (upperId === undefined) where("at < ?", upperAt);
-      else where("(at < ? OR (at = ? AND id < ?))", upperAt, upperAt, upperId);
+      const [upperAt, upperId] = range.upper.split('#') as [string, string | undefined];
+      if (upperId === undefined) where('at < ?', upperAt);
+      else where('(at < ? OR (at = ? AND id < ?))', upperAt, upperAt, upperId);
     }
-    const sql = `SELECT ${COLUMNS} FROM audit ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""} ORDER BY at DESC, id DESC LIMIT ?`;
-    const rows = translateSqliteErrors(() =>
-      this.db.prepare<unknown[], AuditRow>(sql).all(...values, range.limit + 1),
-    );
+    const sql = `SELECT ${COLUMNS} FROM audit ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`;
+    const rows = translateSqliteErrors(() => this.db.prepare<unknown[], AuditRow>(sql).all(...values, range.limit + 1));
     return auditPageOf(rows.map(fromRow), range);
   }
 }
@@ -78,24 +66,15 @@ export class SqliteAuditTrail implements AuditTrail {
  * the ledger's apply writes its entries with it inside its own transaction. An id already stored is refused
  * with INTERNAL_ERROR (the append-only triggers), never overwritten.
  */
-export function prepareAuditInsert(
-  db: SqliteDatabase,
-): (entry: AuditEntry) => void {
-  const insertRow = db.prepare(
-    `INSERT INTO audit (${COLUMNS}) VALUES (@id, @at, @actor_user, @actor_role, @request_id, @job_id, @action, @change_json)`,
-  );
+export function prepareAuditInsert(db: SqliteDatabase): (entry: AuditEntry) => void {
+  const insertRow = db.prepare(`INSERT INTO audit (${COLUMNS}) VALUES (@id, @at, @actor_user, @actor_role, @request_id, @job_id, @action, @change_json)`);
   return (entry) => {
     checkAuditEntry(entry);
     try {
       insertRow.run(toRow(entry));
     } catch (error) {
       if (isAppendOnlyRefusal(error)) {
-        throw new DomainError(
-          "INTERNAL_ERROR",
-          `Audit entry ${entry.id} already exists; entries are never overwritten.`,
-          { id: entry.id },
-          { cause: error },
-        );
+        throw new DomainError('INTERNAL_ERROR', `Audit entry ${entry.id} already exists; entries are never overwritten.`, { id: entry.id }, { cause: error });
       }
       throw error;
     }
@@ -123,16 +102,12 @@ function fromRow(row: AuditRow): AuditEntry {
     requestId: row.request_id,
     jobId: row.job_id,
     action: row.action as AuditAction,
-    change: JSON.parse(row.change_json) as AuditEntry["change"],
+    change: JSON.parse(row.change_json) as AuditEntry['change'],
   };
 }
 
 /** The triggers' RAISE(ABORT) surfaces as a constraint error of kind TRIGGER. */
 function isAppendOnlyRefusal(error: unknown): boolean {
-  const code =
-    error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return (
-    code === "SQLITE_CONSTRAINT_TRIGGER" ||
-    code === "SQLITE_CONSTRAINT_PRIMARYKEY"
-  );
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return code === 'SQLITE_CONSTRAINT_TRIGGER' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

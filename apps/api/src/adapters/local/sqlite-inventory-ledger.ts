@@ -1,9 +1,4 @@
-import type {
-  InventoryItem,
-  LedgerRecord,
-  ReversalRecord,
-  StockDelta,
-} from "@invoice/contracts";
+import type { InventoryItem, LedgerRecord, ReversalRecord, StockDelta } from '@invoice/contracts';
 import {
   addDecimals,
   duplicateInvoice,
@@ -17,11 +12,11 @@ import {
   type LedgerMovement,
   type ReverseCommand,
   type ReverseOutcome,
-} from "@invoice/inventory";
-import { prepareAuditInsert } from "./sqlite-audit-trail";
-import { isSqliteConstraint, type SqliteDatabase } from "./sqlite-database";
-import { translateSqliteErrors } from "./sqlite-errors";
-import { prepareJobUpdate, updateJobRow } from "./sqlite-job-repository";
+} from '@invoice/inventory';
+import { prepareAuditInsert } from './sqlite-audit-trail';
+import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
+import { translateSqliteErrors } from './sqlite-errors';
+import { prepareJobUpdate, updateJobRow } from './sqlite-job-repository';
 
 interface LedgerRow {
   job_id: string;
@@ -50,7 +45,7 @@ interface StockRow {
 interface MovementRow {
   job_id: string;
   sku: string;
-  entry: "apply" | "reversal";
+  entry: 'apply' | 'reversal';
   apply_sequence: number;
   quantity: string;
   applied_at: string;
@@ -59,7 +54,7 @@ interface MovementRow {
 
 interface ClaimRow {
   claim_key: string;
-  reason: InvoiceClaim["reason"];
+  reason: InvoiceClaim['reason'];
   job_id: string;
 }
 
@@ -97,7 +92,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
   constructor(db: SqliteDatabase) {
     this.db = db;
     this.insertLedger = db.prepare(
-      "INSERT INTO ledger (job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      'INSERT INTO ledger (job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectLatestLedger = db.prepare<[string], LedgerRow>(
       `SELECT job_id, apply_sequence, attempt, review_revision, applied_at, deltas_json, allow_duplicate FROM ledger
@@ -108,35 +103,23 @@ export class SqliteInventoryLedger implements InventoryLedger {
        WHERE job_id = ? AND apply_sequence = ?`,
     );
     this.insertReversal = db.prepare(
-      "INSERT INTO reversals (job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock) VALUES (?, ?, ?, ?, ?)",
+      'INSERT INTO reversals (job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectReversal = db.prepare<[string, number], ReversalRow>(
-      "SELECT job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock FROM reversals WHERE job_id = ? AND apply_sequence = ?",
+      'SELECT job_id, apply_sequence, reversed_at, deltas_json, allow_negative_stock FROM reversals WHERE job_id = ? AND apply_sequence = ?',
     );
-    this.insertClaim = db.prepare(
-      "INSERT INTO invoice_claims (claim_key, reason, job_id, apply_sequence) VALUES (?, ?, ?, ?)",
-    );
-    this.selectClaim = db.prepare<[string], ClaimRow>(
-      "SELECT claim_key, reason, job_id FROM invoice_claims WHERE claim_key = ?",
-    );
-    this.deleteClaims = db.prepare(
-      "DELETE FROM invoice_claims WHERE job_id = ?",
-    );
-    this.selectStock = db.prepare<[string], { quantity: string }>(
-      "SELECT quantity FROM stock WHERE sku = ?",
-    );
+    this.insertClaim = db.prepare('INSERT INTO invoice_claims (claim_key, reason, job_id, apply_sequence) VALUES (?, ?, ?, ?)');
+    this.selectClaim = db.prepare<[string], ClaimRow>('SELECT claim_key, reason, job_id FROM invoice_claims WHERE claim_key = ?');
+    this.deleteClaims = db.prepare('DELETE FROM invoice_claims WHERE job_id = ?');
+    this.selectStock = db.prepare<[string], { quantity: string }>('SELECT quantity FROM stock WHERE sku = ?');
     this.upsertStock = db.prepare(
-      "INSERT INTO stock (sku, quantity, updated_at) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at",
+      'INSERT INTO stock (sku, quantity, updated_at) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at',
     );
     this.insertMovement = db.prepare(
-      "INSERT INTO stock_movements (sku, job_id, entry, apply_sequence, quantity, applied_at, review_revision) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      'INSERT INTO stock_movements (sku, job_id, entry, apply_sequence, quantity, applied_at, review_revision) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.listAllStock = db.prepare<[], StockRow>(
-      "SELECT sku, quantity, updated_at FROM stock ORDER BY sku",
-    );
-    this.selectStockItem = db.prepare<[string], StockRow>(
-      "SELECT sku, quantity, updated_at FROM stock WHERE sku = ?",
-    );
+    this.listAllStock = db.prepare<[], StockRow>('SELECT sku, quantity, updated_at FROM stock ORDER BY sku');
+    this.selectStockItem = db.prepare<[string], StockRow>('SELECT sku, quantity, updated_at FROM stock WHERE sku = ?');
     this.selectMovements = db.prepare<[string], MovementRow>(
       `SELECT job_id, sku, entry, apply_sequence, quantity, applied_at, review_revision FROM stock_movements
        WHERE sku = ? ORDER BY applied_at DESC, job_id DESC, apply_sequence DESC, entry DESC`,
@@ -158,18 +141,18 @@ export class SqliteInventoryLedger implements InventoryLedger {
           ledger.allowDuplicate ? 1 : 0,
         );
       } catch (error) {
-        if (isSqliteConstraint(error, "PRIMARYKEY")) throw new AlreadyWritten();
+        if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new AlreadyWritten();
         throw error;
       }
       for (const claim of command.claims ?? []) {
         try {
           this.insertClaim.run(claim.key, claim.reason, ledger.jobId, sequence);
         } catch (error) {
-          if (!isSqliteConstraint(error, "PRIMARYKEY")) throw error;
+          if (!isSqliteConstraint(error, 'PRIMARYKEY')) throw error;
           const holder = this.selectClaim.get(claim.key);
           throw Object.assign(
             duplicateInvoice(ledger.jobId, {
-              jobId: holder?.job_id ?? "?",
+              jobId: holder?.job_id ?? '?',
               reason: claim.reason,
             }),
             { cause: error },
@@ -178,15 +161,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
       }
       for (const delta of ledger.deltas) {
         this.addToStock(delta, ledger.appliedAt);
-        this.insertMovement.run(
-          delta.sku,
-          ledger.jobId,
-          "apply",
-          sequence,
-          delta.quantity,
-          ledger.appliedAt,
-          ledger.reviewRevision,
-        );
+        this.insertMovement.run(delta.sku, ledger.jobId, 'apply', sequence, delta.quantity, ledger.appliedAt, ledger.reviewRevision);
       }
       updateJobRow(this.updateJob, command.job, command.expectedJobVersion);
       // The trail's table is in this file: the apply and its entries commit together (one fsync, not two).
@@ -206,27 +181,19 @@ export class SqliteInventoryLedger implements InventoryLedger {
           reversal.allowNegativeStock ? 1 : 0,
         );
       } catch (error) {
-        if (isSqliteConstraint(error, "PRIMARYKEY")) throw new AlreadyWritten();
+        if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new AlreadyWritten();
         throw error;
       }
-      const applied = this.selectLedger.get(
-        reversal.jobId,
-        reversal.applySequence,
-      );
-      if (!applied)
-        throw new Error(
-          `Job ${reversal.jobId} has no apply ${reversal.applySequence} to reverse`,
-        );
+      const applied = this.selectLedger.get(reversal.jobId, reversal.applySequence);
+      if (!applied) throw new Error(`Job ${reversal.jobId} has no apply ${reversal.applySequence} to reverse`);
       if (!reversal.allowNegativeStock) {
         const short = reversal.deltas
           .map((delta) => ({
             sku: delta.sku,
-            quantity: this.selectStock.get(delta.sku)?.quantity ?? "0",
+            quantity: this.selectStock.get(delta.sku)?.quantity ?? '0',
             delta: delta.quantity,
           }))
-          .filter((item) =>
-            new ExactDecimal(item.quantity).plus(item.delta).lt(0),
-          );
+          .filter((item) => new ExactDecimal(item.quantity).plus(item.delta).lt(0));
         if (short.length > 0) throw insufficientStock(reversal.jobId, short);
       }
       for (const delta of reversal.deltas) {
@@ -234,7 +201,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
         this.insertMovement.run(
           delta.sku,
           reversal.jobId,
-          "reversal",
+          'reversal',
           reversal.applySequence,
           delta.quantity,
           reversal.reversedAt,
@@ -251,16 +218,12 @@ export class SqliteInventoryLedger implements InventoryLedger {
       // IMMEDIATE takes the write lock before the first read, so a stock quantity cannot change between
       // being read and being written, even with another process on the same file.
       translateSqliteErrors(() => this.applyTransaction.immediate(command));
-      return { outcome: "APPLIED", ledger: command.ledger };
+      return { outcome: 'APPLIED', ledger: command.ledger };
     } catch (error) {
       if (!(error instanceof AlreadyWritten)) throw error;
       const existing = await this.getLedgerRecord(command.ledger.jobId);
-      if (!existing)
-        throw new Error(
-          `Ledger record of job ${command.ledger.jobId} vanished`,
-          { cause: error },
-        );
-      return { outcome: "ALREADY_APPLIED", ledger: existing };
+      if (!existing) throw new Error(`Ledger record of job ${command.ledger.jobId} vanished`, { cause: error });
+      return { outcome: 'ALREADY_APPLIED', ledger: existing };
     }
   }
 
@@ -281,28 +244,20 @@ export class SqliteInventoryLedger implements InventoryLedger {
   async reverseOnce(command: ReverseCommand): Promise<ReverseOutcome> {
     try {
       translateSqliteErrors(() => this.reverseTransaction.immediate(command));
-      return { outcome: "REVERSED", reversal: command.reversal };
+      return { outcome: 'REVERSED', reversal: command.reversal };
     } catch (error) {
       if (!(error instanceof AlreadyWritten)) throw error;
-      const existing = await this.getReversal(
-        command.reversal.jobId,
-        command.reversal.applySequence,
-      );
+      const existing = await this.getReversal(command.reversal.jobId, command.reversal.applySequence);
       if (!existing)
         throw new Error(`Reversal of job ${command.reversal.jobId} vanished`, {
           cause: error,
         });
-      return { outcome: "ALREADY_REVERSED", reversal: existing };
+      return { outcome: 'ALREADY_REVERSED', reversal: existing };
     }
   }
 
-  async getReversal(
-    jobId: string,
-    applySequence: number,
-  ): Promise<ReversalRecord | null> {
-    const row = translateSqliteErrors(() =>
-      this.selectReversal.get(jobId, applySequence),
-    );
+  async getReversal(jobId: string, applySequence: number): Promise<ReversalRecord | null> {
+    const row = translateSqliteErrors(() => this.selectReversal.get(jobId, applySequence));
     if (!row) return null;
     return {
       jobId: row.job_id,
@@ -337,21 +292,19 @@ export class SqliteInventoryLedger implements InventoryLedger {
   }
 
   async listMovements(sku: string): Promise<LedgerMovement[]> {
-    return translateSqliteErrors(() => this.selectMovements.all(sku)).map(
-      (row) => ({
-        jobId: row.job_id,
-        sku: row.sku,
-        quantity: row.quantity,
-        appliedAt: row.applied_at,
-        reviewRevision: row.review_revision,
-        entry: row.entry,
-        applySequence: row.apply_sequence,
-      }),
-    );
+    return translateSqliteErrors(() => this.selectMovements.all(sku)).map((row) => ({
+      jobId: row.job_id,
+      sku: row.sku,
+      quantity: row.quantity,
+      appliedAt: row.applied_at,
+      reviewRevision: row.review_revision,
+      entry: row.entry,
+      applySequence: row.apply_sequence,
+    }));
   }
 
   private addToStock(delta: StockDelta, at: string): void {
-    const current = this.selectStock.get(delta.sku)?.quantity ?? "0";
+    const current = this.selectStock.get(delta.sku)?.quantity ?? '0';
     this.upsertStock.run(delta.sku, addDecimals(current, delta.quantity), at);
   }
 }
