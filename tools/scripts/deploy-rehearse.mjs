@@ -249,6 +249,15 @@ async function main() {
     tf('stack-init', initArgs({ backend: true }), { cwd: stack, env });
     const tagged = tf('stack-plan-with-a-tag', ['plan', '-no-color', ...stackVars, '-var', 'api_image_digest=latest'], { cwd: stack, env, allowExit: [1] });
     expect(/never a tag/.test(tagged.text), 'a tag where a digest belongs is refused (api_image_digest=latest)');
+    const unbounded = tf(
+      'stack-plan-without-guardrail',
+      ['plan', '-no-color', ...stackVars, '-var', 'parser_max_tasks=0', '-var', 'parser_dispatch=lambda'],
+      { cwd: stack, env, allowExit: [1] },
+    );
+    expect(
+      /parser_max_tasks must be a whole number of at least 1/.test(unbounded.text) && /parser_dispatch must be queue or task/.test(unbounded.text),
+      'a parser service without its task ceiling (parser_max_tasks=0) and an unknown dispatch are refused',
+    );
     tf('stack-apply', ['apply', '-auto-approve', '-no-color', ...stackVars], { cwd: stack, env });
 
     console.log('\n== a second plan');
