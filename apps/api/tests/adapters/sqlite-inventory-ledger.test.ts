@@ -4,6 +4,7 @@ import { SqliteAuditTrail } from '../../src/adapters/local/sqlite-audit-trail';
 import { openSqliteDatabase, SCHEMA_VERSION } from '../../src/adapters/local/sqlite-database';
 import { SqliteInventoryLedger } from '../../src/adapters/local/sqlite-inventory-ledger';
 import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
+import { SqliteSupplierDirectory } from '../../src/adapters/local/sqlite-supplier-directory';
 import { describeInventoryLedgerContract } from '../contracts/inventory-ledger.contract';
 import { makeDataDir } from '../support/test-server';
 
@@ -14,6 +15,7 @@ describeInventoryLedgerContract('SqliteInventoryLedger', async () => {
     ledger: new SqliteInventoryLedger(db),
     jobs: new SqliteJobRepository(db),
     audit: new SqliteAuditTrail(db),
+    suppliers: new SqliteSupplierDirectory(db),
     cleanup: async () => {
       db.close();
       dir.remove();

@@ -28,6 +28,7 @@ describeInventoryLedgerContract('DynamoDbInventoryLedger', async () => {
     ledger: new DynamoDbInventoryLedger(dynamodb, resources.settings.tables),
     jobs: new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs),
     audit: new DynamoDbAuditTrail(dynamodb, resources.settings.tables.audit),
+    suppliers: new DynamoDbSupplierDirectory(dynamodb, resources.settings.tables.skuMappings),
     cleanup: resources.cleanup,
   };
 });

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@invoice/contracts';
-import type { AuditTrail, InventoryLedger, InvoiceClaim, JobRecord, JobRepository } from '@invoice/inventory';
+import type { AuditTrail, InventoryLedger, InvoiceClaim, JobRecord, JobRepository, SupplierDirectory } from '@invoice/inventory';
 import { nextVersion } from '@invoice/inventory';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ export interface InventoryLedgerFixture {
   jobs: JobRepository;
   /** The audit trail an apply's entries (ApplyCommand.audit) are written to, in the apply's transaction. */
   audit: AuditTrail;
+  /** The supplier directory an apply's supplier name (ApplyCommand.supplierName) is remembered in. */
+  suppliers: SupplierDirectory;
   cleanup(): Promise<void>;
 }
 
@@ -184,6 +186,51 @@ export function describeInventoryLedgerContract(name: string, factory: () => Pro
         expect(await fixture.jobs.get(job.jobId)).toEqual(job);
         expect(await stock()).toEqual({});
         expect((await fixture.audit.query({ jobId: job.jobId, limit: 10 })).items).toEqual([taken]);
+      });
+
+      it("remembers the supplier's name with the apply; a name seen later and stored already is kept, and the apply goes ahead", async () => {
+        // Arrange: one supplier named at 10:00 already, another never named
+        const later = { supplierKey: 'acme', displayName: 'ACME GmbH', seenAt: '2026-03-01T10:00:00.000Z' };
+        await fixture.suppliers.nameSupplier(later);
+        const [older, fresh] = [await storedParsedJob(), await storedParsedJob()];
+
+        // Act
+        const olderApply = await fixture.ledger.applyOnce({
+          ...command(older, [{ sku: 'A', quantity: '1' }]),
+          supplierName: { supplierKey: 'acme', displayName: 'Acme (old print)', seenAt: '2026-03-01T09:00:00.000Z' },
+        });
+        const freshApply = await fixture.ledger.applyOnce({
+          ...command(fresh, [{ sku: 'A', quantity: '2' }]),
+          supplierName: { supplierKey: 'bolt', displayName: 'Bolt & Co', seenAt: '2026-03-01T11:00:00.000Z' },
+        });
+
+        // Assert
+        expect([olderApply.outcome, freshApply.outcome]).toEqual(['APPLIED', 'APPLIED']);
+        expect(await stock()).toEqual({ A: '3' });
+        expect(await fixture.suppliers.displayNames(['acme', 'bolt'])).toEqual(
+          new Map([
+            ['acme', 'ACME GmbH'],
+            ['bolt', 'Bolt & Co'],
+          ]),
+        );
+      });
+
+      it('remembers no supplier name when the apply is refused or repeated', async () => {
+        // Arrange
+        const job = await storedParsedJob();
+        await fixture.ledger.applyOnce(command(job, [{ sku: 'A', quantity: '1' }]));
+        const moved = await storedParsedJob();
+        await fixture.jobs.update(nextVersion(moved, { status: 'QUEUED', attempt: 2 }, new Date()), moved.version);
+        const name = (supplierKey: string) => ({ supplierKey, displayName: supplierKey.toUpperCase(), seenAt: new Date().toISOString() });
+
+        // Act
+        const repeat = await fixture.ledger.applyOnce({ ...command(job, [{ sku: 'A', quantity: '1' }]), supplierName: name('repeat') });
+        const refused = fixture.ledger.applyOnce({ ...command(moved, [{ sku: 'A', quantity: '1' }]), supplierName: name('refused') });
+
+        // Assert
+        expect(repeat.outcome).toBe('ALREADY_APPLIED');
+        await expect(refused).rejects.toMatchObject({ code: 'JOB_CONCURRENT_UPDATE' });
+        expect(await fixture.suppliers.displayNames(['repeat', 'refused'])).toEqual(new Map());
       });
 
       it('keeps negative deltas (credit notes) and very long decimals exact', async () => {

@@ -1,6 +1,7 @@
 import type { AuditEntry, InventoryItem, LedgerRecord, ReversalRecord } from '@invoice/contracts';
 import type { InvoiceClaim } from '../invoice-claims';
 import type { JobRecord } from '../job-record';
+import type { SupplierName } from './supplier-directory.port';
 
 export interface ApplyCommand {
   /**
@@ -25,6 +26,12 @@ export interface ApplyCommand {
    * AuditTrail.append checks it; one with the id and time of a stored entry aborts the apply (INTERNAL_ERROR).
    */
   audit?: readonly AuditEntry[];
+  /**
+   * The supplier's name as this invoice shows it, remembered with the apply exactly as
+   * SupplierDirectory.nameSupplier remembers it (a name seen later and stored already is kept), in the same
+   * transaction so it costs no commit of its own. A name kept out for being older never refuses the apply.
+   */
+  supplierName?: SupplierName;
 }
 
 export type ApplyOutcome = { outcome: 'APPLIED'; ledger: LedgerRecord } | { outcome: 'ALREADY_APPLIED'; ledger: LedgerRecord };

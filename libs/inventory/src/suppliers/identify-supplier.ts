@@ -1,4 +1,4 @@
-import type { SupplierDirectory } from '../ports/supplier-directory.port';
+import type { SupplierDirectory, SupplierName } from '../ports/supplier-directory.port';
 import { supplierKeyOf } from '../supplier-key';
 import { identitiesOf, type InvoiceSupplier } from './supplier-identity';
 
@@ -48,8 +48,19 @@ export async function registerSupplier(
   identification: SupplierIdentification,
   seenAt: string,
 ): Promise<void> {
-  const { supplierKey, unknown, displayName } = identification;
-  if (supplierKey === null) return;
-  if (unknown.length > 0) await directory.linkNew(unknown.map((identity) => ({ identity, supplierKey })));
-  if (displayName !== null) await directory.nameSupplier({ supplierKey, displayName, seenAt });
+  await linkUnknownIdentities(directory, identification);
+  const name = supplierNameOf(identification, seenAt);
+  if (name !== null) await directory.nameSupplier(name);
+}
+
+/** Links the invoice's identities the directory does not know yet to its supplier (registerSupplier's first half). */
+export async function linkUnknownIdentities(directory: Pick<SupplierDirectory, 'linkNew'>, identification: SupplierIdentification): Promise<void> {
+  const { supplierKey, unknown } = identification;
+  if (supplierKey !== null && unknown.length > 0) await directory.linkNew(unknown.map((identity) => ({ identity, supplierKey })));
+}
+
+/** The name to remember for the supplier, seen at seenAt (registerSupplier's second half); null when there is none. */
+export function supplierNameOf(identification: SupplierIdentification, seenAt: string): SupplierName | null {
+  const { supplierKey, displayName } = identification;
+  return supplierKey === null || displayName === null ? null : { supplierKey, displayName, seenAt };
 }

@@ -13,7 +13,7 @@ import { assertCurrentRevision } from '../review/current-revision';
 import { assertConfirmedStockChanges } from '../review/confirmed-stock-changes';
 import { assertSecondApprover } from '../review/second-approver';
 import { invoiceClaimsOf } from '../invoice-claims';
-import { registerSupplier, type SupplierIdentification } from '../suppliers/identify-supplier';
+import { linkUnknownIdentities, supplierNameOf, type SupplierIdentification } from '../suppliers/identify-supplier';
 import { assertKnownSkus } from '../review/unknown-skus';
 
 export interface ApplyOptions {
@@ -76,8 +76,10 @@ export async function applyInvoice(
     const deltas = planApply(stockLines, reviewed.documentType);
     await assertKnownSkus(deps.items, stockLines);
     // reviewed.supplierKey, which the claims below key on, was resolved by reading the directory only; the
-    // invoice's unknown identities are linked to it after the transaction (see rememberSupplier).
+    // invoice's unknown identities are linked to it after the transaction (see rememberSupplier), its name is
+    // remembered in the transaction (ApplyCommand.supplierName).
     const now = deps.clock.now();
+    const supplierName = supplierNameOf(reviewed.supplier, now.toISOString());
 
     const appliedMappings = mappingsUsed(reviewed.lines, reviewed.mappings);
     const review = { corrections: [], updatedAt: null, ...job.review, appliedMappings };
@@ -96,13 +98,14 @@ export async function applyInvoice(
       const outcome = await deps.ledger.applyOnce({
         ledger,
         ...(options.auditOf ? { audit: options.auditOf(ledger) } : {}),
+        ...(supplierName ? { supplierName } : {}),
         job: applied,
         expectedJobVersion: job.version,
         claims: options.allowDuplicate ? [] : invoiceClaimsOf(reviewed.result, reviewed.header, reviewed.supplierKey),
       });
       if (outcome.outcome === 'APPLIED') {
         reportApplied(deps, stockLines.length, outcome.ledger.deltas.length);
-        await rememberSupplier(deps, reviewed.supplier, now);
+        await rememberSupplier(deps, reviewed.supplier);
         await markMappingsUsed(deps, reviewed.supplierKey, appliedMappings, now);
         return { outcome: 'APPLIED', ledger: outcome.ledger, job: toPublicJob(applied) };
       }
@@ -124,15 +127,15 @@ function reportApplied(deps: Pick<InventoryPorts, 'telemetry'>, lines: number, s
 }
 
 /**
- * Links the invoice's VAT ID, IBAN and name to its supplier, so its next invoices share its mappings, and
- * remembers the name it was seen under: only once the apply committed, so an apply that loses a race or is
- * refused leaves nothing of itself in the directory. This is idempotent, last-write-wins memory, so after is
- * the safe order: a crash in between loses only what the next save or apply of the supplier writes again. A
- * store that does not answer here does not fail the apply either (the stock has moved); anything else is raised.
+ * Links the invoice's VAT ID, IBAN and name to its supplier, so its next invoices share its mappings: only
+ * once the apply committed, so an apply that loses a race or is refused leaves nothing of itself in the
+ * directory (the name it was seen under went in with the apply). This is idempotent memory, so after is the
+ * safe order: a crash in between loses only what the next save or apply of the supplier writes again. A store
+ * that does not answer here does not fail the apply either (the stock has moved); anything else is raised.
  */
-async function rememberSupplier(deps: Pick<InventoryPorts, 'suppliers'>, supplier: SupplierIdentification, at: Date): Promise<void> {
+async function rememberSupplier(deps: Pick<InventoryPorts, 'suppliers'>, supplier: SupplierIdentification): Promise<void> {
   try {
-    await registerSupplier(deps.suppliers, supplier, at.toISOString());
+    await linkUnknownIdentities(deps.suppliers, supplier);
   } catch (error) {
     if (!isDomainError(error, 'STORAGE_UNAVAILABLE')) throw error;
   }

@@ -27,6 +27,7 @@ import {
 } from '@invoice/inventory';
 import { auditPut } from './dynamodb-audit-trail';
 import { fromDynamoNumber } from './dynamodb-decimal';
+import { namePut } from './dynamodb-supplier-directory';
 import { assertNextVersion, itemTooLargeOr } from './dynamodb-job-repository';
 import { toJobItem, versionCondition } from './dynamodb-job-item';
 import {
@@ -57,6 +58,8 @@ export interface LedgerTableNames {
   ledger: string;
   /** The audit trail's table: an apply's entries are Puts of its first transaction. */
   audit: string;
+  /** The supplier directory's table: an apply's supplier name is a Put of its first transaction. */
+  skuMappings: string;
 }
 
 /**
@@ -94,9 +97,10 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     const claims = command.claims ?? [];
     const audit = command.audit ?? [];
     audit.forEach(checkAuditEntry);
-    // Besides the record and the job, each claim's uniqueness item and each audit entry cost the first
-    // transaction one action.
-    const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length, claims.length + audit.length);
+    const { supplierName } = command;
+    // Besides the record and the job, each claim's uniqueness item, each audit entry and the supplier's name
+    // cost the first transaction one action.
+    const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length, claims.length + audit.length + (supplierName ? 1 : 0));
     const chunks = splitIntoChunks(ledger.deltas, firstChunkSkus);
     // A chunk refused after the first transaction committed would leave the apply half done for good.
     if (chunks.length > 1) await this.assertWithinNumberLimit(ledger.deltas);
@@ -119,6 +123,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       ...(chunks[0] ?? []).flatMap((delta) => skuActions(this.tables, movement, delta)),
       // Last, so the reasons above keep their places; committed with the apply, so never lost apart from it.
       ...audit.map((entry) => ({ Put: auditPut(this.tables.audit, entry) })),
+      ...(supplierName ? [{ Put: namePut(this.tables.skuMappings, supplierName) }] : []),
     ];
 
     const outcome = await transactWrite(this.client, first).catch(translateNumberLimit);
@@ -146,7 +151,11 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
       throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
     }
-    const auditStart = first.length - audit.length;
+    if (supplierName && isConditionFailure(outcome.reasons[first.length - 1])) {
+      // A later name is stored: it stays, and the apply goes ahead without this one (nameSupplier's rule).
+      return this.applyOnce({ ...command, supplierName: undefined });
+    }
+    const auditStart = first.length - (supplierName ? 1 : 0) - audit.length;
     const stored = audit.find((_, index) => isConditionFailure(outcome.reasons[auditStart + index]));
     if (stored) throw new DomainError('INTERNAL_ERROR', `Audit entry ${stored.id} already exists; entries are never overwritten.`, { id: stored.id });
     throw unexpectedCancellation(outcome.reasons);

@@ -62,15 +62,7 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
 
   async nameSupplier(name: SupplierName): Promise<void> {
     try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: { ...nameKey(name.supplierKey), supplier: { S: name.supplierKey }, displayName: { S: name.displayName }, seenAt: { S: name.seenAt } },
-          // ISO timestamps in UTC order as text; an older sighting written late leaves the later name.
-          ConditionExpression: 'attribute_not_exists(seenAt) OR seenAt <= :seenAt',
-          ExpressionAttributeValues: { ':seenAt': { S: name.seenAt } },
-        }),
-      );
+      await this.client.send(new PutItemCommand(namePut(this.tableName, name)));
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
@@ -265,6 +257,19 @@ function identityItemKey(partition: string): Item {
 
 function forwardKey(identity: string): Item {
   return identityItemKey(forwardPartition(identity));
+}
+
+/**
+ * The Put remembering a supplier's name, alone or as an action of the ledger's apply. ISO timestamps in UTC
+ * order as text; an older sighting written late fails the condition and leaves the later name.
+ */
+export function namePut(tableName: string, name: SupplierName) {
+  return {
+    TableName: tableName,
+    Item: { ...nameKey(name.supplierKey), supplier: { S: name.supplierKey }, displayName: { S: name.displayName }, seenAt: { S: name.seenAt } },
+    ConditionExpression: 'attribute_not_exists(seenAt) OR seenAt <= :seenAt',
+    ExpressionAttributeValues: { ':seenAt': { S: name.seenAt } },
+  };
 }
 
 function nameKey(supplierKey: string): Item {

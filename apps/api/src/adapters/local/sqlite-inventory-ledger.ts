@@ -14,6 +14,7 @@ import {
   type ReverseOutcome,
 } from '@invoice/inventory';
 import { prepareAuditInsert } from './sqlite-audit-trail';
+import { prepareNameUpsert } from './sqlite-supplier-directory';
 import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
 import { prepareJobUpdate, updateJobRow } from './sqlite-job-repository';
@@ -66,7 +67,7 @@ class AlreadyWritten extends Error {}
  * the entry's insert (PRIMARY KEY on job and apply sequence detects a repeat), for an apply the invoice's
  * claims (PRIMARY KEY on the claim detects a duplicate), stock upserts added with decimal.js on TEXT
  * quantities, one movement row per delta for the SKU's history, the version-checked job update, and for an
- * apply its audit trail entries. Any failure rolls all of them back.
+ * apply its audit trail entries and the supplier's name. Any failure rolls all of them back.
  */
 export class SqliteInventoryLedger implements InventoryLedger {
   private readonly insertLedger;
@@ -85,6 +86,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
   private readonly selectMovements;
   private readonly updateJob;
   private readonly insertAuditEntry;
+  private readonly upsertSupplierName;
   private readonly applyTransaction;
   private readonly reverseTransaction;
   private readonly db: SqliteDatabase;
@@ -126,6 +128,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
     );
     this.updateJob = prepareJobUpdate(db);
     this.insertAuditEntry = prepareAuditInsert(db);
+    this.upsertSupplierName = prepareNameUpsert(db);
 
     this.applyTransaction = db.transaction((command: ApplyCommand) => {
       const { ledger } = command;
@@ -166,6 +169,8 @@ export class SqliteInventoryLedger implements InventoryLedger {
       updateJobRow(this.updateJob, command.job, command.expectedJobVersion);
       // The trail's table is in this file: the apply and its entries commit together (one fsync, not two).
       for (const entry of command.audit ?? []) this.insertAuditEntry(entry);
+      // So is the supplier directory's: the name goes in with the apply rather than in a commit of its own.
+      if (command.supplierName) this.upsertSupplierName(command.supplierName);
     });
 
     this.reverseTransaction = db.transaction((command: ReverseCommand) => {

@@ -28,12 +28,7 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
       'UPDATE OR IGNORE sku_mappings SET supplier_key = ? WHERE supplier_key = ? AND supplier_sku = ?',
     );
     this.dropMapping = db.prepare<[string, string]>('DELETE FROM sku_mappings WHERE supplier_key = ? AND supplier_sku = ?');
-    // ISO timestamps in UTC order as text; an older sighting written late leaves the later name.
-    this.upsertName = db.prepare<[string, string, string]>(
-      `INSERT INTO supplier_names (supplier_key, display_name, seen_at) VALUES (?, ?, ?)
-       ON CONFLICT (supplier_key) DO UPDATE SET display_name = excluded.display_name, seen_at = excluded.seen_at
-       WHERE excluded.seen_at >= supplier_names.seen_at`,
-    );
+    this.upsertName = prepareNameUpsert(db);
     this.linkTransaction = db.transaction((links: readonly SupplierLink[]) => {
       for (const link of links) this.insertNew.run(link.identity, link.supplierKey);
     });
@@ -75,7 +70,7 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
   }
 
   async nameSupplier(name: SupplierName): Promise<void> {
-    translateSqliteErrors(() => this.upsertName.run(name.supplierKey, name.displayName, name.seenAt));
+    translateSqliteErrors(() => this.upsertName(name));
   }
 
   async displayNames(supplierKeys: readonly string[]): Promise<Map<string, string>> {
@@ -93,4 +88,19 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
     }
     return found;
   }
+}
+
+/**
+ * Remembers a supplier's name on this connection, in whatever transaction is open (the ledger's apply writes
+ * it in its own). ISO timestamps in UTC order as text; an older sighting written late leaves the later name.
+ */
+export function prepareNameUpsert(db: SqliteDatabase): (name: SupplierName) => void {
+  const upsert = db.prepare<[string, string, string]>(
+    `INSERT INTO supplier_names (supplier_key, display_name, seen_at) VALUES (?, ?, ?)
+     ON CONFLICT (supplier_key) DO UPDATE SET display_name = excluded.display_name, seen_at = excluded.seen_at
+     WHERE excluded.seen_at >= supplier_names.seen_at`,
+  );
+  return (name) => {
+    upsert.run(name.supplierKey, name.displayName, name.seenAt);
+  };
 }
