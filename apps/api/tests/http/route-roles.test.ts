@@ -1,31 +1,10 @@
 import type { Role } from '@invoice/contracts';
 import { ROLES, roleAllows } from '@invoice/inventory';
-import type { Express } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_RULES, ruleFor, type RouteRule } from '../../src/http/route-roles';
+import { routesOf } from '../support/express-routes';
 import { serverPerSuite } from '../support/server-per-suite';
-
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: ExpressLayer[] };
-}
-
-/** Every method and path the app really answers, read from Express's own router (routers mounted with app.use included). */
-function routesOf(app: Express): string[] {
-  const found: string[] = [];
-  const walk = (layers: ExpressLayer[]) => {
-    for (const layer of layers) {
-      if (layer.route) {
-        for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') found.push(`${method.toUpperCase()} ${layer.route.path}`);
-      } else if (layer.handle?.stack) {
-        walk(layer.handle.stack);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: ExpressLayer[] } }).router.stack);
-  return found.sort();
-}
 
 /** A concrete path for a rule's pattern: a job id that exists nowhere, and harmless values for the other parameters. */
 function samplePath(rule: RouteRule): string {
