@@ -95,11 +95,20 @@ resource "aws_apigatewayv2_route" "api" {
   authorizer_id      = aws_apigatewayv2_authorizer.cognito.id
 }
 
-# The one public route: the SPA reads the mode and where to sign in before it has a token.
+# A public route: the SPA reads the mode and where to sign in before it has a token.
 resource "aws_apigatewayv2_route" "health" {
   #checkov:skip=CKV_AWS_309:Public on purpose: GET /api/health tells the SPA how to sign in (Cognito's hosted UI) before it has a token, and discloses nothing else.
   api_id    = aws_apigatewayv2_api.http.id
   route_key = "GET /api/health"
+  target    = "integrations/${aws_apigatewayv2_integration.api.id}"
+}
+
+# Public too, as in local mode (route-roles.ts): the OpenAPI document describes the routes, not any data, and
+# clients and fuzzers read it before they have a token.
+resource "aws_apigatewayv2_route" "openapi" {
+  #checkov:skip=CKV_AWS_309:Public on purpose: GET /api/openapi.json is the API's OpenAPI document (routes, schemas, error codes), public in local mode too; it holds no data.
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "GET /api/openapi.json"
   target    = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
 
@@ -142,4 +151,12 @@ resource "aws_lambda_permission" "api_gateway_health" {
   function_name = aws_lambda_function.api.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/GET/api/health"
+}
+
+resource "aws_lambda_permission" "api_gateway_openapi" {
+  statement_id  = "AllowInvokeFromThisHttpApiOpenApi"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.api.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/GET/api/openapi.json"
 }

@@ -129,8 +129,32 @@ output "parser_queue_settings" {
     max_receive_count  = var.parse_max_receive_count
     visibility_seconds = local.parse_visibility_seconds
     drain_seconds      = local.parse_drain_seconds
+    min_tasks          = var.parser_min_tasks
     max_tasks          = var.parser_max_tasks
     task_concurrency   = var.parser_task_concurrency
     dispatch           = var.parser_dispatch
+  }
+}
+
+output "observability" {
+  description = "The pipeline dashboard and the alarms (dashboard.tf, pipeline-alarms.tf) with the thresholds this apply set; the rehearsal's smoke test checks the deployed ones against them."
+  value = {
+    dashboard_name = aws_cloudwatch_dashboard.pipeline.dashboard_name
+    alarms = merge(
+      {
+        parse_failure_rate        = aws_cloudwatch_metric_alarm.parse_failure_rate.alarm_name
+        parse_queue_past_deadline = aws_cloudwatch_metric_alarm.parse_queue_past_deadline.alarm_name
+        parse_timeouts            = aws_cloudwatch_metric_alarm.parse_timeouts.alarm_name
+        parser_task_failures      = aws_cloudwatch_metric_alarm.parser_task_failures.alarm_name
+      },
+      { for role, alarm in aws_cloudwatch_metric_alarm.lambda_errors : "lambda_errors_${replace(role, "-", "_")}" => alarm.alarm_name },
+    )
+    lambda_functions              = local.pipeline_functions
+    parse_failure_rate_percent    = var.parse_failure_rate_percent
+    parse_failure_rate_minutes    = var.parse_failure_rate_minutes
+    parse_failure_rate_min_parses = var.parse_failure_rate_min_parses
+    parse_deadline_seconds        = var.parse_deadline_seconds
+    lambda_errors_threshold       = var.lambda_errors_threshold
+    parser_task_failure_codes     = local.parser_task_failure_codes
   }
 }

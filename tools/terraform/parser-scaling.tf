@@ -1,6 +1,6 @@
 # Application Auto Scaling of the parser service (parser-service.tf) on the parse queue's backlog, from 0 tasks
-# when idle to parser_max_tasks, the cost guardrail: a burst of 1,000 uploads never runs more tasks than that,
-# the rest of the burst waits in the queue.
+# when idle (or parser_min_tasks, to keep some warm) to parser_max_tasks, the cost guardrail: a burst of 1,000
+# uploads never runs more tasks than that, the rest of the burst waits in the queue.
 #
 # Step scaling on CloudWatch alarms, not target tracking: a target tracking policy divides the metric by the
 # current capacity, so at 0 tasks it never sees a backlog and never scales out from zero. Two alarms on the
@@ -12,9 +12,9 @@
 #   the cooldown while messages still wait. In-flight messages are left out here: they are being worked on, and
 #   counting them would add a task every minute while one long document parses.
 # - scale in: the whole backlog, waiting plus in flight (metric math, visible + not visible), at 0 for
-#   parser_idle_minutes in a row sets the service to 0 tasks. Only an empty queue scales in, so no task is ever
-#   stopped in the middle of a job (a stop would release its message and spend one of its receives).
-#   The price: a steady trickle keeps the tasks a burst started until the queue is empty, at most
+#   parser_idle_minutes in a row sets the service to parser_min_tasks (0 by default). Only an empty queue scales
+#   in, so no task is ever stopped in the middle of a job (a stop would release its message and spend one of
+#   its receives). The price: a steady trickle keeps the tasks a burst started until the queue is empty, at most
 #   parser_max_tasks of them.
 
 locals {
@@ -38,8 +38,18 @@ resource "aws_appautoscaling_target" "parser" {
   service_namespace  = "ecs"
   resource_id        = local.parser_scaling_resource_id
   scalable_dimension = "ecs:service:DesiredCount"
-  min_capacity       = 0
-  max_capacity       = var.parser_max_tasks
+  # 0 by default; parser_min_tasks > 0 keeps that many tasks warm. The scale-in policy below sets exactly this
+  # minimum (Application Auto Scaling would clamp a lower count to it anyway), and scale-out adds to the warm
+  # tasks, whose free workers take messages before any waits: both policies hold with min > 0.
+  min_capacity = var.parser_min_tasks
+  max_capacity = var.parser_max_tasks
+
+  lifecycle {
+    precondition {
+      condition     = var.parser_min_tasks <= var.parser_max_tasks
+      error_message = "parser_min_tasks (${var.parser_min_tasks}) must not exceed parser_max_tasks (${var.parser_max_tasks})."
+    }
+  }
 }
 
 resource "aws_appautoscaling_policy" "parser_scale_out" {
@@ -82,7 +92,7 @@ resource "aws_appautoscaling_policy" "parser_scale_in" {
 
     step_adjustment {
       metric_interval_upper_bound = 0
-      scaling_adjustment          = 0
+      scaling_adjustment          = var.parser_min_tasks
     }
   }
 }
@@ -120,7 +130,7 @@ resource "aws_cloudwatch_metric_alarm" "parser_scale_out" {
 
 resource "aws_cloudwatch_metric_alarm" "parser_scale_in" {
   alarm_name          = "${var.name}-parser-scale-in"
-  alarm_description   = "The parse queue has been empty (nothing waiting, nothing in flight) for ${var.parser_idle_minutes} minute(s): parser service to 0 tasks"
+  alarm_description   = "The parse queue has been empty (nothing waiting, nothing in flight) for ${var.parser_idle_minutes} minute(s): parser service to parser_min_tasks = ${var.parser_min_tasks} task(s)"
   comparison_operator = "LessThanOrEqualToThreshold"
   threshold           = 0
   evaluation_periods  = var.parser_idle_minutes

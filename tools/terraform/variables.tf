@@ -359,3 +359,60 @@ variable "alarm_email" {
     error_message = "alarm_email must be an email address (or null)."
   }
 }
+
+variable "parser_min_tasks" {
+  description = "Parser service tasks kept running when the parse queue is empty (Application Auto Scaling's minimum). 0 (the default) costs nothing when idle, and the first parse after a quiet spell waits about a minute for a task to start; 1 keeps a task warm (about $36 a month for 1 vCPU / 2 GB)."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.parser_min_tasks >= 0 && var.parser_min_tasks == floor(var.parser_min_tasks)
+    error_message = "parser_min_tasks must be a whole number of at least 0."
+  }
+  # <= parser_max_tasks is a precondition of the scalable target (parser-scaling.tf): a validation naming another
+  # variable needs Terraform 1.9, and versions.tf allows 1.6.
+}
+
+variable "parse_failure_rate_percent" {
+  description = "The parse failure rate alarm (pipeline-alarms.tf) fires when more than this percentage of the parse requests that ended in parse_failure_rate_minutes ended FAILED (any code)."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.parse_failure_rate_percent > 0 && var.parse_failure_rate_percent < 100
+    error_message = "parse_failure_rate_percent must be greater than 0 and less than 100."
+  }
+}
+
+variable "parse_failure_rate_minutes" {
+  description = "The window, in minutes, over which the parse failure rate alarm adds up parses succeeded and failed."
+  type        = number
+  default     = 15
+
+  validation {
+    condition     = var.parse_failure_rate_minutes >= 1 && var.parse_failure_rate_minutes <= 180 && var.parse_failure_rate_minutes == floor(var.parse_failure_rate_minutes)
+    error_message = "parse_failure_rate_minutes must be a whole number from 1 to 180 (a Metrics Insights alarm sees the last 3 hours only)."
+  }
+}
+
+variable "parse_failure_rate_min_parses" {
+  description = "The parse failure rate alarm judges a window only when at least this many parse requests ended in it; below that it stays OK (one bad upload out of two is not an outage)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.parse_failure_rate_min_parses >= 1 && var.parse_failure_rate_min_parses == floor(var.parse_failure_rate_min_parses)
+    error_message = "parse_failure_rate_min_parses must be a whole number of at least 1."
+  }
+}
+
+variable "lambda_errors_threshold" {
+  description = "Each Lambda function's error alarm (API, parse sweeper, parse DLQ consumer) fires when its invocations failed more than this many times in 5 minutes; 0 alarms on the first one."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.lambda_errors_threshold >= 0 && var.lambda_errors_threshold == floor(var.lambda_errors_threshold)
+    error_message = "lambda_errors_threshold must be a whole number of at least 0."
+  }
+}

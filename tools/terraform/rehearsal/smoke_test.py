@@ -3,8 +3,9 @@
 Run by tools/scripts/deploy-rehearse.mjs against moto: checks that the resources behind the outputs exist
 with the settings the Terraform promises (private encrypted bucket, TLS-only policy, CORS for the SPA origin
 only, PITR and KMS on every table, image digests, the IAM scoping, the parse queue and its DLQ, the parser
-service and its scaling, the DLQ consumer and alarm) and drives the data path the API uses: a
-presigned PUT into raw/, an exactly-once ledger write with the stock ADD in one transaction, a parser RunTask.
+service and its scaling, the DLQ consumer and alarm, the pipeline dashboard and alarms) and drives the data
+path the API uses: a presigned PUT into raw/, an exactly-once ledger write with the stock ADD in one
+transaction, a parser RunTask.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import ssl
 import sys
 import urllib.request
@@ -404,9 +406,10 @@ def check_parser_service(
     ]
     check(
         len(targets) == 1
-        and targets[0]["MinCapacity"] == 0
+        and targets[0]["MinCapacity"] == settings["min_tasks"]
         and targets[0]["MaxCapacity"] == settings["max_tasks"],
-        f"the service scales from 0 to parser_max_tasks = {settings['max_tasks']}",
+        f"the service scales from parser_min_tasks = {settings['min_tasks']}"
+        f" to parser_max_tasks = {settings['max_tasks']}",
     )
     policies = {
         p["PolicyName"]: p
@@ -506,8 +509,8 @@ def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> 
     api_id = out["api_url"].removeprefix("https://").split(".")[0]
     routes = {r["RouteKey"]: r for r in apigw.get_routes(ApiId=api_id)["Items"]}
     check(
-        sorted(routes) == ["ANY /api/{proxy+}", "GET /api/health"],
-        f"HTTP API routes only /api/* and the health check: {sorted(routes)}",
+        sorted(routes) == ["ANY /api/{proxy+}", "GET /api/health", "GET /api/openapi.json"],
+        f"HTTP API routes only /api/*, the health check and the OpenAPI document: {sorted(routes)}",
     )
     check_authorizer(apigw, api_id, routes, out)
 
@@ -552,15 +555,18 @@ def check_api(lambda_client: Any, apigw: Any, iam: Any, out: dict[str, Any]) -> 
 
 def check_authorizer(apigw: Any, api_id: str, routes: dict[str, Any], out: dict[str, Any]) -> None:
     proxy = routes.get("ANY /api/{proxy+}", {})
-    health = routes.get("GET /api/health", {})
     check(
         proxy.get("AuthorizationType") == "JWT" and bool(proxy.get("AuthorizerId")),
         "ANY /api/{proxy+} needs a JWT",
     )
-    check(
-        health.get("AuthorizationType", "NONE") == "NONE" and not health.get("AuthorizerId"),
-        "GET /api/health is public (no authorizer)",
-    )
+    for public in ("GET /api/health", "GET /api/openapi.json"):
+        route = routes.get(public)
+        check(
+            route is not None
+            and route.get("AuthorizationType", "NONE") == "NONE"
+            and not route.get("AuthorizerId"),
+            f"{public} is public (no authorizer)",
+        )
     if not proxy.get("AuthorizerId"):
         return
     authorizer = apigw.get_authorizer(ApiId=api_id, AuthorizerId=proxy["AuthorizerId"])
@@ -573,6 +579,300 @@ def check_authorizer(apigw: Any, api_id: str, routes: dict[str, Any], out: dict[
     check(
         jwt.get("Issuer") == out["cognito_issuer"] and jwt.get("Audience") == [out["cognito_client_id"]],
         "the authorizer accepts this pool's tokens for the SPA's client only",
+    )
+
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+PIPELINE_NAMESPACE = "InvoicePipeline"
+PIPELINE_SERVICE = "invoice-api"
+
+
+def pipeline_metric_labels() -> dict[str, set[str]]:
+    """PIPELINE_METRICS (libs/inventory/src/ports/telemetry.port.ts): each metric's labels, i.e. the
+    dimensions Powertools writes besides `service` (powertools-telemetry.ts). A metric is its name and its
+    whole set of dimensions, so the dashboard and the alarms must name exactly these."""
+    source = (REPO_ROOT / "libs" / "inventory" / "src" / "ports" / "telemetry.port.ts").read_text(
+        encoding="utf-8"
+    )
+    found = re.findall(r"(\w+): \{\s*kind: '\w+',\s*unit: '\w+',\s*labels: \[([^\]]*)\]", source)
+    return {
+        name: {label.strip().strip("'") for label in labels.split(",") if label.strip()}
+        for name, labels in found
+    }
+
+
+def variable_default(name: str) -> Any:
+    """The default of a number variable in tools/terraform/variables.tf (the rehearsal applies defaults)."""
+    source = (REPO_ROOT / "tools" / "terraform" / "variables.tf").read_text(encoding="utf-8")
+    match = re.search(r'variable "' + re.escape(name) + r'" \{.*?\n  default\s*=\s*([0-9.]+)\n', source, re.S)
+    return float(match.group(1)) if match else None
+
+
+def dashboard_rows(body: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """Each metric row of the dashboard as {namespace, name, dimensions, options}, every expression, and the
+    problems with rows CloudWatch would not draw (moto stores any JSON, it validates no widget)."""
+    rows: list[dict[str, Any]] = []
+    expressions: list[str] = []
+    problems: list[str] = []
+    for widget in body.get("widgets", []):
+        if widget.get("type") != "metric":
+            continue
+        properties = widget.get("properties", {})
+        title = properties.get("title", "?")
+        if not properties.get("region") or not properties.get("period"):
+            problems.append(f"{title}: no region or period")
+        for row in properties.get("metrics", []):
+            if len(row) == 1 and isinstance(row[0], dict) and "expression" in row[0]:
+                expressions.append(row[0]["expression"])
+                continue
+            options = row[-1] if row and isinstance(row[-1], dict) else {}
+            names = row[:-1] if options else row
+            if len(names) < 2 or len(names) % 2 or not all(isinstance(n, str) for n in names):
+                problems.append(f"{title}: malformed row {row}")
+                continue
+            rows.append(
+                {
+                    "namespace": names[0],
+                    "name": names[1],
+                    "dimensions": dict(zip(names[2::2], names[3::2], strict=True)),
+                    "options": options,
+                }
+            )
+    return rows, expressions, problems
+
+
+def check_dashboard(cloudwatch: Any, out: dict[str, Any]) -> None:
+    settings = out["observability"]
+    name = settings["dashboard_name"]
+    body = json.loads(cloudwatch.get_dashboard(DashboardName=name)["DashboardBody"])
+    check(
+        name == out["alarm_topic_arn"].rsplit(":", 1)[-1].removesuffix("-alarms") + "-pipeline",
+        f"dashboard {name} exists",
+    )
+    rows, expressions, problems = dashboard_rows(body)
+    check(not problems, f"every metric row is [namespace, name, dimension, value, ..., options]: {problems}")
+    titles = " | ".join(w.get("properties", {}).get("title", "") for w in body.get("widgets", []))
+    for words in (
+        "latency",
+        "success rate",
+        "failures by code",
+        "retries",
+        "Applies, duplicate refusals",
+        "Lambda errors",
+        "Lambda duration",
+        "Parser task failures",
+        "queue age",
+        "backlog",
+        "DynamoDB throttled",
+        "throttle events",
+    ):
+        check(words.lower() in titles.lower(), f"dashboard has a widget for {words}")
+
+    labels = pipeline_metric_labels()
+    check(len(labels) >= 12, f"PIPELINE_METRICS read from telemetry.port.ts: {sorted(labels)}")
+    pipeline_rows = [r for r in rows if r["namespace"] == PIPELINE_NAMESPACE]
+    wrong = [
+        (r["name"], sorted(r["dimensions"]))
+        for r in pipeline_rows
+        if r["name"] not in labels
+        or set(r["dimensions"]) != labels[r["name"]] | {"service"}
+        or r["dimensions"].get("service") != PIPELINE_SERVICE
+    ]
+    check(not wrong, f"every pipeline metric is named with exactly the dimensions Powertools writes: {wrong}")
+    searches = re.findall(
+        r"\{" + PIPELINE_NAMESPACE + r",([\w,]+)\} MetricName=\\?\"(\w+)\\?\"", " ".join(expressions)
+    )
+    wrong_searches = [(m, d) for d, m in searches if set(d.split(",")) != labels.get(m, set()) | {"service"}]
+    check(bool(searches) and not wrong_searches, f"every SEARCH names a metric's exact schema: {searches}")
+    searched = {m for _, m in searches}
+
+    def has(namespace: str, metric: str, **dimensions: str) -> bool:
+        return any(
+            r["namespace"] == namespace
+            and r["name"] == metric
+            and all(r["dimensions"].get(k) == v for k, v in dimensions.items())
+            for r in rows
+        )
+
+    stats = {r["options"].get("stat") for r in pipeline_rows if r["name"] == "uploadToParsedSeconds"}
+    check({"p50", "p95"} <= stats, f"upload-to-parsed latency p50 and p95: {sorted(s for s in stats if s)}")
+    check(
+        any("succeeded" in e and "failed" in e for e in expressions)
+        and has(PIPELINE_NAMESPACE, "parsesSucceeded")
+        and any(e.startswith("SUM(SEARCH(") and "parseFailures" in e for e in expressions),
+        "success rate = parsesSucceeded / (parsesSucceeded + the SUM of parseFailures over every code)",
+    )
+    check(
+        {"parseFailures", "parseRetries", "parseAttemptSeconds"} <= searched,
+        f"by code / outcome: {sorted(searched)}",
+    )
+    for metric in ("applies", "duplicateRefusals", "reversals", "jobsCreated"):
+        check(has(PIPELINE_NAMESPACE, metric), f"dashboard shows {metric}")
+    for code in settings["parser_task_failure_codes"]:
+        check(
+            has(PIPELINE_NAMESPACE, "parseFailures", code=code), f"parser task failures: parseFailures {code}"
+        )
+    dlq = out["parse_dlq_url"].rsplit("/", 1)[-1]
+    check(has("AWS/SQS", "NumberOfMessagesReceived", QueueName=dlq), "parser task failures: DLQ arrivals")
+    functions = settings["lambda_functions"]
+    check(
+        sorted(functions.values())
+        == sorted(
+            [
+                out["lambda_function_name"],
+                out["parse_sweeper_function_name"],
+                out["parse_abandon_function_name"],
+            ]
+        ),
+        f"Lambda widgets cover the API, the sweeper and the DLQ consumer: {sorted(functions.values())}",
+    )
+    for function_name in functions.values():
+        check(
+            has("AWS/Lambda", "Errors", FunctionName=function_name)
+            and has("AWS/Lambda", "Duration", FunctionName=function_name),
+            f"{function_name}: errors and duration",
+        )
+    queue = out["parse_queue_url"].rsplit("/", 1)[-1]
+    check(has("AWS/SQS", "ApproximateAgeOfOldestMessage", QueueName=queue), f"queue age of {queue}")
+    check(
+        has("AWS/SQS", "ApproximateNumberOfMessagesVisible", QueueName=queue)
+        and has("AWS/SQS", "ApproximateNumberOfMessagesNotVisible", QueueName=queue),
+        f"backlog of {queue} (waiting, in flight)",
+    )
+    for table in out["table_names"].values():
+        check(
+            has("AWS/DynamoDB", "ReadThrottleEvents", TableName=table)
+            and has("AWS/DynamoDB", "WriteThrottleEvents", TableName=table)
+            and any("ThrottledRequests" in e and f'TableName="{table}"' in e for e in expressions),
+            f"{table}: ThrottledRequests, read and write throttle events",
+        )
+
+
+def metric_stats(alarm: dict[str, Any]) -> list[dict[str, Any]]:
+    """The metrics an alarm reads: its own (a single-metric alarm) or each MetricStat of its metric math."""
+    if alarm.get("MetricName"):
+        return [
+            {
+                "Namespace": alarm["Namespace"],
+                "MetricName": alarm["MetricName"],
+                "Dimensions": {d["Name"]: d["Value"] for d in alarm.get("Dimensions", [])},
+                "Period": alarm.get("Period"),
+            }
+        ]
+    return [
+        {
+            "Namespace": q["MetricStat"]["Metric"]["Namespace"],
+            "MetricName": q["MetricStat"]["Metric"]["MetricName"],
+            "Dimensions": {d["Name"]: d["Value"] for d in q["MetricStat"]["Metric"].get("Dimensions", [])},
+            "Period": q["MetricStat"]["Period"],
+        }
+        for q in alarm.get("Metrics", [])
+        if "MetricStat" in q
+    ]
+
+
+def check_pipeline_alarms(cloudwatch: Any, out: dict[str, Any], rehearsal: bool) -> None:
+    settings = out["observability"]
+    names = settings["alarms"]
+    topic = out["alarm_topic_arn"]
+    prefix = topic.rsplit(":", 1)[-1].removesuffix("-alarms") + "-"
+    alarms = {
+        a["AlarmName"]: a for a in cloudwatch.describe_alarms(AlarmNames=list(names.values()))["MetricAlarms"]
+    }
+    for role, name in names.items():
+        alarm = alarms.get(name, {})
+        check(
+            bool(alarm)
+            and name.startswith(prefix)
+            and alarm.get("AlarmActions") == [topic]
+            and alarm.get("OKActions") == [topic]
+            and alarm.get("TreatMissingData") == "notBreaching",
+            f"alarm {name} ({role}) notifies the topic on ALARM and OK, missing data not breaching",
+        )
+    if rehearsal:
+        # The rehearsal applies the defaults: the outputs must echo variables.tf, the alarms the outputs.
+        for variable in (
+            "parse_failure_rate_percent",
+            "parse_failure_rate_minutes",
+            "parse_failure_rate_min_parses",
+            "lambda_errors_threshold",
+            "parse_deadline_seconds",
+        ):
+            check(
+                settings[variable] == variable_default(variable),
+                f"{variable} = {settings[variable]}, the default of variables.tf",
+            )
+        check(
+            out["parser_queue_settings"]["min_tasks"] == variable_default("parser_min_tasks"),
+            f"parser_min_tasks = {out['parser_queue_settings']['min_tasks']}, the default of variables.tf",
+        )
+
+    rate = alarms.get(names["parse_failure_rate"], {})
+    window = settings["parse_failure_rate_minutes"] * 60
+    queries = rate.get("Metrics", [])
+    insights = [q for q in queries if str(q.get("Expression", "")).startswith("SELECT")]
+    returned = [q for q in queries if q.get("ReturnData")]
+    check(
+        rate.get("Threshold") == settings["parse_failure_rate_percent"]
+        and rate.get("ComparisonOperator") == "GreaterThanThreshold",
+        f"failure rate alarm: above {settings['parse_failure_rate_percent']}%",
+    )
+    check(
+        len(insights) == 1
+        and "SUM(parseFailures)" in insights[0]["Expression"]
+        and f"SCHEMA({PIPELINE_NAMESPACE}, code, service)" in insights[0]["Expression"]
+        and insights[0].get("Period") == window
+        and [s["Period"] for s in metric_stats(rate)] == [window]
+        and [s["MetricName"] for s in metric_stats(rate)] == ["parsesSucceeded"],
+        f"failure rate alarm: parseFailures of every code against parsesSucceeded over {window} s",
+    )
+    check(
+        len(returned) == 1
+        and f"ended >= {settings['parse_failure_rate_min_parses']}" in returned[0].get("Expression", ""),
+        f"failure rate alarm: judged only once {settings['parse_failure_rate_min_parses']} parses ended",
+    )
+
+    queue = out["parse_queue_url"].rsplit("/", 1)[-1]
+    late = alarms.get(names["parse_queue_past_deadline"], {})
+    check(
+        late.get("Threshold") == settings["parse_deadline_seconds"]
+        and settings["parse_deadline_seconds"] == float(out["api_environment"]["PARSE_DEADLINE_SECONDS"])
+        and metric_stats(late)[0]["MetricName"] == "ApproximateAgeOfOldestMessage"
+        and metric_stats(late)[0]["Dimensions"] == {"QueueName": queue},
+        f"jobs past the deadline: {queue}'s oldest message older than PARSE_DEADLINE_SECONDS"
+        f" = {settings['parse_deadline_seconds']}",
+    )
+    timeouts = metric_stats(alarms.get(names["parse_timeouts"], {}))
+    check(
+        timeouts[:1]
+        == [
+            {
+                "Namespace": PIPELINE_NAMESPACE,
+                "MetricName": "parseFailures",
+                "Dimensions": {"code": "PARSE_TIMEOUT", "service": PIPELINE_SERVICE},
+                "Period": 300,
+            }
+        ]
+        and alarms[names["parse_timeouts"]]["Threshold"] == 0,
+        "jobs past the deadline: any parseFailures {code=PARSE_TIMEOUT, service}",
+    )
+    for role, function_name in settings["lambda_functions"].items():
+        alarm = alarms.get(names[f"lambda_errors_{role.replace('-', '_')}"], {})
+        check(
+            alarm.get("Threshold") == settings["lambda_errors_threshold"]
+            and metric_stats(alarm)[0]["MetricName"] == "Errors"
+            and metric_stats(alarm)[0]["Dimensions"] == {"FunctionName": function_name},
+            f"{function_name}: more than {settings['lambda_errors_threshold']} error(s) in 5 minutes alarms",
+        )
+    failures = metric_stats(alarms.get(names["parser_task_failures"], {}))
+    check(
+        sorted(s["Dimensions"].get("code", "") for s in failures)
+        == sorted(settings["parser_task_failure_codes"])
+        and all(
+            s["MetricName"] == "parseFailures" and s["Dimensions"].get("service") == PIPELINE_SERVICE
+            for s in failures
+        ),
+        f"parser task failures: parseFailures {settings['parser_task_failure_codes']}",
     )
 
 
@@ -651,6 +951,10 @@ def main() -> int:
     )
     print("dead letters")
     check_dead_letters(client("lambda"), client("cloudwatch"), client("sns"), client("iam"), out, arns)
+    print("dashboard")
+    check_dashboard(client("cloudwatch"), out)
+    print("pipeline alarms")
+    check_pipeline_alarms(client("cloudwatch"), out, args.rehearsal)
     print("Cognito")
     check_cognito(client("cognito-idp"), out)
     if FAILURES:
