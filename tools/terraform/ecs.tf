@@ -32,28 +32,37 @@ resource "aws_ecs_task_definition" "parser" {
   }
 
   container_definitions = jsonencode([
-    {
-      name      = local.parser_container_name
-      image     = local.parser_image_uri
-      essential = true
-      # The only container gets the whole task (moto's RunTask also needs these container-level figures).
-      cpu                    = var.parser_cpu
-      memory                 = var.parser_memory_mib
-      readonlyRootFilesystem = true
-      # Non-root even if an image without a USER line is ever pushed: the uid the parser Dockerfile creates.
-      user        = "10001:10001"
-      mountPoints = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
-      environment = [
-        { name = "TMPDIR", value = "/tmp" },
-      ]
-      logConfiguration = {
-        logDriver = "awslogs"
-        options = {
-          awslogs-group         = aws_cloudwatch_log_group.parser.name
-          awslogs-region        = local.region
-          awslogs-stream-prefix = "parser"
-        }
-      }
-    }
+    merge(local.parser_container, {
+      environment      = local.parser_base_environment
+      logConfiguration = local.parser_log_configuration["parser"]
+    })
   ])
+}
+
+locals {
+  # The parser container as both task definitions run it: RunTask's (above) and the queue service's
+  # (parser-service.tf), which adds its command, stop timeout and the worker's settings.
+  parser_container = {
+    name      = local.parser_container_name
+    image     = local.parser_image_uri
+    essential = true
+    # The only container gets the whole task (moto's RunTask also needs these container-level figures).
+    cpu                    = var.parser_cpu
+    memory                 = var.parser_memory_mib
+    readonlyRootFilesystem = true
+    # Non-root even if an image without a USER line is ever pushed: the uid the parser Dockerfile creates.
+    user        = "10001:10001"
+    mountPoints = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
+  }
+  parser_base_environment = [
+    { name = "TMPDIR", value = "/tmp" },
+  ]
+  parser_log_configuration = { for prefix in ["parser", "parser-worker"] : prefix => {
+    logDriver = "awslogs"
+    options = {
+      awslogs-group         = aws_cloudwatch_log_group.parser.name
+      awslogs-region        = local.region
+      awslogs-stream-prefix = prefix
+    }
+  } }
 }

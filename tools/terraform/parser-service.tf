@@ -36,32 +36,17 @@ resource "aws_ecs_task_definition" "parser_worker" {
   }
 
   container_definitions = jsonencode([
-    {
-      name                   = local.parser_container_name
-      image                  = local.parser_image_uri
-      essential              = true
-      cpu                    = var.parser_cpu
-      memory                 = var.parser_memory_mib
-      readonlyRootFilesystem = true
-      user                   = "10001:10001"
-      command                = ["queue-worker"]
+    merge(local.parser_container, {
+      command = ["queue-worker"]
       # SIGTERM (scale-in, a deployment, a Spot interruption) gives jobs in hand PARSE_DRAIN_SECONDS to finish;
       # then the worker releases the rest and stops its children, before ECS's SIGKILL.
       stopTimeout = local.parse_drain_seconds + 5
-      mountPoints = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
       environment = concat(
-        [{ name = "TMPDIR", value = "/tmp" }],
+        local.parser_base_environment,
         [for name, value in local.parser_worker_environment : { name = name, value = value }],
       )
-      logConfiguration = {
-        logDriver = "awslogs"
-        options = {
-          awslogs-group         = aws_cloudwatch_log_group.parser.name
-          awslogs-region        = local.region
-          awslogs-stream-prefix = "parser-worker"
-        }
-      }
-    }
+      logConfiguration = local.parser_log_configuration["parser-worker"]
+    })
   ])
 }
 
