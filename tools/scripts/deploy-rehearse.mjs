@@ -258,6 +258,11 @@ async function main() {
       /parser_max_tasks must be a whole number of at least 1/.test(unbounded.text) && /parser_dispatch must be queue or task/.test(unbounded.text),
       'a parser service without its task ceiling (parser_max_tasks=0) and an unknown dispatch are refused',
     );
+    const warmAboveCeiling = tf('stack-plan-min-above-max', ['plan', '-no-color', ...stackVars, '-var', 'parser_min_tasks=11'], { cwd: stack, env, allowExit: [1] });
+    expect(
+      /parser_min_tasks \(11\) must not exceed parser_max_tasks \(10\)/.test(warmAboveCeiling.text),
+      'more warm parser tasks than the ceiling (parser_min_tasks=11 > parser_max_tasks=10) is refused',
+    );
     tf('stack-apply', ['apply', '-auto-approve', '-no-color', ...stackVars], { cwd: stack, env });
 
     console.log('\n== a second plan');

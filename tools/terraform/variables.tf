@@ -390,8 +390,8 @@ variable "parse_failure_rate_minutes" {
   default     = 15
 
   validation {
-    condition     = var.parse_failure_rate_minutes >= 1 && var.parse_failure_rate_minutes <= 180 && var.parse_failure_rate_minutes == floor(var.parse_failure_rate_minutes)
-    error_message = "parse_failure_rate_minutes must be a whole number from 1 to 180 (a Metrics Insights alarm sees the last 3 hours only)."
+    condition     = var.parse_failure_rate_minutes >= 1 && var.parse_failure_rate_minutes <= 120 && var.parse_failure_rate_minutes == floor(var.parse_failure_rate_minutes)
+    error_message = "parse_failure_rate_minutes must be a whole number from 1 to 120 (an alarm on a Metrics Insights query sees the last 3 hours only)."
   }
 }
 
