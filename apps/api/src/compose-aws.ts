@@ -42,7 +42,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
   // Buffered per invocation; lambda.ts calls publishMetrics when each ends.
   const telemetry = new PowertoolsTelemetry();
   const ports: InventoryPorts = {
-    jobs: new DynamoDbJobRepository(clients.dynamodb, settings.tables.jobs),
+    jobs: new DynamoDbJobRepository(clients.dynamodb, settings.tables.jobs, settings.tables.audit),
     ledger: new DynamoDbInventoryLedger(clients.dynamodb, settings.tables),
     // The catalogue shares the inventory table's rows (see DynamoDbItemCatalogue): no table of its own.
     items: new DynamoDbItemCatalogue(clients.dynamodb, settings.tables.inventory),

@@ -1,3 +1,4 @@
+import { SqliteAuditTrail } from '../../src/adapters/local/sqlite-audit-trail';
 import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
 import { openSqliteDatabase } from '../../src/adapters/local/sqlite-database';
 import { describeJobRepositoryContract } from '../contracts/job-repository.contract';
@@ -9,6 +10,7 @@ describeJobRepositoryContract('SqliteJobRepository', async () => {
   const db = openSqliteDatabase(path.join(dir.dataDir, 'test.sqlite'));
   return {
     repository: new SqliteJobRepository(db),
+    audit: new SqliteAuditTrail(db),
     cleanup: async () => {
       db.close();
       dir.remove();

@@ -18,7 +18,9 @@ import { createAwsResources } from './support/aws-resources';
 // The same suites the SQLite adapters pass, against DynamoDB Local.
 describeJobRepositoryContract('DynamoDbJobRepository', async () => {
   const resources = await createAwsResources();
-  return { repository: new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs), cleanup: resources.cleanup };
+  const { dynamodb } = resources.clients;
+  const { tables } = resources.settings;
+  return { repository: new DynamoDbJobRepository(dynamodb, tables.jobs, tables.audit), audit: new DynamoDbAuditTrail(dynamodb, tables.audit), cleanup: resources.cleanup };
 });
 
 describeInventoryLedgerContract('DynamoDbInventoryLedger', async () => {

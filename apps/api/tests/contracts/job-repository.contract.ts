@@ -1,10 +1,14 @@
-import type { JobRepository } from '@invoice/inventory';
+import type { AuditEntry } from '@invoice/contracts';
+import type { AuditTrail, JobRepository } from '@invoice/inventory';
 import { DomainError, nextVersion } from '@invoice/inventory';
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsedJob, sampleJob } from './sample-records';
 
 export interface JobRepositoryFixture {
   repository: JobRepository;
+  /** The audit trail a create's entries are written to, in the create's transaction. */
+  audit: AuditTrail;
   cleanup(): Promise<void>;
 }
 
@@ -23,6 +27,32 @@ export function describeJobRepositoryContract(name: string, factory: () => Promi
     });
 
     describe('create / get', () => {
+      it('stores the audit entries given with a new job, and neither when an entry cannot be written (its id is taken)', async () => {
+        // Arrange
+        const job = parsedJob();
+        const other = parsedJob();
+        const entry: AuditEntry = {
+          id: randomUUID(),
+          at: new Date().toISOString(),
+          actor: { user: 'anna', role: 'operator' },
+          requestId: randomUUID(),
+          jobId: job.jobId,
+          action: 'job.create',
+          change: { fileName: job.fileName },
+        };
+
+        // Act
+        await repository.create(job, [entry]);
+        const refused = repository.create(other, [{ ...entry, jobId: other.jobId }]);
+
+        // Assert
+        expect(await repository.get(job.jobId)).toEqual(job);
+        expect((await fixture.audit.query({ jobId: job.jobId, limit: 10 })).items).toEqual([entry]);
+        await expect(refused).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
+        expect(await repository.get(other.jobId)).toBeNull();
+        expect((await fixture.audit.query({ jobId: other.jobId, limit: 10 })).items).toEqual([]);
+      });
+
       it('returns the record exactly as created, internal fields included', async () => {
         // Arrange
         const job = parsedJob({ error: null, appliedAt: null });

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@invoice/contracts';
 import type { JobRecord } from '../job-record';
 
 export interface JobPage {
@@ -11,8 +12,12 @@ export interface JobPage {
  * ConditionExpression on version) as much as for SQLite.
  */
 export interface JobRepository {
-  /** Inserts a new record; throws if the id already exists (never overwrites). */
-  create(record: JobRecord): Promise<void>;
+  /**
+   * Inserts a new record; throws if the id already exists (never overwrites). `audit` entries are written in
+   * the same transaction (SQLite; DynamoDB TransactWriteItems), so a job is never stored without them; each is
+   * checked as AuditTrail.append checks it, and one with the id of a stored entry stores nothing (INTERNAL_ERROR).
+   */
+  create(record: JobRecord, audit?: readonly AuditEntry[]): Promise<void>;
   get(jobId: string): Promise<JobRecord | null>;
   /**
    * Replaces the record only if the stored version is still `expectedVersion`; otherwise throws

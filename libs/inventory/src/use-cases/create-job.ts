@@ -1,4 +1,4 @@
-import type { CreateJobRequest, PresignedUpload } from '@invoice/contracts';
+import type { AuditEntry, CreateJobRequest, PresignedUpload } from '@invoice/contracts';
 import { DomainError } from '../errors';
 import type { JobRecord } from '../job-record';
 import { rawKey } from '../object-keys';
@@ -15,11 +15,15 @@ export interface CreatedJob {
   upload: PresignedUpload;
 }
 
-/** Records a new job and hands out a presigned PUT bound to its key, content type and exact size. */
+/**
+ * Records a new job and hands out a presigned PUT bound to its key, content type and exact size. `auditOf`
+ * gives the audit entries stored with the job, in the same write (JobRepository.create).
+ */
 export async function createJob(
   deps: Pick<InventoryPorts, 'jobs' | 'blobs' | 'clock' | 'newId' | 'telemetry'>,
   limits: CreateJobLimits,
   request: CreateJobRequest,
+  auditOf?: (job: JobRecord) => readonly AuditEntry[],
 ): Promise<CreatedJob> {
   if (request.sizeBytes > limits.uploadMaxBytes) {
     throw new DomainError('UPLOAD_TOO_LARGE', `The file is larger than the maximum of ${limits.uploadMaxBytes} bytes.`, {
@@ -47,7 +51,7 @@ export async function createJob(
     reviewRevision: 0,
     review: null,
   };
-  await deps.jobs.create(job);
+  await (auditOf ? deps.jobs.create(job, auditOf(job)) : deps.jobs.create(job));
   telemetryOf(deps).count('jobsCreated', {});
 
   const expiresAt = new Date(now.getTime() + limits.uploadUrlTtlSeconds * 1000);

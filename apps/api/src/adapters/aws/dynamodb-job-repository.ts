@@ -5,7 +5,10 @@ import {
   QueryCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { concurrentUpdate, DomainError, isJobId, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
+import type { AuditEntry } from '@invoice/contracts';
+import { checkAuditEntry, concurrentUpdate, DomainError, isJobId, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
+import { auditPut } from './dynamodb-audit-trail';
+import { isConditionFailure, transactWrite } from './dynamodb-transaction';
 import { JOBS_BY_CREATED_INDEX, JOBS_IN_FLIGHT_INDEX } from './dynamodb-tables';
 import { createdKey, fromJobItem, IN_FLIGHT_PARTITION, JOB_LIST_PARTITION, toJobItem, versionCondition } from './dynamodb-job-item';
 
@@ -20,9 +23,12 @@ export class DynamoDbJobRepository implements JobRepository {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    /** The audit trail's table, for the entries a create writes with its job (composed in compose-aws.ts). */
+    private readonly auditTableName?: string,
   ) {}
 
-  async create(record: JobRecord): Promise<void> {
+  async create(record: JobRecord, audit: readonly AuditEntry[] = []): Promise<void> {
+    if (audit.length > 0) return this.createWithAudit(record, audit);
     try {
       await this.client.send(
         new PutItemCommand({ TableName: this.tableName, Item: toJobItem(record), ConditionExpression: 'attribute_not_exists(jobId)' }),
@@ -31,6 +37,23 @@ export class DynamoDbJobRepository implements JobRepository {
       if (error instanceof ConditionalCheckFailedException) throw new Error(`Job ${record.jobId} already exists`);
       throw itemTooLargeOr(error, record.jobId);
     }
+  }
+
+  /** The job's Put and its entries' Puts in one TransactWriteItems: a job is never stored without them. */
+  private async createWithAudit(record: JobRecord, audit: readonly AuditEntry[]): Promise<void> {
+    const auditTable = this.auditTableName;
+    if (auditTable === undefined) throw new Error('DynamoDbJobRepository was composed without the audit table; it cannot write audit entries');
+    audit.forEach(checkAuditEntry);
+    const outcome = await transactWrite(this.client, [
+      { Put: { TableName: this.tableName, Item: toJobItem(record), ConditionExpression: 'attribute_not_exists(jobId)' } },
+      ...audit.map((entry) => ({ Put: auditPut(auditTable, entry) })),
+    ]).catch((error: unknown) => {
+      throw itemTooLargeOr(error, record.jobId);
+    });
+    if (outcome.committed) return;
+    if (isConditionFailure(outcome.reasons[0])) throw new Error(`Job ${record.jobId} already exists`);
+    const stored = audit.find((_, index) => isConditionFailure(outcome.reasons[1 + index]));
+    throw new DomainError('INTERNAL_ERROR', `Audit entry ${stored?.id ?? '?'} already exists; entries are never overwritten.`, { id: stored?.id ?? null });
   }
 
   async get(jobId: string): Promise<JobRecord | null> {

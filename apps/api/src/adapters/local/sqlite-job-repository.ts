@@ -1,5 +1,6 @@
 import { concurrentUpdate, DomainError, type JobPage, type JobRecord, type JobRepository, type StoredReview } from '@invoice/inventory';
-import type { JobStatus } from '@invoice/contracts';
+import type { AuditEntry, JobStatus } from '@invoice/contracts';
+import { prepareAuditInsert } from './sqlite-audit-trail';
 import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
 import { decodeCursor, encodeCursor } from './job-cursor';
 import { translateSqliteErrors } from './sqlite-errors';
@@ -39,6 +40,7 @@ const ASSIGNMENTS = COLUMN_NAMES.filter((column) => column !== 'job_id').map((co
 
 export class SqliteJobRepository implements JobRepository {
   private readonly insertRow;
+  private readonly createTransaction;
   private readonly selectRow;
   private readonly updateRow;
   private readonly firstPage;
@@ -48,6 +50,12 @@ export class SqliteJobRepository implements JobRepository {
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertRow = db.prepare(`INSERT INTO jobs (${COLUMNS}) VALUES (${PARAMS})`);
+    const insertAuditEntry = prepareAuditInsert(db);
+    // The trail's table is in this file: the job and its entries commit together (one fsync, not two).
+    this.createTransaction = db.transaction((record: JobRecord, audit: readonly AuditEntry[]) => {
+      this.insertRow.run(toRow(record));
+      for (const entry of audit) insertAuditEntry(entry);
+    });
     this.selectRow = db.prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE job_id = ?`);
     this.updateRow = prepareJobUpdate(db);
     this.firstPage = db.prepare<[number], JobRow>(`SELECT ${COLUMNS} FROM jobs ORDER BY created_at DESC, job_id DESC LIMIT ?`);
@@ -64,10 +72,10 @@ export class SqliteJobRepository implements JobRepository {
     );
   }
 
-  async create(record: JobRecord): Promise<void> {
+  async create(record: JobRecord, audit: readonly AuditEntry[] = []): Promise<void> {
     translateSqliteErrors(() => {
       try {
-        this.insertRow.run(toRow(record));
+        this.createTransaction(record, audit);
       } catch (error) {
         if (isSqliteConstraint(error, 'PRIMARYKEY')) throw new Error(`Job ${record.jobId} already exists`);
         throw error;
