@@ -298,6 +298,23 @@ def test_a_poison_document_that_kills_its_child_ends_in_the_dlq_after_max_receiv
     assert all(record["how"] == "killed by SIGKILL" and record["jobId"] == JOB for record in died)
 
 
+def test_a_job_whose_outcome_cannot_be_stored_is_released_not_deleted(aws: Aws, fixtures_dir: Path) -> None:
+    # Arrange: outputs in a bucket that does not exist, so neither the result nor the error record is stored
+    aws.put(f"raw/{JOB}/ruled_basic.pdf", (fixtures_dir / "ruled_basic.pdf").read_bytes())
+    body = aws.request(f"raw/{JOB}/ruled_basic.pdf")
+    body["output"] = f"s3://{aws.bucket}-gone/parsed/{JOB}/attempt-1.json"
+    body["errorOutput"] = f"s3://{aws.bucket}-gone/errors/{JOB}/attempt-1.json"
+    aws.send(body)
+
+    # Act
+    with running(aws.queue_url):
+        wait_until(lambda: aws.messages(aws.dlq_url) == 1, "released each time, then moved to the DLQ")
+
+    # Assert: never deleted as a document error; the redrive policy bounded it
+    assert aws.messages(aws.queue_url) == 0
+    assert aws.object_keys("parsed/") == [] and aws.object_keys("errors/") == []
+
+
 def test_a_job_longer_than_the_visibility_is_handed_out_once(
     aws: Aws, fixtures_dir: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:

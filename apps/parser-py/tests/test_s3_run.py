@@ -235,3 +235,17 @@ def test_an_s3_uri_without_a_key_is_refused(tmp_path: Path) -> None:
 
     error = json.loads(error_output.read_text(encoding="utf-8"))["error"]
     assert (completed.returncode, error["code"]) == (1, "VALIDATION_FAILED")
+
+
+def test_an_s3_out_of_reach_records_nothing_and_exits_75_so_the_job_is_tried_again() -> None:
+    # A store that does not answer is not the document's fault: an error record would end the job for good.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+
+    completed = _run_task(f"http://127.0.0.1:{closed_port}", f"raw/{JOB}/x.pdf")
+
+    assert completed.returncode == 75
+    assert completed.stdout == ""
+    [record] = [json.loads(line) for line in completed.stderr.splitlines() if "storage unavailable" in line]
+    assert record["jobId"] == JOB and "EndpointConnectionError" in record["message"]

@@ -120,10 +120,11 @@ def test_the_memory_limit_holds_for_every_job_and_the_worker_survives_it(
     )
 
 
-def test_an_unwritable_output_is_answered_failed_and_the_worker_goes_on(
+def test_an_unwritable_output_is_answered_unrecorded_and_the_worker_goes_on(
     fixtures_dir: Path, tmp_path: Path
 ) -> None:
-    # Arrange: a file where the error record's directory should be, so not even the record can be written
+    # Arrange: a file where the error record's directory should be, so not even the record can be written;
+    # the runner must try the job again (release it), not take it as a document error
     (tmp_path / "blocked").write_text("")
     stuck = {
         **job("j1", fixtures_dir / "not_a_pdf.txt", tmp_path),
@@ -138,7 +139,7 @@ def test_an_unwritable_output_is_answered_failed_and_the_worker_goes_on(
     # Assert
     assert status == 0
     assert answers == [
-        {"jobId": "j1", "attempt": 1, "outcome": "failed", "code": "PARSER_INTERNAL"},
+        {"jobId": "j1", "attempt": 1, "outcome": "unrecorded", "code": None},
         {"jobId": "j2", "attempt": 1, "outcome": "parsed", "code": None},
     ]
 

@@ -236,6 +236,22 @@ describe('QueuedParserRunner with warm workers', () => {
       expect(queue.counts()).toEqual({ queued: 0, claimed: 0, done: 4 });
     });
 
+    it(`delivers again a job whose worker could record no outcome (the store failed), and stops it after ${MAX_RECEIVES} deliveries`, async () => {
+      // Arrange
+      const { open, start, blobs } = setup();
+      const { runner, queue } = open({ workers: 1 });
+
+      // Act
+      const { jobId, runId } = await start(runner, { fake: 'unrecorded' });
+      const status = await until(runner, runId, 'STOPPED');
+
+      // Assert: never taken as a document error, and never delivered forever
+      expect(status.stopCode).toBe(ABANDONED_STOP_CODE);
+      expect(status.stopReason).toMatch(/the parser could not record an outcome/);
+      expect(queue.find(runId)?.receiveCount).toBe(MAX_RECEIVES);
+      expect(await blobs.head(errorKey(jobId, 1))).toBeNull();
+    });
+
     it('stops every run with the reason when the parser cannot be started at all, rather than leaving it queued', async () => {
       const { open, start } = setup();
       const { runner } = open({ workers: 1, command: ['/nonexistent/python', '-m', 'invoice_parser'] });

@@ -2,7 +2,7 @@
 // A stand-in for `python -m invoice_parser run …` with the same command line and output files, for tests
 // of the runner and the routes that must not depend on PDF extraction. Its input document is a JSON
 // script: {"fake":"result","lines":[…],"supplier"?,"vatId"?,"iban"?,"number"?,"documentType"?} | {"fake":"error","code":…} | {"fake":"crash"} | {"fake":"sleep","seconds":n}
-// | {"fake":"garbage"}. Anything else (e.g. a real PDF) is an error record NOT_A_PDF. A result script may
+// | {"fake":"garbage"} | {"fake":"unrecorded"} (nothing written, as when the store fails). Anything else (e.g. a real PDF) is an error record NOT_A_PDF. A result script may
 // carry "byAttempt": {"2": {…}}, fields that replace its own on that attempt, so a re-parse can read other lines.
 // Every job reads as a different invoice (its job id is mixed into the document hash and the default number), so
 // that tests may apply the same script twice; a script with "document": "name" is that one document for every
@@ -34,7 +34,8 @@ if (args[0] !== 'run') {
   process.exit(2);
 }
 const ran = await handle(Object.fromEntries(RUN_OPTIONS.map((name) => [name, args[args.indexOf(name) + 1]])));
-process.exit(ran.outcome === 'parsed' ? 0 : 1);
+// 75 (EX_TEMPFAIL) for nothing recorded, as the parser's cli.py EXIT_UNRECORDED.
+process.exit(ran.outcome === 'parsed' ? 0 : ran.outcome === 'unrecorded' ? 75 : 1);
 
 /** One job: writes the result or the error record (or ends the process) as its script says. */
 async function handle(options) {
@@ -69,6 +70,7 @@ async function handle(options) {
     process.stderr.write('Traceback (most recent call last):\nRuntimeError: boom\n');
     process.exit(3);
   }
+  if (script.fake === 'unrecorded') return { outcome: 'unrecorded', code: null };
   if (script.fake === 'garbage') {
     mkdirSync(path.dirname(toPath(option('--output'))), { recursive: true });
     writeFileSync(toPath(option('--output')), '{"not": "a parse result"}');

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from invoice_parser import errors, json_log
-from invoice_parser.errors import ParserError
+from invoice_parser.errors import ParserError, StorageUnavailableError
 from invoice_parser.json_log import job_fields
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 DEBUG_ENV = "INVOICE_PARSER_DEBUG"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# sysexits' EX_TEMPFAIL: nothing was recorded because the store was unavailable; try the job again later.
+EXIT_UNRECORDED = 75
 
 log = logging.getLogger("invoice_parser")
 
@@ -131,7 +133,9 @@ _JOB_COMMANDS = frozenset({"run", "worker"})
 def _log_json_lines(debug: bool) -> None:
     """JSON lines on stderr (json_log.py), one per job at least: its outcome, code and duration."""
     json_log.install()
-    logging.getLogger().setLevel(logging.DEBUG if debug else logging.WARNING)
+    # Libraries stay at WARNING even in debug mode: botocore's debug lines carry the signed request's
+    # headers (Authorization, the session token).
+    logging.getLogger().setLevel(logging.WARNING)
     log.setLevel(logging.DEBUG if debug else logging.INFO)
 
 
@@ -185,6 +189,10 @@ def _guarded(action: Callable[[], int], on_error: Callable[[dict[str, Any]], Non
         return action()
     except SystemExit:
         raise
+    except StorageUnavailableError as caught:
+        # Not the document's fault: an error record would end the job for good (and could not be stored).
+        log.error("storage unavailable, nothing recorded: %s", caught, exc_info=caught if debug else None)
+        return EXIT_UNRECORDED
     except BaseException as caught:
         failure, status = _coded(caught)
         log.error("%s: %s", failure.code, failure.message, exc_info=caught if debug else None)

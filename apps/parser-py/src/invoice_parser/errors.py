@@ -41,6 +41,12 @@ RAISABLE_CODES: Final = frozenset(
 )
 
 
+class StorageUnavailableError(Exception):
+    """The store of inputs and outputs (S3) did not answer usefully: throttled, a 5xx, out of reach. Not the
+    document's fault, so no error record is written (it would end the job for good); the runner tries the
+    job again (the queue worker releases its message; worker.py answers "unrecorded")."""
+
+
 class ParserError(Exception):
     """A failure with a catalogued code, serialised as {"error": {code, message, details}}."""
 

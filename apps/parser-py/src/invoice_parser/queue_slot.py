@@ -23,6 +23,8 @@ from invoice_parser.worker import WorkerJob, read_request
 from invoice_parser.worker_child import ChildExitedError, WorkerChild
 
 EXTENSIONS_PER_VISIBILITY: Final = 3
+# After a failed extension, the next try comes this soon (or at the usual interval if that is sooner).
+EXTENSION_RETRY_SECONDS: Final = 5.0
 # A slot looks up at least this often: a SIGTERM's drain deadline is kept to within it.
 TICK_SECONDS: Final = 0.25
 # A child that died idle is started again after this, doubling per death in a row, up to the cap.
@@ -210,8 +212,10 @@ class Slot:
                         {"code": errors.TIMEOUT, "limitSeconds": settings.job_kill_seconds},
                     )
                 if now >= next_extension:
-                    extend(self.owner.queue, message, settings.visibility_seconds, self._context)
-                    next_extension = now + interval
+                    extended = extend(self.owner.queue, message, settings.visibility_seconds, self._context)
+                    # A failed extension is tried again soon, not a third of the visibility later: two
+                    # failures in a row would otherwise let the message become visible mid-job.
+                    next_extension = now + (interval if extended else min(interval, EXTENSION_RETRY_SECONDS))
         except ChildExitedError as error:
             self.child = None
             return _Outcome(
@@ -235,6 +239,12 @@ class Slot:
         fields = {"outcome": outcome, "code": answer.get("code")}
         if outcome == "parsed":
             return _Outcome("info", "job parsed", "delete", fields)
+        if outcome == "unrecorded":
+            # Nothing was written (S3 unavailable): released, so SQS delivers it again and the redrive
+            # policy still bounds it.
+            return _Outcome(
+                "warning", "job released: the parser could not record an outcome", "release", fields
+            )
         # A document error: its error record is written, and another attempt would read the same bytes.
         return _Outcome("warning", "job failed", "delete", fields)
 
@@ -302,12 +312,15 @@ def settle(queue: ParseQueue, message: QueueMessage, how: Settle, ids: dict[str,
         log_event("warning", f"could not {how} the message", error=describe(error), **ids)
 
 
-def extend(queue: ParseQueue, message: QueueMessage, seconds: int, ids: dict[str, Any]) -> None:
+def extend(queue: ParseQueue, message: QueueMessage, seconds: int, ids: dict[str, Any]) -> bool:
+    """True when extended. On failure the caller tries again soon; a message lost anyway is at worst parsed
+    twice into the same keys, and outputs are written once (io.write_once)."""
     try:
         queue.set_visibility(message, seconds)
     except Exception as error:
-        # The next tick tries again; a message lost anyway is at worst parsed twice into the same keys.
         log_event("warning", "could not extend the visibility", error=describe(error), **ids)
+        return False
+    return True
 
 
 def describe(error: BaseException) -> str:

@@ -12,10 +12,24 @@ import os
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from invoice_parser.errors import INPUT_NOT_FOUND, TOO_LARGE, VALIDATION_FAILED, ParserError
+from invoice_parser.errors import (
+    INPUT_NOT_FOUND,
+    TOO_LARGE,
+    VALIDATION_FAILED,
+    ParserError,
+    StorageUnavailableError,
+)
 
 # Statuses and codes S3 answers for an object or bucket that is not there, or not readable by this task.
 _MISSING_CODES = frozenset({"404", "NoSuchKey", "NoSuchBucket", "NotFound", "403", "AccessDenied"})
+# S3's answers for a request that may well succeed later: throttled, or the service's own fault (any 5xx).
+_PASSING_CODES = frozenset(
+    {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "ServiceUnavailable"}
+)
+# botocore's exceptions for a request that never got an answer (its names, so botocore is imported lazily).
+_UNANSWERED_ERRORS = frozenset(
+    {"EndpointConnectionError", "ConnectTimeoutError", "ReadTimeoutError", "ConnectionClosedError"}
+)
 # A conditional create refused: the object exists (412), or another create of it is under way (409).
 _ALREADY_WRITTEN_CODES = frozenset({"PreconditionFailed", "ConditionalRequestConflict"})
 _JSON_TYPE = "application/json"
@@ -56,6 +70,8 @@ def write_object(uri: str, data: bytes) -> bool:
     except Exception as error:  # botocore's ClientError, imported lazily with boto3
         if _error_code(error) in _ALREADY_WRITTEN_CODES:
             return False
+        if _is_passing(error):
+            raise StorageUnavailableError(f"S3 did not store {uri}: {_describe(error)}") from error
         raise
     return True
 
@@ -73,8 +89,22 @@ def _error_code(error: Exception) -> str:
     return str(response.get("Error", {}).get("Code", ""))
 
 
+def _is_passing(error: Exception) -> bool:
+    if type(error).__name__ in _UNANSWERED_ERRORS:
+        return True
+    response: dict[str, Any] = getattr(error, "response", None) or {}
+    status = int(response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+    return _error_code(error) in _PASSING_CODES or status >= 500
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
 def _as_parser_error(error: Exception, uri: str) -> Exception:
     code = _error_code(error)
+    if _is_passing(error):
+        return StorageUnavailableError(f"cannot read input {uri} now: {_describe(error)}")
     if code in _MISSING_CODES:
         return ParserError(INPUT_NOT_FOUND, f"cannot read input {uri}: {code}")
     return error

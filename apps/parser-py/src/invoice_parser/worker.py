@@ -98,9 +98,12 @@ def _handle(line: str, debug: bool) -> dict[str, Any]:
     _, summary = run_job(job.input, job.output, job.error_output, job.job_id, job.attempt, debug)
     if summary.get("status") == "parsed":
         return {"jobId": job.job_id, "attempt": job.attempt, "outcome": "parsed", "code": None}
-    # No summary at all: not even the error record could be written (the log line says why).
-    code = summary.get("code", errors.PARSER_INTERNAL)
-    return {"jobId": job.job_id, "attempt": job.attempt, "outcome": "failed", "code": code}
+    if not summary:
+        # Nothing recorded: the store was unavailable, or not even the error record could be written (the
+        # log line says which). The job must be tried again, not taken as a document error: the runner
+        # releases it (a receive or a delivery counted, so a store that never recovers still ends it).
+        return {"jobId": job.job_id, "attempt": job.attempt, "outcome": "unrecorded", "code": None}
+    return {"jobId": job.job_id, "attempt": job.attempt, "outcome": "failed", "code": summary["code"]}
 
 
 def read_request(line: str) -> WorkerJob:

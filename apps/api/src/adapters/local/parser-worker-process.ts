@@ -18,7 +18,8 @@ export interface WorkerRequest {
 export interface WorkerAnswer {
   jobId: string | null;
   attempt: number | null;
-  outcome: 'parsed' | 'failed';
+  /** unrecorded: nothing was written (the store failed); the job is to be tried again, not taken as a document error. */
+  outcome: 'parsed' | 'failed' | 'unrecorded';
   code: string | null;
 }
 
@@ -133,7 +134,7 @@ export class ParserWorkerProcess {
 function isAnswer(value: unknown): value is WorkerAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const answer = value as Record<string, unknown>;
-  return answer.outcome === 'parsed' || answer.outcome === 'failed';
+  return answer.outcome === 'parsed' || answer.outcome === 'failed' || answer.outcome === 'unrecorded';
 }
 
 export function lastLines(text: string, count = 3): string {

@@ -138,8 +138,14 @@ class WorkerSlot {
       return;
     }
     this.finishJob();
-    const reason = answer.outcome === 'parsed' ? 'parsed' : `answered failed ${answer.code ?? 'without a code'}`;
-    this.pool.onQueue(`complete ${message.runId}`, undefined, () => this.pool.options.queue.complete(message.runId, message.workerId, { reason }));
+    if (answer.outcome === 'unrecorded') {
+      // Nothing was written: delivered again, as for a worker that died, so the delivery count still bounds it.
+      const how = 'the parser could not record an outcome';
+      this.pool.onQueue(`drop the lease of ${message.runId}`, undefined, () => this.pool.options.queue.dropLease(message.runId, message.workerId, how));
+    } else {
+      const reason = answer.outcome === 'parsed' ? 'parsed' : `answered failed ${answer.code ?? 'without a code'}`;
+      this.pool.onQueue(`complete ${message.runId}`, undefined, () => this.pool.options.queue.complete(message.runId, message.workerId, { reason }));
+    }
     this.jobsDone += 1;
     this.recycleIfWorn(process);
     this.wake();
