@@ -92,6 +92,19 @@ describe('requestEndsOf', () => {
     attempts,
   });
 
+  it('files a request whose retries ran out under PARSE_ABANDONED, as the job and the metrics do, keeping the cause in its attempts', () => {
+    const ends = requestEndsOf(
+      job([
+        attempt({ attempt: 1, outcome: 'retried', endedAt: '2026-03-01T10:00:05.000Z', code: 'PARSER_CRASHED' }),
+        attempt({ attempt: 2, outcome: 'abandoned', endedAt: '2026-03-01T10:00:09.000Z', code: 'PARSER_CRASHED' }),
+      ]),
+    );
+
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatchObject({ kind: 'failed', code: 'PARSE_ABANDONED', failure: { attempt: 2, outcome: 'abandoned' } });
+    expect(ends[0]?.kind === 'failed' ? ends[0].failure.attempts.map((each) => each.code) : []).toEqual(['PARSER_CRASHED', 'PARSER_CRASHED']);
+  });
+
   it('times a parse from its request, through retries and their backoff, to the parsed attempt', () => {
     const ends = requestEndsOf(
       job([

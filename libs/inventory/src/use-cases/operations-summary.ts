@@ -133,7 +133,7 @@ export function requestEndsOf(job: Pick<JobRecord, 'jobId' | 'fileName' | 'attem
     } else if (FAILING_OUTCOMES.has(attempt.outcome)) {
       const outcome = attempt.outcome as OperationsFailure['outcome'];
       const failure = { jobId: job.jobId, fileName: job.fileName, attempt: attempt.attempt, outcome, endedAt: attempt.endedAt, attempts: request };
-      ends.push({ kind: 'failed', endedAtMs, failure, code: attempt.code ?? UNKNOWN_CODE });
+      ends.push({ kind: 'failed', endedAtMs, failure, code: requestCodeOf(attempt) });
     }
     request = [];
   }
@@ -142,6 +142,16 @@ export function requestEndsOf(job: Pick<JobRecord, 'jobId' | 'fileName' | 'attem
 
 /** Stands for a failing attempt recorded without a code, which the parse use cases never write. */
 const UNKNOWN_CODE = 'UNKNOWN';
+
+/**
+ * The code the request failed with, as the job's error and the metrics name it (parse-telemetry.ts): a request
+ * whose retries ran out is PARSE_ABANDONED, however its last attempt ended (that cause stays in the attempts
+ * listed with it); otherwise the ending attempt's own code.
+ */
+function requestCodeOf(attempt: ParseAttempt): string {
+  if (attempt.outcome === 'abandoned') return 'PARSE_ABANDONED';
+  return attempt.code ?? UNKNOWN_CODE;
+}
 
 function countsOf(created: number, ends: readonly RequestEnd[]): OperationsCounts {
   const latencies = ends.flatMap((end) => (end.kind === 'parsed' ? [end.latencyMs] : [])).sort((a, b) => a - b);
