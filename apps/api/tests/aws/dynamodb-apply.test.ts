@@ -1,4 +1,4 @@
-import { QueryCommand, ScanCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, ScanCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { InvoiceLine, LedgerRecord, StockDelta } from '@invoice/contracts';
 import { nextVersion, planApply, type JobRecord } from '@invoice/inventory';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   splitIntoChunks,
 } from '../../src/adapters/aws/dynamodb-inventory-ledger';
 import { fromLedgerItem, ledgerItem, PENDING_APPLY_PARTITION } from '../../src/adapters/aws/dynamodb-ledger-items';
+import { DynamoDbSupplierDirectory, nameKey } from '../../src/adapters/aws/dynamodb-supplier-directory';
 import { parsedJob } from '../contracts/sample-records';
 import { parsedJobInDynamoDb } from './support/parsed-job-in-dynamodb';
 
@@ -50,6 +51,28 @@ describe('DynamoDbInventoryLedger with DynamoDB limits', () => {
     expect(await ledger.listMovements('SKU-0100')).toEqual([
       { jobId: job.jobId, sku: 'SKU-0100', quantity: '101.25', appliedAt: apply.ledger.appliedAt, reviewRevision: 0, entry: 'apply', applySequence: 1 },
     ]);
+  });
+
+  it("leaves the supplier's stored name out of the transaction when it is unchanged, so one supplier's applies at once do not conflict", async () => {
+    // Arrange: the supplier already named, and eight more parsed jobs of it to apply together
+    const { ledger, jobs, dynamodb, resources } = await setup();
+    const named = { supplierKey: 'acme', displayName: 'ACME GmbH', seenAt: '2026-03-01T10:00:00.000Z' };
+    await new DynamoDbSupplierDirectory(dynamodb, resources.settings.tables.skuMappings).nameSupplier(named);
+    const batch = await Promise.all(Array.from({ length: 8 }, async () => {
+      const job = parsedJob();
+      await jobs.create(job);
+      return job;
+    }));
+
+    // Act
+    const outcomes = await Promise.all(
+      batch.map((job, n) => ledger.applyOnce({ ...command(job, [{ sku: `S-${n}`, quantity: '1' }]), supplierName: { ...named, seenAt: new Date().toISOString() } })),
+    );
+
+    // Assert: all applied, and the name item untouched (its seenAt is the first one's)
+    expect(outcomes.map((outcome) => outcome.outcome)).toEqual(batch.map(() => 'APPLIED'));
+    const { Item } = await dynamodb.send(new GetItemCommand({ TableName: resources.settings.tables.skuMappings, Key: nameKey('acme') }));
+    expect(Item?.seenAt?.S).toBe(named.seenAt);
   });
 
   it('finishes a chunked apply interrupted after its first transaction, moving each SKU once', async () => {

@@ -24,10 +24,11 @@ import {
   type LedgerMovement,
   type ReverseCommand,
   type ReverseOutcome,
+  type SupplierName,
 } from '@invoice/inventory';
 import { auditPut } from './dynamodb-audit-trail';
 import { fromDynamoNumber } from './dynamodb-decimal';
-import { namePut } from './dynamodb-supplier-directory';
+import { nameKey, namePut } from './dynamodb-supplier-directory';
 import { assertNextVersion, itemTooLargeOr } from './dynamodb-job-repository';
 import { toJobItem, versionCondition } from './dynamodb-job-item';
 import {
@@ -90,6 +91,19 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     private readonly tables: LedgerTableNames,
   ) {}
 
+  /**
+   * The supplier's name, unless it is the name already stored. Each apply of the supplier would otherwise put
+   * the same item in its transaction, and two applies for one supplier at once (a delivery's invoices, applied
+   * together) would cancel each other with TransactionConflict, though their SKUs differ.
+   */
+  private async nameToRemember(name: SupplierName | undefined): Promise<SupplierName | undefined> {
+    if (!name) return undefined;
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tables.skuMappings, Key: nameKey(name.supplierKey), ConsistentRead: true }),
+    );
+    return Item?.displayName?.S === name.displayName ? undefined : name;
+  }
+
   async applyOnce(command: ApplyCommand): Promise<ApplyOutcome> {
     assertNextVersion(command.job, command.expectedJobVersion);
     const { ledger } = command;
@@ -97,7 +111,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     const claims = command.claims ?? [];
     const audit = command.audit ?? [];
     audit.forEach(checkAuditEntry);
-    const { supplierName } = command;
+    const supplierName = await this.nameToRemember(command.supplierName);
     // Besides the record and the job, each claim's uniqueness item, each audit entry and the supplier's name
     // cost the first transaction one action.
     const firstChunkSkus = firstChunkSizeFor(ledger.deltas.length, claims.length + audit.length + (supplierName ? 1 : 0));

@@ -272,7 +272,7 @@ export function namePut(tableName: string, name: SupplierName) {
   };
 }
 
-function nameKey(supplierKey: string): Item {
+export function nameKey(supplierKey: string): Item {
   return identityItemKey(namePartition(supplierKey));
 }
 
