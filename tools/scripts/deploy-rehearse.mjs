@@ -126,8 +126,8 @@ function checkOutputs(outputs) {
   expect(value('alarm_topic_arn') === `arn:aws:sns:${REGION}:${MOTO_ACCOUNT}:${NAME}-alarms`, `alarm topic: ${value('alarm_topic_arn')}`);
   const settings = value('parser_queue_settings') ?? {};
   expect(
-    settings.max_receive_count === 3 && settings.max_tasks === 10 && settings.task_concurrency === 2 && settings.dispatch === 'queue',
-    `queue and scaling defaults (maxReceiveCount 3, at most 10 tasks of 2 jobs, dispatch queue): ${JSON.stringify(settings)}`,
+    settings.max_receive_count === 3 && settings.max_tasks === 10 && settings.task_concurrency === 1 && settings.dispatch === 'queue',
+    `queue and scaling defaults (maxReceiveCount 3, at most 10 tasks of 1 job, dispatch queue): ${JSON.stringify(settings)}`,
   );
   const environment = value('api_environment') ?? {};
   expect(

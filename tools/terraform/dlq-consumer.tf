@@ -93,10 +93,8 @@ resource "aws_lambda_function" "parse_abandon" {
   architectures = [var.cpu_architecture]
   memory_size   = 512
   timeout       = local.parse_abandon_timeout_seconds
-  # Dead letters are rare and each is a few reads and one write: two at a time is plenty, and bounds the load
-  # a poisoned burst puts on the jobs table.
-  reserved_concurrent_executions = 2
-  kms_key_arn                    = aws_kms_key.main.arn
+  #checkov:skip=CKV_AWS_115:Bounded where it is fed instead: the DLQ's event source mapping runs at most 2 at a time (scaling_config); a reservation would throttle SQS's 5 pollers and fails in accounts with a small concurrency quota.
+  kms_key_arn = aws_kms_key.main.arn
 
   image_config {
     command = ["index.abandon"]
@@ -121,4 +119,11 @@ resource "aws_lambda_event_source_mapping" "parse_dlq" {
   # its batch is deleted.
   batch_size              = 5
   function_response_types = ["ReportBatchItemFailures"]
+
+  # Dead letters are rare and each is a few reads and one write: two at a time is plenty, and bounds the load a
+  # poisoned burst puts on the jobs table. Bounded here rather than by reserved concurrency, which SQS's pollers
+  # would meet as throttling (their batches then wait out the DLQ's visibility timeout).
+  scaling_config {
+    maximum_concurrency = 2
+  }
 }

@@ -53,6 +53,9 @@ locals {
     # Non-root even if an image without a USER line is ever pushed: the uid the parser Dockerfile creates.
     user        = "10001:10001"
     mountPoints = [{ sourceVolume = "scratch", containerPath = "/tmp", readOnly = false }]
+    # An init process as PID 1 reaps what the parser's killed children leave (tesseract, when a worker child's
+    # process group is killed); Python as PID 1 would leave them as zombies.
+    linuxParameters = { initProcessEnabled = true }
   }
   parser_base_environment = [
     { name = "TMPDIR", value = "/tmp" },

@@ -317,9 +317,9 @@ variable "parser_max_tasks" {
 }
 
 variable "parser_task_concurrency" {
-  description = "Jobs one parser service task works on at a time (its warm worker processes); passed as PARSER_TASK_CONCURRENCY. About one per vCPU of parser_cpu is where a task parses at full speed."
+  description = "Jobs one parser service task works on at a time (its warm worker processes); passed as PARSER_TASK_CONCURRENCY. About one per vCPU of parser_cpu: each worker may use up to the parser's memory limit (1 GiB, tesseract included), and its time limit is wall-clock, so two CPU-bound parses on one vCPU each take twice as long."
   type        = number
-  default     = 2
+  default     = 1
 
   validation {
     condition     = var.parser_task_concurrency >= 1 && var.parser_task_concurrency <= 64 && var.parser_task_concurrency == floor(var.parser_task_concurrency)
