@@ -1,87 +1,45 @@
-import type { ParseResult } from '@invoice/contracts';
 import {
   errorKey,
   parsedKey,
-  parseRetryPolicy,
   reconcileJob,
   startParse,
   sweepInFlightJobs,
   toPublicJob,
   UNSTARTED_RUN_GRACE_MS,
   type JobRecord,
-  type ParseDeps,
 } from '@invoice/inventory';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FsBlobStore } from '../../src/adapters/local/fs-blob-store';
-import { HmacUploadSigner } from '../../src/adapters/local/hmac-upload-signer';
-import { openSqliteDatabase, type SqliteDatabase } from '../../src/adapters/local/sqlite-database';
-import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
 import { sampleJob } from '../contracts/sample-records';
-import { makeDataDir } from '../support/test-server';
-import { ScriptedParserRunner } from './scripted-parser-runner';
-
-const START = Date.parse('2026-03-01T09:00:00.000Z');
-const DEADLINE_MS = 10 * 60_000;
-/** random() = 0.5 draws half the backoff ceiling: 1 s before the first retry, 2 s before the second. */
-const FIRST_BACKOFF_MS = 1_000;
-const SECOND_BACKOFF_MS = 2_000;
-const HOST_LOST = { state: 'STOPPED', stopReason: 'Host EC2 (instance i-0abc) terminated.', retryable: true } as const;
-
-/** A valid ParseResult whose invoice number tells the attempts apart. */
-function parseResult(number: string): ParseResult {
-  return {
-    schemaVersion: '1',
-    source: { sha256: 'a'.repeat(64), pages: 1, mediaType: 'application/pdf', sizeBytes: 1234 },
-    parser: { name: 'scripted', version: '1' },
-    extraction: { method: 'printed-page' },
-    invoice: {
-      documentType: 'invoice',
-      number,
-      date: '2026-01-31',
-      currency: 'EUR',
-      supplier: { name: 'Acme' },
-      totals: { subtotal: null, tax: null, total: '10.00' },
-    },
-    lines: [],
-    warnings: [],
-  } as ParseResult;
-}
+import {
+  DEADLINE_MS,
+  FIRST_BACKOFF_MS,
+  HOST_LOST,
+  openRetryDeps,
+  parseResult,
+  runOf as runOfJob,
+  SECOND_BACKOFF_MS,
+  START,
+  uploadedJob as uploadJob,
+  type RetryDeps,
+} from './retry-fixture';
+import type { ScriptedParserRunner } from './scripted-parser-runner';
 
 describe('parse retries, deadline and sweep (SQLite store, scripted runner)', () => {
-  let dir: ReturnType<typeof makeDataDir>;
-  let db: SqliteDatabase;
   let now: number;
   let runner: ScriptedParserRunner;
-  let deps: ParseDeps & { jobs: SqliteJobRepository; blobs: FsBlobStore };
+  let deps: RetryDeps;
+  let close: () => void;
 
   beforeEach(() => {
-    dir = makeDataDir('retries');
-    db = openSqliteDatabase(path.join(dir.dataDir, 'test.sqlite'));
     now = START;
-    runner = new ScriptedParserRunner();
-    deps = {
-      jobs: new SqliteJobRepository(db),
-      blobs: new FsBlobStore(path.join(dir.dataDir, 'blobs'), new HmacUploadSigner('x'.repeat(32), 'http://127.0.0.1:1')),
-      runner,
-      clock: { now: () => new Date(now) },
-      parseRetry: parseRetryPolicy({ maxAttempts: 3, backoffBaseMs: 2_000, backoffCapMs: 60_000, deadlineMs: DEADLINE_MS, random: () => 0.5 }),
-    };
+    ({ deps, close } = openRetryDeps('retries', () => new Date(now)));
+    runner = deps.runner;
   });
-  afterEach(() => {
-    db.close();
-    dir.remove();
-  });
+  afterEach(() => close());
 
-  async function uploadedJob(): Promise<JobRecord> {
-    const job = sampleJob({ createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() });
-    await deps.jobs.create(job);
-    await deps.blobs.write(job.objectKey, Buffer.alloc(job.sizeBytes, 1));
-    return job;
-  }
-
+  const uploadedJob = () => uploadJob(deps);
   const writeResult = (jobId: string, attempt: number, number: string) => deps.blobs.write(parsedKey(jobId, attempt), JSON.stringify(parseResult(number)));
-  const runOf = async (jobId: string): Promise<string> => (await deps.jobs.get(jobId))?.runId ?? 'none';
+  const runOf = (jobId: string) => runOfJob(deps, jobId);
 
   describe('a run stopped for a cause outside the document', () => {
     it('is retried as attempt 2 after its backoff, with its own output keys, and then PARSED', async () => {

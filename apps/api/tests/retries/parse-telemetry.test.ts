@@ -1,68 +1,39 @@
-import type { ParseResult } from '@invoice/contracts';
-import { parsedKey, parseRetryPolicy, reconcileJob, startParse, type JobRecord, type ParseDeps } from '@invoice/inventory';
-import path from 'node:path';
+import { parsedKey, reconcileJob, startParse } from '@invoice/inventory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FsBlobStore } from '../../src/adapters/local/fs-blob-store';
-import { HmacUploadSigner } from '../../src/adapters/local/hmac-upload-signer';
 import { PrometheusTelemetry } from '../../src/adapters/local/prometheus-telemetry';
-import { openSqliteDatabase, type SqliteDatabase } from '../../src/adapters/local/sqlite-database';
-import { SqliteJobRepository } from '../../src/adapters/local/sqlite-job-repository';
-import { sampleJob } from '../contracts/sample-records';
-import { makeDataDir } from '../support/test-server';
-import { ScriptedParserRunner } from './scripted-parser-runner';
+import {
+  FIRST_BACKOFF_MS,
+  HOST_LOST,
+  openRetryDeps,
+  parseResult,
+  runOf as runOfJob,
+  SECOND_BACKOFF_MS,
+  START,
+  uploadedJob as uploadJob,
+  type RetryDeps,
+} from './retry-fixture';
+import type { ScriptedParserRunner } from './scripted-parser-runner';
 
-const START = Date.parse('2026-03-01T09:00:00.000Z');
-/** random() = 0.5 draws half the backoff ceiling: 1 s before the first retry, 2 s before the second. */
-const FIRST_BACKOFF_MS = 1_000;
-const SECOND_BACKOFF_MS = 2_000;
-const HOST_LOST = { state: 'STOPPED', stopReason: 'Host EC2 (instance i-0abc) terminated.', retryable: true } as const;
-
-const THREE_PAGES = {
-  schemaVersion: '1',
-  source: { sha256: 'c'.repeat(64), pages: 3, mediaType: 'application/pdf', sizeBytes: 1234 },
-  parser: { name: 'scripted', version: '1' },
-  extraction: { method: 'printed-page' },
-  invoice: { documentType: 'invoice', number: 'T-1', date: '2026-01-31', currency: 'EUR', supplier: { name: 'Acme' }, totals: { subtotal: null, tax: null, total: '10.00' } },
-  lines: [],
-  warnings: [],
-} as unknown as ParseResult;
+const THREE_PAGES = parseResult('T-1', 3);
 
 /** Issue 17: what retries, timeouts and abandoned parses report, seen in the Prometheus text of the local adapter. */
 describe('parse telemetry (SQLite store, scripted runner, Prometheus adapter)', () => {
-  let dir: ReturnType<typeof makeDataDir>;
-  let db: SqliteDatabase;
   let now: number;
   let runner: ScriptedParserRunner;
   let telemetry: PrometheusTelemetry;
-  let deps: ParseDeps & { jobs: SqliteJobRepository; blobs: FsBlobStore };
+  let deps: RetryDeps;
+  let close: () => void;
 
   beforeEach(() => {
-    dir = makeDataDir('parse-telemetry');
-    db = openSqliteDatabase(path.join(dir.dataDir, 'test.sqlite'));
     now = START;
-    runner = new ScriptedParserRunner();
     telemetry = new PrometheusTelemetry();
-    deps = {
-      jobs: new SqliteJobRepository(db),
-      blobs: new FsBlobStore(path.join(dir.dataDir, 'blobs'), new HmacUploadSigner('x'.repeat(32), 'http://127.0.0.1:1')),
-      runner,
-      clock: { now: () => new Date(now) },
-      parseRetry: parseRetryPolicy({ maxAttempts: 3, backoffBaseMs: 2_000, backoffCapMs: 60_000, deadlineMs: 10 * 60_000, random: () => 0.5 }),
-      telemetry,
-    };
+    ({ deps, close } = openRetryDeps('parse-telemetry', () => new Date(now), { telemetry }));
+    runner = deps.runner;
   });
-  afterEach(() => {
-    db.close();
-    dir.remove();
-  });
+  afterEach(() => close());
 
-  async function uploadedJob(): Promise<JobRecord> {
-    const job = sampleJob({ createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() });
-    await deps.jobs.create(job);
-    await deps.blobs.write(job.objectKey, Buffer.alloc(job.sizeBytes, 1));
-    return job;
-  }
-  const runOf = async (jobId: string): Promise<string> => (await deps.jobs.get(jobId))?.runId ?? 'none';
+  const uploadedJob = () => uploadJob(deps);
+  const runOf = (jobId: string) => runOfJob(deps, jobId);
   /** The sample lines of the exposition, without HELP and TYPE. */
   const samples = () =>
     telemetry
