@@ -1,5 +1,6 @@
 import { randomJobId, systemClock, type InventoryPorts } from '@invoice/inventory';
 import { version as apiVersion } from '../package.json';
+import { AttemptOutputCache } from './adapters/attempt-output-cache';
 import { createAwsClients, destroyAwsClients, type AwsClients } from './adapters/aws/aws-clients';
 import type { AwsSettings } from './adapters/aws/aws-settings';
 import { DynamoDbAuditTrail } from './adapters/aws/dynamodb-audit-trail';
@@ -50,7 +51,7 @@ export function composeAws(config: Config, overrides: CompositionOverrides = {})
     // Supplier identities share the sku-mappings table (see dynamodb-supplier-directory.ts): no new table.
     suppliers: new DynamoDbSupplierDirectory(clients.dynamodb, settings.tables.skuMappings),
     audit: new DynamoDbAuditTrail(clients.dynamodb, settings.tables.audit),
-    blobs: new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now()),
+    blobs: new AttemptOutputCache(new S3BlobStore(clients.s3, settings.uploadsBucket, () => clock.now())),
     runner: parserRunner(settings, clients, config.parseTimeoutSeconds),
     parseRetry: parseRetrySettings(config),
     telemetry,

@@ -1,6 +1,7 @@
 import { randomJobId, systemClock, type AccountPorts, type InventoryPorts } from '@invoice/inventory';
 import path from 'node:path';
 import { version as apiVersion } from '../package.json';
+import { AttemptOutputCache } from './adapters/attempt-output-cache';
 import { FsBlobStore } from './adapters/local/fs-blob-store';
 import { LocalAuthenticator } from './adapters/local/local-authenticator';
 import { LOCAL_DATABASE_FILE } from './adapters/local/local-database-file';
@@ -75,7 +76,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
     skuMappings: new SqliteSkuMappingRepository(db),
     suppliers: new SqliteSupplierDirectory(db),
     audit: new SqliteAuditTrail(db),
-    blobs,
+    blobs: new AttemptOutputCache(blobs),
     runner,
     parseRetry: parseRetrySettings(config),
     telemetry,

@@ -26,7 +26,7 @@ export { checkAddedLines, checkCorrections, checkSkuMappings, MAX_REVIEWED_LINES
 export { ExactDecimal, addDecimals, formatDecimal } from './decimal';
 export { toPublicJob, nextVersion, summarize } from './job-record';
 export type { JobRecord, ParseRequest, StoredReview } from './job-record';
-export { rawKey, parsedKey, layoutKey, pagesKey, errorKey, safeName } from './object-keys';
+export { rawKey, parsedKey, layoutKey, pagesKey, errorKey, safeName, isAttemptOutputKey } from './object-keys';
 export { regionOf, composeLine, restrictedReading, wordsInside } from './review/region-line';
 export { isJobId } from './job-id';
 

@@ -34,6 +34,15 @@ export function errorKey(jobId: string, attempt: number): string {
   return `errors/${jobId}/attempt-${attempt}.json`;
 }
 
+/**
+ * Whether a key holds an attempt's output (result, layout, page copy, error record). Those are written once and
+ * never replaced (the parser writes them with a hard link locally and with If-None-Match on S3), so a copy read
+ * once stays true; the raw upload is not one of them, since a presigned PUT may replace it until it expires.
+ */
+export function isAttemptOutputKey(key: string): boolean {
+  return /^(?:parsed|errors)\/[^/]+\/attempt-\d+(?:\.[a-z]+)*\.(?:json|pdf)$/.test(key);
+}
+
 /** Letters, digits, dot, dash and underscore only; no leading dots, so never "..", never hidden. */
 export function safeName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';

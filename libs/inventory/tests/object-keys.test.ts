@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorKey, layoutKey, parsedKey, rawKey, safeName } from '../src/object-keys';
+import { errorKey, isAttemptOutputKey, layoutKey, pagesKey, parsedKey, rawKey, safeName } from '../src/object-keys';
 
 const JOB = '00000000-0000-4000-8000-000000000001';
 
@@ -24,5 +24,12 @@ describe('object keys', () => {
     // Assert
     expect(name).toBe(expected);
     expect(rawKey(JOB, fileName)).toBe(`raw/${JOB}/${expected}`);
+  });
+
+  it("knows an attempt's outputs, which are written once, from the raw upload, which is not", () => {
+    for (const key of [parsedKey(JOB, 1), layoutKey(JOB, 2), pagesKey(JOB, 3), errorKey(JOB, 4)]) expect(isAttemptOutputKey(key), key).toBe(true);
+    for (const key of [rawKey(JOB, 'attempt-1.json'), `parsed/${JOB}/../raw/attempt-1.json`, `parsed/${JOB}/notes.json`, `other/${JOB}/attempt-1.json`]) {
+      expect(isAttemptOutputKey(key), key).toBe(false);
+    }
   });
 });
