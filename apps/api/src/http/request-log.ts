@@ -16,10 +16,14 @@ const MAX_CAUSES = 8;
 const JOB_PATH = /^\/api\/(?:jobs|uploads)\/([^/]+)/;
 
 const serverErrors = new WeakMap<Request, unknown>();
+/** Requests whose client left before the answer: their line is written, so a 5xx that comes later needs its own. */
+const afterClientClosed = new WeakMap<Request, (error: unknown) => void>();
 
 /** Called by the error middleware for every 5xx it answers: the request's one line then carries the error. */
 export function noteServerError(req: Request, error: unknown): void {
-  serverErrors.set(req, error);
+  const lateLine = afterClientClosed.get(req);
+  if (lateLine) lateLine(error);
+  else serverErrors.set(req, error);
 }
 
 /**
@@ -27,6 +31,12 @@ export function noteServerError(req: Request, error: unknown): void {
  * trail), method, path (no query: cursors and searches stay out of the log), status, durationMs, user, and the
  * jobId and attempt the path or the answer names. A 5xx is an `error` line with the error's stack and its causes,
  * the one place it is logged.
+ *
+ * A client that closes the connection before the response is finished gets `clientClosed: true` and no `status`,
+ * which would claim an answer the client never had (the response's status code is Express's default 200 until
+ * one is set). When the server had begun its answer by then (headers written, maybe to a socket already gone, as
+ * the JSON parser's 400 for an aborted body is), its code is `unfinishedStatus`. A 5xx the server meets after the
+ * client left is an `error` line of its own, with `clientClosed: true`, so that no server error goes unlogged.
  */
 export function requestLog(logger: RequestLogger): RequestHandler {
   return (req, res, next) => {
@@ -38,26 +48,39 @@ export function requestLog(logger: RequestLogger): RequestHandler {
       answered = jobFactsOf(body);
       return json(body);
     };
+    // 'finish', not res.writableFinished: serverless-http's response sits on a stand-in socket that leaves
+    // writableFinished false for good, though it emits 'finish' when the Lambda's answer is complete.
+    let finished = false;
+    res.once('finish', () => {
+      finished = true;
+    });
     res.once('close', () => {
       const error = serverErrors.get(req);
-      const status = res.statusCode;
+      const clientClosed = !finished;
+      const status = res.headersSent ? res.statusCode : undefined;
       const user = principalOf(req)?.username;
       const jobId = answered.jobId ?? JOB_PATH.exec(path)?.[1];
       // A field the request has no value for is left out, as Powertools Logger leaves out empty ones.
-      logger.log(error !== undefined || status >= 500 ? 'error' : 'info', 'request', {
-        requestId: requestIdOf(req),
-        method: req.method,
-        path,
-        status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-        ...(user === undefined ? {} : { user }),
-        ...(jobId === undefined ? {} : { jobId }),
+      const named = { requestId: requestIdOf(req), method: req.method, path };
+      const who = { ...(user === undefined ? {} : { user }), ...(jobId === undefined ? {} : { jobId }) };
+      logger.log(error !== undefined || (status ?? 0) >= 500 ? 'error' : 'info', 'request', {
+        ...named,
+        ...(clientClosed ? { clientClosed, ...(status === undefined ? {} : { unfinishedStatus: status }) } : { status }),
+        durationMs: elapsedMs(started),
+        ...who,
         ...(answered.attempt === undefined ? {} : { attempt: answered.attempt }),
         ...(error === undefined ? {} : { error: errorFields(error) }),
       });
+      if (clientClosed) {
+        afterClientClosed.set(req, (late) => logger.log('error', 'request', { ...named, clientClosed, durationMs: elapsedMs(started), ...who, error: errorFields(late) }));
+      }
     });
     next();
   };
+}
+
+function elapsedMs(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
 }
 
 interface JobFacts {

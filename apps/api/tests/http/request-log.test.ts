@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
+import type { JobRepository } from '@invoice/inventory';
 import { describe, expect, it } from 'vitest';
 import { JsonLineLog } from '../../src/adapters/local/json-line-log';
 import { LOCAL_DATABASE_FILE } from '../../src/adapters/local/local-database-file';
@@ -90,6 +93,119 @@ describe('the request log', () => {
     });
     expect(suite.server.unexpectedErrors).toEqual([]);
   }, 20_000);
+
+  it('says clientClosed, with no status, when the client hangs up before the response is finished, instead of a 200 it was never sent', async () => {
+    // Arrange: the app behind a real HTTP server, and a POST /api/jobs whose body is promised but never all sent,
+    // so the request is still reading its body when the client goes
+    const kept = new KeptLines();
+    const server = createServer(loggedApp(kept));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const body = JSON.stringify({ fileName: 'c.pdf', contentType: 'application/pdf', sizeBytes: 10 });
+    const headers = { Authorization: `Bearer ${suite.server.adminToken}`, 'Content-Type': 'application/json', 'Content-Length': String(body.length) };
+
+    try {
+      // Act: half the body, then the connection closed mid-flight
+      const client = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/jobs', headers });
+      client.on('error', () => undefined);
+      client.write(body.slice(0, 10));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      client.destroy();
+      await expect.poll(() => kept.lines.length, { timeout: 5_000 }).toBe(1);
+
+      // Assert: the JSON parser may have begun its 400 for the aborted body before the close came; never sent, it is no status
+      const [line] = kept.lines;
+      expect(line).toEqual({
+        level: 'info',
+        message: 'request',
+        requestId: expect.any(String),
+        method: 'POST',
+        path: '/api/jobs',
+        clientClosed: true,
+        ...(line && 'unfinishedStatus' in line ? { unfinishedStatus: 400 } : {}),
+        durationMs: expect.any(Number),
+        user: 'admin',
+      });
+      expect(line?.durationMs).toBeGreaterThanOrEqual(90);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('logs the 5xx of a request whose client left before it failed as an error line of its own', async () => {
+    // Arrange: the app behind a real HTTP server, its job store held back until the client has gone and then
+    // meeting a database another connection has locked; a first request proves the token (and records its use)
+    const kept = new KeptLines();
+    const context = suite.server.composition.context;
+    const clientGone = () => kept.lines.some((line) => line.clientClosed === true);
+    const jobs: JobRepository = Object.assign(Object.create(context.ports.jobs) as JobRepository, {
+      create: async (...args: Parameters<JobRepository['create']>) => {
+        await expect.poll(clientGone, { timeout: 5_000 }).toBe(true);
+        return context.ports.jobs.create(...args);
+      },
+    });
+    const app = createApp({ ...context, ports: { ...context.ports, jobs } }, { validateResponses: true, requestLog: kept });
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const auth = `Bearer ${suite.server.adminToken}`;
+    expect((await fetch(`http://127.0.0.1:${port}/api/jobs`, { headers: { Authorization: auth } })).status).toBe(200);
+    const lock = new Database(path.join(suite.server.dataDir, LOCAL_DATABASE_FILE));
+    lock.exec('BEGIN EXCLUSIVE');
+
+    try {
+      // Act: the client gives up while the create waits; the store then answers STORAGE_UNAVAILABLE, to no one
+      const body = JSON.stringify({ fileName: 'd.pdf', contentType: 'application/pdf', sizeBytes: 10 });
+      const client = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/jobs', headers: { Authorization: auth, 'Content-Type': 'application/json', 'Content-Length': String(body.length) } });
+      client.on('error', () => undefined);
+      client.end(body);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      client.destroy();
+      await expect.poll(() => kept.lines.length, { timeout: 15_000, interval: 100 }).toBe(3);
+    } finally {
+      lock.exec('ROLLBACK');
+      lock.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+
+    // Assert: the line written when the client left claims no status; the error has its own line
+    const [, closed, late] = kept.lines;
+    expect(closed).toEqual({ level: 'info', message: 'request', requestId: expect.any(String), method: 'POST', path: '/api/jobs', clientClosed: true, durationMs: expect.any(Number), user: 'admin' });
+    expect(late).toMatchObject({
+      level: 'error',
+      message: 'request',
+      requestId: closed?.requestId,
+      method: 'POST',
+      path: '/api/jobs',
+      clientClosed: true,
+      user: 'admin',
+      error: { name: 'DomainError', code: 'STORAGE_UNAVAILABLE', cause: { name: 'SqliteError', code: 'SQLITE_BUSY' } },
+    });
+    expect(late).not.toHaveProperty('status');
+    expect(late?.durationMs).toBeGreaterThan(closed?.durationMs as number);
+  }, 30_000);
+
+  it('writes no clientClosed when the response was sent in full over a real connection', async () => {
+    // Arrange
+    const kept = new KeptLines();
+    const server = createServer(loggedApp(kept));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    try {
+      // Act
+      const response = await fetch(`http://127.0.0.1:${port}/api/jobs`, { headers: { Authorization: `Bearer ${suite.server.adminToken}` } });
+      await response.arrayBuffer();
+      await expect.poll(() => kept.lines.length, { timeout: 5_000 }).toBe(1);
+
+      // Assert
+      expect(response.status).toBe(200);
+      expect(kept.lines[0]).toMatchObject({ method: 'GET', path: '/api/jobs', status: 200 });
+      expect(kept.lines[0]).not.toHaveProperty('clientClosed');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 
   it('writes one parseable JSON object per line, errors to the error stream, with the fields Powertools Logger writes first', () => {
     // Arrange
