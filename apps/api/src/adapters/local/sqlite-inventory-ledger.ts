@@ -15,7 +15,7 @@ import {
 } from '@invoice/inventory';
 import { prepareAuditInsert } from './sqlite-audit-trail';
 import { prepareNameUpsert } from './sqlite-supplier-directory';
-import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
+import { IN_LIST, isSqliteConstraint, listParam, type SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
 import { prepareJobUpdate, updateJobRow } from './sqlite-job-repository';
 
@@ -77,6 +77,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
   private readonly selectReversal;
   private readonly insertClaim;
   private readonly selectClaim;
+  private readonly selectClaims;
   private readonly deleteClaims;
   private readonly selectStock;
   private readonly upsertStock;
@@ -112,6 +113,7 @@ export class SqliteInventoryLedger implements InventoryLedger {
     );
     this.insertClaim = db.prepare('INSERT INTO invoice_claims (claim_key, reason, job_id, apply_sequence) VALUES (?, ?, ?, ?)');
     this.selectClaim = db.prepare<[string], ClaimRow>('SELECT claim_key, reason, job_id FROM invoice_claims WHERE claim_key = ?');
+    this.selectClaims = db.prepare<[string], ClaimRow>(`SELECT claim_key, reason, job_id FROM invoice_claims WHERE claim_key ${IN_LIST}`);
     this.deleteClaims = db.prepare('DELETE FROM invoice_claims WHERE job_id = ?');
     this.selectStock = db.prepare<[string], { quantity: string }>('SELECT quantity FROM stock WHERE sku = ?');
     this.upsertStock = db.prepare(
@@ -274,17 +276,11 @@ export class SqliteInventoryLedger implements InventoryLedger {
   }
 
   async findClaimHolders(keys: readonly string[]): Promise<ClaimHolder[]> {
-    return translateSqliteErrors(() =>
-      this.db.transaction(() =>
-        keys.flatMap((key) =>
-          this.selectClaim.all(key).map((row) => ({
-            key: row.claim_key,
-            reason: row.reason,
-            jobId: row.job_id,
-          })),
-        ),
-      )(),
-    );
+    const rows = translateSqliteErrors(() => this.selectClaims.all(listParam(keys)));
+    // In the order of `keys` (strongest claim first, as the caller asks), which the query does not promise.
+    const order = new Map(keys.map((key, index) => [key, index]));
+    rows.sort((a, b) => (order.get(a.claim_key) ?? 0) - (order.get(b.claim_key) ?? 0));
+    return rows.map((row) => ({ key: row.claim_key, reason: row.reason, jobId: row.job_id }));
   }
 
   async listStock(): Promise<InventoryItem[]> {

@@ -12,7 +12,7 @@ import {
   type ItemPage,
 } from '@invoice/inventory';
 import { decodePageCursor, encodePageCursor } from '../page-cursor';
-import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
+import { IN_LIST, isSqliteConstraint, listParam, type SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
 
 interface ItemRow {
@@ -25,8 +25,6 @@ interface ItemRow {
   version: number;
 }
 
-/** SQLite's bound on the variables of one statement is 32 766; findMissing asks in chunks well below it. */
-const SKUS_PER_QUERY = 500;
 
 /**
  * Catalogue items in the `items` table of the jobs' SQLite file, keyed by SKU (the migration made every
@@ -41,11 +39,13 @@ export class SqliteItemCatalogue implements ItemCatalogue {
   private readonly selectPage;
   private readonly selectAll;
   private readonly importTransaction;
+  private readonly selectKnown;
 
   constructor(private readonly db: SqliteDatabase) {
     db.function('item_matches', { deterministic: true }, (sku, name, query) =>
       itemMatches({ sku: String(sku), name: String(name) }, String(query)) ? 1 : 0,
     );
+    this.selectKnown = db.prepare<[string], { sku: string }>(`SELECT sku FROM items WHERE sku ${IN_LIST}`);
     this.insert = db.prepare('INSERT INTO items (sku, name, unit, gtin, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)');
     this.updateRow = db.prepare<[string, string, string | null, string, string, number]>(
       'UPDATE items SET name = ?, unit = ?, gtin = ?, updated_at = ?, version = version + 1 WHERE sku = ? AND version = ?',
@@ -115,14 +115,7 @@ export class SqliteItemCatalogue implements ItemCatalogue {
 
   async findMissing(skus: readonly string[]): Promise<string[]> {
     const wanted = [...new Set(skus)];
-    const found = new Set<string>();
-    for (let start = 0; start < wanted.length; start += SKUS_PER_QUERY) {
-      const chunk = wanted.slice(start, start + SKUS_PER_QUERY);
-      const rows = translateSqliteErrors(() =>
-        this.db.prepare<string[], { sku: string }>(`SELECT sku FROM items WHERE sku IN (${chunk.map(() => '?').join(', ')})`).all(...chunk),
-      );
-      for (const row of rows) found.add(row.sku);
-    }
+    const found = new Set(translateSqliteErrors(() => this.selectKnown.all(listParam(wanted))).map((row) => row.sku));
     return wanted.filter((sku) => !found.has(sku));
   }
 

@@ -1,9 +1,6 @@
 import type { SupplierDirectory, SupplierLink, SupplierMergeWrite, SupplierName } from '@invoice/inventory';
-import type { SqliteDatabase } from './sqlite-database';
+import { IN_LIST, listParam, type SqliteDatabase } from './sqlite-database';
 import { translateSqliteErrors } from './sqlite-errors';
-
-/** SQLite caps bound parameters per statement; lookups go in chunks well below it. */
-const LOOKUP_CHUNK = 200;
 
 /**
  * Identities in supplier_identities; a merge re-keys them and the supplier's sku_mappings rows in one
@@ -18,6 +15,8 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
   private readonly linkTransaction;
   private readonly mergeTransaction;
   private readonly upsertName;
+  private readonly selectIdentities;
+  private readonly selectNames;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertNew = db.prepare<[string, string]>('INSERT INTO supplier_identities (identity, supplier_key) VALUES (?, ?) ON CONFLICT (identity) DO NOTHING');
@@ -29,6 +28,12 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
     );
     this.dropMapping = db.prepare<[string, string]>('DELETE FROM sku_mappings WHERE supplier_key = ? AND supplier_sku = ?');
     this.upsertName = prepareNameUpsert(db);
+    this.selectIdentities = db.prepare<[string], { identity: string; supplier_key: string }>(
+      `SELECT identity, supplier_key FROM supplier_identities WHERE identity ${IN_LIST}`,
+    );
+    this.selectNames = db.prepare<[string], { supplier_key: string; display_name: string }>(
+      `SELECT supplier_key, display_name FROM supplier_names WHERE supplier_key ${IN_LIST}`,
+    );
     this.linkTransaction = db.transaction((links: readonly SupplierLink[]) => {
       for (const link of links) this.insertNew.run(link.identity, link.supplierKey);
     });
@@ -42,19 +47,8 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
   }
 
   async findAll(identities: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (let start = 0; start < identities.length; start += LOOKUP_CHUNK) {
-      const chunk = identities.slice(start, start + LOOKUP_CHUNK);
-      const rows = translateSqliteErrors(() =>
-        this.db
-          .prepare<string[], { identity: string; supplier_key: string }>(
-            `SELECT identity, supplier_key FROM supplier_identities WHERE identity IN (${chunk.map(() => '?').join(', ')})`,
-          )
-          .all(...chunk),
-      );
-      for (const row of rows) found.set(row.identity, row.supplier_key);
-    }
-    return found;
+    const rows = translateSqliteErrors(() => this.selectIdentities.all(listParam(identities)));
+    return new Map(rows.map((row) => [row.identity, row.supplier_key]));
   }
 
   async linkNew(links: readonly SupplierLink[]): Promise<void> {
@@ -74,19 +68,8 @@ export class SqliteSupplierDirectory implements SupplierDirectory {
   }
 
   async displayNames(supplierKeys: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (let start = 0; start < supplierKeys.length; start += LOOKUP_CHUNK) {
-      const chunk = supplierKeys.slice(start, start + LOOKUP_CHUNK);
-      const rows = translateSqliteErrors(() =>
-        this.db
-          .prepare<string[], { supplier_key: string; display_name: string }>(
-            `SELECT supplier_key, display_name FROM supplier_names WHERE supplier_key IN (${chunk.map(() => '?').join(', ')})`,
-          )
-          .all(...chunk),
-      );
-      for (const row of rows) found.set(row.supplier_key, row.display_name);
-    }
-    return found;
+    const rows = translateSqliteErrors(() => this.selectNames.all(listParam(supplierKeys)));
+    return new Map(rows.map((row) => [row.supplier_key, row.display_name]));
   }
 }
 
