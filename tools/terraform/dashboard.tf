@@ -4,10 +4,12 @@
 # SQS, DynamoDB, ECS).
 #
 # A CloudWatch metric is its name AND its whole set of dimensions. Powertools gives every metric the dimension
-# service = invoice-api, and a labelled one its label too: parseFailures and parseRetries are {code, service},
-# parseAttemptSeconds {outcome, service}, everything else {service} alone. A metric named with fewer dimensions
-# than it was written with is a different, empty metric; so the sums over every code use SEARCH on the exact
-# schema {InvoicePipeline,code,service}, and a single code names both dimensions.
+# service = invoice-api; a labelled one is written under two sets from the same EMF line: {code, service} and
+# {service} for parseFailures and parseRetries, {outcome, service} and {service} for parseAttemptSeconds, and
+# every other metric under {service} alone. So a sum over every code is the plain metric {service}, whose
+# FILL(..., 0) reads 0 in a window with no failure (a SEARCH over the labelled series finds no series then, and a
+# success rate built on it was blank); a single code names both dimensions; SEARCH on the schema
+# {InvoicePipeline,code,service} draws one line per code.
 
 locals {
   pipeline_metrics = {
@@ -15,7 +17,7 @@ locals {
     service   = "invoice-api"
   }
 
-  # Where the metric math of the dashboard and the alarms finds parseFailures of every code.
+  # parseFailures, one series per code, for the widget that draws each code.
   parse_failures_search = "{${local.pipeline_metrics.namespace},code,service} MetricName=\"parseFailures\" service=\"${local.pipeline_metrics.service}\""
 
   dashboard_period_seconds = 300
@@ -34,8 +36,9 @@ locals {
   # outlived parse_max_receive_count workers and reached the DLQ), and the DLQ's own arrivals.
   parser_task_failure_codes = ["PARSER_CRASHED", "PARSE_ABANDONED"]
 
-  # [namespace, name, dimension, value, ...] rows of a metric widget, for a pipeline metric.
-  pipeline_metric = { for name in ["jobsCreated", "parsesSucceeded", "uploadToParsedSeconds", "parsedPages", "applies", "appliedLines", "appliedSkus", "duplicateRefusals", "reversals"] :
+  # [namespace, name, dimension, value, ...] rows of a metric widget, for a pipeline metric under {service}: a
+  # labelled one (parseFailures) summed over every label.
+  pipeline_metric = { for name in ["jobsCreated", "parsesSucceeded", "parseFailures", "uploadToParsedSeconds", "parsedPages", "applies", "appliedLines", "appliedSkus", "duplicateRefusals", "reversals"] :
     name => [local.pipeline_metrics.namespace, name, "service", local.pipeline_metrics.service]
   }
 
@@ -60,7 +63,7 @@ locals {
         metrics = [
           [{ expression = "100 * FILL(succeeded, 0) / (FILL(succeeded, 0) + FILL(failed, 0))", label = "success rate (%)", id = "rate" }],
           concat(local.pipeline_metric.parsesSucceeded, [{ id = "succeeded", stat = "Sum", visible = false }]),
-          [{ expression = "SUM(SEARCH('${local.parse_failures_search}', 'Sum', ${local.dashboard_period_seconds}))", label = "parse failures, every code", id = "failed", visible = false }],
+          concat(local.pipeline_metric.parseFailures, [{ id = "failed", stat = "Sum", label = "parse failures, every code", visible = false }]),
         ]
         yAxis = { left = { min = 0, max = 100, label = "%", showUnits = false } }
       }

@@ -19,8 +19,9 @@ locals {
 # ended FAILED, whatever the code (a document the parser rejects counts as much as a crash: either way the
 # clerks get no parsed invoice).
 #
-# parseFailures is written once per code ({code, service}), and an alarm can neither SEARCH nor name codes it
-# does not know yet; a Metrics Insights query over the schema {code, service} adds up every code there is.
+# parseFailures is written under {code, service} and under {service} (dashboard.tf); an alarm can neither SEARCH
+# nor name codes it does not know yet, so it reads the {service} one, every code added up, a plain metric that
+# FILL turns into 0 in a window without failures.
 #
 # - Too few parses to judge: with two parses in the window, one rejected upload is 50%. Below
 #   parse_failure_rate_min_parses ended parses the expression answers 0, so a quiet night never alarms.
@@ -51,10 +52,16 @@ resource "aws_cloudwatch_metric_alarm" "parse_failure_rate" {
 
   metric_query {
     id          = "failed"
-    expression  = "SELECT SUM(parseFailures) FROM SCHEMA(${local.pipeline_metrics.namespace}, code, service) WHERE service = '${local.pipeline_metrics.service}'"
-    period      = local.parse_failure_rate_period_seconds
     label       = "Parse requests ended FAILED, every code"
     return_data = false
+
+    metric {
+      namespace   = local.pipeline_metrics.namespace
+      metric_name = "parseFailures"
+      dimensions  = { service = local.pipeline_metrics.service }
+      period      = local.parse_failure_rate_period_seconds
+      stat        = "Sum"
+    }
   }
 
   metric_query {

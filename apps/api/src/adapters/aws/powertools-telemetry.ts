@@ -9,13 +9,19 @@ export const POWERTOOLS_SERVICE_NAME = 'invoice-api';
 /**
  * The AWS adapter of Telemetry: Powertools Metrics, which writes CloudWatch embedded metric format (EMF) lines
  * to stdout, from which CloudWatch Logs makes the metrics without an API call. Names are PIPELINE_METRICS' as
- * they are (jobsCreated, parseFailures, ...); a label becomes a dimension besides `service`. A histogram is
- * each observation as a sample, from which CloudWatch computes p50 and p95 itself. Buffered, and written by
- * publish() at the end of each invocation (lambda.ts), one line per set of dimensions.
+ * they are (jobsCreated, parseFailures, ...). A histogram is each observation as a sample, from which CloudWatch
+ * computes p50 and p95 itself. Buffered, and written by publish() at the end of each invocation (lambda.ts), one
+ * line per set of labels.
+ *
+ * A CloudWatch metric is its name and its whole set of dimensions, and a query names one set: so a labelled
+ * figure is written under two, {service, label} (e.g. parseFailures by code) and {service} (the sum over every
+ * label), from one EMF line. The dashboard's success rate and the failure-rate alarm (tools/terraform) read the
+ * {service} one, a plain metric, which reads 0 through FILL when nothing failed; a SEARCH over the labelled series
+ * finds no series then, and the rate built on it was blank.
  */
 export class PowertoolsTelemetry implements Telemetry {
   private readonly unlabelled: Metrics;
-  /** One Metrics per label set (e.g. code=PARSE_TIMEOUT), whose dimensions are that set. */
+  /** One Metrics per label set (e.g. code=PARSE_TIMEOUT), writing under {service, label} and {service}. */
   private readonly labelled = new Map<string, Metrics>();
 
   constructor(private readonly namespace = METRICS_NAMESPACE) {
@@ -48,9 +54,35 @@ export class PowertoolsTelemetry implements Telemetry {
     const key = JSON.stringify(entries);
     let metrics = this.labelled.get(key);
     if (!metrics) {
-      metrics = new Metrics({ namespace: this.namespace, serviceName: POWERTOOLS_SERVICE_NAME, defaultDimensions: Object.fromEntries(entries) });
+      metrics = new LabelledMetrics(this.namespace, Object.fromEntries(entries));
       this.labelled.set(key, metrics);
     }
     return metrics;
+  }
+}
+
+/**
+ * Powertools Metrics whose every EMF line names two dimension sets: {service, ...labels} and {service} alone
+ * (each set Powertools writes holds the default dimension `service`). Powertools clears dimension sets whenever
+ * it writes, at publish() and also by itself when a buffer fills (100 metrics, or 100 values of one), so they are
+ * put back each time they are cleared, not once.
+ */
+class LabelledMetrics extends Metrics {
+  private readonly labels: Record<string, string>;
+
+  constructor(namespace: string, labels: Record<string, string>) {
+    super({ namespace, serviceName: POWERTOOLS_SERVICE_NAME });
+    this.labels = labels;
+    this.addDimensionSets();
+  }
+
+  override clearDimensions(): void {
+    super.clearDimensions();
+    this.addDimensionSets();
+  }
+
+  private addDimensionSets(): void {
+    this.addDimensions(this.labels);
+    this.addDimensions({});
   }
 }
