@@ -4,11 +4,15 @@ import {
   TransactWriteItemsCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { LedgerRecord } from '@invoice/contracts';
-import { nextVersion, type JobRecord } from '@invoice/inventory';
+import type { AuditEntry, LedgerRecord } from '@invoice/contracts';
+import { isDomainError, nextVersion, type JobRecord } from '@invoice/inventory';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbInventoryLedger } from '../../src/adapters/aws/dynamodb-inventory-ledger';
+import { DynamoDbItemCatalogue } from '../../src/adapters/aws/dynamodb-item-catalogue';
+import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { transactWrite } from '../../src/adapters/aws/dynamodb-transaction';
+import { parsedJob } from '../contracts/sample-records';
 import { parsedJobInDynamoDb } from './support/parsed-job-in-dynamodb';
 
 /** How TransactWriteItems rounds are retried, against DynamoDB Local where the real call can run. */
@@ -75,8 +79,108 @@ describe('transactWrite', () => {
     const throttled = await transactWrite(cancelled('ThrottlingError'), items, { rounds: 3 }).catch((error: unknown) => error);
 
     // Assert
-    expect(conflict).toMatchObject({ code: 'JOB_CONCURRENT_UPDATE' });
-    expect(throttled).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    expect(conflict).toMatchObject({ code: 'JOB_CONCURRENT_UPDATE', cause: { name: 'TransactionCanceledException' } });
+    expect(throttled).toMatchObject({ code: 'STORAGE_UNAVAILABLE', cause: { name: 'TransactionCanceledException' } });
+  });
+});
+
+/**
+ * Errors keep their cause: the refusal a caller reads from a cancelled transaction carries DynamoDB's own
+ * TransactionCanceledException (its reasons included), so the request log shows what the store said.
+ */
+describe('a refusal read from a cancelled transaction', () => {
+  const setup = parsedJobInDynamoDb();
+
+  function applyCommand(job: JobRecord, deltas: { sku: string; quantity: string }[]) {
+    const appliedAt = new Date().toISOString();
+    const ledger: LedgerRecord = { jobId: job.jobId, attempt: job.attempt, reviewRevision: 0, appliedAt, deltas, applySequence: 1 };
+    return { ledger, job: nextVersion(job, { status: 'APPLIED', appliedAt }, new Date(appliedAt)), expectedJobVersion: job.version };
+  }
+
+  function reverseCommand(applied: JobRecord, deltas: { sku: string; quantity: string }[]) {
+    const reversedAt = new Date().toISOString();
+    const reversal = { jobId: applied.jobId, applySequence: 1, reversedAt, deltas: deltas.map((delta) => ({ sku: delta.sku, quantity: `-${delta.quantity}` })), allowNegativeStock: false };
+    return { reversal, job: nextVersion(applied, { status: 'REVERSED' }, new Date(reversedAt)), expectedJobVersion: applied.version };
+  }
+
+  it('JOB_CONCURRENT_UPDATE of an apply whose job version moved on has the TransactionCanceledException as its cause', async () => {
+    // Arrange: the job moved on after the apply read it
+    const { jobs, job, ledger } = await setup();
+    await jobs.update(nextVersion(job, { reviewRevision: 1 }, new Date()), job.version);
+
+    // Act
+    const error = await ledger.applyOnce(applyCommand(job, [{ sku: 'C-1', quantity: '1' }])).catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(isDomainError(error, 'JOB_CONCURRENT_UPDATE')).toBe(true);
+    const cause = (error as Error).cause as TransactionCanceledException;
+    expect(cause).toBeInstanceOf(TransactionCanceledException);
+    expect(cause.name).toBe('TransactionCanceledException');
+    expect(cause.CancellationReasons?.map((reason) => reason.Code)).toEqual(['None', 'ConditionalCheckFailed', 'None', 'None']);
+  });
+
+  it('INSUFFICIENT_STOCK of a reversal has the TransactionCanceledException as its cause', async () => {
+    // Arrange: 3 received, then 2 of them sent out by a credit note
+    const { jobs, job, ledger } = await setup();
+    const received = applyCommand(job, [{ sku: 'C-2', quantity: '3' }]);
+    await ledger.applyOnce(received);
+    const creditNote = parsedJob();
+    await jobs.create(creditNote);
+    await ledger.applyOnce(applyCommand(creditNote, [{ sku: 'C-2', quantity: '-2' }]));
+
+    // Act
+    const error = await ledger.reverseOnce(reverseCommand(received.job, [{ sku: 'C-2', quantity: '3' }])).catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(isDomainError(error, 'INSUFFICIENT_STOCK')).toBe(true);
+    expect(error).toMatchObject({ details: { skus: [{ sku: 'C-2', quantity: '1', delta: '-3' }] }, cause: { name: 'TransactionCanceledException' } });
+  });
+
+  it("a job create whose audit entry's id is taken is refused INTERNAL_ERROR with the TransactionCanceledException as its cause", async () => {
+    // Arrange
+    const { resources, dynamodb } = await setup();
+    const repository = new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit);
+    const [first, second] = [parsedJob(), parsedJob()];
+    const entry: AuditEntry = { id: randomUUID(), at: new Date().toISOString(), actor: { user: 'anna', role: 'operator' }, requestId: randomUUID(), jobId: first.jobId, action: 'job.create', change: {} };
+    await repository.create(first, [entry]);
+
+    // Act
+    const error = await repository.create(second, [{ ...entry, jobId: second.jobId }]).catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(error).toMatchObject({ code: 'INTERNAL_ERROR', cause: { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] } });
+  });
+
+  it('ITEM_CONFLICT of an import that met a concurrent edit has the TransactionCanceledException as its cause', async () => {
+    // Arrange: an item, and another edit of it landing between the import's read and its transaction
+    const { resources, dynamodb } = await setup();
+    const catalogue = new DynamoDbItemCatalogue(dynamodb, resources.settings.tables.inventory);
+    await catalogue.create({ sku: 'C-3', name: 'Flour', unit: 'kg', gtin: null }, '2026-01-01T00:00:00.000Z');
+    const racing = interceptTransactions(dynamodb, async (sent) => {
+      await catalogue.update('C-3', { name: 'Edited meanwhile', unit: 'kg', gtin: null }, 1, '2026-01-02T00:00:00.000Z');
+      await dynamodb.send(sent);
+    });
+
+    // Act
+    const error = await new DynamoDbItemCatalogue(racing, resources.settings.tables.inventory)
+      .importAll([{ sku: 'C-3', name: 'Imported', unit: 'kg', gtin: null }], '2026-01-03T00:00:00.000Z')
+      .catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(error).toMatchObject({ code: 'ITEM_CONFLICT', cause: { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] } });
+    expect(await catalogue.get('C-3')).toMatchObject({ name: 'Edited meanwhile', version: 2 });
+  });
+
+  it('JOB_CONCURRENT_UPDATE of a job update (one conditional Put, no transaction) has the ConditionalCheckFailedException as its cause', async () => {
+    // Arrange
+    const { jobs, job } = await setup();
+    await jobs.update(nextVersion(job, { reviewRevision: 1 }, new Date()), job.version);
+
+    // Act
+    const error = await jobs.update(nextVersion(job, { reviewRevision: 2 }, new Date()), job.version).catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(error).toMatchObject({ code: 'JOB_CONCURRENT_UPDATE', cause: { name: 'ConditionalCheckFailedException' } });
   });
 });
 

@@ -49,7 +49,7 @@ import {
   type MovementSource,
   type StoredLedger,
 } from './dynamodb-ledger-items';
-import { isConditionFailure, MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
+import { isConditionFailure, MAX_TRANSACTION_ACTIONS, transactWrite, withCause } from './dynamodb-transaction';
 
 type Item = Record<string, AttributeValue>;
 
@@ -149,7 +149,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     }
     if (isConditionFailure(outcome.reasons[0])) {
       const existing = await this.getLedgerRecord(ledger.jobId);
-      if (!existing) throw new Error(`Ledger record of job ${ledger.jobId} vanished`);
+      if (!existing) throw new Error(`Ledger record of job ${ledger.jobId} vanished`, { cause: outcome.error });
       return { outcome: 'ALREADY_APPLIED', ledger: existing };
     }
     const taken = claims.find((_, index) => isConditionFailure(outcome.reasons[2 + index]));
@@ -157,13 +157,13 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       // Unless this job's own apply won meanwhile (its record is checked first), another job holds the claim.
       const existing = await this.getLedgerRecord(ledger.jobId);
       if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
-      throw await this.duplicateOf(ledger.jobId, taken);
+      throw withCause(await this.duplicateOf(ledger.jobId, taken), outcome.error);
     }
     if (isConditionFailure(outcome.reasons[1])) {
       // The ledger's own reason may be a conflict with the very apply that moved the job on: look again.
       const existing = await this.getLedgerRecord(ledger.jobId);
       if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
-      throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
+      throw withCause(concurrentUpdate(command.job.jobId, command.expectedJobVersion), outcome.error);
     }
     if (supplierName && isConditionFailure(outcome.reasons[first.length - 1])) {
       // A later name is stored: it stays, and the apply goes ahead without this one (nameSupplier's rule).
@@ -171,8 +171,8 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     }
     const auditStart = first.length - (supplierName ? 1 : 0) - audit.length;
     const stored = audit.find((_, index) => isConditionFailure(outcome.reasons[auditStart + index]));
-    if (stored) throw new DomainError('INTERNAL_ERROR', `Audit entry ${stored.id} already exists; entries are never overwritten.`, { id: stored.id });
-    throw unexpectedCancellation(outcome.reasons);
+    if (stored) throw new DomainError('INTERNAL_ERROR', `Audit entry ${stored.id} already exists; entries are never overwritten.`, { id: stored.id }, { cause: outcome.error });
+    throw unexpectedCancellation(outcome);
   }
 
   async getLedgerRecord(jobId: string): Promise<LedgerRecord | null> {
@@ -259,11 +259,11 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     if (isConditionFailure(outcome.reasons[0]) || isConditionFailure(outcome.reasons[1])) {
       const existing = await this.getReversal(reversal.jobId, reversal.applySequence);
       if (existing) return { outcome: 'ALREADY_REVERSED', reversal: existing };
-      if (isConditionFailure(outcome.reasons[1])) throw concurrentUpdate(command.job.jobId, command.expectedJobVersion);
+      if (isConditionFailure(outcome.reasons[1])) throw withCause(concurrentUpdate(command.job.jobId, command.expectedJobVersion), outcome.error);
     }
     const refused = (chunks[0] ?? []).filter((_, index) => isConditionFailure(outcome.reasons[firstSkuAction + ACTIONS_PER_SKU * index]));
-    if (refused.length > 0) throw insufficientStock(reversal.jobId, await this.wouldGoNegative(refused, true));
-    throw unexpectedCancellation(outcome.reasons);
+    if (refused.length > 0) throw withCause(insufficientStock(reversal.jobId, await this.wouldGoNegative(refused, true)), outcome.error);
+    throw unexpectedCancellation(outcome);
   }
 
   async getReversal(jobId: string, applySequence: number): Promise<ReversalRecord | null> {
@@ -349,7 +349,7 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
         ...(chunks[index] ?? []).flatMap((delta) => skuActions(this.tables, movement, delta)),
       ]).catch(translateNumberLimit);
       // A failed marker condition means this chunk went in before (an earlier or concurrent finisher).
-      if (!outcome.committed && !isConditionFailure(outcome.reasons[0])) throw unexpectedCancellation(outcome.reasons);
+      if (!outcome.committed && !isConditionFailure(outcome.reasons[0])) throw unexpectedCancellation(outcome);
     }
     // Both idempotent, so a concurrent finisher doing the same is harmless.
     await transactWrite(this.client, [
@@ -505,11 +505,11 @@ function translateNumberLimit(error: unknown): never {
   throw itemTooLargeOr(error, '?');
 }
 
-function unexpectedCancellation(reasons: CancellationReason[]): Error {
+function unexpectedCancellation({ reasons, error }: { reasons: CancellationReason[]; error: Error }): Error {
   const validation = reasons.find((reason) => reason.Code === 'ValidationError');
   if (validation) {
     // e.g. a stock sum beyond the 38 significant digits a DynamoDB number holds
-    return new DomainError('VALIDATION_FAILED', `DynamoDB refused the apply: ${validation.Message ?? 'validation error'}`);
+    return new DomainError('VALIDATION_FAILED', `DynamoDB refused the apply: ${validation.Message ?? 'validation error'}`, undefined, { cause: error });
   }
-  return new Error(`Apply transaction cancelled: ${reasons.map((reason) => reason.Code ?? '?').join(', ')}`);
+  return new Error(`Apply transaction cancelled: ${reasons.map((reason) => reason.Code ?? '?').join(', ')}`, { cause: error });
 }

@@ -155,7 +155,7 @@ export class DynamoDbItemCatalogue implements ItemCatalogue {
       const result = await transactWrite(this.client, chunk.map((write) => write.action));
       if (!result.committed) {
         const failed = chunk[result.reasons.findIndex(isConditionFailure)] ?? chunk[0];
-        throw itemConflict(failed?.sku ?? '?', null, (await this.get(failed?.sku ?? ''))?.version ?? null);
+        throw itemConflict(failed?.sku ?? '?', null, (await this.get(failed?.sku ?? ''))?.version ?? null, result.error);
       }
     }
     return outcome;

@@ -8,7 +8,7 @@ import {
 import type { AuditEntry } from '@invoice/contracts';
 import { checkAuditEntry, concurrentUpdate, DomainError, isJobId, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
 import { auditPut } from './dynamodb-audit-trail';
-import { isConditionFailure, transactWrite } from './dynamodb-transaction';
+import { isConditionFailure, transactWrite, withCause } from './dynamodb-transaction';
 import { JOBS_BY_CREATED_INDEX, JOBS_IN_FLIGHT_INDEX } from './dynamodb-tables';
 import { createdKey, fromJobItem, IN_FLIGHT_PARTITION, JOB_LIST_PARTITION, toJobItem, versionCondition } from './dynamodb-job-item';
 
@@ -34,7 +34,7 @@ export class DynamoDbJobRepository implements JobRepository {
         new PutItemCommand({ TableName: this.tableName, Item: toJobItem(record), ConditionExpression: 'attribute_not_exists(jobId)' }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new Error(`Job ${record.jobId} already exists`);
+      if (error instanceof ConditionalCheckFailedException) throw new Error(`Job ${record.jobId} already exists`, { cause: error });
       throw itemTooLargeOr(error, record.jobId);
     }
   }
@@ -51,9 +51,9 @@ export class DynamoDbJobRepository implements JobRepository {
       throw itemTooLargeOr(error, record.jobId);
     });
     if (outcome.committed) return;
-    if (isConditionFailure(outcome.reasons[0])) throw new Error(`Job ${record.jobId} already exists`);
+    if (isConditionFailure(outcome.reasons[0])) throw new Error(`Job ${record.jobId} already exists`, { cause: outcome.error });
     const stored = audit.find((_, index) => isConditionFailure(outcome.reasons[1 + index]));
-    throw new DomainError('INTERNAL_ERROR', `Audit entry ${stored?.id ?? '?'} already exists; entries are never overwritten.`, { id: stored?.id ?? null });
+    throw new DomainError('INTERNAL_ERROR', `Audit entry ${stored?.id ?? '?'} already exists; entries are never overwritten.`, { id: stored?.id ?? null }, { cause: outcome.error });
   }
 
   async get(jobId: string): Promise<JobRecord | null> {
@@ -66,7 +66,7 @@ export class DynamoDbJobRepository implements JobRepository {
     try {
       await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toJobItem(next), ...versionCondition(expectedVersion) }));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw concurrentUpdate(next.jobId, expectedVersion);
+      if (error instanceof ConditionalCheckFailedException) throw withCause(concurrentUpdate(next.jobId, expectedVersion), error);
       throw itemTooLargeOr(error, next.jobId);
     }
   }

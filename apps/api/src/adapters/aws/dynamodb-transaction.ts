@@ -12,7 +12,12 @@ import { randomUUID } from 'node:crypto';
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const MAX_TRANSACTION_ACTIONS = 100;
 
-export type TransactionOutcome = { committed: true } | { committed: false; reasons: CancellationReason[] };
+/**
+ * A cancellation by failed conditions carries DynamoDB's reasons, aligned with the items, and the SDK's exception
+ * itself, which the error a caller throws from the reasons keeps as its cause (`{ cause: outcome.error }`, or
+ * withCause for an error a factory made).
+ */
+export type TransactionOutcome = { committed: true } | { committed: false; reasons: CancellationReason[]; error: TransactionCanceledException };
 
 /** Cancellation codes that say "someone else was busy with these items", not "your conditions failed". */
 const CONTENTION_CODES = new Set(['TransactionConflict']);
@@ -45,8 +50,9 @@ export async function transactWrite(client: DynamoDBClient, items: TransactWrite
       await client.send(new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: token }));
       return { committed: true };
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : null;
-      if (reasons !== null && reasons.some(isConditionFailure)) return { committed: false, reasons };
+      const cancelled = error instanceof TransactionCanceledException ? error : null;
+      const reasons = cancelled ? (cancelled.CancellationReasons ?? []) : null;
+      if (cancelled && reasons?.some(isConditionFailure)) return { committed: false, reasons, error: cancelled };
       const busy = error instanceof TransactionInProgressException || (reasons !== null && reasons.some((reason) => isBusy(reason)));
       if (!busy) throw error;
       if (round < rounds) {
@@ -56,6 +62,14 @@ export async function transactWrite(client: DynamoDBClient, items: TransactWrite
       throw gaveUp(reasons ?? [], error);
     }
   }
+}
+
+/**
+ * `refusal` made again with `cause`: for the domain errors of factories that take no cause (concurrentUpdate,
+ * insufficientStock, duplicateInvoice), thrown from a cancellation that must stay in the log behind them.
+ */
+export function withCause(refusal: DomainError, cause: unknown): DomainError {
+  return new DomainError(refusal.code, refusal.message, refusal.details, { cause });
 }
 
 export function isConditionFailure(reason: CancellationReason | undefined): boolean {
