@@ -43,7 +43,7 @@ describe('AWS clients when a service is unavailable', () => {
       'application/x-amz-json-1.0',
       JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'slow down' }),
     );
-    const jobs = new DynamoDbJobRepository(clientsFor(throttling.endpoint).dynamodb, 'jobs');
+    const jobs = new DynamoDbJobRepository(clientsFor(throttling.endpoint).dynamodb, 'jobs', 'audit');
 
     // Act
     const failure = await jobs.get('00000000-0000-4000-8000-000000000001').catch((error: unknown) => error);

@@ -28,7 +28,7 @@ describeInventoryLedgerContract('DynamoDbInventoryLedger', async () => {
   const { dynamodb } = resources.clients;
   return {
     ledger: new DynamoDbInventoryLedger(dynamodb, resources.settings.tables),
-    jobs: new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs),
+    jobs: new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit),
     audit: new DynamoDbAuditTrail(dynamodb, resources.settings.tables.audit),
     suppliers: new DynamoDbSupplierDirectory(dynamodb, resources.settings.tables.skuMappings),
     cleanup: resources.cleanup,

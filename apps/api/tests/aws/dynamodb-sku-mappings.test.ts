@@ -59,7 +59,7 @@ describe('DynamoDbSkuMappingRepository in its shared table', () => {
     const { resources, dynamodb, mappings } = await setup();
     const { tables } = resources.settings;
     const ports: Pick<InventoryPorts, 'jobs' | 'ledger' | 'blobs' | 'runner' | 'clock' | 'skuMappings' | 'suppliers' | 'items'> = {
-      jobs: new DynamoDbJobRepository(dynamodb, tables.jobs),
+      jobs: new DynamoDbJobRepository(dynamodb, tables.jobs, tables.audit),
       ledger: new DynamoDbInventoryLedger(dynamodb, tables),
       items: new DynamoDbItemCatalogue(dynamodb, tables.inventory),
       skuMappings: mappings,

@@ -103,7 +103,7 @@ describe('the Lambda bundle reports EMF metrics and Powertools log lines (issue 
     const loaded = (await import(pathToFileURL(path.join(BUNDLE_DIR, 'index.js')).href)) as { handler: LambdaHandler; sweep: typeof sweep };
     handler = authorizedHandler(loaded.handler, await pool.authorizationFor('admin'));
     sweep = loaded.sweep;
-    jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs);
+    jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit);
   });
   afterAll(async () => {
     await Promise.all([resources?.cleanup(), pool?.cleanup()]);

@@ -124,7 +124,7 @@ describe('EcsParserRunner start failure', () => {
   it('answers PARSER_INTERNAL with ECS\'s reason when RunTask fails, and leaves the job FAILED so a re-parse is allowed', async () => {
     // Arrange: an uploaded job, and a runner pointed at a task definition ECS does not have
     const resources = await createAwsResources();
-    const jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs);
+    const jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit);
     const blobs = new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket);
     const runner = new EcsParserRunner(resources.clients.ecs, { ...resources.settings.ecs, taskDefinition: 'no-such-parser-family' }, 60);
     const job = sampleJob({ sizeBytes: 4 });

@@ -42,7 +42,7 @@ describe('the dead-letter consumer of the Lambda bundle (index.abandon)', () => 
     queues = await createParseQueues(resources.clients.sqs, 1);
     Object.assign(process.env, resources.env, pool.env, { PARSER_DISPATCH: 'queue', PARSE_QUEUE_URL: queues.queueUrl });
     abandon = await loadAbandon();
-    jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs);
+    jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit);
     runner = new SqsParserRunner(resources.clients.sqs, queues.queueUrl);
   });
   afterAll(async () => {

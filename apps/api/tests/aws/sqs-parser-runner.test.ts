@@ -140,7 +140,7 @@ describe('SQS refuses, then accepts (a proxy answering SendMessage with SQS\'s o
     // The client as the API makes it (aws-clients.ts: its retries), only pointed at the proxy.
     clients = createAwsClients({ ...resources.settings, endpoints: { ...resources.settings.endpoints, sqs: proxy.endpoint } });
     deps = {
-      jobs: new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs),
+      jobs: new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit),
       blobs: new S3BlobStore(resources.clients.s3, resources.settings.uploadsBucket),
       runner: new SqsParserRunner(clients.sqs, queues.queueUrl),
       clock: systemClock,

@@ -27,7 +27,7 @@ describe('the sweeper entry point of the Lambda bundle (index.sweep, run by the 
 
   it('fails a job past PARSE_DEADLINE_SECONDS that nobody polls with PARSE_TIMEOUT, and leaves the rest', async () => {
     // Arrange: a claim an hour old whose run was never recorded, and a parsed job
-    const jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs);
+    const jobs = new DynamoDbJobRepository(resources.clients.dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit);
     const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const stuck = sampleJob({ status: 'QUEUED', attempt: 1, createdAt: anHourAgo, updatedAt: anHourAgo, parseRequest: { requestedAt: anHourAgo, firstAttempt: 1 } });
     const parsed = sampleJob({ status: 'PARSED', attempt: 1 });

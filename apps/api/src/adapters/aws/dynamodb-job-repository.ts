@@ -23,8 +23,11 @@ export class DynamoDbJobRepository implements JobRepository {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
-    /** The audit trail's table, for the entries a create writes with its job (composed in compose-aws.ts). */
-    private readonly auditTableName?: string,
+    /**
+     * The audit trail's table, for the entries a create writes with its job (job.create). Required, so that no
+     * composition can build a repository that would have to drop or refuse them.
+     */
+    private readonly auditTableName: string,
   ) {}
 
   async create(record: JobRecord, audit: readonly AuditEntry[] = []): Promise<void> {
@@ -41,12 +44,10 @@ export class DynamoDbJobRepository implements JobRepository {
 
   /** The job's Put and its entries' Puts in one TransactWriteItems: a job is never stored without them. */
   private async createWithAudit(record: JobRecord, audit: readonly AuditEntry[]): Promise<void> {
-    const auditTable = this.auditTableName;
-    if (auditTable === undefined) throw new Error('DynamoDbJobRepository was composed without the audit table; it cannot write audit entries');
     audit.forEach(checkAuditEntry);
     const outcome = await transactWrite(this.client, [
       { Put: { TableName: this.tableName, Item: toJobItem(record), ConditionExpression: 'attribute_not_exists(jobId)' } },
-      ...audit.map((entry) => ({ Put: auditPut(auditTable, entry) })),
+      ...audit.map((entry) => ({ Put: auditPut(this.auditTableName, entry) })),
     ]).catch((error: unknown) => {
       throw itemTooLargeOr(error, record.jobId);
     });

@@ -19,7 +19,7 @@ export function parsedJobInDynamoDb() {
     const resources = await createAwsResources();
     opened.push(resources);
     const { dynamodb } = resources.clients;
-    const jobs = new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs);
+    const jobs = new DynamoDbJobRepository(dynamodb, resources.settings.tables.jobs, resources.settings.tables.audit);
     const job = parsedJob();
     await jobs.create(job);
     return { resources, dynamodb, jobs, job, ledger: new DynamoDbInventoryLedger(dynamodb, resources.settings.tables) };
