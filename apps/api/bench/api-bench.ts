@@ -11,13 +11,13 @@
 //      against DynamoDB Local and moto started as the AWS tests start them (skipped, saying why, if they cannot).
 // Options (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_APPLIES
 // (1000), BENCH_APPLY_IN_FLIGHT (20), BENCH_COLD_STARTS (5), BENCH_BUNDLE (build | existing), BENCH_ROUTES (e.g.
-// "read,review" or "applies": only these parts, for profiling), BENCH_PROFILE=1
-// (the product server runs with node --cpu-prof, profiles in BENCH_PROFILE_DIR, default a new folder under the
-// system's temporary directory, named at the start).
+// "read,review" or "applies": only these parts, for profiling), BENCH_PROFILE=1 (a CPU profile of the product
+// server for each measured load and for the applies, as <route>.cpuprofile in BENCH_PROFILE_DIR, default a new
+// folder under the system's temporary directory, named at the start).
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,35 @@ function startChild<T>(file: string, args: string[], env: Record<string, string>
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
   });
+}
+
+/**
+ * Profiles the product server over one measured load at a time: SIGUSR2 starts its profiler and the next one
+ * stops it and writes <n>.cpuprofile (bench-product-server.ts), renamed here to <name>.cpuprofile.
+ */
+class ServerProfiler {
+  private written = 0;
+
+  constructor(
+    private readonly server: ChildProcess,
+    private readonly dir: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.server.kill('SIGUSR2');
+    await sleep(50);
+  }
+
+  async stop(name: string): Promise<void> {
+    this.server.kill('SIGUSR2');
+    this.written += 1;
+    const file = path.join(this.dir, `${this.written}.cpuprofile`);
+    for (let waited = 0; !existsSync(file); waited += 50) {
+      if (waited > 30_000) throw new Error(`the product server wrote no profile ${file}`);
+      await sleep(50);
+    }
+    renameSync(file, path.join(this.dir, `${name}.cpuprofile`));
+  }
 }
 
 // ---- HTTP helpers -------------------------------------------------------------------------------------
@@ -218,9 +247,31 @@ interface Load {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** The server process's CPU time (user + system) per answered request, in µs; null where /proc is not there. */
+  cpuMicrosPerRequest: number | null;
 }
 
-async function load(url: string, route: Route, headers: Record<string, string>, seconds: number): Promise<Load> {
+/** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux). */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/**
+ * A process's CPU time so far, in seconds, from /proc/<pid>/stat (utime + stime): what the server itself spent,
+ * apart from autocannon, which shares the machine's cores with it and so bounds req/s for the faster server.
+ */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, hence the last ')'): state is the 1st, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+async function load(url: string, route: Route, headers: Record<string, string>, seconds: number, serverPid?: number): Promise<Load> {
+  const cpuBefore = cpuSecondsOf(serverPid);
   const result = await autocannon({
     url: `${url}${route.path}`,
     method: route.method,
@@ -232,10 +283,12 @@ async function load(url: string, route: Route, headers: Record<string, string>, 
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
     throw new Error(`${route.method} ${url}${route.path}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
   }
+  const cpuAfter = cpuSecondsOf(serverPid);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuMicrosPerRequest: cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
   };
 }
 
@@ -434,6 +487,12 @@ function commitOf(): string {
   return dirty ? `${head} (+ uncommitted changes under apps/api/src or libs)` : head;
 }
 
+/** "121 / 48 (2.5×)": the servers' own CPU per request and its ratio, which the client's share of the cores does not bend. */
+function cpuCell(product: Load, bare: Load): string {
+  if (product.cpuMicrosPerRequest === null || bare.cpuMicrosPerRequest === null) return 'not measured';
+  return `${product.cpuMicrosPerRequest.toFixed(0)} / ${bare.cpuMicrosPerRequest.toFixed(0)} (${(product.cpuMicrosPerRequest / bare.cpuMicrosPerRequest).toFixed(1)}×)`;
+}
+
 const metOrMissed = (met: boolean) => (met ? 'met' : 'MISSED');
 
 async function main(): Promise<void> {
@@ -451,8 +510,8 @@ async function main(): Promise<void> {
   const capturedFile = path.join(dataDir, 'captured.json');
   const profileDir = process.env.BENCH_PROFILE === '1' ? (process.env.BENCH_PROFILE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'bench-api-profiles-'))) : null;
   if (profileDir) console.log(`CPU profiles of the product server: ${profileDir}\n`);
-  const profileFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const product = await startChild<Api>('bench-product-server.ts', [], { BENCH_DATA_DIR: path.join(dataDir, 'data') }, profileFlags);
+  const product = await startChild<Api>('bench-product-server.ts', [], { BENCH_DATA_DIR: path.join(dataDir, 'data'), ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}) });
+  const profiler = profileDir ? new ServerProfiler(product.process, profileDir) : null;
   let bare: Child<{ url: string }> | undefined;
   let failed = false;
   try {
@@ -493,28 +552,32 @@ async function main(): Promise<void> {
     writeFileSync(capturedFile, JSON.stringify(captured));
     bare = await startChild<{ url: string }>('bare-express-server.ts', [capturedFile], {});
 
-    console.log('| route | product req/s | bare req/s | product/bare | product p50 | product p99 | bare p50 | bare p99 |');
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('| route | product req/s | bare req/s | product/bare | product p50 | product p99 | bare p50 | bare p99 | CPU µs/request, product / bare |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     const results = new Map<string, { product: Load; bare: Load }>();
     for (const route of loaded) {
       const headers = authHeaders(api);
       const measured: { product?: Load; bare?: Load } = {};
-      for (const [side, url] of [
-        ['product', api.url],
-        ['bare', bare.info.url],
+      for (const [side, url, pid] of [
+        ['product', api.url, product.process.pid],
+        ['bare', bare.info.url, bare.process.pid],
       ] as const) {
         await load(url, route, headers, WARMUP_SECONDS);
-        measured[side] = await load(url, route, headers, SECONDS);
+        if (side === 'product') await profiler?.start();
+        measured[side] = await load(url, route, headers, SECONDS, pid);
+        if (side === 'product') await profiler?.stop(ROUTE_KEYS[routes.indexOf(route)] as string);
       }
       const { product: p, bare: b } = measured as { product: Load; bare: Load };
       results.set(route.label, { product: p, bare: b });
       console.log(
-        `| ${route.label} | ${Math.round(p.requestsPerSecond)} | ${Math.round(b.requestsPerSecond)} | ${(p.requestsPerSecond / b.requestsPerSecond).toFixed(2)}× | ${p.p50} ms | ${p.p99} ms | ${b.p50} ms | ${b.p99} ms |`,
+        `| ${route.label} | ${Math.round(p.requestsPerSecond)} | ${Math.round(b.requestsPerSecond)} | ${(p.requestsPerSecond / b.requestsPerSecond).toFixed(2)}× | ${p.p50} ms | ${p.p99} ms | ${b.p50} ms | ${b.p99} ms | ${cpuCell(p, b)} |`,
       );
     }
     if (only) {
       if (only.includes('applies')) {
+        await profiler?.start();
         const applied = await applies(api, seeded.applyJobs);
+        await profiler?.stop('applies');
         console.log(`\napplies: ${Math.round(applied.perSecond)}/s, inventory ${applied.inventoryOk ? 'ok' : 'WRONG'}`);
       }
       return;
@@ -534,7 +597,9 @@ async function main(): Promise<void> {
     );
 
     console.log(`one SQLite commit (WAL, synchronous = FULL) on the data directory's disk: ${commitMs(dataDir).toFixed(2)} ms`);
+    await profiler?.start();
     const applied = await applies(api, seeded.applyJobs);
+    await profiler?.stop('applies');
     console.log(
       `\napplies: ${APPLIES} distinct PARSED jobs, ${APPLY_IN_FLIGHT} in flight: ${Math.round(applied.perSecond)} applies/s (${applied.seconds.toFixed(2)} s), ${applied.applied} APPLIED`,
     );
