@@ -6,6 +6,7 @@ import { auditRoutes } from './http/audit-routes';
 import { authorize } from './http/authorize';
 import { errorMiddleware, logToStderr, routeNotFound, type ErrorLogger } from './http/error-middleware';
 import { requestLog, type RequestLogger } from './http/request-log';
+import { requestMetrics } from './http/request-metrics';
 import { healthRoutes } from './http/health-routes';
 import { inventoryRoutes } from './http/inventory-routes';
 import { itemRoutes } from './http/item-routes';
@@ -48,8 +49,9 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  // First, so that a request refused by the guards below is logged too.
+  // First, so that a request refused by the guards below is logged and counted too.
   if (options.requestLog) app.use(requestLog(options.requestLog));
+  if (context.requestMetrics) app.use(requestMetrics(context.requestMetrics));
   if (options.allowedHosts) app.use(localServerGuards(options.allowedHosts));
   app.use(stateChangeGuard(options.allowedHosts ?? null));
   app.use(authorize(context.authenticator));

@@ -9,6 +9,7 @@ import { NodeCryptoSecrets } from './adapters/local/node-crypto-secrets';
 import { SqliteAccountStore } from './adapters/local/sqlite-account-store';
 import { HmacUploadSigner } from './adapters/local/hmac-upload-signer';
 import { localUploadRoute } from './adapters/local/local-upload-route';
+import { PrometheusHttpMetrics } from './adapters/local/prometheus-http-metrics';
 import { PrometheusTelemetry } from './adapters/local/prometheus-telemetry';
 import { openSqliteDatabase, type SqliteDatabase } from './adapters/local/sqlite-database';
 import { SqliteAuditTrail } from './adapters/local/sqlite-audit-trail';
@@ -69,6 +70,7 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
   const blobs = new FsBlobStore(path.join(config.dataDir, BLOBS_DIR), signer);
   const { runner, pool } = localParserRunner(config, db);
   const telemetry = new PrometheusTelemetry();
+  const requestMetrics = new PrometheusHttpMetrics();
   const ports: InventoryPorts = {
     jobs,
     ledger: new SqliteInventoryLedger(db),
@@ -98,7 +100,8 @@ function composeLocal(config: Config, overrides: CompositionOverrides): Composit
       version: apiVersion,
       limits: { uploadMaxBytes: config.uploadMaxBytes, uploadUrlTtlSeconds: config.uploadUrlTtlSeconds },
       requireSecondApprover: config.requireSecondApprover,
-      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock, audit: ports.audit, newId: ports.newId }), metricsRoute(telemetry)],
+      modeRouters: [localUploadRoute({ jobs, blobs, signer, clock, audit: ports.audit, newId: ports.newId }), metricsRoute([telemetry, requestMetrics])],
+      requestMetrics,
       authenticator: new LocalAuthenticator(accounts),
       accounts,
       // The cookie may only travel encrypted when the server is reached over https (a TLS proxy in front).

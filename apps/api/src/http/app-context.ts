@@ -2,6 +2,7 @@ import type { HealthResponse } from '@invoice/contracts';
 import type { AccountPorts, CreateJobLimits, InventoryPorts } from '@invoice/inventory';
 import type { Router } from 'express';
 import type { Authenticator } from './authenticator';
+import type { RequestMetricsRecorder } from './request-metrics';
 
 /** What app.ts needs to build the API: the ports and the few settings routes expose. */
 export interface AppContext {
@@ -21,4 +22,6 @@ export interface AppContext {
   secureCookies: boolean;
   /** AWS mode: Cognito's hosted UI for the SPA's sign-in (GET /api/health tells it); null in local mode. */
   signIn: HealthResponse['signIn'] | null;
+  /** Local mode: counts every request for GET /api/metrics. Unset in AWS mode, where API Gateway counts them. */
+  requestMetrics?: RequestMetricsRecorder;
 }

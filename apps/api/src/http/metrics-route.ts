@@ -1,6 +1,6 @@
 import { Router } from 'express';
 
-/** What the route serves: the local telemetry's exposition (PrometheusTelemetry). */
+/** What the route serves: an exposition of the local metrics (PrometheusTelemetry, PrometheusHttpMetrics). */
 export interface MetricsExposition {
   render(): string;
 }
@@ -9,14 +9,14 @@ export interface MetricsExposition {
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /**
- * GET /api/metrics (local mode): the pipeline's figures since the server started, for a Prometheus scraper or a
- * curl. route-roles.ts lets any signed-in user in (viewer), so a scraper needs only a viewer's API token as Bearer.
+ * GET /api/metrics (local mode): the pipeline's figures and the requests' since the server started, one
+ * exposition after the other, for a Prometheus scraper or a curl. route-roles.ts lets any signed-in user in (viewer), so a scraper needs only a viewer's API token as Bearer.
  * In AWS mode the same figures go to CloudWatch as EMF lines instead, and there is no such route.
  */
-export function metricsRoute(telemetry: MetricsExposition): Router {
+export function metricsRoute(expositions: readonly MetricsExposition[]): Router {
   const router = Router();
   router.get('/api/metrics', (_req, res) => {
-    res.set('Cache-Control', 'no-store').type(PROMETHEUS_CONTENT_TYPE).send(telemetry.render());
+    res.set('Cache-Control', 'no-store').type(PROMETHEUS_CONTENT_TYPE).send(expositions.map((exposition) => exposition.render()).join(''));
   });
   return router;
 }

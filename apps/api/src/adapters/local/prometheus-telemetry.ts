@@ -1,4 +1,5 @@
 import { PIPELINE_METRICS, type CounterName, type HistogramName, type MetricLabels, type PipelineMetric, type Telemetry } from '@invoice/inventory';
+import { escapeHelp, formatNumber, histogramLines, labelText, observeIn, type HistogramSeries } from './prometheus-text';
 
 /** Every Prometheus name starts so, to stand apart from a scraper's other targets. */
 export const PROMETHEUS_PREFIX = 'invoice_';
@@ -13,14 +14,6 @@ export const PAGES_BUCKETS = [1, 2, 3, 5, 10, 20, 50, 100] as const;
 interface Series {
   labels: Record<string, string>;
   value: number;
-}
-
-interface HistogramSeries {
-  labels: Record<string, string>;
-  /** Observations at or below each bound, not yet cumulative: bucket i counts (bound i-1, bound i]. */
-  buckets: number[];
-  sum: number;
-  count: number;
 }
 
 /**
@@ -40,10 +33,7 @@ export class PrometheusTelemetry implements Telemetry {
   observe<N extends HistogramName>(name: N, labels: MetricLabels<N>, value: number): void {
     const bounds = bucketsOf(name);
     const series = seriesOf(this.histograms, name, labels, () => ({ labels: { ...labels }, buckets: bounds.map(() => 0), sum: 0, count: 0 }));
-    const index = bounds.findIndex((bound) => value <= bound);
-    if (index >= 0) series.buckets[index] = (series.buckets[index] ?? 0) + 1;
-    series.sum += value;
-    series.count += 1;
+    observeIn(series, bounds, value);
   }
 
   /** The exposition text: HELP and TYPE for every metric, a zero sample for unlabelled ones never reported. */
@@ -91,38 +81,4 @@ function seriesOf<S>(store: Map<PipelineMetric, Map<string, S>>, name: PipelineM
     family.set(key, series);
   }
   return series;
-}
-
-/** Cumulative buckets ending with +Inf (which equals _count), then _sum and _count. */
-function histogramLines(family: string, bounds: readonly number[], series: HistogramSeries): string[] {
-  const lines: string[] = [];
-  let cumulative = 0;
-  bounds.forEach((bound, index) => {
-    cumulative += series.buckets[index] ?? 0;
-    lines.push(`${family}_bucket${labelText({ ...series.labels, le: formatNumber(bound) })} ${cumulative}`);
-  });
-  lines.push(`${family}_bucket${labelText({ ...series.labels, le: '+Inf' })} ${series.count}`);
-  lines.push(`${family}_sum${labelText(series.labels)} ${formatNumber(series.sum)}`);
-  lines.push(`${family}_count${labelText(series.labels)} ${series.count}`);
-  return lines;
-}
-
-function labelText(labels: Record<string, string>): string {
-  const pairs = Object.entries(labels).map(([key, value]) => `${key}="${escapeLabel(value)}"`);
-  return pairs.length === 0 ? '' : `{${pairs.join(',')}}`;
-}
-
-/** The format's escapes: a label value escapes backslash, double quote and line feed; HELP text the first and last. */
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-function escapeHelp(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
-}
-
-function formatNumber(value: number): string {
-  if (value === Infinity) return '+Inf';
-  if (value === -Infinity) return '-Inf';
-  return Number.isNaN(value) ? 'NaN' : String(value);
 }
