@@ -10,6 +10,11 @@
 # FILL(..., 0) reads 0 in a window with no failure (a SEARCH over the labelled series finds no series then, and a
 # success rate built on it was blank); a single code names both dimensions; SEARCH on the schema
 # {InvoicePipeline,code,service} draws one line per code.
+#
+# The API as its clients see it is API Gateway's: the Express app answers its own 5xx from a successful Lambda
+# invocation, which the Lambda widgets never count. An HTTP API (api.tf) publishes Count, 4xx, 5xx, Latency and
+# IntegrationLatency in AWS/ApiGateway under {ApiId} and {ApiId, Stage} (per route only with detailed metrics,
+# which api.tf leaves off). The stack has one stage ($default), so {ApiId} is all of its traffic.
 
 locals {
   pipeline_metrics = {
@@ -21,6 +26,12 @@ locals {
   parse_failures_search = "{${local.pipeline_metrics.namespace},code,service} MetricName=\"parseFailures\" service=\"${local.pipeline_metrics.service}\""
 
   dashboard_period_seconds = 300
+
+  # [namespace, name, dimension, value] rows for the HTTP API's own metrics (dashboard widgets and api-alarms.tf).
+  api_gateway_dimensions = { ApiId = aws_apigatewayv2_api.http.id }
+  api_gateway_metric = { for name in ["Count", "4xx", "5xx", "Latency", "IntegrationLatency"] :
+    name => ["AWS/ApiGateway", name, "ApiId", local.api_gateway_dimensions.ApiId]
+  }
 
   # The three functions whose errors and duration the dashboard shows and pipeline-alarms.tf alarms on.
   pipeline_functions = {
@@ -43,6 +54,34 @@ locals {
   }
 
   dashboard_widgets = [
+    {
+      type = "metric"
+      properties = {
+        title = "API requests, 4xx and 5xx (API Gateway, as clients see them)"
+        view  = "timeSeries"
+        # Count is one sample per request (SampleCount, as AWS documents it for API Gateway); 4xx and 5xx add up.
+        # A 5xx here is the app's own 500 as much as a failed invocation (crash, timeout) API Gateway turns into one.
+        metrics = [
+          concat(local.api_gateway_metric.Count, [{ stat = "SampleCount", label = "requests" }]),
+          concat(local.api_gateway_metric["4xx"], [{ stat = "Sum", label = "4xx (refused: validation, sign-in, not found, throttled)" }]),
+          concat(local.api_gateway_metric["5xx"], [{ stat = "Sum", label = "5xx (server errors)" }]),
+        ]
+      }
+    },
+    {
+      type = "metric"
+      properties = {
+        title = "API latency p50 / p95 / p99 (API Gateway Latency; IntegrationLatency is the Lambda's share)"
+        view  = "timeSeries"
+        metrics = [
+          concat(local.api_gateway_metric.Latency, [{ stat = "p50", label = "p50" }]),
+          concat(local.api_gateway_metric.Latency, [{ stat = "p95", label = "p95" }]),
+          concat(local.api_gateway_metric.Latency, [{ stat = "p99", label = "p99" }]),
+          concat(local.api_gateway_metric.IntegrationLatency, [{ stat = "p95", label = "integration p95" }]),
+        ]
+        yAxis = { left = { min = 0, label = "ms", showUnits = false } }
+      }
+    },
     {
       type = "metric"
       properties = {
@@ -228,7 +267,7 @@ resource "aws_cloudwatch_dashboard" "pipeline" {
         properties = {
           markdown = join("\n", [
             "## ${var.name}: parse and apply pipeline",
-            "Pipeline metrics are the API's (namespace `${local.pipeline_metrics.namespace}`, service `${local.pipeline_metrics.service}`; the sweeper and the DLQ consumer report under the same service). **Parser task failures** are what can be measured without ECS Container Insights (disabled in ecs.tf; ECS itself publishes no per-task failure metric): parse requests that ended `PARSER_CRASHED` or `PARSE_ABANDONED`, and messages reaching the parse DLQ. **Lambda errors** are failed invocations (crashes, timeouts); a 5xx the API answers is a successful invocation and shows in the API access log. Alarms: `${var.name}-*` in CloudWatch, to the topic `${aws_sns_topic.alarms.name}`.",
+            "Pipeline metrics are the API's (namespace `${local.pipeline_metrics.namespace}`, service `${local.pipeline_metrics.service}`; the sweeper and the DLQ consumer report under the same service). **Parser task failures** are what can be measured without ECS Container Insights (disabled in ecs.tf; ECS itself publishes no per-task failure metric): parse requests that ended `PARSER_CRASHED` or `PARSE_ABANDONED`, and messages reaching the parse DLQ. **API requests, 4xx and 5xx** and **API latency** are API Gateway's (AWS/ApiGateway, ApiId `${aws_apigatewayv2_api.http.id}`): what clients saw, the app's own 5xx included. **Lambda errors** are failed invocations (crashes, timeouts) only; a 5xx the API answers is a successful invocation and shows in the API widgets and the access log. Alarms: `${var.name}-*` in CloudWatch, to the topic `${aws_sns_topic.alarms.name}`.",
           ])
         }
       }],

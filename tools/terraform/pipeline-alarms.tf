@@ -1,8 +1,8 @@
 # The pipeline's alarms (issue 17), each to the alarm topic (alarms.tf) on ALARM and again on OK, so whoever was
 # paged also learns that it is over. Named ${name}-..., the only alarms the stack's key lets publish to the
 # encrypted topic (kms.tf). The metrics and what "parser task failure" means are described in dashboard.tf.
-# Besides these: the parse dead-letter alarm (alarms.tf) and the scaling alarms (parser-scaling.tf, which act on
-# the service, not on people).
+# Besides these: the parse dead-letter alarm (alarms.tf), the API's server errors (api-alarms.tf) and the scaling
+# alarms (parser-scaling.tf, which act on the service, not on people).
 
 locals {
   alarm_actions = [aws_sns_topic.alarms.arn]
@@ -123,7 +123,8 @@ resource "aws_cloudwatch_metric_alarm" "parse_timeouts" {
 
 # Failed invocations of the API, the parse sweeper and the DLQ consumer (crashes, timeouts, out of memory, an
 # unhandled rejection). A 5xx the Express app answers is a successful invocation, so it is not counted here (it
-# is logged with its cause and shows in the API access log); this catches the function itself failing.
+# is logged with its cause, and API Gateway's 5xx count alarms on it: api-alarms.tf); this catches the function
+# itself failing.
 resource "aws_cloudwatch_metric_alarm" "lambda_errors" {
   for_each = local.pipeline_functions
 

@@ -416,3 +416,25 @@ variable "lambda_errors_threshold" {
     error_message = "lambda_errors_threshold must be a whole number of at least 0."
   }
 }
+
+variable "api_server_errors_threshold" {
+  description = "The API server error alarm (api-alarms.tf) fires when the HTTP API answered at least this many 5xx in api_server_errors_minutes (API Gateway's count: the app's own 500s included, which the Lambda error alarm never sees)."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.api_server_errors_threshold >= 1 && var.api_server_errors_threshold == floor(var.api_server_errors_threshold)
+    error_message = "api_server_errors_threshold must be a whole number of at least 1."
+  }
+}
+
+variable "api_server_errors_minutes" {
+  description = "The window, in minutes, over which the API server error alarm adds up the HTTP API's 5xx."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.api_server_errors_minutes >= 1 && var.api_server_errors_minutes <= 60 && var.api_server_errors_minutes == floor(var.api_server_errors_minutes)
+    error_message = "api_server_errors_minutes must be a whole number from 1 to 60 (a longer window pages too late to help)."
+  }
+}

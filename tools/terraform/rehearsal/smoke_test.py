@@ -3,9 +3,9 @@
 Run by tools/scripts/deploy-rehearse.mjs against moto: checks that the resources behind the outputs exist
 with the settings the Terraform promises (private encrypted bucket, TLS-only policy, CORS for the SPA origin
 only, PITR and KMS on every table, image digests, the IAM scoping, the parse queue and its DLQ, the parser
-service and its scaling, the DLQ consumer and alarm, the pipeline dashboard and alarms) and drives the data
-path the API uses: a presigned PUT into raw/, an exactly-once ledger write with the stock ADD in one
-transaction, a parser RunTask.
+service and its scaling, the DLQ consumer and alarm, the pipeline dashboard and alarms, the API Gateway
+widgets and 5xx alarm) and drives the data path the API uses: a presigned PUT into raw/, an exactly-once
+ledger write with the stock ADD in one transaction, a parser RunTask.
 """
 
 from __future__ import annotations
@@ -665,6 +665,8 @@ def check_dashboard(cloudwatch: Any, out: dict[str, Any]) -> None:
         "backlog",
         "DynamoDB throttled",
         "throttle events",
+        "API requests, 4xx and 5xx",
+        "API latency p50 / p95 / p99",
     ):
         check(words.lower() in titles.lower(), f"dashboard has a widget for {words}")
 
@@ -745,6 +747,7 @@ def check_dashboard(cloudwatch: Any, out: dict[str, Any]) -> None:
         and has("AWS/SQS", "ApproximateNumberOfMessagesNotVisible", QueueName=queue),
         f"backlog of {queue} (waiting, in flight)",
     )
+    check_api_gateway_rows(rows, out)
     for table in out["table_names"].values():
         check(
             has("AWS/DynamoDB", "ReadThrottleEvents", TableName=table)
@@ -752,6 +755,30 @@ def check_dashboard(cloudwatch: Any, out: dict[str, Any]) -> None:
             and any("ThrottledRequests" in e and f'TableName="{table}"' in e for e in expressions),
             f"{table}: ThrottledRequests, read and write throttle events",
         )
+
+
+def api_id(out: dict[str, Any]) -> str:
+    return str(out["api_url"]).removeprefix("https://").split(".")[0]
+
+
+def check_api_gateway_rows(rows: list[dict[str, Any]], out: dict[str, Any]) -> None:
+    """The API as clients see it: an HTTP API's metrics are AWS/ApiGateway Count, 4xx, 5xx, Latency and
+    IntegrationLatency under {ApiId} (a REST API's would be 4XXError/5XXError under ApiName)."""
+    api_rows = [r for r in rows if r["namespace"] == "AWS/ApiGateway"]
+    wrong = [(r["name"], r["dimensions"]) for r in api_rows if r["dimensions"] != {"ApiId": api_id(out)}]
+    check(bool(api_rows) and not wrong, f"every API Gateway row is this HTTP API's, under {{ApiId}}: {wrong}")
+
+    def stats(metric: str) -> set[str]:
+        return {r["options"].get("stat", "") for r in api_rows if r["name"] == metric}
+
+    check(
+        stats("Count") == {"SampleCount"} and stats("4xx") == {"Sum"} and stats("5xx") == {"Sum"},
+        "API requests (Count, one sample a request), 4xx and 5xx (summed) per period",
+    )
+    check(
+        {"p50", "p95", "p99"} <= stats("Latency") and bool(stats("IntegrationLatency")),
+        f"API latency p50, p95, p99 and the integration's: {sorted(stats('Latency'))}",
+    )
 
 
 def metric_stats(alarm: dict[str, Any]) -> list[dict[str, Any]]:
@@ -779,9 +806,10 @@ def metric_stats(alarm: dict[str, Any]) -> list[dict[str, Any]]:
 
 def check_pipeline_alarms(cloudwatch: Any, out: dict[str, Any], rehearsal: bool) -> None:
     settings = out["observability"]
-    names = settings["alarms"]
     topic = out["alarm_topic_arn"]
     prefix = topic.rsplit(":", 1)[-1].removesuffix("-alarms") + "-"
+    # The API server error alarm (api-alarms.tf) is found by its name when the outputs do not list it.
+    names = {"api_server_errors": f"{prefix}api-server-errors", **settings["alarms"]}
     alarms = {
         a["AlarmName"]: a for a in cloudwatch.describe_alarms(AlarmNames=list(names.values()))["MetricAlarms"]
     }
@@ -868,6 +896,7 @@ def check_pipeline_alarms(cloudwatch: Any, out: dict[str, Any], rehearsal: bool)
             and metric_stats(alarm)[0]["Dimensions"] == {"FunctionName": function_name},
             f"{function_name}: more than {settings['lambda_errors_threshold']} error(s) in 5 minutes alarms",
         )
+    check_api_server_errors_alarm(alarms.get(names["api_server_errors"], {}), out, rehearsal)
     failures = metric_stats(alarms.get(names["parser_task_failures"], {}))
     check(
         sorted(s["Dimensions"].get("code", "") for s in failures)
@@ -878,6 +907,31 @@ def check_pipeline_alarms(cloudwatch: Any, out: dict[str, Any], rehearsal: bool)
         ),
         f"parser task failures: parseFailures {settings['parser_task_failure_codes']}",
     )
+
+
+def check_api_server_errors_alarm(alarm: dict[str, Any], out: dict[str, Any], rehearsal: bool) -> None:
+    """At least api_server_errors_threshold 5xx of this HTTP API in api_server_errors_minutes."""
+    read = metric_stats(alarm) if alarm else []
+    check(
+        len(read) == 1
+        and read[0]["Namespace"] == "AWS/ApiGateway"
+        and read[0]["MetricName"] == "5xx"
+        and read[0]["Dimensions"] == {"ApiId": api_id(out)}
+        and alarm.get("Statistic") == "Sum"
+        and alarm.get("ComparisonOperator") == "GreaterThanOrEqualToThreshold",
+        f"API server errors: Sum of AWS/ApiGateway 5xx {{ApiId={api_id(out)}}} at or above the threshold",
+    )
+    if rehearsal:
+        threshold = variable_default("api_server_errors_threshold")
+        minutes = variable_default("api_server_errors_minutes")
+        check(
+            threshold is not None
+            and minutes is not None
+            and alarm.get("Threshold") == threshold
+            and read[:1] != []
+            and read[0]["Period"] == minutes * 60,
+            f"API server errors: at least {threshold} in {minutes} minute(s), the defaults of variables.tf",
+        )
 
 
 def check_cognito(cognito: Any, out: dict[str, Any]) -> None:
