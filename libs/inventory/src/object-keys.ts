@@ -36,8 +36,8 @@ export function errorKey(jobId: string, attempt: number): string {
 
 /**
  * Whether a key holds an attempt's output (result, layout, page copy, error record). Those are written once and
- * never replaced (the parser writes them with a hard link locally and with If-None-Match on S3), so a copy read
- * once stays true; the raw upload is not one of them, since a presigned PUT may replace it until it expires.
+ * never replaced (the parser writes them with a hard link locally and with If-None-Match on S3; only the bucket's
+ * lifecycle deletes them, after days), so a copy read once stays true while it lasts; the raw upload is not one of them, since a presigned PUT may replace it until it expires.
  */
 export function isAttemptOutputKey(key: string): boolean {
   return /^(?:parsed|errors)\/[^/]+\/attempt-\d+(?:\.[a-z]+)*\.(?:json|pdf)$/.test(key);

@@ -15,7 +15,8 @@ import {
 } from '@invoice/inventory';
 import { prepareAuditInsert } from './sqlite-audit-trail';
 import { prepareNameUpsert } from './sqlite-supplier-directory';
-import { IN_LIST, isSqliteConstraint, listParam, type SqliteDatabase } from './sqlite-database';
+import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
+import { IN_LIST, listParam } from './sqlite-in-list';
 import { translateSqliteErrors } from './sqlite-errors';
 import { prepareJobUpdate, updateJobRow } from './sqlite-job-repository';
 
@@ -277,9 +278,6 @@ export class SqliteInventoryLedger implements InventoryLedger {
 
   async findClaimHolders(keys: readonly string[]): Promise<ClaimHolder[]> {
     const rows = translateSqliteErrors(() => this.selectClaims.all(listParam(keys)));
-    // In the order of `keys` (strongest claim first, as the caller asks), which the query does not promise.
-    const order = new Map(keys.map((key, index) => [key, index]));
-    rows.sort((a, b) => (order.get(a.claim_key) ?? 0) - (order.get(b.claim_key) ?? 0));
     return rows.map((row) => ({ key: row.claim_key, reason: row.reason, jobId: row.job_id }));
   }
 

@@ -12,7 +12,8 @@ import {
   type ItemPage,
 } from '@invoice/inventory';
 import { decodePageCursor, encodePageCursor } from '../page-cursor';
-import { IN_LIST, isSqliteConstraint, listParam, type SqliteDatabase } from './sqlite-database';
+import { isSqliteConstraint, type SqliteDatabase } from './sqlite-database';
+import { IN_LIST, listParam } from './sqlite-in-list';
 import { translateSqliteErrors } from './sqlite-errors';
 
 interface ItemRow {

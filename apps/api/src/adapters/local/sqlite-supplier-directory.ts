@@ -1,5 +1,6 @@
 import type { SupplierDirectory, SupplierLink, SupplierMergeWrite, SupplierName } from '@invoice/inventory';
-import { IN_LIST, listParam, type SqliteDatabase } from './sqlite-database';
+import type { SqliteDatabase } from './sqlite-database';
+import { IN_LIST, listParam } from './sqlite-in-list';
 import { translateSqliteErrors } from './sqlite-errors';
 
 /**
