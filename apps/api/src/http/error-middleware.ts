@@ -29,6 +29,8 @@ export const routeNotFound: RequestHandler = (req, _res, next) => {
 export function errorMiddleware(log: ErrorLogger = logToStderr): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
+      // Too late to answer with a code: Express ends the connection. The request's line carries the error.
+      noteServerError(req, error);
       next(error);
       return;
     }

@@ -37,6 +37,9 @@ export function noteServerError(req: Request, error: unknown): void {
  * one is set). When the server had begun its answer by then (headers written, maybe to a socket already gone, as
  * the JSON parser's 400 for an aborted body is), its code is `unfinishedStatus`. A 5xx the server meets after the
  * client left is an `error` line of its own, with `clientClosed: true`, so that no server error goes unlogged.
+ * A response the server cut itself (an error after its headers were sent, which makes Express destroy the socket,
+ * or a stored file failing mid-download) is not the client's doing: its line says `unfinished: true` with the
+ * error, never `clientClosed`.
  */
 export function requestLog(logger: RequestLogger): RequestHandler {
   return (req, res, next) => {
@@ -56,7 +59,9 @@ export function requestLog(logger: RequestLogger): RequestHandler {
     });
     res.once('close', () => {
       const error = serverErrors.get(req);
-      const clientClosed = !finished;
+      const unfinished = !finished;
+      // Cut short with a server error noted: the server's doing. Cut short without one: the client left.
+      const clientClosed = unfinished && error === undefined;
       const status = res.headersSent ? res.statusCode : undefined;
       const user = principalOf(req)?.username;
       const jobId = answered.jobId ?? JOB_PATH.exec(path)?.[1];
@@ -65,7 +70,9 @@ export function requestLog(logger: RequestLogger): RequestHandler {
       const who = { ...(user === undefined ? {} : { user }), ...(jobId === undefined ? {} : { jobId }) };
       logger.log(error !== undefined || (status ?? 0) >= 500 ? 'error' : 'info', 'request', {
         ...named,
-        ...(clientClosed ? { clientClosed, ...(status === undefined ? {} : { unfinishedStatus: status }) } : { status }),
+        ...(unfinished
+          ? { ...(clientClosed ? { clientClosed } : { unfinished }), ...(status === undefined ? {} : { unfinishedStatus: status }) }
+          : { status }),
         durationMs: elapsedMs(started),
         ...who,
         ...(answered.attempt === undefined ? {} : { attempt: answered.attempt }),

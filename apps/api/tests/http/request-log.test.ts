@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import express from 'express';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { JsonLineLog } from '../../src/adapters/local/json-line-log';
 import { LOCAL_DATABASE_FILE } from '../../src/adapters/local/local-database-file';
 import { createApp } from '../../src/app';
-import type { LogLevel, RequestLogger } from '../../src/http/request-log';
+import { errorMiddleware } from '../../src/http/error-middleware';
+import { requestLog, type LogLevel, type RequestLogger } from '../../src/http/request-log';
 import { serverPerSuite } from '../support/server-per-suite';
 import { expectError } from '../support/test-server';
 
@@ -128,6 +130,43 @@ describe('the request log', () => {
       });
       expect(line?.durationMs).toBeGreaterThanOrEqual(90);
     } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('says unfinished, with the error and never clientClosed, when the server cuts a response it had begun', async () => {
+    // Arrange: a route that has sent its headers and part of its body when it fails (a store failing mid-file)
+    const kept = new KeptLines();
+    const app = express();
+    app.use(requestLog(kept));
+    app.get('/api/jobs/:jobId/file', (_req, res, next) => {
+      res.status(200).write('%PDF-1.7 partial');
+      next(new Error('the stored file could not be read past its first bytes'));
+    });
+    app.use(errorMiddleware(() => undefined));
+    const server = createServer(app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+
+    try {
+      // Act: read until the server ends the connection
+      await new Promise<void>((resolve) => {
+        const call = httpRequest({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: '/api/jobs/x/file' }, (response) => {
+          response.on('data', () => undefined);
+          response.on('error', () => resolve());
+          response.on('close', () => resolve());
+        });
+        call.on('error', () => resolve());
+        call.end();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // Assert
+      expect(kept.lines).toHaveLength(1);
+      expect(kept.lines[0]).toMatchObject({ level: 'error', path: '/api/jobs/x/file', unfinished: true, unfinishedStatus: 200, error: { message: 'the stored file could not be read past its first bytes' } });
+      expect(kept.lines[0]).not.toHaveProperty('clientClosed');
+      expect(kept.lines[0]).not.toHaveProperty('status');
+    } finally {
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });
