@@ -31,9 +31,7 @@ export function jobNotFound(jobId: string): DomainError {
   return new DomainError('JOB_NOT_FOUND', `No job has the id ${jobId}.`, { jobId });
 }
 
-export function concurrentUpdate(jobId: string, expectedVersion: number): DomainError {
-  return new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} changed since version ${expectedVersion}.`, {
-    jobId,
-    expectedVersion,
-  });
+/** `cause`: the store's refusal behind it (e.g. DynamoDB's cancelled transaction), kept for the log. */
+export function concurrentUpdate(jobId: string, expectedVersion: number, cause?: unknown): DomainError {
+  return new DomainError('JOB_CONCURRENT_UPDATE', `Job ${jobId} changed since version ${expectedVersion}.`, { jobId, expectedVersion }, { cause });
 }

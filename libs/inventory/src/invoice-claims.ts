@@ -54,11 +54,12 @@ export function invoiceNumberKeyOf(number: string | null | undefined): string | 
 }
 
 /** The refusal of an apply whose claim another applied job holds. */
-export function duplicateInvoice(jobId: string, holder: { jobId: string; reason: DuplicateReason }): DomainError {
+export function duplicateInvoice(jobId: string, holder: { jobId: string; reason: DuplicateReason }, cause?: unknown): DomainError {
   const what = holder.reason === 'same-document' ? 'the same document' : 'the same supplier and invoice number';
   return new DomainError(
     'DUPLICATE_INVOICE',
     `Job ${holder.jobId} was already applied with ${what}; apply with allowDuplicate to apply job ${jobId} anyway.`,
     { jobId: holder.jobId, reason: holder.reason, duplicateJobId: jobId },
+    { cause },
   );
 }

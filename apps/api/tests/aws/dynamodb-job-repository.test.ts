@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@invoice/contracts';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { DynamoDbAuditTrail } from '../../src/adapters/aws/dynamodb-audit-trail';
 import { DynamoDbJobRepository } from '../../src/adapters/aws/dynamodb-job-repository';
 import { parsedJob } from '../contracts/sample-records';
@@ -19,8 +19,6 @@ describe('DynamoDbJobRepository', () => {
       opened.push(resources);
       const { dynamodb } = resources.clients;
       const { tables } = resources.settings;
-      // @ts-expect-error: the audit table may not be left out (the type check of the tests fails if it may)
-      const withoutAuditTable = (): DynamoDbJobRepository => new DynamoDbJobRepository(dynamodb, tables.jobs);
       const jobs = new DynamoDbJobRepository(dynamodb, tables.jobs, tables.audit);
       const job = parsedJob();
       const entry: AuditEntry = { id: randomUUID(), at: new Date().toISOString(), actor: { user: 'anna', role: 'operator' }, requestId: randomUUID(), jobId: job.jobId, action: 'job.create', change: {} };
@@ -29,7 +27,8 @@ describe('DynamoDbJobRepository', () => {
       await jobs.create(job, [entry]);
 
       // Assert
-      expect(withoutAuditTable).toBeTypeOf('function');
+      // Three arguments, none optional: were the audit table optional, the length would be 2 | 3 (checked by tsc over tests/).
+      expectTypeOf<ConstructorParameters<typeof DynamoDbJobRepository>['length']>().toEqualTypeOf<3>();
       expect(await jobs.get(job.jobId)).toEqual(job);
       expect((await new DynamoDbAuditTrail(dynamodb, tables.audit).query({ jobId: job.jobId, limit: 10 })).items).toEqual([entry]);
     });

@@ -119,6 +119,22 @@ describe('a refusal read from a cancelled transaction', () => {
     expect(cause.CancellationReasons?.map((reason) => reason.Code)).toEqual(['None', 'ConditionalCheckFailed', 'None', 'None']);
   });
 
+  it('DUPLICATE_INVOICE of an apply whose claim another job holds has the TransactionCanceledException as its cause', async () => {
+    // Arrange: another job applied the same document first
+    const { jobs, job, ledger } = await setup();
+    const claims = [{ key: `DOC#${'a'.repeat(64)}`, reason: 'same-document' as const }];
+    const first = parsedJob();
+    await jobs.create(first);
+    await ledger.applyOnce({ ...applyCommand(first, [{ sku: 'C-3', quantity: '1' }]), claims });
+
+    // Act
+    const error = await ledger.applyOnce({ ...applyCommand(job, [{ sku: 'C-3', quantity: '1' }]), claims }).catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(isDomainError(error, 'DUPLICATE_INVOICE')).toBe(true);
+    expect(error).toMatchObject({ details: { jobId: first.jobId, reason: 'same-document' }, cause: { name: 'TransactionCanceledException' } });
+  });
+
   it('INSUFFICIENT_STOCK of a reversal has the TransactionCanceledException as its cause', async () => {
     // Arrange: 3 received, then 2 of them sent out by a credit note
     const { jobs, job, ledger } = await setup();

@@ -77,10 +77,11 @@ export async function reverseApply(
 }
 
 /** The refusal of a reversal that would take stock below zero, naming each SKU with its stock and change. */
-export function insufficientStock(jobId: string, skus: readonly { sku: string; quantity: string; delta: string }[]): DomainError {
+export function insufficientStock(jobId: string, skus: readonly { sku: string; quantity: string; delta: string }[], cause?: unknown): DomainError {
   return new DomainError(
     'INSUFFICIENT_STOCK',
     `Reversing job ${jobId} would take ${skus.map((item) => item.sku).join(', ')} below zero; reverse with allowNegativeStock to allow it.`,
     { jobId, skus },
+    { cause },
   );
 }

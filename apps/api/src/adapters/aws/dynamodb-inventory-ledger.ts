@@ -49,7 +49,7 @@ import {
   type MovementSource,
   type StoredLedger,
 } from './dynamodb-ledger-items';
-import { isConditionFailure, MAX_TRANSACTION_ACTIONS, transactWrite, withCause } from './dynamodb-transaction';
+import { isConditionFailure, MAX_TRANSACTION_ACTIONS, transactWrite } from './dynamodb-transaction';
 
 type Item = Record<string, AttributeValue>;
 
@@ -157,13 +157,13 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
       // Unless this job's own apply won meanwhile (its record is checked first), another job holds the claim.
       const existing = await this.getLedgerRecord(ledger.jobId);
       if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
-      throw withCause(await this.duplicateOf(ledger.jobId, taken), outcome.error);
+      throw await this.duplicateOf(ledger.jobId, taken, outcome.error);
     }
     if (isConditionFailure(outcome.reasons[1])) {
       // The ledger's own reason may be a conflict with the very apply that moved the job on: look again.
       const existing = await this.getLedgerRecord(ledger.jobId);
       if (existing && (existing.applySequence ?? 1) === keys.applySequence) return { outcome: 'ALREADY_APPLIED', ledger: existing };
-      throw withCause(concurrentUpdate(command.job.jobId, command.expectedJobVersion), outcome.error);
+      throw concurrentUpdate(command.job.jobId, command.expectedJobVersion, outcome.error);
     }
     if (supplierName && isConditionFailure(outcome.reasons[first.length - 1])) {
       // A later name is stored: it stays, and the apply goes ahead without this one (nameSupplier's rule).
@@ -259,10 +259,10 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
     if (isConditionFailure(outcome.reasons[0]) || isConditionFailure(outcome.reasons[1])) {
       const existing = await this.getReversal(reversal.jobId, reversal.applySequence);
       if (existing) return { outcome: 'ALREADY_REVERSED', reversal: existing };
-      if (isConditionFailure(outcome.reasons[1])) throw withCause(concurrentUpdate(command.job.jobId, command.expectedJobVersion), outcome.error);
+      if (isConditionFailure(outcome.reasons[1])) throw concurrentUpdate(command.job.jobId, command.expectedJobVersion, outcome.error);
     }
     const refused = (chunks[0] ?? []).filter((_, index) => isConditionFailure(outcome.reasons[firstSkuAction + ACTIONS_PER_SKU * index]));
-    if (refused.length > 0) throw withCause(insufficientStock(reversal.jobId, await this.wouldGoNegative(refused, true)), outcome.error);
+    if (refused.length > 0) throw insufficientStock(reversal.jobId, await this.wouldGoNegative(refused, true), outcome.error);
     throw unexpectedCancellation(outcome);
   }
 
@@ -411,9 +411,9 @@ export class DynamoDbInventoryLedger implements InventoryLedger {
   }
 
   /** DUPLICATE_INVOICE naming the job that holds the claim (read after the cancellation). */
-  private async duplicateOf(jobId: string, claim: InvoiceClaim): Promise<DomainError> {
+  private async duplicateOf(jobId: string, claim: InvoiceClaim, cause: unknown): Promise<DomainError> {
     const holder = await this.getItem(claimKey(claim.key));
-    return duplicateInvoice(jobId, { jobId: holder?.jobId?.S ?? '?', reason: claim.reason });
+    return duplicateInvoice(jobId, { jobId: holder?.jobId?.S ?? '?', reason: claim.reason }, cause);
   }
 
   /** The decreases among `deltas` that would take their SKU's stock below zero now (all of them when `all`). */

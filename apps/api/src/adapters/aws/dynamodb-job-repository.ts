@@ -8,7 +8,7 @@ import {
 import type { AuditEntry } from '@invoice/contracts';
 import { checkAuditEntry, concurrentUpdate, DomainError, isJobId, type JobPage, type JobRecord, type JobRepository } from '@invoice/inventory';
 import { auditPut } from './dynamodb-audit-trail';
-import { isConditionFailure, transactWrite, withCause } from './dynamodb-transaction';
+import { isConditionFailure, transactWrite } from './dynamodb-transaction';
 import { JOBS_BY_CREATED_INDEX, JOBS_IN_FLIGHT_INDEX } from './dynamodb-tables';
 import { createdKey, fromJobItem, IN_FLIGHT_PARTITION, JOB_LIST_PARTITION, toJobItem, versionCondition } from './dynamodb-job-item';
 
@@ -67,7 +67,7 @@ export class DynamoDbJobRepository implements JobRepository {
     try {
       await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toJobItem(next), ...versionCondition(expectedVersion) }));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw withCause(concurrentUpdate(next.jobId, expectedVersion), error);
+      if (error instanceof ConditionalCheckFailedException) throw concurrentUpdate(next.jobId, expectedVersion, error);
       throw itemTooLargeOr(error, next.jobId);
     }
   }

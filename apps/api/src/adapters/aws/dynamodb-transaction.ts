@@ -14,8 +14,8 @@ export const MAX_TRANSACTION_ACTIONS = 100;
 
 /**
  * A cancellation by failed conditions carries DynamoDB's reasons, aligned with the items, and the SDK's exception
- * itself, which the error a caller throws from the reasons keeps as its cause (`{ cause: outcome.error }`, or
- * withCause for an error a factory made).
+ * itself, which the error a caller throws from the reasons keeps as its cause (`{ cause: outcome.error }`, or the
+ * domain factory's `cause` argument, e.g. concurrentUpdate(jobId, version, outcome.error)).
  */
 export type TransactionOutcome = { committed: true } | { committed: false; reasons: CancellationReason[]; error: TransactionCanceledException };
 
@@ -62,14 +62,6 @@ export async function transactWrite(client: DynamoDBClient, items: TransactWrite
       throw gaveUp(reasons ?? [], error);
     }
   }
-}
-
-/**
- * `refusal` made again with `cause`: for the domain errors of factories that take no cause (concurrentUpdate,
- * insufficientStock, duplicateInvoice), thrown from a cancellation that must stay in the log behind them.
- */
-export function withCause(refusal: DomainError, cause: unknown): DomainError {
-  return new DomainError(refusal.code, refusal.message, refusal.details, { cause });
 }
 
 export function isConditionFailure(reason: CancellationReason | undefined): boolean {
