@@ -137,7 +137,7 @@ output "parser_queue_settings" {
 }
 
 output "observability" {
-  description = "The pipeline dashboard and the alarms (dashboard.tf, pipeline-alarms.tf) with the thresholds this apply set; the rehearsal's smoke test checks the deployed ones against them."
+  description = "The pipeline dashboard and the alarms (dashboard.tf, pipeline-alarms.tf, api-alarms.tf) with the thresholds this apply set; the rehearsal's smoke test checks the deployed ones against them."
   value = {
     dashboard_name = aws_cloudwatch_dashboard.pipeline.dashboard_name
     alarms = merge(
@@ -146,6 +146,7 @@ output "observability" {
         parse_queue_past_deadline = aws_cloudwatch_metric_alarm.parse_queue_past_deadline.alarm_name
         parse_timeouts            = aws_cloudwatch_metric_alarm.parse_timeouts.alarm_name
         parser_task_failures      = aws_cloudwatch_metric_alarm.parser_task_failures.alarm_name
+        api_server_errors         = aws_cloudwatch_metric_alarm.api_server_errors.alarm_name
       },
       { for role, alarm in aws_cloudwatch_metric_alarm.lambda_errors : "lambda_errors_${replace(role, "-", "_")}" => alarm.alarm_name },
     )
@@ -155,6 +156,8 @@ output "observability" {
     parse_failure_rate_min_parses = var.parse_failure_rate_min_parses
     parse_deadline_seconds        = var.parse_deadline_seconds
     lambda_errors_threshold       = var.lambda_errors_threshold
+    api_server_errors_threshold   = var.api_server_errors_threshold
+    api_server_errors_minutes     = var.api_server_errors_minutes
     parser_task_failure_codes     = local.parser_task_failure_codes
   }
 }
