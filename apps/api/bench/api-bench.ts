@@ -60,9 +60,9 @@ interface Child<T> {
 }
 
 /** Runs a TypeScript file of this folder with tsx in its own Node process; resolves with its first stdout line (JSON). */
-function startChild<T>(file: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<Child<T>> {
+function startChild<T>(file: string, args: string[], env: Record<string, string>): Promise<Child<T>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(BENCH_DIR, file), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, file), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -93,8 +93,9 @@ function startChild<T>(file: string, args: string[], env: Record<string, string>
 }
 
 /**
- * Profiles the product server over one measured load at a time: SIGUSR2 starts its profiler and the next one
- * stops it and writes <n>.cpuprofile (bench-product-server.ts), renamed here to <name>.cpuprofile.
+ * Profiles the product server over one measured load at a time: SIGUSR2 starts its profiler (which says so with
+ * <n>.started) and the next one stops it and writes <n>.cpuprofile (bench-product-server.ts), renamed here to
+ * <name>.cpuprofile.
  */
 class ServerProfiler {
   private written = 0;
@@ -106,18 +107,24 @@ class ServerProfiler {
 
   async start(): Promise<void> {
     this.server.kill('SIGUSR2');
-    await sleep(50);
+    const started = path.join(this.dir, `${this.written + 1}.started`);
+    await untilExists(started);
+    rmSync(started);
   }
 
   async stop(name: string): Promise<void> {
     this.server.kill('SIGUSR2');
     this.written += 1;
     const file = path.join(this.dir, `${this.written}.cpuprofile`);
-    for (let waited = 0; !existsSync(file); waited += 50) {
-      if (waited > 30_000) throw new Error(`the product server wrote no profile ${file}`);
-      await sleep(50);
-    }
+    await untilExists(file);
     renameSync(file, path.join(this.dir, `${name}.cpuprofile`));
+  }
+}
+
+async function untilExists(file: string): Promise<void> {
+  for (let waited = 0; !existsSync(file); waited += 50) {
+    if (waited > 30_000) throw new Error(`the product server wrote no ${file}`);
+    await sleep(50);
   }
 }
 

@@ -74,7 +74,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-/** SIGUSR2 starts the V8 profiler; the next one stops it and writes the profile as <n>.cpuprofile into `dir`. */
+/**
+ * SIGUSR2 starts the V8 profiler and, once it runs, writes <n>.started into `dir`; the next one stops it and writes
+ * the profile as <n>.cpuprofile (n counting from 1), so the bench starts its load only when profiling has begun.
+ */
 function profileOnSignal(dir: string): void {
   let session: Session | null = null;
   let written = 0;
@@ -85,6 +88,7 @@ function profileOnSignal(dir: string): void {
         session.connect();
         await session.post('Profiler.enable');
         await session.post('Profiler.start');
+        writeFileSync(path.join(dir, `${written + 1}.started`), '');
         return;
       }
       const { profile } = await session.post('Profiler.stop');
