@@ -142,7 +142,9 @@ export class DynamoDbSupplierDirectory implements SupplierDirectory {
       if (!outcome.committed) {
         for (const step of batch) {
           if ((await transactWrite(this.client, step.actions)).committed || step.fallback.length === 0) continue;
-          await transactWrite(this.client, step.fallback);
+          // A fallback has no condition, so nothing may cancel it; were one added, the merge must not end as if done.
+          const fallback = await transactWrite(this.client, step.fallback);
+          if (!fallback.committed) throw new DomainError('INTERNAL_ERROR', 'A supplier merge step was refused by DynamoDB; the merge stopped there and may be run again.', undefined, { cause: fallback.error });
         }
       }
       batch = [];
