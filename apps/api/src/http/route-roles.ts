@@ -88,10 +88,22 @@ export function ruleFor(method: string, path: string, rules: readonly RouteRule[
   let best: { rule: RouteRule; literals: number } | undefined;
   for (const rule of rules) {
     if (rule.method !== wanted) continue;
-    const literals = literalMatches(rule.path.split('/'), segments);
+    const literals = literalMatches(segmentsOf(rule.path), segments);
     if (literals !== null && (best === undefined || literals > best.literals)) best = { rule, literals };
   }
   return best?.rule;
+}
+
+/** Each pattern's segments, split once: ruleFor runs for every request, twice (access, then request metrics). */
+const patternSegments = new Map<string, string[]>();
+
+function segmentsOf(pattern: string): string[] {
+  let segments = patternSegments.get(pattern);
+  if (segments === undefined) {
+    segments = pattern.split('/');
+    patternSegments.set(pattern, segments);
+  }
+  return segments;
 }
 
 /** How many literal segments of the pattern matched, or null when the path does not fit it. */
