@@ -10,7 +10,8 @@ export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8
 
 /**
  * GET /api/metrics (local mode): the pipeline's figures and the requests' since the server started, one
- * exposition after the other, for a Prometheus scraper or a curl. route-roles.ts lets any signed-in user in (viewer), so a scraper needs only a viewer's API token as Bearer.
+ * exposition after the other, for a Prometheus scraper or a curl. route-roles.ts lets any signed-in user in
+ * (viewer), so a scraper needs only a viewer's API token as Bearer.
  * In AWS mode the same figures go to CloudWatch as EMF lines instead, and there is no such route.
  */
 export function metricsRoute(expositions: readonly MetricsExposition[]): Router {

@@ -9,7 +9,10 @@ export interface AnsweredRequest {
    * `unmatched` for an /api path no route has, `site` for the SPA's files.
    */
   route: string;
-  /** The status sent, or `closed` when the client left before the response was finished. */
+  /**
+   * The status sent, or `unfinished` when the response was cut short: the client left, or the server cut it after its
+   * headers (the request log's line says which).
+   */
   status: string;
   seconds: number;
 }
@@ -35,7 +38,7 @@ export function requestMetrics(recorder: RequestMetricsRecorder): RequestHandler
       recorder.record({
         method: req.method,
         route: routeOf(req.method, req.path),
-        status: finished ? String(res.statusCode) : 'closed',
+        status: finished ? String(res.statusCode) : 'unfinished',
         seconds: (performance.now() - started) / 1000,
       });
     });

@@ -58,7 +58,7 @@ describe('request metrics in GET /api/metrics', () => {
 });
 
 describe('requestMetrics', () => {
-  it('counts a request whose client left before the answer as closed', async () => {
+  it('counts a request whose client left before the answer as unfinished', async () => {
     // Arrange: a route that answers only once its client has gone
     const metrics = new PrometheusHttpMetrics();
     const app = express();
@@ -88,7 +88,7 @@ describe('requestMetrics', () => {
 
       // Assert
       const samples = samplesOf(metrics.render());
-      expect(samples.get('invoice_http_requests_total{method="GET",route="/api/jobs/:jobId",status="closed"}')).toBe(1);
+      expect(samples.get('invoice_http_requests_total{method="GET",route="/api/jobs/:jobId",status="unfinished"}')).toBe(1);
       expect(samples.get('invoice_http_request_duration_seconds_count{method="GET",route="/api/jobs/:jobId"}')).toBe(1);
     } finally {
       server.closeAllConnections();

@@ -36,7 +36,7 @@ export class PrometheusHttpMetrics implements RequestMetricsRecorder {
   }
 
   render(): string {
-    const lines = [`# HELP ${REQUESTS} Requests answered, by method, route pattern and status (closed: the client left first).`, `# TYPE ${REQUESTS} counter`];
+    const lines = [`# HELP ${REQUESTS} Requests answered, by method, route pattern and status (unfinished: cut short, by the client or the server).`, `# TYPE ${REQUESTS} counter`];
     for (const series of this.requests.values()) lines.push(`${REQUESTS}${labelText(series.labels)} ${series.value}`);
     lines.push(`# HELP ${DURATION} Time from a request's arrival to the end of its response, by method and route pattern.`, `# TYPE ${DURATION} histogram`);
     for (const series of this.durations.values()) lines.push(...histogramLines(DURATION, REQUEST_SECONDS_BUCKETS, series));
